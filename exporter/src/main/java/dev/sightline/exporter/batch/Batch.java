@@ -1,0 +1,92 @@
+package dev.sightline.exporter.batch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The documents waiting for the next flush, keyed by (index, id), with the totals the flush policy needs:
+ * document count, estimated bytes, when the oldest pending record arrived, and the highest record position
+ * the batch covers (acknowledged once the batch is durable).
+ *
+ * <p>Not thread-safe: owned by the exporter's single thread.
+ */
+public final class Batch {
+
+  private static final long NONE = -1;
+
+  private final Map<DocumentKey, PendingDocument> documents = new LinkedHashMap<>();
+  private long estimatedBytes;
+  private long oldestRecordAtMillis = NONE;
+  private long highestPosition = NONE;
+  private int recordCount;
+
+  /** Merges fields into the pending document for the key, creating it if needed. */
+  public void upsert(DocumentKey key, Map<String, ?> fields) {
+    estimatedBytes += documents.computeIfAbsent(key, PendingDocument::new).merge(fields);
+  }
+
+  /** The fields this batch will write for a key, if any (to read an entity not yet flushed). */
+  public Optional<Map<String, Object>> pending(DocumentKey key) {
+    return Optional.ofNullable(documents.get(key)).map(PendingDocument::fields);
+  }
+
+  /** Counts a record the batch now covers; {@code nowMillis} is when the exporter accepted it. */
+  public void recordAccepted(long position, long nowMillis) {
+    if (oldestRecordAtMillis == NONE) {
+      oldestRecordAtMillis = nowMillis;
+    }
+    highestPosition = Math.max(highestPosition, position);
+    recordCount++;
+  }
+
+  /**
+   * Moves the acknowledgement point past a record that needed no document, while documents are pending (with
+   * none pending, the caller acknowledges such a record at once).
+   */
+  public void recordSkipped(long position) {
+    highestPosition = Math.max(highestPosition, position);
+  }
+
+  public boolean isEmpty() {
+    return documents.isEmpty() && oldestRecordAtMillis == NONE;
+  }
+
+  public int documentCount() {
+    return documents.size();
+  }
+
+  public int recordCount() {
+    return recordCount;
+  }
+
+  public long estimatedBytes() {
+    return estimatedBytes;
+  }
+
+  /** When the oldest pending record was accepted, or empty if none is pending. */
+  public Optional<Long> oldestRecordAtMillis() {
+    return oldestRecordAtMillis == NONE ? Optional.empty() : Optional.of(oldestRecordAtMillis);
+  }
+
+  /** The highest position a successful flush of this batch makes durable; -1 if none. */
+  public long highestPosition() {
+    return highestPosition;
+  }
+
+  /** A snapshot of the pending documents in first-touched order. */
+  public List<PendingDocument> documents() {
+    return new ArrayList<>(documents.values());
+  }
+
+  /** Called after a successful flush only: a failed flush keeps everything for the retry. */
+  public void clear() {
+    documents.clear();
+    estimatedBytes = 0;
+    oldestRecordAtMillis = NONE;
+    highestPosition = NONE;
+    recordCount = 0;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.sightline.exporter.batch;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fields one batch will write to one document. Records of the same entity merge here, later values
+ * winning, so an element's ACTIVATING, ACTIVATED and COMPLETED in one batch become one write.
+ *
+ * <p>Not thread-safe: owned by the exporter's single thread.
+ */
+public final class PendingDocument {
+
+  private static final int DOCUMENT_OVERHEAD = 64;
+
+  private final DocumentKey key;
+  private final Map<String, Object> fields = new LinkedHashMap<>();
+  private long estimatedBytes = DOCUMENT_OVERHEAD;
+
+  PendingDocument(DocumentKey key) {
+    this.key = key;
+  }
+
+  public DocumentKey key() {
+    return key;
+  }
+
+  /** The merged fields, read-only. */
+  public Map<String, Object> fields() {
+    return Collections.unmodifiableMap(fields);
+  }
+
+  public long estimatedBytes() {
+    return estimatedBytes;
+  }
+
+  /** Merges fields in; returns the change of the size estimate. */
+  long merge(Map<String, ?> update) {
+    long before = estimatedBytes;
+    for (var entry : update.entrySet()) {
+      var existed = fields.containsKey(entry.getKey());
+      var previous = fields.put(entry.getKey(), entry.getValue());
+      if (existed) {
+        estimatedBytes -= SizeEstimate.ofField(entry.getKey(), previous);
+      }
+      estimatedBytes += SizeEstimate.ofField(entry.getKey(), entry.getValue());
+    }
+    return estimatedBytes - before;
+  }
+}

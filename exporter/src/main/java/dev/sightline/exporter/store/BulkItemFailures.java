@@ -1,0 +1,61 @@
+package dev.sightline.exporter.store;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Rejected bulk items grouped by Elasticsearch error type, each with a count and one sample: a thousand
+ * identical mapping errors make one line, not a thousand.
+ */
+public record BulkItemFailures(int total, Map<String, Group> byType) {
+
+  /** All items of one error type: how many, and the first one's document and reason. */
+  public record Group(int count, String sampleIndex, String sampleId, String sampleReason) {}
+
+  public BulkItemFailures {
+    byType = Map.copyOf(byType);
+  }
+
+  public String describe() {
+    return total
+        + " bulk item(s) rejected: "
+        + byType.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(
+                entry ->
+                    entry.getKey()
+                        + " x"
+                        + entry.getValue().count()
+                        + " (e.g. "
+                        + entry.getValue().sampleIndex()
+                        + "/"
+                        + entry.getValue().sampleId()
+                        + ": "
+                        + entry.getValue().sampleReason()
+                        + ")")
+            .collect(Collectors.joining("; "));
+  }
+
+  /** Collects failures item by item, keeping the first sample of each type. */
+  public static final class Collector {
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private int total;
+
+    public void add(String type, String index, String id, String reason) {
+      total++;
+      groups.merge(
+          type,
+          new Group(1, index, id, reason),
+          (first, next) -> new Group(first.count() + 1, first.sampleIndex(), first.sampleId(), first.sampleReason()));
+    }
+
+    public boolean isEmpty() {
+      return total == 0;
+    }
+
+    public BulkItemFailures build() {
+      return new BulkItemFailures(total, groups);
+    }
+  }
+}

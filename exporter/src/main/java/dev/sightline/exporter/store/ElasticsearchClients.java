@@ -1,0 +1,45 @@
+package dev.sightline.exporter.store;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.exporter.config.ConnectConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import org.apache.http.Header;
+import org.apache.http.HttpHeaders;
+import org.apache.http.HttpHost;
+import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.RestClient;
+
+/** Builds the client from the connection settings: hosts, authentication, timeouts. */
+public final class ElasticsearchClients {
+
+  private ElasticsearchClients() {}
+
+  public static ElasticsearchClient create(ConnectConfig connect, ObjectMapper json) {
+    var hosts = connect.urls().stream().map(url -> HttpHost.create(url.toString())).toArray(HttpHost[]::new);
+    var headers = new ArrayList<Header>();
+    connect
+        .apiKey()
+        .ifPresent(key -> headers.add(new BasicHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + key.reveal())));
+    connect
+        .username()
+        .ifPresent(
+            user -> {
+              var password = connect.password().map(secret -> secret.reveal()).orElse("");
+              var token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+              headers.add(new BasicHeader(HttpHeaders.AUTHORIZATION, "Basic " + token));
+            });
+    var timeoutMillis = (int) Math.min(Integer.MAX_VALUE, connect.requestTimeout().toMillis());
+    var restClient =
+        RestClient.builder(hosts)
+            .setDefaultHeaders(headers.toArray(Header[]::new))
+            .setRequestConfigCallback(
+                config -> config.setConnectTimeout(timeoutMillis).setSocketTimeout(timeoutMillis))
+            .build();
+    return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(json)));
+  }
+}

@@ -1,0 +1,199 @@
+package dev.sightline.exporter.store;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.sightline.exporter.batch.PendingDocument;
+import dev.sightline.exporter.schema.IndexDescriptor;
+import dev.sightline.exporter.schema.ReadModelSchema;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read model in Elasticsearch, through elasticsearch-java. No scripts: every write is a partial-document
+ * update with {@code doc_as_upsert}, serialized once, and bulks larger than {@code maxRequestBytes} are split.
+ *
+ * <p>Not thread-safe beyond what the client guarantees; one instance per exporter (partition).
+ */
+public final class ElasticsearchStore implements DocumentStore {
+
+  /** Concurrent updates of one document (several partitions) are retried by Elasticsearch itself. */
+  private static final int RETRY_ON_CONFLICT = 5;
+  private static final long TEMPLATE_PRIORITY = 100;
+
+  private final ElasticsearchClient client;
+  private final ReadModelSchema schema;
+  private final long maxRequestBytes;
+  private final ObjectMapper json;
+
+  public ElasticsearchStore(ElasticsearchClient client, ReadModelSchema schema, long maxRequestBytes, ObjectMapper json) {
+    this.client = client;
+    this.schema = schema;
+    this.maxRequestBytes = maxRequestBytes;
+    this.json = json;
+  }
+
+  @Override
+  public void ensureSchema() {
+    for (IndexDescriptor descriptor : ReadModelSchema.INDICES) {
+      var index = schema.indexName(descriptor);
+      call(
+          "put index template " + descriptor.templateName(schema.prefix()),
+          () ->
+              client.indices()
+                  .putIndexTemplate(
+                      t ->
+                          t.name(descriptor.templateName(schema.prefix()))
+                              .indexPatterns(index)
+                              .priority(TEMPLATE_PRIORITY)
+                              .template(
+                                  tt ->
+                                      tt.settings(s -> s.withJson(new StringReader(schema.settingsJson())))
+                                          .mappings(m -> m.withJson(new StringReader(descriptor.mappingsJson()))))));
+      createIndexIfMissing(index);
+    }
+  }
+
+  private void createIndexIfMissing(String index) {
+    if (call("check index " + index, () -> client.indices().exists(e -> e.index(index)).value())) {
+      return;
+    }
+    try {
+      client.indices().create(c -> c.index(index));
+    } catch (ElasticsearchException e) {
+      if (!"resource_already_exists_exception".equals(e.error().type())) {
+        throw failure("create index " + index, e);
+      }
+    } catch (IOException e) {
+      throw failure("create index " + index, e);
+    }
+  }
+
+  @Override
+  public void write(List<PendingDocument> documents) {
+    var failures = new BulkItemFailures.Collector();
+    for (var request : split(documents)) {
+      var response = call("bulk of " + request.operations().size() + " documents", () -> client.bulk(request));
+      collectFailures(response, failures);
+    }
+    if (!failures.isEmpty()) {
+      throw new StoreException(failures.build());
+    }
+  }
+
+  private List<BulkRequest> split(List<PendingDocument> documents) {
+    var requests = new ArrayList<BulkRequest>();
+    var operations = new ArrayList<BulkOperation>();
+    long bytes = 0;
+    for (var document : documents) {
+      var source = serialize(document);
+      if (!operations.isEmpty() && bytes + source.length() > maxRequestBytes) {
+        requests.add(BulkRequest.of(b -> b.operations(List.copyOf(operations))));
+        operations.clear();
+        bytes = 0;
+      }
+      operations.add(upsert(document, source));
+      bytes += source.length();
+    }
+    if (!operations.isEmpty()) {
+      requests.add(BulkRequest.of(b -> b.operations(List.copyOf(operations))));
+    }
+    return requests;
+  }
+
+  private static BulkOperation upsert(PendingDocument document, String source) {
+    return BulkOperation.of(
+        op ->
+            op.update(
+                u ->
+                    u.index(document.key().index())
+                        .id(document.key().id())
+                        .retryOnConflict(RETRY_ON_CONFLICT)
+                        .action(a -> a.doc(new RawValue(source)).docAsUpsert(true))));
+  }
+
+  private String serialize(PendingDocument document) {
+    try {
+      return json.writeValueAsString(document.fields());
+    } catch (JsonProcessingException e) {
+      throw new StoreException("cannot serialize document " + document.key(), e);
+    }
+  }
+
+  private static void collectFailures(BulkResponse response, BulkItemFailures.Collector failures) {
+    if (!response.errors()) {
+      return;
+    }
+    for (var item : response.items()) {
+      if (item.error() != null) {
+        failures.add(item.error().type(), item.index(), item.id(), item.error().reason());
+      }
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Optional<Map<String, Object>> get(String index, String id) {
+    var response = call("get " + index + "/" + id, () -> client.get(g -> g.index(index).id(id), Map.class));
+    return response.found() ? Optional.ofNullable((Map<String, Object>) response.source()) : Optional.empty();
+  }
+
+  @Override
+  public void purge() {
+    for (IndexDescriptor descriptor : ReadModelSchema.INDICES) {
+      var index = schema.indexName(descriptor);
+      call("delete index " + index, () -> client.indices().delete(d -> d.index(index).ignoreUnavailable(true)));
+      var template = descriptor.templateName(schema.prefix());
+      try {
+        client.indices().deleteIndexTemplate(d -> d.name(template));
+      } catch (ElasticsearchException e) {
+        if (e.status() != 404) {
+          throw failure("delete index template " + template, e);
+        }
+      } catch (IOException e) {
+        throw failure("delete index template " + template, e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      client._transport().close();
+    } catch (IOException e) {
+      // Closing: nothing is pending on this client any more.
+    }
+  }
+
+  private interface Call<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T call(String what, Call<T> call) {
+    try {
+      return call.run();
+    } catch (ElasticsearchException | IOException e) {
+      throw failure(what, e);
+    } catch (RuntimeException e) {
+      // The client wraps transport problems (timeouts, closed connections) in runtime exceptions too.
+      throw new StoreException(what + " failed: " + e, e);
+    }
+  }
+
+  private static StoreException failure(String what, Exception e) {
+    if (e instanceof ElasticsearchException es) {
+      return new StoreException(
+          what + " failed: HTTP " + es.status() + " " + es.error().type() + ": " + es.error().reason(), e);
+    }
+    return new StoreException(what + " failed: Elasticsearch unreachable (" + e + ")", e);
+  }
+}

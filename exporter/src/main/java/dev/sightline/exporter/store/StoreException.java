@@ -1,0 +1,27 @@
+package dev.sightline.exporter.store;
+
+import java.util.Optional;
+
+/**
+ * Elasticsearch did not do what was asked: unreachable, answered with an error, or rejected bulk items. The
+ * exporter keeps its batch and retries; the message never contains credentials.
+ */
+public final class StoreException extends RuntimeException {
+
+  private final transient BulkItemFailures itemFailures;
+
+  public StoreException(String message, Throwable cause) {
+    super(message, cause);
+    this.itemFailures = null;
+  }
+
+  public StoreException(BulkItemFailures itemFailures) {
+    super(itemFailures.describe());
+    this.itemFailures = itemFailures;
+  }
+
+  /** The rejected bulk items, grouped by error type, when that was the failure. */
+  public Optional<BulkItemFailures> itemFailures() {
+    return Optional.ofNullable(itemFailures);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.sightline.exporter.testing;
+
+import dev.sightline.exporter.SightlineExporter;
+import io.camunda.zeebe.protocol.record.Record;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One exporter on virtual time with an in-memory store: what the broker would do, driven by a test. */
+public final class ExporterHarness {
+
+  public static final long START_MILLIS = 1_800_000_000_000L;
+
+  public final VirtualClock clock;
+  public final InMemoryStore store;
+  public final TestController controller;
+  public final TestContext context;
+  public final SightlineExporter exporter;
+
+  public ExporterHarness(Map<String, Object> args) {
+    this(args, new VirtualClock(START_MILLIS), new InMemoryStore(), 1);
+  }
+
+  public ExporterHarness(Map<String, Object> args, VirtualClock clock, InMemoryStore store, int partitionId) {
+    this(args, clock, store, new TestController(clock), partitionId);
+  }
+
+  public ExporterHarness(
+      Map<String, Object> args, VirtualClock clock, InMemoryStore store, TestController controller, int partitionId) {
+    this.clock = clock;
+    this.store = store;
+    this.controller = controller;
+    this.context = new TestContext(args, partitionId, clock);
+    this.exporter = new SightlineExporter((config, schema, json) -> store);
+    exporter.configure(context);
+    exporter.open(controller);
+  }
+
+  /** Exports the records the filter accepts, as the broker would. */
+  public void export(List<Record<?>> records) {
+    for (var record : records) {
+      if (accepted(record)) {
+        exporter.export(record);
+      }
+    }
+  }
+
+  public boolean accepted(Record<?> record) {
+    var filter = context.filter();
+    return filter.acceptType(record.getRecordType())
+        && filter.acceptValue(record.getValueType())
+        && filter.acceptIntent(record.getIntent());
+  }
+
+  public void advance(Duration duration) {
+    controller.advance(duration);
+  }
+}

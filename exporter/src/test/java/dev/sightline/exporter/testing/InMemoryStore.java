@@ -1,0 +1,108 @@
+package dev.sightline.exporter.testing;
+
+import dev.sightline.exporter.batch.PendingDocument;
+import dev.sightline.exporter.store.DocumentStore;
+import dev.sightline.exporter.store.StoreException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A store double with Elasticsearch's partial-update-with-upsert semantics, that can be told to fail. Every
+ * successful write is recorded, so tests can count writes per document.
+ */
+public final class InMemoryStore implements DocumentStore {
+
+  private final Map<String, Map<String, Map<String, Object>>> indices = new TreeMap<>();
+  private final List<List<PendingDocument>> writes = new ArrayList<>();
+  private int failuresToInject;
+  private boolean down;
+  private int schemaCalls;
+  private boolean closed;
+
+  /** The next {@code count} calls fail as if Elasticsearch were unreachable. */
+  public void failNext(int count) {
+    failuresToInject = count;
+  }
+
+  /** Every call fails until {@code setDown(false)}. */
+  public void setDown(boolean down) {
+    this.down = down;
+  }
+
+  @Override
+  public void ensureSchema() {
+    maybeFail("ensure schema");
+    schemaCalls++;
+  }
+
+  @Override
+  public void write(List<PendingDocument> documents) {
+    maybeFail("bulk");
+    writes.add(List.copyOf(documents));
+    for (var document : documents) {
+      indices
+          .computeIfAbsent(document.key().index(), index -> new TreeMap<>())
+          .computeIfAbsent(document.key().id(), id -> new LinkedHashMap<>())
+          .putAll(document.fields());
+    }
+  }
+
+  @Override
+  public Optional<Map<String, Object>> get(String index, String id) {
+    maybeFail("get");
+    return Optional.ofNullable(indices.getOrDefault(index, Map.of()).get(id)).map(LinkedHashMap::new);
+  }
+
+  @Override
+  public void purge() {
+    maybeFail("purge");
+    indices.clear();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  public Map<String, Map<String, Object>> index(String name) {
+    return indices.getOrDefault(name, Map.of());
+  }
+
+  /** A deep copy of every document, for comparing two runs. */
+  public Map<String, Map<String, Map<String, Object>>> snapshot() {
+    var copy = new TreeMap<String, Map<String, Map<String, Object>>>();
+    indices.forEach(
+        (index, docs) -> {
+          var docsCopy = new TreeMap<String, Map<String, Object>>();
+          docs.forEach((id, fields) -> docsCopy.put(id, new TreeMap<>(fields)));
+          copy.put(index, docsCopy);
+        });
+    return copy;
+  }
+
+  public List<List<PendingDocument>> writes() {
+    return List.copyOf(writes);
+  }
+
+  public int schemaCalls() {
+    return schemaCalls;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  private void maybeFail(String what) {
+    if (down) {
+      throw new StoreException(what + " failed: Elasticsearch unreachable (test: store down)", null);
+    }
+    if (failuresToInject > 0) {
+      failuresToInject--;
+      throw new StoreException(what + " failed: Elasticsearch unreachable (test: injected failure)", null);
+    }
+  }
+}
