@@ -1,0 +1,28 @@
+package dev.sightline.exporter.config;
+
+import java.util.Locale;
+
+/**
+ * Checks an index-name prefix against Elasticsearch's index-name rules, so a bad prefix fails at broker
+ * start rather than at the first bulk request. The 100-character cap leaves room for the index names the
+ * exporter appends, within Elasticsearch's 255-byte limit.
+ */
+final class IndexPrefixes {
+
+  static final int MAX_LENGTH = 100;
+
+  private static final String FORBIDDEN = "\\/*?\"<>|,#: ";
+  private static final String FORBIDDEN_FIRST = "-_+";
+
+  private IndexPrefixes() {}
+
+  static boolean isValid(String prefix) {
+    return !prefix.isEmpty()
+        && prefix.length() <= MAX_LENGTH
+        && prefix.equals(prefix.toLowerCase(Locale.ROOT))
+        && prefix.chars().noneMatch(c -> FORBIDDEN.indexOf(c) >= 0)
+        && FORBIDDEN_FIRST.indexOf(prefix.charAt(0)) < 0
+        && !prefix.equals(".")
+        && !prefix.equals("..");
+  }
+}

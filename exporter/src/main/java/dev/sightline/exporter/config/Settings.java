@@ -1,0 +1,75 @@
+package dev.sightline.exporter.config;
+
+import static java.time.Duration.ofHours;
+import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting the exporter knows, with its rule and default: the one place a setting is declared. To add
+ * one: a constant here, its entry in {@link #ALL}, a record component and its line in {@link #assemble},
+ * and a row in {@code docs/configuration.md} (a test checks each key has one).
+ */
+final class Settings {
+
+  static final Setting<List<URI>> CONNECT_URL =
+      Setting.of("connect.url", Rules.httpUrls(), List.of(URI.create("http://localhost:9200")),
+          c -> c.connect().urls());
+  static final Setting<Optional<String>> CONNECT_USERNAME =
+      Setting.of("connect.username", Rules.optionalText(), Optional.empty(), c -> c.connect().username());
+  static final Setting<Optional<Secret>> CONNECT_PASSWORD =
+      Setting.of("connect.password", Rules.optionalSecret(), Optional.empty(), c -> c.connect().password());
+  static final Setting<Optional<Secret>> CONNECT_API_KEY =
+      Setting.of("connect.apiKey", Rules.optionalSecret(), Optional.empty(), c -> c.connect().apiKey());
+  static final Setting<Duration> CONNECT_REQUEST_TIMEOUT =
+      Setting.of("connect.requestTimeout", Rules.duration(ofMillis(1), ofMinutes(10)), ofSeconds(30),
+          c -> c.connect().requestTimeout());
+
+  static final Setting<String> INDEX_PREFIX =
+      Setting.of("index.prefix", Rules.indexPrefix(), "sightline", c -> c.index().prefix());
+  static final Setting<Integer> INDEX_NUMBER_OF_SHARDS =
+      Setting.of("index.numberOfShards", Rules.integer(1, 1024), 1, c -> c.index().numberOfShards());
+  static final Setting<Integer> INDEX_NUMBER_OF_REPLICAS =
+      Setting.of("index.numberOfReplicas", Rules.integer(0, 100), 0, c -> c.index().numberOfReplicas());
+
+  static final Setting<Integer> BULK_SIZE =
+      Setting.of("bulk.size", Rules.integer(1, 100_000), 1000, c -> c.bulk().size());
+  static final Setting<Duration> BULK_DELAY =
+      Setting.of("bulk.delay", Rules.duration(ofMillis(1), ofHours(1)), ofSeconds(1), c -> c.bulk().delay());
+  static final Setting<Long> BULK_MEMORY_LIMIT =
+      Setting.of("bulk.memoryLimit", Rules.byteSize(ByteSizes.KB, ByteSizes.GB), 20 * ByteSizes.MB,
+          c -> c.bulk().memoryLimitBytes());
+
+  static final Setting<Duration> RETRY_MAX_BACKOFF =
+      Setting.of("retry.maxBackoff", Rules.duration(ofMillis(10), ofMinutes(10)), ofSeconds(10),
+          c -> c.retry().maxBackoff());
+
+  /** In the order errors and descriptions list them. */
+  static final List<Setting<?>> ALL =
+      List.of(
+          CONNECT_URL, CONNECT_USERNAME, CONNECT_PASSWORD, CONNECT_API_KEY, CONNECT_REQUEST_TIMEOUT,
+          INDEX_PREFIX, INDEX_NUMBER_OF_SHARDS, INDEX_NUMBER_OF_REPLICAS,
+          BULK_SIZE, BULK_DELAY, BULK_MEMORY_LIMIT,
+          RETRY_MAX_BACKOFF);
+
+  private Settings() {}
+
+  /** The configuration from values that are all present and valid. */
+  static ExporterConfig assemble(SettingValues v) {
+    return new ExporterConfig(
+        new ConnectConfig(
+            v.get(CONNECT_URL),
+            v.get(CONNECT_USERNAME),
+            v.get(CONNECT_PASSWORD),
+            v.get(CONNECT_API_KEY),
+            v.get(CONNECT_REQUEST_TIMEOUT)),
+        new IndexConfig(v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
+        new BulkConfig(v.get(BULK_SIZE), v.get(BULK_DELAY), v.get(BULK_MEMORY_LIMIT)),
+        new RetryConfig(v.get(RETRY_MAX_BACKOFF)));
+  }
+}

@@ -1,0 +1,17 @@
+package dev.sightline.exporter.config;
+
+/** The exact texts tests expect, written out by hand so a change in wording fails a test. */
+final class ExpectedMessages {
+
+  static final String KNOWN =
+      "(known: connect.url, connect.username, connect.password, connect.apiKey, connect.requestTimeout,"
+          + " index.prefix, index.numberOfShards, index.numberOfReplicas, bulk.size, bulk.delay,"
+          + " bulk.memoryLimit, retry.maxBackoff)";
+
+  private ExpectedMessages() {}
+
+  /** A {@link ConfigException} message listing these error lines. */
+  static String invalid(String... lines) {
+    return "Invalid Sightline exporter configuration:\n" + String.join("\n", lines);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.sightline.exporter.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExporterConfigTest {
+
+  @Test
+  void shouldDescribeTheDefaultsInTheKeysAndUnitsOperatorsWrite() {
+    // given
+    var config = ExporterConfig.defaults();
+    // when
+    var description = config.describe();
+    // then
+    assertThat(description)
+        .isEqualTo(
+            """
+            connect.url = http://localhost:9200
+            connect.username = (none)
+            connect.password = (none)
+            connect.apiKey = (none)
+            connect.requestTimeout = 30s
+            index.prefix = sightline
+            index.numberOfShards = 1
+            index.numberOfReplicas = 0
+            bulk.size = 1000
+            bulk.delay = 1s
+            bulk.memoryLimit = 20MB
+            retry.maxBackoff = 10s""");
+  }
+
+  @Test
+  void shouldPrintARecordStringWithSecretsMasked() {
+    // given
+    var config =
+        ConfigParser.parse(
+            Map.of(
+                "connect",
+                Map.of("url", "http://es1:9200,http://es2:9200", "username", "elastic", "password", "hunter2"),
+                "bulk.memoryLimit",
+                "1MB"));
+    // when
+    var text = config.toString();
+    // then
+    assertThat(text)
+        .isEqualTo(
+            "ExporterConfig[connect=ConnectConfig[urls=[http://es1:9200, http://es2:9200], username=Optional[elastic],"
+                + " password=Optional[***], apiKey=Optional.empty, requestTimeout=PT30S],"
+                + " index=IndexConfig[prefix=sightline, numberOfShards=1, numberOfReplicas=0],"
+                + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576],"
+                + " retry=RetryConfig[maxBackoff=PT10S]]");
+  }
+}
