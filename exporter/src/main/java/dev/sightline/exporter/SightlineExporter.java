@@ -114,11 +114,11 @@ public final class SightlineExporter implements Exporter {
     }
     scheduleFlush(bulk.delay());
     log.info(
-        "Sightline exporter open on partition {} (metadata {}, last exported position {}): {}",
+        "Sightline exporter open on partition {} (metadata {}, last exported position {}):\n{}",
         partitionId,
         metadata.map(Object::toString).orElse("none"),
         controller.getLastExportedRecordPosition(),
-        config);
+        config.describe());
   }
 
   @Override

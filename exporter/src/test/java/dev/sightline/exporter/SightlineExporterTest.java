@@ -33,7 +33,7 @@ class SightlineExporterTest {
         "retry", Map.of("maxBackoff", "2s"));
   }
 
-  /** Deployment plus one parent instance calling one child: 2 definitions, 2 instances, 9 flow nodes. */
+  /** Deployment plus one parent instance calling one child: 2 definitions, 2 instances, 7 flow nodes. */
   private static List<Record<?>> scenario() {
     var scenario = new ProcessScenario(new RecordFactory(1), true, ExporterHarness.START_MILLIS);
     var records = new ArrayList<Record<?>>(scenario.deploy());
@@ -60,7 +60,7 @@ class SightlineExporterTest {
       // then one write holds one document per entity, each with its final state
       assertThat(harness.store.writes()).hasSize(1);
       var keys = harness.store.writes().getFirst().stream().map(PendingDocument::key).toList();
-      assertThat(keys).doesNotHaveDuplicates().hasSize(2 + 9);
+      assertThat(keys).doesNotHaveDuplicates().hasSize(2 + 7);
       assertThat(harness.store.index(FNI).values())
           .allSatisfy(doc -> assertThat(doc).containsEntry("state", "COMPLETED"));
       assertThat(harness.store.index(PI).values())
