@@ -1,0 +1,164 @@
+package dev.sightline.it.exporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.exporter.batch.Batch;
+import dev.sightline.exporter.batch.DocumentKey;
+import dev.sightline.exporter.batch.PendingDocument;
+import dev.sightline.exporter.config.ConfigParser;
+import dev.sightline.exporter.schema.ProcessInstanceIndex;
+import dev.sightline.exporter.schema.ReadModelSchema;
+import dev.sightline.exporter.store.ElasticsearchClients;
+import dev.sightline.exporter.store.ElasticsearchStore;
+import dev.sightline.exporter.store.StoreException;
+import dev.sightline.it.support.EsClients;
+import dev.sightline.it.support.EsTarget;
+import dev.sightline.it.support.RealElasticsearch;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The store against a real node: schema, partial upserts, split bulks, grouped rejections, purge. */
+@RealElasticsearch
+class ElasticsearchStoreIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static ElasticsearchStore store(EsTarget es, long maxRequestBytes) {
+    var config = ConfigParser.parse(Map.of("connect", Map.of("url", es.url().toString()), "index", Map.of("prefix", es.indexPrefix())));
+    var schema = new ReadModelSchema(es.indexPrefix(), 1, 0);
+    return new ElasticsearchStore(ElasticsearchClients.create(config.connect(), JSON), schema, maxRequestBytes, JSON);
+  }
+
+  private static List<PendingDocument> documents(String index, Map<String, Map<String, Object>> byId) {
+    var batch = new Batch();
+    byId.forEach((id, fields) -> batch.upsert(new DocumentKey(index, id), fields));
+    return batch.documents();
+  }
+
+  private static String processInstanceIndex(EsTarget es) {
+    return ProcessInstanceIndex.DESCRIPTOR.indexName(es.indexPrefix());
+  }
+
+  @Test
+  void shouldCreateTheSchemaIdempotentlyWithStrictMappings(EsTarget es) throws IOException {
+    try (var store = store(es, 1 << 20); ElasticsearchClient client = EsClients.open(es.url())) {
+      // when created twice
+      store.ensureSchema();
+      store.ensureSchema();
+
+      // then every index exists with its explicit mapping
+      var index = processInstanceIndex(es);
+      var mapping = client.indices().getMapping(g -> g.index(index)).get(index).mappings();
+      assertThat(mapping.dynamic()).hasToString("Strict");
+      assertThat(mapping.properties()).containsKeys("key", "treePath", "state", "startDate", "incident");
+      assertThat(mapping.properties().get("treePath").isKeyword()).isTrue();
+      assertThat(client.indices().getIndexTemplate(t -> t.name(ProcessInstanceIndex.DESCRIPTOR.templateName(es.indexPrefix())))
+              .indexTemplates())
+          .hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldMergePartialDocumentsWrittenByDifferentBatches(EsTarget es) {
+    try (var store = store(es, 1 << 20)) {
+      store.ensureSchema();
+      var index = processInstanceIndex(es);
+
+      // when the start and the end of an instance arrive in two batches
+      store.write(documents(index, Map.of("1", Map.of("key", 1, "state", "ACTIVE", "startDate", "2026-11-28T03:00:00.000Z"))));
+      store.write(documents(index, Map.of("1", Map.of("state", "COMPLETED", "endDate", "2026-11-28T03:00:01.000Z"))));
+
+      // then the document holds both (read in real time, no refresh)
+      assertThat(store.get(index, "1"))
+          .contains(
+              Map.of(
+                  "key", 1,
+                  "state", "COMPLETED",
+                  "startDate", "2026-11-28T03:00:00.000Z",
+                  "endDate", "2026-11-28T03:00:01.000Z"));
+      assertThat(store.get(index, "2")).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldSplitABulkLargerThanTheRequestLimitAndWriteEveryDocument(EsTarget es) throws IOException {
+    try (var store = store(es, 300); ElasticsearchClient client = EsClients.open(es.url())) {
+      store.ensureSchema();
+      var index = processInstanceIndex(es);
+      var byId = new java.util.TreeMap<String, Map<String, Object>>();
+      for (int i = 0; i < 200; i++) {
+        byId.put(Integer.toString(i), Map.of("key", i, "bpmnProcessId", "process-" + "x".repeat(40) + i));
+      }
+
+      // when 200 documents of ~80 bytes go through a 300-byte request limit
+      store.write(documents(index, byId));
+
+      // then all are there
+      client.indices().refresh(r -> r.index(index));
+      assertThat(client.count(c -> c.index(index)).count()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void shouldReportRejectedItemsGroupedByErrorTypeAndWriteTheRest(EsTarget es) {
+    try (var store = store(es, 1 << 20)) {
+      store.ensureSchema();
+      var index = processInstanceIndex(es);
+      var byId = new java.util.TreeMap<String, Map<String, Object>>();
+      byId.put("ok-1", Map.of("key", 1));
+      byId.put("ok-2", Map.of("key", 2));
+      for (int i = 0; i < 3; i++) {
+        byId.put("unknown-field-" + i, Map.of("noSuchField", i));
+      }
+      for (int i = 0; i < 2; i++) {
+        byId.put("not-a-number-" + i, Map.of("key", "abc"));
+      }
+
+      // when / then
+      assertThatThrownBy(() -> store.write(documents(index, byId)))
+          .isInstanceOfSatisfying(
+              StoreException.class,
+              e -> {
+                var failures = e.itemFailures().orElseThrow();
+                assertThat(failures.total()).isEqualTo(5);
+                assertThat(failures.byType().get("strict_dynamic_mapping_exception").count()).isEqualTo(3);
+                assertThat(failures.byType().values().stream().mapToInt(g -> g.count()).sum()).isEqualTo(5);
+                assertThat(e.getMessage()).contains("5 bulk item(s) rejected").contains("strict_dynamic_mapping_exception x3");
+              });
+      assertThat(store.get(index, "ok-1")).isPresent();
+      assertThat(store.get(index, "ok-2")).isPresent();
+    }
+  }
+
+  @Test
+  void shouldPurgeEverythingIdempotently(EsTarget es) throws IOException {
+    try (var store = store(es, 1 << 20); ElasticsearchClient client = EsClients.open(es.url())) {
+      store.ensureSchema();
+      store.purge();
+      store.purge();
+
+      assertThat(client.indices().exists(e -> e.index(processInstanceIndex(es))).value()).isFalse();
+      assertThat(client.indices().existsIndexTemplate(t -> t.name(ProcessInstanceIndex.DESCRIPTOR.templateName(es.indexPrefix()))).value())
+          .isFalse();
+    }
+  }
+
+  @Test
+  void shouldFailWithAClearMessageWhenElasticsearchIsUnreachable(EsTarget es) throws Exception {
+    int closedPort;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    var config = ConfigParser.parse(Map.of("connect", Map.of("url", "http://127.0.0.1:" + closedPort, "requestTimeout", "2s")));
+    try (var store =
+        new ElasticsearchStore(
+            ElasticsearchClients.create(config.connect(), JSON), new ReadModelSchema(es.indexPrefix(), 1, 0), 1 << 20, JSON)) {
+      assertThatThrownBy(store::ensureSchema).isInstanceOf(StoreException.class).hasMessageContaining("unreachable");
+    }
+  }
+}
