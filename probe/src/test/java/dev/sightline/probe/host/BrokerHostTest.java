@@ -550,6 +550,23 @@ class BrokerHostTest {
     assertThat(host.acknowledgedPosition(1, "recording")).isEqualTo(-1);
   }
 
+  @Test
+  void shouldLetARealTimeCallerWaitForDeliveryAndAcknowledgement() {
+    // given: real time, as integration tests use it
+    try (BrokerHost realTime = BrokerHost.builder()
+        .inProcessExporter("recording", Map.of(), () -> new RecordingExporter(log, acknowledgingEach()))
+        .build()) {
+
+      // when
+      HostedPartition partition = realTime.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2, 3)));
+
+      // then
+      assertThat(partition.awaitDelivered(3, Duration.ofSeconds(30))).isTrue();
+      assertThat(partition.awaitAcknowledged("recording", 3, Duration.ofSeconds(30))).isTrue();
+      assertThat(log.exportedPositions()).containsExactly(1L, 2L, 3L);
+    }
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
