@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * The record corpus under {@code src/test/resources/corpus/} (see its {@code PROVENANCE.md}), read from the
  * test class path only. Each file is read once per test run: the zdb files are almost 3 MB each.
  */
-final class CorpusFiles {
+public final class CorpusFiles {
 
   private static final Path ROOT = root();
   private static final Map<String, ReadAllResult> READ = new ConcurrentHashMap<>();
@@ -22,7 +22,7 @@ final class CorpusFiles {
   private CorpusFiles() {}
 
   /** Every corpus data file, as a path relative to the corpus folder, sorted. */
-  static List<String> all() {
+  public static List<String> all() {
     try (Stream<Path> files = Files.walk(ROOT)) {
       return files
           .filter(Files::isRegularFile)
@@ -35,12 +35,12 @@ final class CorpusFiles {
     }
   }
 
-  static Path path(String file) {
+  public static Path path(String file) {
     return ROOT.resolve(file);
   }
 
   /** The file read by {@link RecordJsonReader#readAll(Path)}, memoised. */
-  static ReadAllResult read(String file) {
+  public static ReadAllResult read(String file) {
     return READ.computeIfAbsent(
         file,
         name -> {

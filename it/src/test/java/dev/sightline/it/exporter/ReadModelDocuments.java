@@ -1,0 +1,29 @@
+package dev.sightline.it.exporter;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Every document of an index, by id, with numbers normalized to long so maps compare exactly. */
+final class ReadModelDocuments {
+
+  private ReadModelDocuments() {}
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Map<String, Object>> all(ElasticsearchClient client, String index) throws IOException {
+    client.indices().refresh(r -> r.index(index));
+    var response = client.search(s -> s.index(index).size(10_000), Map.class);
+    var byId = new TreeMap<String, Map<String, Object>>();
+    for (var hit : response.hits().hits()) {
+      byId.put(hit.id(), normalize((Map<String, Object>) hit.source()));
+    }
+    return byId;
+  }
+
+  static Map<String, Object> normalize(Map<String, Object> document) {
+    var normalized = new TreeMap<String, Object>();
+    document.forEach((field, value) -> normalized.put(field, value instanceof Number n ? n.longValue() : value));
+    return normalized;
+  }
+}
