@@ -8,6 +8,7 @@ import dev.sightline.exporter.store.StoreException;
 import io.camunda.zeebe.exporter.api.ExporterException;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
@@ -25,15 +26,27 @@ final class RecordPipeline {
   private final Flusher flusher;
   private final LongSupplier nowMillis;
   private final Logger log;
+  private final BooleanSupplier writable;
 
+  /**
+   * @param writable whether the exporter may write and acknowledge now; false while it waits for the two-hop
+   *     importers (then it neither flushes nor acknowledges, and a full batch refuses records)
+   */
   RecordPipeline(
-      RecordDispatcher dispatcher, Batch batch, FlushPolicy policy, Flusher flusher, LongSupplier nowMillis, Logger log) {
+      RecordDispatcher dispatcher,
+      Batch batch,
+      FlushPolicy policy,
+      Flusher flusher,
+      LongSupplier nowMillis,
+      Logger log,
+      BooleanSupplier writable) {
     this.dispatcher = dispatcher;
     this.batch = batch;
     this.policy = policy;
     this.flusher = flusher;
     this.nowMillis = nowMillis;
     this.log = log;
+    this.writable = writable;
   }
 
   void accept(Record<?> record) {
@@ -43,7 +56,7 @@ final class RecordPipeline {
     var now = nowMillis.getAsLong();
     if (dispatcher.dispatch(record, batch)) {
       batch.recordAccepted(record.getPosition(), now);
-    } else if (batch.isEmpty()) {
+    } else if (batch.isEmpty() && writable.getAsBoolean()) {
       flusher.acknowledgeSkipped(record.getPosition());
     } else {
       batch.recordSkipped(record.getPosition());
@@ -61,6 +74,11 @@ final class RecordPipeline {
     }
   }
 
+  /** Flushes whatever is pending now (the importers just finished); failures are kept for a retry. */
+  void flushNow() {
+    flushKeepingFailures();
+  }
+
   /** When the scheduled task should look again: when the batch becomes due, not before a backoff ends. */
   Duration nextCheckIn() {
     var now = nowMillis.getAsLong();
@@ -72,6 +90,9 @@ final class RecordPipeline {
 
   /** On close: one last attempt; what fails stays unacknowledged and the broker exports it again. */
   void flushOnClose() {
+    if (!writable.getAsBoolean()) {
+      return;
+    }
     try {
       flusher.flush();
     } catch (StoreException e) {
@@ -81,6 +102,13 @@ final class RecordPipeline {
   }
 
   private void flushBeforeAccepting() {
+    if (!writable.getAsBoolean()) {
+      throw new ExporterException(
+          "Batch full ("
+              + batch.documentCount()
+              + " documents) while waiting for the two-hop importers to finish this partition; the record will be"
+              + " retried. Metric sightline.exporter.importers.waiting shows the wait.");
+    }
     if (flusher.isBackingOff()) {
       throw new ExporterException(
           "Batch full ("
@@ -95,7 +123,7 @@ final class RecordPipeline {
   }
 
   private void flushKeepingFailures() {
-    if (flusher.isBackingOff()) {
+    if (!writable.getAsBoolean() || flusher.isBackingOff()) {
       return;
     }
     try {

@@ -15,6 +15,9 @@ import dev.sightline.exporter.handler.BatchThenStoreLookup;
 import dev.sightline.exporter.handler.ProcessHandler;
 import dev.sightline.exporter.handler.ProcessInstanceHandler;
 import dev.sightline.exporter.handler.RecordDispatcher;
+import dev.sightline.exporter.importers.ImportStatus;
+import dev.sightline.exporter.importers.ImportStatusSource;
+import dev.sightline.exporter.importers.ImporterGate;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
@@ -47,6 +50,7 @@ public final class SightlineExporter implements Exporter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StoreFactory storeFactory;
+  private final ImportStatusSource.Factory importStatusFactory;
   private ExporterConfig config;
   private Logger log;
   private MeterRegistry meters;
@@ -56,17 +60,36 @@ public final class SightlineExporter implements Exporter {
   private Controller controller;
   private DocumentStore store;
   private RecordPipeline pipeline;
-  private ScheduledTask flushTask;
+  private ImporterGate gate;
+  private ExporterMetadata metadata;
+  private ScheduledTask scheduledTask;
 
   /** The constructor the broker calls. */
   public SightlineExporter() {
-    this(StoreFactory.ELASTICSEARCH);
+    this(StoreFactory.ELASTICSEARCH, ImportStatusSource.Factory.ELASTICSEARCH);
   }
 
-  /** For tests: a store of their own. */
+  /** For tests: a store of their own; the importers' progress as "nothing to wait for". */
   public SightlineExporter(StoreFactory storeFactory) {
-    this.storeFactory = storeFactory;
+    this(storeFactory, (config, json) -> NO_IMPORTERS);
   }
+
+  /** For tests: a store and an importer-progress source of their own. */
+  public SightlineExporter(StoreFactory storeFactory, ImportStatusSource.Factory importStatusFactory) {
+    this.storeFactory = storeFactory;
+    this.importStatusFactory = importStatusFactory;
+  }
+
+  private static final ImportStatusSource NO_IMPORTERS =
+      new ImportStatusSource() {
+        @Override
+        public ImportStatus check(int partitionId) {
+          return ImportStatus.nothingToWaitFor();
+        }
+
+        @Override
+        public void close() {}
+      };
 
   @Override
   public void configure(Context context) {
@@ -82,7 +105,8 @@ public final class SightlineExporter implements Exporter {
   @Override
   public void open(Controller controller) {
     this.controller = controller;
-    var metadata = controller.readMetadata().map(bytes -> ExporterMetadata.fromJson(bytes, JSON));
+    var stored = controller.readMetadata().map(bytes -> ExporterMetadata.fromJson(bytes, JSON));
+    metadata = stored.orElse(ExporterMetadata.initial());
     var schema = schema();
     store = storeFactory.create(config, schema, JSON);
     var batch = new Batch();
@@ -100,25 +124,56 @@ public final class SightlineExporter implements Exporter {
             batch,
             store,
             new Backoff(INITIAL_BACKOFF, config.retry().maxBackoff()),
-            Flusher.Acknowledger.of(controller, ExporterMetadata.initial().toJson(JSON)),
+            Flusher.Acknowledger.of(controller, () -> metadata.toJson(JSON)),
             new FlushMetrics(meters, partitionId),
             clock::millis);
     var bulk = config.bulk();
+    gate =
+        metadata.importersDone()
+            ? ImporterGate.open(partitionId, meters, log)
+            : ImporterGate.closed(importStatusFactory.create(config, JSON), partitionId, meters, log);
     pipeline =
         new RecordPipeline(
-            dispatcher, batch, new FlushPolicy(bulk.size(), bulk.delay(), bulk.memoryLimitBytes()), flusher, clock::millis, log);
+            dispatcher,
+            batch,
+            new FlushPolicy(bulk.size(), bulk.delay(), bulk.memoryLimitBytes()),
+            flusher,
+            clock::millis,
+            log,
+            gate::isOpen);
     try {
       flusher.ensureSchema();
     } catch (StoreException e) {
       log.warn("Elasticsearch not ready at open; the schema will be created before the first flush: {}", e.getMessage());
     }
-    scheduleFlush(bulk.delay());
     log.info(
         "Sightline exporter open on partition {} (metadata {}, last exported position {}):\n{}",
         partitionId,
-        metadata.map(Object::toString).orElse("none"),
+        stored.map(Object::toString).orElse("none"),
         controller.getLastExportedRecordPosition(),
         config.describe());
+    if (gate.isOpen()) {
+      scheduleFlush(bulk.delay());
+    } else {
+      checkImporters();
+    }
+  }
+
+  /**
+   * While the importers of the two-hop design are not done: the only scheduled task, no flush at all
+   * (camunda/camunda#26047 flushed periodically while waiting). Once they are: remembered, then written.
+   */
+  private void checkImporters() {
+    if (!gate.check()) {
+      scheduledTask = controller.scheduleCancellableTask(config.importers().checkInterval(), this::checkImporters);
+      return;
+    }
+    metadata = metadata.withImportersDone();
+    try {
+      pipeline.flushNow();
+    } finally {
+      scheduleFlush(config.bulk().delay());
+    }
   }
 
   @Override
@@ -128,8 +183,11 @@ public final class SightlineExporter implements Exporter {
 
   @Override
   public void close() {
-    if (flushTask != null) {
-      flushTask.cancel();
+    if (scheduledTask != null) {
+      scheduledTask.cancel();
+    }
+    if (gate != null) {
+      gate.close();
     }
     try {
       if (pipeline != null) {
@@ -160,7 +218,7 @@ public final class SightlineExporter implements Exporter {
   }
 
   private void scheduleFlush(Duration delay) {
-    flushTask = controller.scheduleCancellableTask(delay, this::periodicFlush);
+    scheduledTask = controller.scheduleCancellableTask(delay, this::periodicFlush);
   }
 
   private void periodicFlush() {

@@ -43,15 +43,16 @@ public final class Batch {
   }
 
   /**
-   * Moves the acknowledgement point past a record that needed no document, while documents are pending (with
-   * none pending, the caller acknowledges such a record at once).
+   * Moves the acknowledgement point past a record that needed no document, to be acknowledged with the next
+   * flush (when nothing is pending and writing is allowed, the caller acknowledges such a record at once).
    */
   public void recordSkipped(long position) {
     highestPosition = Math.max(highestPosition, position);
   }
 
+  /** Nothing to write and no position to acknowledge. */
   public boolean isEmpty() {
-    return documents.isEmpty() && oldestRecordAtMillis == NONE;
+    return documents.isEmpty() && highestPosition == NONE;
   }
 
   public int documentCount() {

@@ -23,14 +23,43 @@ public final class ConfigParser {
    * @throws ConfigException listing every invalid, missing, conflicting or unknown setting
    */
   public static ExporterConfig parse(Map<String, ?> args) {
+    return parse(args, Map.of());
+  }
+
+  /**
+   * As {@link #parse(Map)}, with other defaults for some settings — for an exporter whose defaults differ
+   * (the record-index exporter of the two-hop baseline). Defaults are raw values keyed by canonical key, read
+   * by the same rules as given values.
+   *
+   * @throws IllegalArgumentException if a default names no setting or breaks its rule (a programming error)
+   */
+  public static ExporterConfig parse(Map<String, ?> args, Map<String, ?> defaults) {
     var given = GivenArgs.match(args == null ? Map.of() : args, Settings.ALL);
     var errors = new ArrayList<>(given.errors());
-    var values = SettingValues.resolve(given, Settings.ALL, errors);
+    var values = SettingValues.resolve(given, Settings.ALL, overriddenDefaults(defaults), errors);
     errors.addAll(CredentialRules.check(values));
     if (!errors.isEmpty()) {
       throw new ConfigException(inSettingsOrder(errors));
     }
     return Settings.assemble(values);
+  }
+
+  private static Map<Setting<?>, Object> overriddenDefaults(Map<String, ?> defaults) {
+    var byKey = new java.util.HashMap<Setting<?>, Object>();
+    defaults.forEach(
+        (key, raw) -> {
+          var setting =
+              Settings.ALL.stream()
+                  .filter(candidate -> candidate.key().equals(key))
+                  .findFirst()
+                  .orElseThrow(() -> new IllegalArgumentException("no setting '" + key + "' to give a default"));
+          try {
+            byKey.put(setting, setting.rule().parse(raw));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("default for " + key + " " + setting.rule().text() + ": " + raw, e);
+          }
+        });
+    return byKey;
   }
 
   /** The canonical key of every setting, e.g. {@code connect.requestTimeout}. */

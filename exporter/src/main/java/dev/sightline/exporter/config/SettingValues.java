@@ -21,6 +21,12 @@ final class SettingValues {
 
   /** Resolves every setting, adding an error to {@code errors} for each that is invalid or missing. */
   static SettingValues resolve(GivenArgs given, List<Setting<?>> settings, List<ConfigError> errors) {
+    return resolve(given, settings, Map.of(), errors);
+  }
+
+  /** As above, taking the default of a setting from {@code defaults} when it is there. */
+  static SettingValues resolve(
+      GivenArgs given, List<Setting<?>> settings, Map<Setting<?>, Object> defaults, List<ConfigError> errors) {
     var resolved = new SettingValues(given);
     for (var setting : settings) {
       var raw = given.valueOf(setting);
@@ -30,7 +36,7 @@ final class SettingValues {
       } else if (raw == null && setting.isRequired()) {
         errors.add(ConfigError.missing(setting.key(), rule.text()));
       } else if (raw == null) {
-        resolved.values.put(setting, setting.defaultValue());
+        resolved.values.put(setting, defaults.getOrDefault(setting, setting.defaultValue()));
       } else {
         try {
           resolved.values.put(setting, rule.parse(raw));

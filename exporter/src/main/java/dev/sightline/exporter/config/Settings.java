@@ -49,13 +49,24 @@ final class Settings {
       Setting.of("retry.maxBackoff", Rules.duration(ofMillis(10), ofMinutes(10)), ofSeconds(10),
           c -> c.retry().maxBackoff());
 
+  static final Setting<Duration> IMPORTERS_CHECK_INTERVAL =
+      Setting.of("importers.checkInterval", Rules.duration(ofMillis(10), ofHours(1)), ofSeconds(10),
+          c -> c.importers().checkInterval());
+  static final Setting<String> IMPORTERS_POSITION_INDEX =
+      Setting.of("importers.positionIndex", Rules.indexPrefix(), "operate-import-position",
+          c -> c.importers().positionIndex());
+  static final Setting<String> IMPORTERS_RECORD_INDEX_PREFIX =
+      Setting.of("importers.recordIndexPrefix", Rules.indexPrefix(), "zeebe-record",
+          c -> c.importers().recordIndexPrefix());
+
   /** In the order errors and descriptions list them. */
   static final List<Setting<?>> ALL =
       List.of(
           CONNECT_URL, CONNECT_USERNAME, CONNECT_PASSWORD, CONNECT_API_KEY, CONNECT_REQUEST_TIMEOUT,
           INDEX_PREFIX, INDEX_NUMBER_OF_SHARDS, INDEX_NUMBER_OF_REPLICAS,
           BULK_SIZE, BULK_DELAY, BULK_MEMORY_LIMIT,
-          RETRY_MAX_BACKOFF);
+          RETRY_MAX_BACKOFF,
+          IMPORTERS_CHECK_INTERVAL, IMPORTERS_POSITION_INDEX, IMPORTERS_RECORD_INDEX_PREFIX);
 
   private Settings() {}
 
@@ -70,6 +81,8 @@ final class Settings {
             v.get(CONNECT_REQUEST_TIMEOUT)),
         new IndexConfig(v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
         new BulkConfig(v.get(BULK_SIZE), v.get(BULK_DELAY), v.get(BULK_MEMORY_LIMIT)),
-        new RetryConfig(v.get(RETRY_MAX_BACKOFF)));
+        new RetryConfig(v.get(RETRY_MAX_BACKOFF)),
+        new ImportersConfig(
+            v.get(IMPORTERS_CHECK_INTERVAL), v.get(IMPORTERS_POSITION_INDEX), v.get(IMPORTERS_RECORD_INDEX_PREFIX)));
   }
 }

@@ -10,12 +10,17 @@ import java.io.UncheckedIOException;
  * exporter can read an older one's state. Unknown fields (a newer writer) are ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ExporterMetadata(int version) {
+public record ExporterMetadata(int version, boolean importersDone) {
 
   public static final int CURRENT_VERSION = 1;
 
   public static ExporterMetadata initial() {
-    return new ExporterMetadata(CURRENT_VERSION);
+    return new ExporterMetadata(CURRENT_VERSION, false);
+  }
+
+  /** Remembered so that a restart never waits for the importers again. */
+  public ExporterMetadata withImportersDone() {
+    return new ExporterMetadata(CURRENT_VERSION, true);
   }
 
   public byte[] toJson(ObjectMapper json) {

@@ -52,6 +52,11 @@ public final class Flusher {
     if (batch.isEmpty()) {
       return;
     }
+    if (batch.documentCount() == 0) {
+      // Only records that needed no document: nothing to write, their positions are durable already.
+      acknowledge();
+      return;
+    }
     var startedAt = System.nanoTime();
     try {
       ensureSchema();
@@ -63,6 +68,10 @@ public final class Flusher {
     }
     metrics.flushed(batch.documentCount(), batch.recordCount(), System.nanoTime() - startedAt);
     backoff.onSuccess();
+    acknowledge();
+  }
+
+  private void acknowledge() {
     var position = batch.highestPosition();
     batch.clear();
     acknowledger.acknowledge(position);
@@ -85,8 +94,9 @@ public final class Flusher {
   public interface Acknowledger {
     void acknowledge(long position);
 
-    static Acknowledger of(Controller controller, byte[] metadata) {
-      return position -> controller.updateLastExportedRecordPosition(position, metadata);
+    /** Acknowledges with the metadata current at that moment. */
+    static Acknowledger of(Controller controller, java.util.function.Supplier<byte[]> metadata) {
+      return position -> controller.updateLastExportedRecordPosition(position, metadata.get());
     }
   }
 }

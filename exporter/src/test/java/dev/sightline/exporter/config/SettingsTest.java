@@ -27,7 +27,7 @@ class SettingsTest {
     var all = Settings.ALL;
     // then
     assertThat(all).containsExactlyInAnyOrderElementsOf(constants).doesNotHaveDuplicates();
-    assertThat(ConfigParser.knownKeys()).hasSize(12).doesNotHaveDuplicates();
+    assertThat(ConfigParser.knownKeys()).hasSize(15).doesNotHaveDuplicates();
   }
 
   @Test
@@ -55,7 +55,10 @@ class SettingsTest {
             Map.entry("bulk.size", 2),
             Map.entry("bulk.delay", "2s"),
             Map.entry("bulk.memoryLimit", "2MB"),
-            Map.entry("retry.maxBackoff", "11s"));
+            Map.entry("retry.maxBackoff", "11s"),
+            Map.entry("importers.checkInterval", "12s"),
+            Map.entry("importers.positionIndex", "old-positions"),
+            Map.entry("importers.recordIndexPrefix", "old-records"));
     // when
     var description = ConfigParser.parse(args).describe();
     // then
@@ -71,7 +74,10 @@ class SettingsTest {
             "bulk.size = 2",
             "bulk.delay = 2s",
             "bulk.memoryLimit = 2MB",
-            "retry.maxBackoff = 11s");
+            "retry.maxBackoff = 11s",
+            "importers.checkInterval = 12s",
+            "importers.positionIndex = old-positions",
+            "importers.recordIndexPrefix = old-records");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.sightline.exporter.testing;
 
 import dev.sightline.exporter.SightlineExporter;
+import dev.sightline.exporter.importers.ImportStatusSource;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
 import java.util.List;
@@ -27,11 +28,38 @@ public final class ExporterHarness {
 
   public ExporterHarness(
       Map<String, Object> args, VirtualClock clock, InMemoryStore store, TestController controller, int partitionId) {
+    this(args, clock, store, controller, partitionId, new SightlineExporter((config, schema, json) -> store));
+  }
+
+  /** With the importers' progress from {@code importStatus}. */
+  public ExporterHarness(
+      Map<String, Object> args,
+      VirtualClock clock,
+      InMemoryStore store,
+      TestController controller,
+      int partitionId,
+      ImportStatusSource importStatus) {
+    this(
+        args,
+        clock,
+        store,
+        controller,
+        partitionId,
+        new SightlineExporter((config, schema, json) -> store, (config, json) -> importStatus));
+  }
+
+  private ExporterHarness(
+      Map<String, Object> args,
+      VirtualClock clock,
+      InMemoryStore store,
+      TestController controller,
+      int partitionId,
+      SightlineExporter exporter) {
     this.clock = clock;
     this.store = store;
     this.controller = controller;
     this.context = new TestContext(args, partitionId, clock);
-    this.exporter = new SightlineExporter((config, schema, json) -> store);
+    this.exporter = exporter;
     exporter.configure(context);
     exporter.open(controller);
   }
