@@ -1,29 +1,18 @@
 package dev.sightline.exporter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.config.ExporterConfig;
-import dev.sightline.exporter.definition.ProcessDefinitions;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
-import dev.sightline.exporter.flush.Backoff;
 import dev.sightline.exporter.flush.ExporterMetadata;
-import dev.sightline.exporter.flush.FlushMetrics;
 import dev.sightline.exporter.flush.Flusher;
-import dev.sightline.exporter.handler.BatchThenStoreLookup;
-import dev.sightline.exporter.handler.ProcessHandler;
-import dev.sightline.exporter.handler.ProcessInstanceHandler;
-import dev.sightline.exporter.handler.RecordDispatcher;
 import dev.sightline.exporter.importers.ImportStatus;
 import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.importers.ImporterGate;
-import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.store.StoreFactory;
-import dev.sightline.exporter.treepath.FallbackReporter;
-import dev.sightline.exporter.treepath.TreePathResolver;
 import io.camunda.zeebe.exporter.api.Exporter;
 import io.camunda.zeebe.exporter.api.context.Context;
 import io.camunda.zeebe.exporter.api.context.Controller;
@@ -32,7 +21,6 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -43,10 +31,6 @@ import org.slf4j.Logger;
  */
 public final class SightlineExporter implements Exporter {
 
-  /** Entries per bounded cache (tree paths, process definitions), per partition. */
-  static final int CACHE_SIZE = 10_000;
-
-  private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StoreFactory storeFactory;
@@ -107,26 +91,18 @@ public final class SightlineExporter implements Exporter {
     this.controller = controller;
     var stored = controller.readMetadata().map(bytes -> ExporterMetadata.fromJson(bytes, JSON));
     metadata = stored.orElse(ExporterMetadata.initial());
-    var schema = schema();
+    var schema = ReadModelWriter.schema(config);
     store = storeFactory.create(config, schema, JSON);
-    var batch = new Batch();
-    var definitions = new ProcessDefinitions(CACHE_SIZE);
-    var treePaths =
-        new TreePathResolver(
-            definitions,
-            new BatchThenStoreLookup(batch, store, schema),
-            new FallbackReporter(meters, partitionId, log),
-            CACHE_SIZE);
-    var dispatcher =
-        new RecordDispatcher(List.of(new ProcessHandler(definitions), new ProcessInstanceHandler(schema, treePaths)));
-    var flusher =
-        new Flusher(
-            batch,
+    var writer =
+        ReadModelWriter.create(
+            config,
+            schema,
             store,
-            new Backoff(INITIAL_BACKOFF, config.retry().maxBackoff()),
-            Flusher.Acknowledger.of(controller, () -> metadata.toJson(JSON)),
-            new FlushMetrics(meters, partitionId),
-            clock::millis);
+            meters,
+            partitionId,
+            log,
+            clock::millis,
+            Flusher.Acknowledger.of(controller, () -> metadata.toJson(JSON)));
     var bulk = config.bulk();
     gate =
         metadata.importersDone()
@@ -134,15 +110,15 @@ public final class SightlineExporter implements Exporter {
             : ImporterGate.closed(importStatusFactory.create(config, JSON), partitionId, meters, log);
     pipeline =
         new RecordPipeline(
-            dispatcher,
-            batch,
+            writer.dispatcher(),
+            writer.batch(),
             new FlushPolicy(bulk.size(), bulk.delay(), bulk.memoryLimitBytes()),
-            flusher,
+            writer.flusher(),
             clock::millis,
             log,
             gate::isOpen);
     try {
-      flusher.ensureSchema();
+      writer.flusher().ensureSchema();
     } catch (StoreException e) {
       log.warn("Elasticsearch not ready at open; the schema will be created before the first flush: {}", e.getMessage());
     }
@@ -202,7 +178,7 @@ public final class SightlineExporter implements Exporter {
 
   @Override
   public void purge() {
-    var target = store != null ? store : storeFactory.create(config, schema(), JSON);
+    var target = store != null ? store : storeFactory.create(config, ReadModelWriter.schema(config), JSON);
     try {
       target.purge();
     } finally {
@@ -210,11 +186,6 @@ public final class SightlineExporter implements Exporter {
         target.close();
       }
     }
-  }
-
-  private ReadModelSchema schema() {
-    var index = config.index();
-    return new ReadModelSchema(index.prefix(), index.numberOfShards(), index.numberOfReplicas());
   }
 
   private void scheduleFlush(Duration delay) {

@@ -10,7 +10,17 @@ import java.time.Duration;
 public record FlushPolicy(int size, Duration delay, long memoryLimitBytes) {
 
   public boolean isFull(Batch batch) {
-    return batch.documentCount() >= size || batch.estimatedBytes() >= memoryLimitBytes;
+    return isFull(batch.documentCount(), batch.estimatedBytes());
+  }
+
+  /** As {@link #isFull(Batch)}, for batches of another shape (the record-index exporter's). */
+  public boolean isFull(int documents, long bytes) {
+    return documents >= size || bytes >= memoryLimitBytes;
+  }
+
+  /** Whether {@code delay} has passed since {@code oldestMillis} (negative: nothing pending). */
+  public boolean isDue(long oldestMillis, long nowMillis) {
+    return oldestMillis >= 0 && nowMillis - oldestMillis >= delay.toMillis();
   }
 
   public boolean isDue(Batch batch, long nowMillis) {
@@ -21,7 +31,7 @@ public record FlushPolicy(int size, Duration delay, long memoryLimitBytes) {
     return isFull(batch) || isDue(batch, nowMillis);
   }
 
-  /** Time until the batch becomes due (zero if due or if empty: then the full delay is the next check). */
+  /** Time until the batch becomes due: zero if due; the full delay if nothing is pending. */
   public Duration untilDue(Batch batch, long nowMillis) {
     return batch
         .oldestRecordAtMillis()

@@ -18,6 +18,11 @@ public final class ReadModelRecordFilter implements Context.RecordFilter {
 
   private static final Set<ValueType> VALUE_TYPES = EnumSet.of(ValueType.PROCESS_INSTANCE, ValueType.PROCESS);
 
+  /** The value types the read model is built from (the record-index exporter exports these too). */
+  public static Set<ValueType> valueTypes() {
+    return VALUE_TYPES;
+  }
+
   @Override
   public boolean acceptType(RecordType recordType) {
     return recordType == RecordType.EVENT;

@@ -2,8 +2,6 @@ package dev.sightline.exporter.store;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,34 +78,12 @@ public final class ElasticsearchStore implements DocumentStore {
 
   @Override
   public void write(List<PendingDocument> documents) {
-    var failures = new BulkItemFailures.Collector();
-    for (var request : split(documents)) {
-      var response = call("bulk of " + request.operations().size() + " documents", () -> client.bulk(request));
-      collectFailures(response, failures);
-    }
-    if (!failures.isEmpty()) {
-      throw new StoreException(failures.build());
-    }
-  }
-
-  private List<BulkRequest> split(List<PendingDocument> documents) {
-    var requests = new ArrayList<BulkRequest>();
-    var operations = new ArrayList<BulkOperation>();
-    long bytes = 0;
+    var operations = new ArrayList<BulkRequests.Sized>(documents.size());
     for (var document : documents) {
       var source = serialize(document);
-      if (!operations.isEmpty() && bytes + source.length() > maxRequestBytes) {
-        requests.add(BulkRequest.of(b -> b.operations(List.copyOf(operations))));
-        operations.clear();
-        bytes = 0;
-      }
-      operations.add(upsert(document, source));
-      bytes += source.length();
+      operations.add(new BulkRequests.Sized(upsert(document, source), source.length()));
     }
-    if (!operations.isEmpty()) {
-      requests.add(BulkRequest.of(b -> b.operations(List.copyOf(operations))));
-    }
-    return requests;
+    BulkRequests.send(client, operations, maxRequestBytes);
   }
 
   private static BulkOperation upsert(PendingDocument document, String source) {
@@ -126,17 +102,6 @@ public final class ElasticsearchStore implements DocumentStore {
       return json.writeValueAsString(document.fields());
     } catch (JsonProcessingException e) {
       throw new StoreException("cannot serialize document " + document.key(), e);
-    }
-  }
-
-  private static void collectFailures(BulkResponse response, BulkItemFailures.Collector failures) {
-    if (!response.errors()) {
-      return;
-    }
-    for (var item : response.items()) {
-      if (item.error() != null) {
-        failures.add(item.error().type(), item.index(), item.id(), item.error().reason());
-      }
     }
   }
 

@@ -73,14 +73,28 @@ public final class TreePathResolver {
     for (int level = 0; level < instancePath.size() - 1; level++) {
       var levelKeys = instancePath.get(level);
       path.append("PI_").append(levelKeys.getFirst());
-      path.append("/FN_").append(callActivityId(definitionPath, callingPath, level, value));
+      path.append("/FN_").append(callActivityId(levelKeys.getLast(), definitionPath, callingPath, level, value));
       path.append("/FNI_").append(levelKeys.getLast()).append('/');
     }
     return path.append("PI_").append(instancePath.getLast().getFirst()).toString();
   }
 
+  /**
+   * The calling call activity's element id: from its own instance when known (its ELEMENT_ACTIVATING came
+   * before the child's, in the same stream), else from the calling definition's sorted call activities. The
+   * instance comes first so the path depends on PROCESS_INSTANCE records alone, whatever order other value
+   * types are processed in (the two-hop importer reads each value type on its own).
+   */
   private String callActivityId(
-      List<Long> definitionPath, List<Integer> callingPath, int level, ProcessInstanceRecordValue value) {
+      long callActivityInstanceKey,
+      List<Long> definitionPath,
+      List<Integer> callingPath,
+      int level,
+      ProcessInstanceRecordValue value) {
+    var instance = knownFlowNode(callActivityInstanceKey);
+    if (instance.isPresent()) {
+      return instance.get().elementId();
+    }
     var index = level < callingPath.size() ? callingPath.get(level) : -1;
     if (level < definitionPath.size() && index >= 0) {
       var ids = definitions.find(definitionPath.get(level)).map(process -> process.callActivityIds());

@@ -120,6 +120,23 @@ class TreePathResolverTest {
     }
 
     @Test
+    void shouldNameTheCallActivityByItsInstanceWhenThatWasSeenWhateverTheDefinitionsSay() {
+      // given the calling call-activity instance seen (its ACTIVATING precedes the child's), no definitions
+      resolver.flowNodePath(
+          20, value(10, BpmnElementType.CALL_ACTIVITY).withElementId("call-it").withFlowScopeKey(10).build());
+      var child =
+          value(11, BpmnElementType.PROCESS)
+              .withElementInstancePath(List.of(List.of(10L, 20L), List.of(11L)))
+              .withProcessDefinitionPath(List.of(1L, 2L))
+              .withCallingElementPath(List.of(2))
+              .build();
+
+      // when / then: no definition needed, no fallback
+      assertThat(resolver.processInstancePath(child)).isEqualTo("PI_10/FN_call-it/FNI_20/PI_11");
+      assertThat(fallbacks).isEmpty();
+    }
+
+    @Test
     void shouldFallBackToTheNumericIndexWhenTheCallingDefinitionIsUnknown() {
       // given no definitions known
       var child =

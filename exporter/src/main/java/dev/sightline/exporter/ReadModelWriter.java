@@ -1,0 +1,106 @@
+package dev.sightline.exporter;
+
+import dev.sightline.exporter.batch.Batch;
+import dev.sightline.exporter.config.ExporterConfig;
+import dev.sightline.exporter.definition.ProcessDefinitions;
+import dev.sightline.exporter.flush.Backoff;
+import dev.sightline.exporter.flush.FlushMetrics;
+import dev.sightline.exporter.flush.Flusher;
+import dev.sightline.exporter.handler.BatchThenStoreLookup;
+import dev.sightline.exporter.handler.ProcessHandler;
+import dev.sightline.exporter.handler.ProcessInstanceHandler;
+import dev.sightline.exporter.handler.RecordDispatcher;
+import dev.sightline.exporter.schema.ReadModelSchema;
+import dev.sightline.exporter.store.DocumentStore;
+import dev.sightline.exporter.treepath.FallbackReporter;
+import dev.sightline.exporter.treepath.TreePathResolver;
+import io.camunda.zeebe.protocol.record.Record;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+
+/**
+ * The read model's write side for one partition: handlers, batch, flusher. The direct exporter drives it
+ * record by record; the two-hop importer drives the very same parts batch by batch, so both designs write
+ * identical documents for the same records. Not thread-safe: one owner thread.
+ */
+public final class ReadModelWriter {
+
+  /** Entries per bounded cache (tree paths, process definitions), per partition. */
+  public static final int CACHE_SIZE = 10_000;
+
+  private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
+
+  private final Batch batch;
+  private final RecordDispatcher dispatcher;
+  private final Flusher flusher;
+
+  private ReadModelWriter(Batch batch, RecordDispatcher dispatcher, Flusher flusher) {
+    this.batch = batch;
+    this.dispatcher = dispatcher;
+    this.flusher = flusher;
+  }
+
+  public static ReadModelWriter create(
+      ExporterConfig config,
+      ReadModelSchema schema,
+      DocumentStore store,
+      MeterRegistry meters,
+      int partitionId,
+      Logger log,
+      LongSupplier nowMillis,
+      Flusher.Acknowledger acknowledger) {
+    var batch = new Batch();
+    var definitions = new ProcessDefinitions(CACHE_SIZE);
+    var treePaths =
+        new TreePathResolver(
+            definitions,
+            new BatchThenStoreLookup(batch, store, schema),
+            new FallbackReporter(meters, partitionId, log),
+            CACHE_SIZE);
+    var dispatcher =
+        new RecordDispatcher(List.of(new ProcessHandler(definitions), new ProcessInstanceHandler(schema, treePaths)));
+    var flusher =
+        new Flusher(
+            batch,
+            store,
+            new Backoff(INITIAL_BACKOFF, config.retry().maxBackoff()),
+            acknowledger,
+            new FlushMetrics(meters, partitionId),
+            nowMillis);
+    return new ReadModelWriter(batch, dispatcher, flusher);
+  }
+
+  public static ReadModelSchema schema(ExporterConfig config) {
+    var index = config.index();
+    return new ReadModelSchema(index.prefix(), index.numberOfShards(), index.numberOfReplicas());
+  }
+
+  /** Merges one record into the batch; a record no handler needs only moves the acknowledgement point. */
+  public void apply(Record<?> record, long nowMillis) {
+    if (dispatcher.dispatch(record, batch)) {
+      batch.recordAccepted(record.getPosition(), nowMillis);
+    } else {
+      batch.recordSkipped(record.getPosition());
+    }
+  }
+
+  /** Writes the batch and acknowledges it; throws {@code StoreException} with the batch kept. */
+  public void flush() {
+    flusher.flush();
+  }
+
+  Batch batch() {
+    return batch;
+  }
+
+  RecordDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  Flusher flusher() {
+    return flusher;
+  }
+}

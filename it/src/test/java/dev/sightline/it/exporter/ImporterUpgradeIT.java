@@ -1,0 +1,99 @@
+package dev.sightline.it.exporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.sightline.exporter.testing.ProcessScenario;
+import dev.sightline.exporter.testing.RecordFactory;
+import dev.sightline.it.support.EsClients;
+import dev.sightline.it.support.EsTarget;
+import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.probe.host.source.ListRecordSource;
+import dev.sightline.probe.importer.Importer;
+import io.camunda.zeebe.protocol.record.Record;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cluster upgraded from the two-hop design: old records went through the record exporter and are being
+ * imported; the direct exporter opens on the same partition, waits without writing or acknowledging, and
+ * starts once the importer completes. The final read model holds every record exactly once.
+ */
+@RealElasticsearch
+class ImporterUpgradeIT {
+
+  @Test
+  void shouldWaitForTheImporterThenWriteAndEndWithEveryRecordExactlyOnce(EsTarget es) throws Exception {
+    // given records before and after the upgrade
+    var scenario = new ProcessScenario(new RecordFactory(1), true, 1_795_000_000_000L);
+    var old = new ArrayList<Record<?>>(scenario.deploy());
+    for (int i = 0; i < 20; i++) {
+      old.addAll(scenario.runToCompletion());
+    }
+    var newer = new ArrayList<Record<?>>();
+    for (int i = 0; i < 20; i++) {
+      newer.addAll(scenario.runToCompletion());
+    }
+    var readModel = es.indexPrefix() + "-upgraded";
+    var recordPrefix = es.indexPrefix() + "-zeebe-record";
+    var importerSettings =
+        TwoHop.importer(es, readModel, recordPrefix, List.of(1)).withEmptyBatchesToComplete(60); // ~6 s idle
+
+    // the old broker's record exporter, with the importer running
+    try (var oldBroker = TwoHop.recordHost(es, recordPrefix);
+        var importer = Importer.start(importerSettings, Clock.systemUTC())) {
+      TwoHop.awaitAcknowledged(oldBroker.startPartition(1, ListRecordSource.of(old)), "records", old.getLast().getPosition());
+      awaitPositionsSaved(importer);
+      assertThat(importer.allCompleted()).as("not completed yet: the test needs a reader still running").isFalse();
+
+      // when the upgraded broker's direct exporter opens on the same partition with the newer records
+      try (var newBroker =
+          TwoHop.directHost(
+              es,
+              readModel,
+              java.util.Map.of(
+                  "importers.checkInterval", "200ms",
+                  "importers.positionIndex", importerSettings.positionIndex(),
+                  "importers.recordIndexPrefix", recordPrefix))) {
+        var partition = newBroker.startPartition(1, ListRecordSource.of(newer));
+        partition.awaitDelivered(newer.getLast().getPosition(), TwoHop.WAIT);
+
+        // then while the importer runs, the direct exporter acknowledges nothing
+        Thread.sleep(1_000);
+        assertThat(importer.allCompleted()).isFalse();
+        assertThat(newBroker.acknowledgedPosition(1, "sightline")).as("acknowledged while waiting").isLessThan(newer.getFirst().getPosition());
+        try (ElasticsearchClient client = EsClients.open(es.url())) {
+          var written = TwoHop.readModel(client, readModel).get("process-instance");
+          assertThat(written.keySet()).as("nothing of the newer records written while waiting")
+              .doesNotContain(Long.toString(scenario.parentInstanceKey));
+        }
+
+        // and once the importer completes, it writes and acknowledges everything
+        TwoHop.awaitAcknowledged(partition, "sightline", newer.getLast().getPosition());
+        assertThat(importer.allCompleted()).isTrue();
+      }
+    }
+
+    // and the read model equals a direct-only run over all records: every record exactly once
+    var reference = es.indexPrefix() + "-reference";
+    var all = new ArrayList<Record<?>>(old);
+    all.addAll(newer);
+    try (var host = TwoHop.directHost(es, reference, java.util.Map.of())) {
+      TwoHop.awaitAcknowledged(host.startPartition(1, ListRecordSource.of(all)), "sightline", all.getLast().getPosition());
+    }
+    try (ElasticsearchClient client = EsClients.open(es.url())) {
+      var expected = TwoHop.readModel(client, reference);
+      assertThat(expected.get("process-instance")).hasSize(2 * 40);
+      assertThat(TwoHop.differences(expected, TwoHop.readModel(client, readModel))).isEmpty();
+    }
+  }
+
+  private static void awaitPositionsSaved(Importer importer) throws InterruptedException {
+    // the import-position documents exist once the first save ran (every 500 ms here)
+    Thread.sleep(Duration.ofSeconds(1).toMillis());
+    assertThat(importer.positions()).isNotEmpty();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.sightline.it.exporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.sightline.exporter.config.ConfigParser;
+import dev.sightline.exporter.filter.ReadModelRecordFilter;
+import dev.sightline.exporter.schema.ReadModelSchema;
+import dev.sightline.it.support.EsTarget;
+import dev.sightline.probe.host.BrokerHost;
+import dev.sightline.probe.host.HostedPartition;
+import dev.sightline.probe.host.config.ExporterDescriptor;
+import dev.sightline.probe.importer.ImporterSettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Shared steps of the two-hop tests: hosts for either exporter, importer settings, read-model snapshots. */
+final class TwoHop {
+
+  static final Duration WAIT = Duration.ofSeconds(90);
+
+  private TwoHop() {}
+
+  static BrokerHost directHost(EsTarget es, String prefix, Map<String, Object> extraArgs) {
+    var args = new TreeMap<String, Object>(extraArgs);
+    args.put("index.prefix", prefix);
+    args.put("bulk.delay", "200ms");
+    return host(es, "sightline", "dev.sightline.exporter.SightlineExporter", args);
+  }
+
+  static BrokerHost recordHost(EsTarget es, String recordPrefix) {
+    return host(
+        es,
+        "records",
+        "dev.sightline.exporter.recordindex.RecordIndexExporter",
+        Map.of("index.prefix", recordPrefix, "bulk.delay", "200ms"));
+  }
+
+  private static BrokerHost host(EsTarget es, String id, String className, Map<String, Object> args) {
+    var all = new TreeMap<String, Object>(args);
+    all.put("connect.url", es.url().toString());
+    var descriptor =
+        new ExporterDescriptor(id, className, Optional.of(ExporterJarIT.exporterJar().toAbsolutePath()), all);
+    return BrokerHost.builder().exporter(descriptor).build();
+  }
+
+  static void awaitAcknowledged(HostedPartition partition, String exporterId, long position) {
+    assertThat(partition.awaitAcknowledged(exporterId, position, WAIT))
+        .as("%s acknowledged up to %d (failure: %s)", exporterId, position, partition.failure())
+        .isTrue();
+  }
+
+  static ImporterSettings importer(EsTarget es, String readModelPrefix, String recordPrefix, List<Integer> partitions) {
+    var readModel =
+        ConfigParser.parse(Map.of("connect", Map.of("url", es.url().toString()), "index", Map.of("prefix", readModelPrefix)));
+    return ImporterSettings.defaults(readModel, partitions, ReadModelRecordFilter.valueTypes())
+        .withRecordIndexPrefix(recordPrefix)
+        .withPositionIndex(recordPrefix + "-import-position")
+        .withIdleBackoff(Duration.ofMillis(100))
+        .withPositionSaveInterval(Duration.ofMillis(500));
+  }
+
+  /**
+   * The differences between two read models, one line per document: missing, extra, or the fields that
+   * differ — readable where a whole-map comparison would print megabytes.
+   */
+  static List<String> differences(
+      Map<String, Map<String, Map<String, Object>>> expected, Map<String, Map<String, Map<String, Object>>> actual) {
+    var differences = new java.util.ArrayList<String>();
+    for (var index : expected.keySet()) {
+      var want = expected.get(index);
+      var got = actual.getOrDefault(index, Map.of());
+      for (var id : want.keySet()) {
+        if (!got.containsKey(id)) {
+          differences.add(index + "/" + id + ": missing");
+        } else if (!want.get(id).equals(got.get(id))) {
+          var fields = new java.util.TreeSet<String>(want.get(id).keySet());
+          fields.addAll(got.get(id).keySet());
+          var changed =
+              fields.stream()
+                  .filter(f -> !java.util.Objects.equals(want.get(id).get(f), got.get(id).get(f)))
+                  .map(f -> f + ": " + want.get(id).get(f) + " != " + got.get(id).get(f))
+                  .toList();
+          differences.add(index + "/" + id + ": " + changed);
+        }
+      }
+      got.keySet().stream().filter(id -> !want.containsKey(id)).forEach(id -> differences.add(index + "/" + id + ": extra"));
+    }
+    return differences;
+  }
+
+  /** Every document of every read-model index under the prefix, keyed by index name without the prefix. */
+  static Map<String, Map<String, Map<String, Object>>> readModel(ElasticsearchClient client, String prefix)
+      throws IOException {
+    var all = new TreeMap<String, Map<String, Map<String, Object>>>();
+    for (var index : ReadModelSchema.INDICES) {
+      all.put(index.name(), ReadModelDocuments.all(client, index.indexName(prefix)));
+    }
+    return all;
+  }
+}
