@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * How to reach Elasticsearch: the nodes, the credentials (basic auth or an API key, never both) and how
- * long one request may take. Validated by {@link ConfigParser}; the constructor only guards against nulls.
+ * long one request may take, and which certificate authorities to trust for {@code https}. Validated by {@link ConfigParser}; the constructor only guards against nulls.
  *
  * @param urls the nodes, each {@code http(s)://host[:port][/path]} without a trailing slash
  */
@@ -17,7 +17,8 @@ public record ConnectConfig(
     Optional<String> username,
     Optional<Secret> password,
     Optional<Secret> apiKey,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    TlsConfig tls) {
 
   public ConnectConfig {
     urls = List.copyOf(urls);
@@ -25,5 +26,12 @@ public record ConnectConfig(
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(apiKey, "apiKey");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(tls, "tls");
+  }
+
+  /** Without custom TLS trust. */
+  public ConnectConfig(
+      List<URI> urls, Optional<String> username, Optional<Secret> password, Optional<Secret> apiKey, Duration requestTimeout) {
+    this(urls, username, password, apiKey, requestTimeout, TlsConfig.none());
   }
 }

@@ -2,6 +2,9 @@ package dev.sightline.exporter.config;
 
 import static dev.sightline.exporter.config.Settings.CONNECT_API_KEY;
 import static dev.sightline.exporter.config.Settings.CONNECT_PASSWORD;
+import static dev.sightline.exporter.config.Settings.CONNECT_TLS_CA_PATH;
+import static dev.sightline.exporter.config.Settings.CONNECT_TLS_TRUST_STORE_PASSWORD;
+import static dev.sightline.exporter.config.Settings.CONNECT_TLS_TRUST_STORE_PATH;
 import static dev.sightline.exporter.config.Settings.CONNECT_USERNAME;
 
 import java.util.ArrayList;
@@ -32,6 +35,41 @@ final class CredentialRules {
     }
     if (apiKey && username) {
       errors.add(together(values, CONNECT_API_KEY, "must not be given together with " + CONNECT_USERNAME.key()));
+    }
+    errors.addAll(checkTls(values));
+    return errors;
+  }
+
+  /** One source of trust, and one that loads: a bad file fails the start, not the first request. */
+  private static List<ConfigError> checkTls(SettingValues values) {
+    var errors = new ArrayList<ConfigError>();
+    if (!values.areValid(CONNECT_TLS_CA_PATH, CONNECT_TLS_TRUST_STORE_PATH, CONNECT_TLS_TRUST_STORE_PASSWORD)) {
+      return errors;
+    }
+    var caPath = values.get(CONNECT_TLS_CA_PATH);
+    var trustStore = values.get(CONNECT_TLS_TRUST_STORE_PATH);
+    var password = values.get(CONNECT_TLS_TRUST_STORE_PASSWORD);
+    if (caPath.isPresent() && trustStore.isPresent()) {
+      errors.add(together(values, CONNECT_TLS_TRUST_STORE_PATH, "must not be given together with " + CONNECT_TLS_CA_PATH.key()));
+      return errors;
+    }
+    if (password.isPresent() && trustStore.isEmpty()) {
+      errors.add(together(values, CONNECT_TLS_TRUST_STORE_PASSWORD, "must be given together with " + CONNECT_TLS_TRUST_STORE_PATH.key()));
+      return errors;
+    }
+    try {
+      if (caPath.isPresent()) {
+        TlsTrust.fromPem(caPath.get());
+      } else if (trustStore.isPresent()) {
+        TlsTrust.fromStore(trustStore.get(), password.map(Secret::reveal).orElse(""));
+      }
+    } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+      var setting = caPath.isPresent() ? CONNECT_TLS_CA_PATH : CONNECT_TLS_TRUST_STORE_PATH;
+      var rule =
+          caPath.isPresent()
+              ? "must be a PEM file with one or more X.509 certificates"
+              : "must be a PKCS12 or JKS trust store that opens with " + CONNECT_TLS_TRUST_STORE_PASSWORD.key();
+      errors.add(together(values, setting, rule));
     }
     return errors;
   }

@@ -74,6 +74,24 @@ final class Rules {
         .shownAs(raw -> Secret.MASK);
   }
 
+  /** The path of a readable file, or left out. */
+  static Rule<Optional<java.nio.file.Path>> optionalFile() {
+    return Rule.of(
+        "must be the path of a readable file",
+        raw -> {
+          var text = Texts.scalar(raw);
+          if (text.isBlank()) {
+            return Optional.empty();
+          }
+          var path = java.nio.file.Path.of(text);
+          if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
+            throw new IllegalArgumentException("not a readable file: " + path);
+          }
+          return Optional.of(path);
+        },
+        (Optional<java.nio.file.Path> path) -> path.map(Object::toString).orElse(NONE));
+  }
+
   private static <T extends Comparable<T>> T within(T value, T min, T max) {
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw new IllegalArgumentException(value + " is outside " + min + ".." + max);

@@ -6,6 +6,7 @@ import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,15 @@ final class Settings {
   static final Setting<Duration> CONNECT_REQUEST_TIMEOUT =
       Setting.of("connect.requestTimeout", Rules.duration(ofMillis(1), ofMinutes(10)), ofSeconds(30),
           c -> c.connect().requestTimeout());
+
+  static final Setting<Optional<Path>> CONNECT_TLS_CA_PATH =
+      Setting.of("connect.tls.caPath", Rules.optionalFile(), Optional.empty(), c -> c.connect().tls().caPath());
+  static final Setting<Optional<Path>> CONNECT_TLS_TRUST_STORE_PATH =
+      Setting.of("connect.tls.trustStorePath", Rules.optionalFile(), Optional.empty(),
+          c -> c.connect().tls().trustStorePath());
+  static final Setting<Optional<Secret>> CONNECT_TLS_TRUST_STORE_PASSWORD =
+      Setting.of("connect.tls.trustStorePassword", Rules.optionalSecret(), Optional.empty(),
+          c -> c.connect().tls().trustStorePassword());
 
   static final Setting<String> INDEX_PREFIX =
       Setting.of("index.prefix", Rules.indexPrefix(), "sightline", c -> c.index().prefix());
@@ -63,6 +73,7 @@ final class Settings {
   static final List<Setting<?>> ALL =
       List.of(
           CONNECT_URL, CONNECT_USERNAME, CONNECT_PASSWORD, CONNECT_API_KEY, CONNECT_REQUEST_TIMEOUT,
+          CONNECT_TLS_CA_PATH, CONNECT_TLS_TRUST_STORE_PATH, CONNECT_TLS_TRUST_STORE_PASSWORD,
           INDEX_PREFIX, INDEX_NUMBER_OF_SHARDS, INDEX_NUMBER_OF_REPLICAS,
           BULK_SIZE, BULK_DELAY, BULK_MEMORY_LIMIT,
           RETRY_MAX_BACKOFF,
@@ -78,7 +89,9 @@ final class Settings {
             v.get(CONNECT_USERNAME),
             v.get(CONNECT_PASSWORD),
             v.get(CONNECT_API_KEY),
-            v.get(CONNECT_REQUEST_TIMEOUT)),
+            v.get(CONNECT_REQUEST_TIMEOUT),
+            new TlsConfig(
+                v.get(CONNECT_TLS_CA_PATH), v.get(CONNECT_TLS_TRUST_STORE_PATH), v.get(CONNECT_TLS_TRUST_STORE_PASSWORD))),
         new IndexConfig(v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
         new BulkConfig(v.get(BULK_SIZE), v.get(BULK_DELAY), v.get(BULK_MEMORY_LIMIT)),
         new RetryConfig(v.get(RETRY_MAX_BACKOFF)),

@@ -5,6 +5,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.config.ConnectConfig;
+import dev.sightline.exporter.config.TlsTrust;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,7 +15,10 @@ import org.apache.http.HttpHost;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 
-/** Builds the client from the connection settings: hosts, authentication, timeouts. */
+/**
+ * Builds the client from the connection settings: hosts, authentication (sent as a default header, never
+ * logged), timeouts, and the trusted certificate authorities for {@code https}.
+ */
 public final class ElasticsearchClients {
 
   private ElasticsearchClients() {}
@@ -39,6 +43,7 @@ public final class ElasticsearchClients {
             .setDefaultHeaders(headers.toArray(Header[]::new))
             .setRequestConfigCallback(
                 config -> config.setConnectTimeout(timeoutMillis).setSocketTimeout(timeoutMillis))
+            .setHttpClientConfigCallback(http -> http.setSSLContext(TlsTrust.sslContext(connect.tls())))
             .build();
     return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(json)));
   }

@@ -22,6 +22,9 @@ class ExporterConfigTest {
             connect.password = (none)
             connect.apiKey = (none)
             connect.requestTimeout = 30s
+            connect.tls.caPath = (none)
+            connect.tls.trustStorePath = (none)
+            connect.tls.trustStorePassword = (none)
             index.prefix = sightline
             index.numberOfShards = 1
             index.numberOfReplicas = 0
@@ -50,7 +53,8 @@ class ExporterConfigTest {
     assertThat(text)
         .isEqualTo(
             "ExporterConfig[connect=ConnectConfig[urls=[http://es1:9200, http://es2:9200], username=Optional[elastic],"
-                + " password=Optional[***], apiKey=Optional.empty, requestTimeout=PT30S],"
+                + " password=Optional[***], apiKey=Optional.empty, requestTimeout=PT30S,"
+                + " tls=TlsConfig[caPath=Optional.empty, trustStorePath=Optional.empty, trustStorePassword=Optional.empty]],"
                 + " index=IndexConfig[prefix=sightline, numberOfShards=1, numberOfReplicas=0],"
                 + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576],"
                 + " retry=RetryConfig[maxBackoff=PT10S],"

@@ -27,7 +27,7 @@ class SettingsTest {
     var all = Settings.ALL;
     // then
     assertThat(all).containsExactlyInAnyOrderElementsOf(constants).doesNotHaveDuplicates();
-    assertThat(ConfigParser.knownKeys()).hasSize(15).doesNotHaveDuplicates();
+    assertThat(ConfigParser.knownKeys()).hasSize(18).doesNotHaveDuplicates();
   }
 
   @Test
