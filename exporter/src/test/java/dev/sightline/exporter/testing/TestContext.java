@@ -16,12 +16,19 @@ public final class TestContext implements Context {
   private final int partitionId;
   private final InstantSource clock;
   private final MeterRegistry registry = new SimpleMeterRegistry();
+  private final Logger logger;
   private RecordFilter filter;
 
   public TestContext(Map<String, Object> args, int partitionId, InstantSource clock) {
+    this(args, partitionId, clock, LoggerFactory.getLogger("dev.sightline.exporter.test.partition-" + partitionId));
+  }
+
+  /** With a logger of the test's own, e.g. one that captures what the exporter logs. */
+  public TestContext(Map<String, Object> args, int partitionId, InstantSource clock, Logger logger) {
     this.args = args;
     this.partitionId = partitionId;
     this.clock = clock;
+    this.logger = logger;
   }
 
   @Override
@@ -31,7 +38,7 @@ public final class TestContext implements Context {
 
   @Override
   public Logger getLogger() {
-    return LoggerFactory.getLogger("dev.sightline.exporter.test.partition-" + partitionId);
+    return logger;
   }
 
   @Override
