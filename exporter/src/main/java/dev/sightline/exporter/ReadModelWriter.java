@@ -3,7 +3,11 @@ package dev.sightline.exporter;
 import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.config.ExporterConfig;
 import dev.sightline.exporter.definition.ProcessDefinitions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.exporter.config.RejectionPolicy;
 import dev.sightline.exporter.flush.Backoff;
+import dev.sightline.exporter.flush.DeadLetters;
+import dev.sightline.exporter.schema.DeadLetterIndex;
 import dev.sightline.exporter.flush.FlushMetrics;
 import dev.sightline.exporter.flush.Flusher;
 import dev.sightline.exporter.handler.BatchThenStoreLookup;
@@ -32,6 +36,7 @@ public final class ReadModelWriter {
   public static final int CACHE_SIZE = 10_000;
 
   private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Batch batch;
   private final RecordDispatcher dispatcher;
@@ -69,7 +74,10 @@ public final class ReadModelWriter {
             new Backoff(INITIAL_BACKOFF, config.retry().maxBackoff()),
             acknowledger,
             new FlushMetrics(meters, partitionId),
-            nowMillis);
+            nowMillis,
+            config.errors().onRejected() == RejectionPolicy.DEAD_LETTER
+                ? new DeadLetters(schema.indexName(DeadLetterIndex.DESCRIPTOR), partitionId, meters, log, JSON)
+                : null);
     return new ReadModelWriter(batch, dispatcher, flusher);
   }
 

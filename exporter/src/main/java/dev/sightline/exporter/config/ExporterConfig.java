@@ -10,13 +10,19 @@ import java.util.stream.Collectors;
  * the whole record (and {@link #describe()}) is safe to log.
  */
 public record ExporterConfig(
-    ConnectConfig connect, IndexConfig index, BulkConfig bulk, RetryConfig retry, ImportersConfig importers) {
+    ConnectConfig connect,
+    IndexConfig index,
+    BulkConfig bulk,
+    RetryConfig retry,
+    ErrorsConfig errors,
+    ImportersConfig importers) {
 
   public ExporterConfig {
     Objects.requireNonNull(connect, "connect");
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(bulk, "bulk");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(errors, "errors");
     Objects.requireNonNull(importers, "importers");
   }
 

@@ -74,6 +74,13 @@ final class Rules {
         .shownAs(raw -> Secret.MASK);
   }
 
+  static Rule<RejectionPolicy> rejectionPolicy() {
+    return Rule.of(
+        "must be one of block, dead-letter",
+        raw -> RejectionPolicy.parse(Texts.scalar(raw)),
+        RejectionPolicy::text);
+  }
+
   /** The path of a readable file, or left out. */
   static Rule<Optional<java.nio.file.Path>> optionalFile() {
     return Rule.of(

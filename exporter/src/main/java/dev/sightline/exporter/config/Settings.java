@@ -59,6 +59,10 @@ final class Settings {
       Setting.of("retry.maxBackoff", Rules.duration(ofMillis(10), ofMinutes(10)), ofSeconds(10),
           c -> c.retry().maxBackoff());
 
+  static final Setting<RejectionPolicy> ERRORS_ON_REJECTED =
+      Setting.of("errors.onRejected", Rules.rejectionPolicy(), RejectionPolicy.DEAD_LETTER,
+          c -> c.errors().onRejected());
+
   static final Setting<Duration> IMPORTERS_CHECK_INTERVAL =
       Setting.of("importers.checkInterval", Rules.duration(ofMillis(10), ofHours(1)), ofSeconds(10),
           c -> c.importers().checkInterval());
@@ -77,6 +81,7 @@ final class Settings {
           INDEX_PREFIX, INDEX_NUMBER_OF_SHARDS, INDEX_NUMBER_OF_REPLICAS,
           BULK_SIZE, BULK_DELAY, BULK_MEMORY_LIMIT,
           RETRY_MAX_BACKOFF,
+          ERRORS_ON_REJECTED,
           IMPORTERS_CHECK_INTERVAL, IMPORTERS_POSITION_INDEX, IMPORTERS_RECORD_INDEX_PREFIX);
 
   private Settings() {}
@@ -95,6 +100,7 @@ final class Settings {
         new IndexConfig(v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
         new BulkConfig(v.get(BULK_SIZE), v.get(BULK_DELAY), v.get(BULK_MEMORY_LIMIT)),
         new RetryConfig(v.get(RETRY_MAX_BACKOFF)),
+        new ErrorsConfig(v.get(ERRORS_ON_REJECTED)),
         new ImportersConfig(
             v.get(IMPORTERS_CHECK_INTERVAL), v.get(IMPORTERS_POSITION_INDEX), v.get(IMPORTERS_RECORD_INDEX_PREFIX)));
   }

@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Writes the batch and acknowledges what it made durable. On failure the batch is kept whole, nothing is
- * acknowledged, and the next attempt waits out a growing backoff. Not thread-safe (exporter thread).
+ * acknowledged, and the next attempt waits out a growing backoff. {@code deadLetters} is null under the
+ * block policy. Not thread-safe (exporter thread).
  */
 public final class Flusher {
 
@@ -18,6 +19,7 @@ public final class Flusher {
   private final Acknowledger acknowledger;
   private final FlushMetrics metrics;
   private final LongSupplier nowMillis;
+  private final DeadLetters deadLetters;
   private boolean schemaReady;
 
   public Flusher(
@@ -26,13 +28,15 @@ public final class Flusher {
       Backoff backoff,
       Acknowledger acknowledger,
       FlushMetrics metrics,
-      LongSupplier nowMillis) {
+      LongSupplier nowMillis,
+      DeadLetters deadLetters) {
     this.batch = batch;
     this.store = store;
     this.backoff = backoff;
     this.acknowledger = acknowledger;
     this.metrics = metrics;
     this.nowMillis = nowMillis;
+    this.deadLetters = deadLetters;
   }
 
   /** Whether a failed attempt's backoff is still running. */
@@ -60,7 +64,7 @@ public final class Flusher {
     var startedAt = System.nanoTime();
     try {
       ensureSchema();
-      store.write(batch.documents());
+      write();
     } catch (StoreException e) {
       backoff.onFailure(nowMillis.getAsLong());
       metrics.flushFailed(e);
@@ -69,6 +73,24 @@ public final class Flusher {
     metrics.flushed(batch.documentCount(), batch.recordCount(), System.nanoTime() - startedAt);
     backoff.onSuccess();
     acknowledge();
+  }
+
+  /**
+   * Writes the batch. Under the dead-letter policy, documents Elasticsearch rejected for good go to the
+   * dead-letter index and the flush counts as done; any other failure (or the block policy) throws.
+   */
+  private void write() {
+    var documents = batch.documents();
+    try {
+      store.write(documents);
+    } catch (StoreException e) {
+      var failures = e.itemFailures().filter(items -> deadLetters != null && items.allPermanent());
+      if (failures.isEmpty()) {
+        throw e;
+      }
+      store.write(deadLetters.letters(failures.get(), documents, nowMillis.getAsLong()));
+      deadLetters.written(failures.get());
+    }
   }
 
   private void acknowledge() {

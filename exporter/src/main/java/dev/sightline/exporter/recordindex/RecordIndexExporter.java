@@ -137,8 +137,12 @@ public final class RecordIndexExporter implements Exporter {
   private RecordDocument document(Record<?> record) {
     var valueType = record.getValueType();
     var sequence = ((long) partitionId << 51) + sequences.merge(valueType, 1L, Long::sum);
-    var json = writer.write(record);
-    var source = ("{\"sequence\":" + sequence + "," + json.substring(1)).getBytes(StandardCharsets.UTF_8);
+    // Bytes from Jackson escape a lone surrogate; String.getBytes would turn it into '?'.
+    var json = writer.writeBytes(record);
+    var head = ("{\"sequence\":" + sequence + ",").getBytes(StandardCharsets.UTF_8);
+    var source = new byte[head.length + json.length - 1];
+    System.arraycopy(head, 0, source, 0, head.length);
+    System.arraycopy(json, 1, source, head.length, json.length - 1);
     return new RecordDocument(
         names.index(valueType, record.getBrokerVersion(), record.getTimestamp()),
         record.getPartitionId() + "-" + record.getPosition(),

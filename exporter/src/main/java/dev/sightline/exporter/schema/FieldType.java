@@ -2,7 +2,11 @@ package dev.sightline.exporter.schema;
 
 /** The Elasticsearch field types the read model uses; every field is mapped explicitly. */
 public enum FieldType {
-  KEYWORD("{\"type\":\"keyword\"}"),
+  /**
+   * Longer values are kept in {@code _source} but not indexed: a keyword term over 32766 bytes would make
+   * Elasticsearch reject the whole document (camunda/camunda#32891, paths over 32 KB blocked indexing).
+   */
+  KEYWORD("{\"type\":\"keyword\",\"ignore_above\":8191}"),
   LONG("{\"type\":\"long\"}"),
   INTEGER("{\"type\":\"integer\"}"),
   BOOLEAN("{\"type\":\"boolean\"}"),

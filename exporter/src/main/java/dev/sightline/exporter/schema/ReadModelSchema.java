@@ -6,7 +6,7 @@ import java.util.List;
 public record ReadModelSchema(String prefix, int numberOfShards, int numberOfReplicas) {
 
   public static final List<IndexDescriptor> INDICES =
-      List.of(ProcessInstanceIndex.DESCRIPTOR, FlowNodeInstanceIndex.DESCRIPTOR);
+      List.of(ProcessInstanceIndex.DESCRIPTOR, FlowNodeInstanceIndex.DESCRIPTOR, DeadLetterIndex.DESCRIPTOR);
 
   public String indexName(IndexDescriptor descriptor) {
     return descriptor.indexName(prefix);

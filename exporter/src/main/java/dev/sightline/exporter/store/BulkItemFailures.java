@@ -1,6 +1,8 @@
 package dev.sightline.exporter.store;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -8,13 +10,31 @@ import java.util.stream.Collectors;
  * Rejected bulk items grouped by Elasticsearch error type, each with a count and one sample: a thousand
  * identical mapping errors make one line, not a thousand.
  */
-public record BulkItemFailures(int total, Map<String, Group> byType) {
+public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> items) {
 
   /** All items of one error type: how many, and the first one's document and reason. */
   public record Group(int count, String sampleIndex, String sampleId, String sampleReason) {}
 
+  /** One rejected item. */
+  public record Item(String index, String id, int status, String type, String reason) {
+
+    /**
+     * Whether sending the document again cannot help: a 4xx other than 409 (conflict) and 429 (too many
+     * requests) — the document itself is wrong for the index (mapping, parsing, size).
+     */
+    public boolean isPermanent() {
+      return status >= 400 && status < 500 && status != 409 && status != 429;
+    }
+  }
+
   public BulkItemFailures {
     byType = Map.copyOf(byType);
+    items = List.copyOf(items);
+  }
+
+  /** Whether every rejection is permanent, so that retrying the batch can never succeed. */
+  public boolean allPermanent() {
+    return items.stream().allMatch(Item::isPermanent);
   }
 
   public String describe() {
@@ -40,10 +60,12 @@ public record BulkItemFailures(int total, Map<String, Group> byType) {
   /** Collects failures item by item, keeping the first sample of each type. */
   public static final class Collector {
     private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final List<Item> items = new ArrayList<>();
     private int total;
 
-    public void add(String type, String index, String id, String reason) {
+    public void add(String type, String index, String id, int status, String reason) {
       total++;
+      items.add(new Item(index, id, status, type, reason));
       groups.merge(
           type,
           new Group(1, index, id, reason),
@@ -55,7 +77,7 @@ public record BulkItemFailures(int total, Map<String, Group> byType) {
     }
 
     public BulkItemFailures build() {
-      return new BulkItemFailures(total, groups);
+      return new BulkItemFailures(total, groups, items);
     }
   }
 }

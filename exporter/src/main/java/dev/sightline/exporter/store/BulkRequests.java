@@ -26,7 +26,7 @@ public final class BulkRequests {
       if (response.errors()) {
         for (var item : response.items()) {
           if (item.error() != null) {
-            failures.add(item.error().type(), item.index(), item.id(), item.error().reason());
+            failures.add(item.error().type(), item.index(), item.id(), item.status(), item.error().reason());
           }
         }
       }
@@ -61,8 +61,10 @@ public final class BulkRequests {
       return client.bulk(request);
     } catch (ElasticsearchException e) {
       throw new StoreException(what + " failed: HTTP " + e.status() + " " + e.error().type() + ": " + e.error().reason(), e);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       throw new StoreException(what + " failed: Elasticsearch unreachable (" + e + ")", e);
+    } catch (RuntimeException e) {
+      throw new StoreException(what + " failed: " + e, e);
     }
   }
 }

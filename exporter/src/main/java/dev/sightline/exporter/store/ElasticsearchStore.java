@@ -97,9 +97,13 @@ public final class ElasticsearchStore implements DocumentStore {
                         .action(a -> a.doc(new RawValue(source)).docAsUpsert(true))));
   }
 
+  /**
+   * Serialized once, as UTF-8 bytes first: Jackson escapes a lone surrogate there ({@code \uD800}), which keeps
+   * the JSON valid, where writing the string raw would fail the whole bulk.
+   */
   private String serialize(PendingDocument document) {
     try {
-      return json.writeValueAsString(document.fields());
+      return new String(json.writeValueAsBytes(document.fields()), java.nio.charset.StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new StoreException("cannot serialize document " + document.key(), e);
     }

@@ -27,7 +27,7 @@ class SettingsTest {
     var all = Settings.ALL;
     // then
     assertThat(all).containsExactlyInAnyOrderElementsOf(constants).doesNotHaveDuplicates();
-    assertThat(ConfigParser.knownKeys()).hasSize(18).doesNotHaveDuplicates();
+    assertThat(ConfigParser.knownKeys()).hasSize(19).doesNotHaveDuplicates();
   }
 
   @Test
@@ -56,6 +56,7 @@ class SettingsTest {
             Map.entry("bulk.delay", "2s"),
             Map.entry("bulk.memoryLimit", "2MB"),
             Map.entry("retry.maxBackoff", "11s"),
+            Map.entry("errors.onRejected", "block"),
             Map.entry("importers.checkInterval", "12s"),
             Map.entry("importers.positionIndex", "old-positions"),
             Map.entry("importers.recordIndexPrefix", "old-records"));
@@ -75,6 +76,7 @@ class SettingsTest {
             "bulk.delay = 2s",
             "bulk.memoryLimit = 2MB",
             "retry.maxBackoff = 11s",
+            "errors.onRejected = block",
             "importers.checkInterval = 12s",
             "importers.positionIndex = old-positions",
             "importers.recordIndexPrefix = old-records");

@@ -19,6 +19,9 @@ public final class InMemoryStore implements DocumentStore {
   private final Map<String, Map<String, Map<String, Object>>> indices = new TreeMap<>();
   private final List<List<PendingDocument>> writes = new ArrayList<>();
   private int failuresToInject;
+  private java.util.function.Predicate<PendingDocument> rejected = document -> false;
+  private int rejectionStatus;
+  private String rejectionType;
   private boolean down;
   private int schemaCalls;
   private boolean closed;
@@ -39,9 +42,32 @@ public final class InMemoryStore implements DocumentStore {
     schemaCalls++;
   }
 
+  /** Documents matching the predicate are rejected item by item, like Elasticsearch rejects bulk items. */
+  public void reject(java.util.function.Predicate<PendingDocument> predicate, int status, String type) {
+    this.rejected = predicate;
+    this.rejectionStatus = status;
+    this.rejectionType = type;
+  }
+
   @Override
   public void write(List<PendingDocument> documents) {
     maybeFail("bulk");
+    var failures = new dev.sightline.exporter.store.BulkItemFailures.Collector();
+    var accepted = new java.util.ArrayList<PendingDocument>();
+    for (var document : documents) {
+      if (rejected.test(document)) {
+        failures.add(rejectionType, document.key().index(), document.key().id(), rejectionStatus, "rejected by the test");
+      } else {
+        accepted.add(document);
+      }
+    }
+    apply(accepted);
+    if (!failures.isEmpty()) {
+      throw new StoreException(failures.build());
+    }
+  }
+
+  private void apply(List<PendingDocument> documents) {
     writes.add(List.copyOf(documents));
     for (var document : documents) {
       indices
