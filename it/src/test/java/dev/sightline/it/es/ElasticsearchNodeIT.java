@@ -44,6 +44,31 @@ class ElasticsearchNodeIT {
   }
 
   @Test
+  void shouldComeBackOnTheSameDataAndPortAfterAStop() throws Exception {
+    // given a node with a document
+    try (var node = ElasticsearchNode.start(NodeOptions.defaults().withBaseDir(baseDir))) {
+      var url = node.url();
+      var client = HttpClient.newHttpClient();
+      var put =
+          HttpRequest.newBuilder(url.resolve("/kept/_doc/1?refresh=true"))
+              .header("Content-Type", "application/json")
+              .PUT(HttpRequest.BodyPublishers.ofString("{\"a\":1}"))
+              .build();
+      assertThat(client.send(put, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+
+      // when it stops and restarts
+      node.stop();
+      assertThatThrownBy(() -> health(url)).as("unreachable while stopped").isInstanceOf(java.io.IOException.class);
+      node.restart();
+
+      // then the same URL answers, with the document
+      assertThat(node.url()).isEqualTo(url);
+      var get = HttpRequest.newBuilder(url.resolve("/kept/_doc/1")).GET().build();
+      assertThat(client.send(get, HttpResponse.BodyHandlers.ofString()).body()).contains("\"found\":true");
+    }
+  }
+
+  @Test
   void shouldExitWithItsParentWhenTheParentIsKilled() throws Exception {
     // given a parent JVM running './sightline es', which started a node
     var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

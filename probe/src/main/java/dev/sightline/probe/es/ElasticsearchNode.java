@@ -45,16 +45,18 @@ public final class ElasticsearchNode implements AutoCloseable {
         .addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(ElasticsearchNode::close), "es-nodes-stop"));
   }
 
-  private final ElasticsearchVersion version;
+  private final NodeOptions options;
+  private final Distribution distribution;
   private final NodeHome home;
-  private final Process process;
-  private final OutputStream parentLifeline;
+  private volatile Process process;
+  private volatile OutputStream parentLifeline;
   private volatile URI url;
   private volatile Duration startDuration;
   private volatile boolean closed;
 
-  private ElasticsearchNode(ElasticsearchVersion version, NodeHome home, Process process) {
-    this.version = version;
+  private ElasticsearchNode(NodeOptions options, Distribution distribution, NodeHome home, Process process) {
+    this.options = options;
+    this.distribution = distribution;
     this.home = home;
     this.process = process;
     this.parentLifeline = process.getOutputStream();
@@ -77,7 +79,7 @@ public final class ElasticsearchNode implements AutoCloseable {
       home.delete();
       throw new UncheckedIOException("Cannot launch the Elasticsearch " + options.version() + " JVM", e);
     }
-    var node = new ElasticsearchNode(options.version(), home, process);
+    var node = new ElasticsearchNode(options, distribution, home, process);
     OPEN.add(node);
     try {
       node.awaitGreen(options.startTimeout());
@@ -105,7 +107,7 @@ public final class ElasticsearchNode implements AutoCloseable {
   }
 
   public ElasticsearchVersion version() {
-    return version;
+    return options.version();
   }
 
   /** Time from {@link #start} to green health. */
@@ -120,6 +122,44 @@ public final class ElasticsearchNode implements AutoCloseable {
   /** The node's JVM, for tests that check it stops. */
   public ProcessHandle process() {
     return process.toHandle();
+  }
+
+  /**
+   * Stops the node like an outage would, keeping its data: {@link #restart} brings it back on the same data
+   * folder and the same HTTP port.
+   */
+  public synchronized void stop() {
+    if (closed) {
+      throw new IllegalStateException("node closed");
+    }
+    stopProcess();
+  }
+
+  /** Starts a stopped node again on its data folder and HTTP port; returns once it is green. */
+  public synchronized void restart() {
+    if (closed) {
+      throw new IllegalStateException("node closed");
+    }
+    if (process.isAlive()) {
+      throw new IllegalStateException("node is running; stop() it first");
+    }
+    var sameAddress = options.withSetting("http.port", Integer.toString(url.getPort()));
+    try {
+      java.nio.file.Files.deleteIfExists(home.portsFile());
+      home.rewriteSettings(sameAddress);
+      process = launch(sameAddress, distribution, home);
+      parentLifeline = process.getOutputStream();
+      // Yellow: every primary is back; indices created with replicas stay yellow on one node.
+      awaitHealth(sameAddress.startTimeout(), "yellow");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot restart Elasticsearch " + options.version(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while restarting Elasticsearch", e);
+    } catch (RuntimeException e) {
+      throw new NodeStartException(
+          "Elasticsearch " + options.version() + " did not come back: " + e.getMessage() + "\n" + home.tailOfLogs(LOG_TAIL_LINES), e);
+    }
   }
 
   @Override
@@ -137,6 +177,7 @@ public final class ElasticsearchNode implements AutoCloseable {
   }
 
   private void stopProcess() {
+    announcePlannedStop();
     process.destroy();
     try {
       if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -147,6 +188,16 @@ public final class ElasticsearchNode implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       closeLifeline();
+    }
+  }
+
+  /** Tells the node this stop is on purpose, so the closing pipe does not look like its parent dying. */
+  private void announcePlannedStop() {
+    try {
+      parentLifeline.write(NodeMain.PLANNED_STOP);
+      parentLifeline.flush();
+    } catch (IOException e) {
+      // The node is gone already.
     }
   }
 
@@ -205,6 +256,10 @@ public final class ElasticsearchNode implements AutoCloseable {
   }
 
   private void awaitGreen(Duration timeout) throws InterruptedException {
+    awaitHealth(timeout, "green");
+  }
+
+  private void awaitHealth(Duration timeout, String status) throws InterruptedException {
     var deadline = System.nanoTime() + timeout.toNanos();
     while (!Files.isRegularFile(home.portsFile()) || readPorts().isEmpty()) {
       requireAlive();
@@ -217,13 +272,14 @@ public final class ElasticsearchNode implements AutoCloseable {
     var remaining = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(1).toNanos()));
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     var request =
-        HttpRequest.newBuilder(url.resolve("/_cluster/health?wait_for_status=green&timeout=" + remaining.toSeconds() + "s"))
+        HttpRequest.newBuilder(
+                url.resolve("/_cluster/health?wait_for_status=" + status + "&timeout=" + remaining.toSeconds() + "s"))
             .timeout(remaining.plusSeconds(5))
             .GET()
             .build();
     try {
       var response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      if (response.statusCode() != 200 || !response.body().contains("\"status\":\"green\"")) {
+      if (response.statusCode() != 200 || response.body().contains("\"timed_out\":true")) {
         throw new IllegalStateException("cluster health answered " + response.statusCode() + ": " + response.body());
       }
     } catch (IOException e) {

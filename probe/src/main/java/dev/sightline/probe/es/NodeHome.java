@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -143,12 +142,18 @@ final class NodeHome {
     Files.write(config().resolve("log4j2.properties"), lines, StandardCharsets.UTF_8);
   }
 
+  /** Writes the node settings again, e.g. to pin the HTTP port for a restart. */
+  void rewriteSettings(NodeOptions options) throws IOException {
+    writeNodeSettings(options);
+  }
+
   private void writeNodeSettings(NodeOptions options) throws IOException {
     var settings = new TreeMap<String, String>();
     settings.put("path.home", root.toAbsolutePath().toString());
     settings.put("path.data", root.resolve("data").toAbsolutePath().toString());
     settings.put("path.logs", logs().toAbsolutePath().toString());
-    settings.put("cluster.name", "sightline-" + UUID.randomUUID().toString().substring(0, 8));
+    // Stable per home folder: a restart on the same data must keep its cluster's name.
+    settings.put("cluster.name", "sightline-" + Integer.toHexString(root.getFileName().toString().hashCode()));
     settings.put("node.name", "sightline-" + options.version());
     settings.put("discovery.type", "single-node");
     settings.put("network.host", "127.0.0.1");

@@ -49,22 +49,32 @@ public final class NodeMain {
     }
   }
 
+  /** The byte a parent sends before it stops the node on purpose (it keeps or deletes the folder itself). */
+  static final int PLANNED_STOP = 'S';
+
   /** Set when the parent died: nobody else is left to delete the home folder. */
   private static volatile boolean orphaned;
+
+  private static volatile boolean plannedStop;
 
   private static void exitWhenParentDies(InputStream stdin) {
     var watcher =
         new Thread(
             () -> {
               try {
-                while (stdin.read() != -1) {
-                  // The parent never writes; any byte is ignored.
+                int read;
+                while ((read = stdin.read()) != -1) {
+                  if (read == PLANNED_STOP) {
+                    plannedStop = true; // the parent will signal or close the pipe next: not a death
+                  }
                 }
               } catch (IOException e) {
-                // A broken pipe means the same as end-of-file: the parent is gone.
+                // A broken pipe means the same as end-of-file.
               }
-              orphaned = true;
-              System.exit(0);
+              if (!plannedStop) {
+                orphaned = true; // the parent is gone
+                System.exit(0);
+              }
             },
             "es-node-parent-watch");
     watcher.setDaemon(true);
