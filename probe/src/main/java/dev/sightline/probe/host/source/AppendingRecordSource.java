@@ -7,13 +7,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A log that grows while the host runs, for feeding records over time (an open-loop generator appends
- * here). Keeps every record, so a restarted partition can replay from any position.
+ * here). Keeps every record, so a restarted partition can replay from any position — until
+ * {@link #trimUpTo} drops what every exporter has acknowledged, as a broker compacts its log.
  *
  * <p>Thread-safety: {@link #append} may be called from any thread; listeners run on the appending thread.
  */
 public final class AppendingRecordSource implements RecordSource {
 
   private final List<Record<?>> records = new ArrayList<>();
+  /** How many records {@link #trimUpTo} has dropped from the front: readers keep absolute indices. */
+  private long trimmed;
   private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   /** @throws IllegalArgumentException if the position does not follow the last appended one */
@@ -35,18 +38,40 @@ public final class AppendingRecordSource implements RecordSource {
     batch.forEach(this::append);
   }
 
+  /** Records held now (appended minus trimmed). */
   public int size() {
     synchronized (records) {
       return records.size();
     }
   }
 
+  /**
+   * Drops the records up to and including {@code position}, like log compaction below the lowest exported
+   * position: a long open-loop run then holds only what is not yet acknowledged. Readers must already be past
+   * it (a restart replays from the acknowledged position, which is past it by definition).
+   */
+  public void trimUpTo(long position) {
+    synchronized (records) {
+      var count = 0;
+      while (count < records.size() && records.get(count).getPosition() <= position) {
+        count++;
+      }
+      records.subList(0, count).clear();
+      trimmed += count;
+    }
+  }
+
   @Override
   public RecordReader readerAfter(long position) {
-    int[] next = {indexAfter(position)};
+    long[] next = {indexAfter(position)};
     return () -> {
       synchronized (records) {
-        return next[0] < records.size() ? records.get(next[0]++) : null;
+        var index = (int) Math.max(0, next[0] - trimmed);
+        if (index >= records.size()) {
+          return null;
+        }
+        next[0] = trimmed + index + 1;
+        return records.get(index);
       }
     };
   }
@@ -57,13 +82,13 @@ public final class AppendingRecordSource implements RecordSource {
     return () -> listeners.remove(listener);
   }
 
-  private int indexAfter(long position) {
+  private long indexAfter(long position) {
     synchronized (records) {
       int index = 0;
       while (index < records.size() && records.get(index).getPosition() <= position) {
         index++;
       }
-      return index;
+      return trimmed + index;
     }
   }
 }
