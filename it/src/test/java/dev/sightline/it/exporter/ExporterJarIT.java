@@ -10,10 +10,10 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /** The drop-in jar carries everything the exporter needs, except what the broker provides. */
-class ExporterJarIT {
+public class ExporterJarIT {
 
   /** Where the build left the shaded jar (set by failsafe). */
-  static Path exporterJar() {
+  public static Path exporterJar() {
     var jar = Path.of(System.getProperty("sightline.exporter.jar", "../exporter/target/missing.jar"));
     assertThat(jar).as("the shaded exporter jar (run 'mvn package' first)").isRegularFile();
     return jar;

@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Shared steps of the two-hop tests: hosts for either exporter, importer settings, read-model snapshots. */
-final class TwoHop {
+public final class TwoHop {
 
-  static final Duration WAIT = Duration.ofSeconds(90);
+  public static final Duration WAIT = Duration.ofSeconds(90);
 
   private TwoHop() {}
 
@@ -48,7 +48,7 @@ final class TwoHop {
     return BrokerHost.builder().exporter(descriptor).build();
   }
 
-  static void awaitAcknowledged(HostedPartition partition, String exporterId, long position) {
+  public static void awaitAcknowledged(HostedPartition partition, String exporterId, long position) {
     assertThat(partition.awaitAcknowledged(exporterId, position, WAIT))
         .as("%s acknowledged up to %d (failure: %s)", exporterId, position, partition.failure())
         .isTrue();
@@ -68,7 +68,7 @@ final class TwoHop {
    * The differences between two read models, one line per document: missing, extra, or the fields that
    * differ — readable where a whole-map comparison would print megabytes.
    */
-  static List<String> differences(
+  public static List<String> differences(
       Map<String, Map<String, Map<String, Object>>> expected, Map<String, Map<String, Map<String, Object>>> actual) {
     var differences = new java.util.ArrayList<String>();
     for (var index : expected.keySet()) {
@@ -94,7 +94,7 @@ final class TwoHop {
   }
 
   /** Every document of every read-model index under the prefix, keyed by index name without the prefix. */
-  static Map<String, Map<String, Map<String, Object>>> readModel(ElasticsearchClient client, String prefix)
+  public static Map<String, Map<String, Map<String, Object>>> readModel(ElasticsearchClient client, String prefix)
       throws IOException {
     var all = new TreeMap<String, Map<String, Map<String, Object>>>();
     for (var index : ReadModelSchema.INDICES) {

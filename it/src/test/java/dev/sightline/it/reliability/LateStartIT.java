@@ -1,0 +1,55 @@
+package dev.sightline.it.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.sightline.it.exporter.TwoHop;
+import dev.sightline.it.support.EsClients;
+import dev.sightline.it.support.EsTarget;
+import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.probe.es.ElasticsearchNode;
+import dev.sightline.probe.es.NodeOptions;
+import dev.sightline.probe.host.source.ListRecordSource;
+import dev.sightline.probe.workload.Workload;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The exporter opens before Elasticsearch exists and starts working once it does, without a restart. */
+@RealElasticsearch
+class LateStartIT {
+
+  @Test
+  void shouldStartWorkingWhenElasticsearchArrivesLater(EsTarget es) throws Exception {
+    // given a port where nothing listens yet
+    int port;
+    try (var socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    var workload = Workload.of(OutageIT.workload().withPartitions(1).withDuration(Duration.ofSeconds(5), Duration.ZERO), Instant.parse("2026-11-28T00:00:00Z"));
+    var records = workload.stream(1).toList();
+
+    try (var host = OutageIT.direct("http://127.0.0.1:" + port, es.indexPrefix())) {
+      // when the exporter opens and gets records while Elasticsearch is not there
+      var partition = host.startPartition(1, ListRecordSource.of(records));
+      Thread.sleep(3_000);
+      var firstEvent =
+          records.stream().filter(r -> r.getRecordType() == io.camunda.zeebe.protocol.record.RecordType.EVENT).findFirst().orElseThrow();
+      assertThat(host.acknowledgedPosition(1, "sightline"))
+          .as("nothing durable yet (commands before it are filtered out and acknowledged by the host)")
+          .isLessThan(firstEvent.getPosition());
+      assertThat(partition.failure()).isEmpty();
+
+      // and Elasticsearch starts on that port
+      try (var node = ElasticsearchNode.start(NodeOptions.defaults().withVersion(es.version()).withSetting("http.port", Integer.toString(port)))) {
+        // then the same exporter instance writes everything
+        TwoHop.awaitAcknowledged(partition, "sightline", records.getLast().getPosition());
+        try (ElasticsearchClient client = EsClients.open(node.url())) {
+          var instances = TwoHop.readModel(client, es.indexPrefix()).get("process-instance");
+          assertThat(instances).hasSize((int) (workload.spec().instanceCount() * 6));
+        }
+      }
+    }
+  }
+}
