@@ -5,22 +5,16 @@ import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.config.ExporterConfig;
-import dev.sightline.exporter.definition.ProcessDefinitions;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.exporter.flush.Backoff;
 import dev.sightline.exporter.flush.ExporterMetadata;
 import dev.sightline.exporter.flush.FlushMetrics;
 import dev.sightline.exporter.flush.Flusher;
-import dev.sightline.exporter.handler.BatchThenStoreLookup;
-import dev.sightline.exporter.handler.ProcessHandler;
-import dev.sightline.exporter.handler.ProcessInstanceHandler;
-import dev.sightline.exporter.handler.RecordDispatcher;
+import dev.sightline.exporter.handler.ReadModelHandlers;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.store.StoreFactory;
-import dev.sightline.exporter.treepath.FallbackReporter;
-import dev.sightline.exporter.treepath.TreePathResolver;
 import io.camunda.zeebe.exporter.api.Exporter;
 import io.camunda.zeebe.exporter.api.context.Context;
 import io.camunda.zeebe.exporter.api.context.Controller;
@@ -29,7 +23,6 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -86,15 +79,10 @@ public final class SightlineExporter implements Exporter {
     var schema = schema();
     store = storeFactory.create(config, schema, JSON);
     var batch = new Batch();
-    var definitions = new ProcessDefinitions(CACHE_SIZE);
-    var treePaths =
-        new TreePathResolver(
-            definitions,
-            new BatchThenStoreLookup(batch, store, schema),
-            new FallbackReporter(meters, partitionId, log),
-            CACHE_SIZE);
     var dispatcher =
-        new RecordDispatcher(List.of(new ProcessHandler(definitions), new ProcessInstanceHandler(schema, treePaths)));
+        ReadModelHandlers.create(
+            new ReadModelHandlers.Context(
+                schema, batch, store, config.variables(), meters, partitionId, log, clock::millis, CACHE_SIZE));
     var flusher =
         new Flusher(
             batch,

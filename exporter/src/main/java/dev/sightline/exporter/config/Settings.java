@@ -49,13 +49,18 @@ final class Settings {
       Setting.of("retry.maxBackoff", Rules.duration(ofMillis(10), ofMinutes(10)), ofSeconds(10),
           c -> c.retry().maxBackoff());
 
+  /** At most 8191: a longer preview could exceed Lucene's 32766-byte term limit (4 UTF-8 bytes a code point). */
+  static final Setting<Integer> VARIABLES_PREVIEW_SIZE =
+      Setting.of("variables.previewSize", Rules.integer(1, 8191), 8191, c -> c.variables().previewSize());
+
   /** In the order errors and descriptions list them. */
   static final List<Setting<?>> ALL =
       List.of(
           CONNECT_URL, CONNECT_USERNAME, CONNECT_PASSWORD, CONNECT_API_KEY, CONNECT_REQUEST_TIMEOUT,
           INDEX_PREFIX, INDEX_NUMBER_OF_SHARDS, INDEX_NUMBER_OF_REPLICAS,
           BULK_SIZE, BULK_DELAY, BULK_MEMORY_LIMIT,
-          RETRY_MAX_BACKOFF);
+          RETRY_MAX_BACKOFF,
+          VARIABLES_PREVIEW_SIZE);
 
   private Settings() {}
 
@@ -70,6 +75,7 @@ final class Settings {
             v.get(CONNECT_REQUEST_TIMEOUT)),
         new IndexConfig(v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
         new BulkConfig(v.get(BULK_SIZE), v.get(BULK_DELAY), v.get(BULK_MEMORY_LIMIT)),
-        new RetryConfig(v.get(RETRY_MAX_BACKOFF)));
+        new RetryConfig(v.get(RETRY_MAX_BACKOFF)),
+        new VariablesConfig(v.get(VARIABLES_PREVIEW_SIZE)));
   }
 }

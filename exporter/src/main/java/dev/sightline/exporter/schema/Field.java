@@ -30,4 +30,8 @@ public record Field(String name, FieldType type) {
   public static Field storedOnly(String name) {
     return new Field(name, FieldType.STORED_ONLY);
   }
+
+  public static Field storedObject(String name) {
+    return new Field(name, FieldType.STORED_OBJECT);
+  }
 }

@@ -9,7 +9,12 @@ public enum FieldType {
   DATE("{\"type\":\"date\",\"format\":\"strict_date_optional_time||epoch_millis\"}"),
   TEXT("{\"type\":\"text\"}"),
   /** Kept in {@code _source} only: neither indexed nor aggregatable (e.g. BPMN XML, full variable values). */
-  STORED_ONLY("{\"type\":\"keyword\",\"index\":false,\"doc_values\":false}");
+  STORED_ONLY("{\"type\":\"keyword\",\"index\":false,\"doc_values\":false}"),
+  /**
+   * A JSON object kept in {@code _source} only, its keys not mapped: maps whose keys are data (custom headers,
+   * element names), which a strict mapping could not name in advance.
+   */
+  STORED_OBJECT("{\"type\":\"object\",\"enabled\":false}");
 
   private final String mappingJson;
 

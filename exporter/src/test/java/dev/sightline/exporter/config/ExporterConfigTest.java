@@ -28,7 +28,8 @@ class ExporterConfigTest {
             bulk.size = 1000
             bulk.delay = 1s
             bulk.memoryLimit = 20MB
-            retry.maxBackoff = 10s""");
+            retry.maxBackoff = 10s
+            variables.previewSize = 8191""");
   }
 
   @Test
@@ -50,6 +51,7 @@ class ExporterConfigTest {
                 + " password=Optional[***], apiKey=Optional.empty, requestTimeout=PT30S],"
                 + " index=IndexConfig[prefix=sightline, numberOfShards=1, numberOfReplicas=0],"
                 + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576],"
-                + " retry=RetryConfig[maxBackoff=PT10S]]");
+                + " retry=RetryConfig[maxBackoff=PT10S],"
+                + " variables=VariablesConfig[previewSize=8191]]");
   }
 }
