@@ -25,7 +25,7 @@ final class FlowNodeInstanceDocument {
         var path = treePaths.flowNodePath(record.getKey(), value);
         fields.put(KEY.name(), record.getKey());
         fields.put(PROCESS_INSTANCE_KEY.name(), value.getProcessInstanceKey());
-        identity(fields, value, definitions);
+        identity(fields, value, definitions, false);
         fields.put(TYPE.name(), value.getBpmnElementType().name());
         fields.put(STATE.name(), "ACTIVE");
         fields.put(START_DATE.name(), Dates.iso(record.getTimestamp()));
@@ -44,7 +44,7 @@ final class FlowNodeInstanceDocument {
         fields.put(STATE.name(), "TERMINATED");
         fields.put(END_DATE.name(), Dates.iso(record.getTimestamp()));
       }
-      case ELEMENT_MIGRATED -> identity(fields, value, definitions);
+      case ELEMENT_MIGRATED -> identity(fields, value, definitions, true);
       default -> {
         // ACTIVATED, COMPLETING, TERMINATING: only the position moves.
       }
@@ -54,13 +54,16 @@ final class FlowNodeInstanceDocument {
   }
 
   private static void identity(
-      Map<String, Object> fields, ProcessInstanceRecordValue value, ProcessDefinitions definitions) {
+      Map<String, Object> fields, ProcessInstanceRecordValue value, ProcessDefinitions definitions, boolean migrated) {
     fields.put(PROCESS_DEFINITION_KEY.name(), value.getProcessDefinitionKey());
     fields.put(BPMN_PROCESS_ID.name(), value.getBpmnProcessId());
     fields.put(ELEMENT_ID.name(), value.getElementId());
-    definitions
-        .find(value.getProcessDefinitionKey())
-        .flatMap(process -> process.elementName(value.getElementId()))
-        .ifPresent(name -> fields.put(ELEMENT_NAME.name(), name));
+    var name =
+        definitions
+            .find(value.getProcessDefinitionKey())
+            .flatMap(process -> process.elementName(value.getElementId()));
+    if (name.isPresent() || migrated) { // migrated to an unknown definition: the old name would be wrong
+      fields.put(ELEMENT_NAME.name(), name.orElse(null));
+    }
   }
 }

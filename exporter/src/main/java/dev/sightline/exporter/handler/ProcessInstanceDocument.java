@@ -24,7 +24,7 @@ final class ProcessInstanceDocument {
     switch (intent) {
       case ELEMENT_ACTIVATING -> {
         fields.put(KEY.name(), value.getProcessInstanceKey());
-        identity(fields, value, definitions);
+        identity(fields, value, definitions, false);
         fields.put(STATE.name(), "ACTIVE");
         fields.put(START_DATE.name(), Dates.iso(record.getTimestamp()));
         if (value.getParentProcessInstanceKey() > 0) {
@@ -44,7 +44,7 @@ final class ProcessInstanceDocument {
         fields.put(STATE.name(), "CANCELED");
         fields.put(END_DATE.name(), Dates.iso(record.getTimestamp()));
       }
-      case ELEMENT_MIGRATED -> identity(fields, value, definitions);
+      case ELEMENT_MIGRATED -> identity(fields, value, definitions, true);
       default -> {
         // ACTIVATED, COMPLETING, TERMINATING: only the position moves.
       }
@@ -54,13 +54,16 @@ final class ProcessInstanceDocument {
   }
 
   private static void identity(
-      Map<String, Object> fields, ProcessInstanceRecordValue value, ProcessDefinitions definitions) {
+      Map<String, Object> fields, ProcessInstanceRecordValue value, ProcessDefinitions definitions, boolean migrated) {
     fields.put(BPMN_PROCESS_ID.name(), value.getBpmnProcessId());
     fields.put(PROCESS_DEFINITION_KEY.name(), value.getProcessDefinitionKey());
     fields.put(VERSION.name(), value.getVersion());
-    definitions
-        .find(value.getProcessDefinitionKey())
-        .flatMap(DeployedProcess::name)
-        .ifPresent(name -> fields.put(PROCESS_NAME.name(), name));
+    var name =
+        definitions
+            .find(value.getProcessDefinitionKey())
+            .flatMap(DeployedProcess::name);
+    if (name.isPresent() || migrated) { // migrated to an unknown definition: the old name would be wrong
+      fields.put(PROCESS_NAME.name(), name.orElse(null));
+    }
   }
 }

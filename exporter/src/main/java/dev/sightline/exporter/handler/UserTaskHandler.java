@@ -89,7 +89,7 @@ public final class UserTaskHandler implements RecordHandler {
             .put(CREATION_DATE, Dates.iso(record.getTimestamp()))
             .putIfPresent(TENANT_ID, value.getTenantId())
             .put(PARTITION_ID, record.getPartitionId());
-        identity(fields, value);
+        identity(fields, value, false);
         ALL_UPDATABLE.forEach(attribute -> attribute(fields, value, attribute, false));
       }
       case ASSIGNED -> fields.put(ASSIGNEE, emptyAsNull(value.getAssignee()));
@@ -99,24 +99,26 @@ public final class UserTaskHandler implements RecordHandler {
       }
       case COMPLETED -> fields.put(STATE, "COMPLETED").put(COMPLETION_DATE, Dates.iso(record.getTimestamp()));
       case CANCELED -> fields.put(STATE, "CANCELED").put(COMPLETION_DATE, Dates.iso(record.getTimestamp()));
-      case MIGRATED -> identity(fields, value);
+      case MIGRATED -> identity(fields, value, true);
       default -> throw new IllegalStateException("not a handled intent: " + record.getIntent());
     }
     fields.put(POSITION, record.getPosition());
     batch.upsert(new DocumentKey(index, Long.toString(record.getKey())), fields.build());
   }
 
-  private void identity(DocumentFields fields, UserTaskRecordValue value) {
+  /** On migration an unknown name is cleared: the old element's name would be wrong. */
+  private void identity(DocumentFields fields, UserTaskRecordValue value, boolean migrated) {
     fields
         .putIfPresent(ELEMENT_ID, value.getElementId())
         .put(PROCESS_DEFINITION_KEY, value.getProcessDefinitionKey())
-        .putIfPresent(BPMN_PROCESS_ID, value.getBpmnProcessId())
-        .putIfPresent(
-            NAME,
-            definitions
-                .find(value.getProcessDefinitionKey())
-                .flatMap((DeployedProcess process) -> process.elementName(value.getElementId()))
-                .orElse(null));
+        .putIfPresent(BPMN_PROCESS_ID, value.getBpmnProcessId());
+    var name =
+        definitions
+            .find(value.getProcessDefinitionKey())
+            .flatMap((DeployedProcess process) -> process.elementName(value.getElementId()));
+    if (name.isPresent() || migrated) {
+      fields.put(NAME, name.orElse(null));
+    }
   }
 
   /** One updatable attribute; on creation an unset one is left out, on update it is cleared (null). */

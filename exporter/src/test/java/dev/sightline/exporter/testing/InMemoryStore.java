@@ -21,6 +21,7 @@ public final class InMemoryStore implements DocumentStore {
   private int failuresToInject;
   private boolean down;
   private int schemaCalls;
+  private int gets;
   private boolean closed;
 
   /** The next {@code count} calls fail as if Elasticsearch were unreachable. */
@@ -54,6 +55,7 @@ public final class InMemoryStore implements DocumentStore {
   @Override
   public Optional<Map<String, Object>> get(String index, String id) {
     maybeFail("get");
+    gets++;
     return Optional.ofNullable(indices.getOrDefault(index, Map.of()).get(id)).map(LinkedHashMap::new);
   }
 
@@ -86,6 +88,11 @@ public final class InMemoryStore implements DocumentStore {
 
   public List<List<PendingDocument>> writes() {
     return List.copyOf(writes);
+  }
+
+  /** Successful real-time GETs: what a cache miss costs. */
+  public int gets() {
+    return gets;
   }
 
   public int schemaCalls() {
