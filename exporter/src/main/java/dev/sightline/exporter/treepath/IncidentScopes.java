@@ -28,7 +28,7 @@ final class IncidentScopes {
     String processPath;
     var processKeys = new ArrayList<Long>();
     Set<Long> flowNodeKeys = new LinkedHashSet<>();
-    if (instancePath != null && !instancePath.isEmpty()) {
+    if (instancePath != null && !instancePath.isEmpty() && instancePath.stream().noneMatch(List::isEmpty)) {
       processPath =
           resolver.processPathFromEngine(
               instancePath,

@@ -81,6 +81,32 @@ class ProcessDefinitionTest {
   }
 
   @Test
+  void shouldRenameMigratedInstancesAndElementsAndClearNamesOfUnknownDefinitions() {
+    // given an instance of the parent process with a running task
+    var harness = new ExporterHarness(ARGS);
+    var engine = new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS);
+    var definition = engine.deploy(ProcessScenario.PARENT, ProcessScenario.parentModel());
+    var target = engine.deploy(ProcessScenario.CHILD, ProcessScenario.childModel());
+    var instance = engine.startRoot(definition, ProcessScenario.PARENT);
+    var task = engine.activate(instance, "parent-task", BpmnElementType.SERVICE_TASK);
+    flush(harness, engine);
+
+    // when the instance migrates to a known definition and the task to an element of an unknown one
+    engine.migrated(instance, target, ProcessScenario.CHILD);
+    engine.migrated(task, 999, "unknown", "task-v2");
+    flush(harness, engine);
+
+    // then
+    assertThat(harness.store.index(PI).get(Long.toString(instance.key())))
+        .containsEntry("processDefinitionKey", target)
+        .containsEntry("bpmnProcessId", ProcessScenario.CHILD)
+        .containsEntry("processName", "Child process");
+    assertThat(harness.store.index(FNI).get(Long.toString(task.key())))
+        .containsEntry("elementId", "task-v2")
+        .containsEntry("elementName", null);
+  }
+
+  @Test
   void shouldFindADefinitionAnotherPartitionDeployedThroughTheIndex() {
     // given partition 1 deployed both processes into a shared store
     var store = new InMemoryStore();

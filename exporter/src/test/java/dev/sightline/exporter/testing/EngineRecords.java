@@ -138,6 +138,25 @@ public final class EngineRecords {
     processEvent(instance, ProcessInstanceIntent.ELEMENT_COMPLETED, false);
   }
 
+  /** ELEMENT_MIGRATED of the process element: the instance moved to another definition. */
+  public Record<?> migrated(Instance instance, long definitionKey, String bpmnProcessId) {
+    var value =
+        base(instance, bpmnProcessId, BpmnElementType.PROCESS, -1)
+            .withProcessDefinitionKey(definitionKey)
+            .withBpmnProcessId(bpmnProcessId);
+    return emit(ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_MIGRATED, instance.key(), value.build());
+  }
+
+  /** ELEMENT_MIGRATED of an element: moved to an element of another definition. */
+  public Record<?> migrated(Element element, long definitionKey, String bpmnProcessId, String elementId) {
+    var path = element.path();
+    var value =
+        base(element.instance(), elementId, element.type(), path.get(path.size() - 2))
+            .withProcessDefinitionKey(definitionKey)
+            .withBpmnProcessId(bpmnProcessId);
+    return emit(ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_MIGRATED, element.key(), value.build());
+  }
+
   /** INCIDENT CREATED on an element; returns the incident key. */
   public long incidentCreated(Element element, ErrorType errorType, long jobKey) {
     var key = records.nextKey();
