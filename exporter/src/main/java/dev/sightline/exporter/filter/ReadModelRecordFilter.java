@@ -10,6 +10,7 @@ import io.camunda.zeebe.exporter.api.context.Context;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +29,11 @@ public final class ReadModelRecordFilter implements Context.RecordFilter {
           ValueType.INCIDENT, IncidentHandler.intents(),
           ValueType.JOB, JobHandler.intents(),
           ValueType.USER_TASK, UserTaskHandler.intents());
+
+  /** The value types the read model is built from. */
+  public static Set<ValueType> valueTypes() {
+    return EnumSet.copyOf(INTENTS.keySet());
+  }
 
   @Override
   public boolean acceptType(RecordType recordType) {

@@ -7,6 +7,11 @@ public record Field(String name, FieldType type) {
     return new Field(name, FieldType.KEYWORD);
   }
 
+  /** A keyword the exporter bounds itself (see {@link FieldType#BOUNDED_KEYWORD}). */
+  public static Field boundedKeyword(String name) {
+    return new Field(name, FieldType.BOUNDED_KEYWORD);
+  }
+
   public static Field longField(String name) {
     return new Field(name, FieldType.LONG);
   }

@@ -3,6 +3,12 @@ package dev.sightline.exporter.schema;
 /** The Elasticsearch field types the read model uses; every field is mapped explicitly. */
 public enum FieldType {
   KEYWORD("{\"type\":\"keyword\"}"),
+  /**
+   * A keyword whose values the exporter keeps within Lucene's 32766-byte term limit itself (variable previews:
+   * at most 8191 code points, so at most 32764 UTF-8 bytes). It must not get an {@code ignore_above}:
+   * Elasticsearch counts that in UTF-16 units, and would leave a preview of 4096 or more emoji unsearchable.
+   */
+  BOUNDED_KEYWORD("{\"type\":\"keyword\"}"),
   LONG("{\"type\":\"long\"}"),
   INTEGER("{\"type\":\"integer\"}"),
   BOOLEAN("{\"type\":\"boolean\"}"),

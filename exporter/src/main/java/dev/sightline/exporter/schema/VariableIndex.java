@@ -10,7 +10,7 @@ public final class VariableIndex {
 
   public static final Field KEY = Field.longField("key");
   public static final Field NAME = Field.keyword("name");
-  public static final Field VALUE = Field.keyword("value");
+  public static final Field VALUE = Field.boundedKeyword("value");
   public static final Field FULL_VALUE = Field.storedOnly("fullValue");
   public static final Field IS_PREVIEW = Field.bool("isPreview");
   public static final Field SCOPE_KEY = Field.longField("scopeKey");

@@ -82,6 +82,7 @@ class SkippedRecordsTest {
       assertThat(filter.acceptValue(type)).as(type.name()).isTrue();
     }
     assertThat(filter.acceptValue(ValueType.MESSAGE)).isFalse();
+    assertThat(ReadModelRecordFilter.valueTypes()).hasSize(6).allMatch(filter::acceptValue);
     assertThat(filter.acceptIntent(VariableIntent.MIGRATED)).isTrue();
     assertThat(filter.acceptIntent(IncidentIntent.RESOLVED)).isTrue();
     assertThat(filter.acceptIntent(IncidentIntent.RESOLVE)).isFalse();
