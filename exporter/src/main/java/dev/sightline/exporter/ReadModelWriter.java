@@ -2,7 +2,6 @@ package dev.sightline.exporter;
 
 import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.config.ExporterConfig;
-import dev.sightline.exporter.definition.ProcessDefinitions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.config.RejectionPolicy;
 import dev.sightline.exporter.flush.Backoff;
@@ -10,18 +9,13 @@ import dev.sightline.exporter.flush.DeadLetters;
 import dev.sightline.exporter.schema.DeadLetterIndex;
 import dev.sightline.exporter.flush.FlushMetrics;
 import dev.sightline.exporter.flush.Flusher;
-import dev.sightline.exporter.handler.BatchThenStoreLookup;
-import dev.sightline.exporter.handler.ProcessHandler;
-import dev.sightline.exporter.handler.ProcessInstanceHandler;
+import dev.sightline.exporter.handler.ReadModelHandlers;
 import dev.sightline.exporter.handler.RecordDispatcher;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
-import dev.sightline.exporter.treepath.FallbackReporter;
-import dev.sightline.exporter.treepath.TreePathResolver;
 import io.camunda.zeebe.protocol.record.Record;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
@@ -58,15 +52,10 @@ public final class ReadModelWriter {
       LongSupplier nowMillis,
       Flusher.Acknowledger acknowledger) {
     var batch = new Batch();
-    var definitions = new ProcessDefinitions(CACHE_SIZE);
-    var treePaths =
-        new TreePathResolver(
-            definitions,
-            new BatchThenStoreLookup(batch, store, schema),
-            new FallbackReporter(meters, partitionId, log),
-            CACHE_SIZE);
     var dispatcher =
-        new RecordDispatcher(List.of(new ProcessHandler(definitions), new ProcessInstanceHandler(schema, treePaths)));
+        ReadModelHandlers.create(
+            new ReadModelHandlers.Context(
+                schema, batch, store, config.variables(), meters, partitionId, log, nowMillis, CACHE_SIZE));
     var flusher =
         new Flusher(
             batch,

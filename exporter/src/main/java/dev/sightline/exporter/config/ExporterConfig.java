@@ -14,6 +14,7 @@ public record ExporterConfig(
     IndexConfig index,
     BulkConfig bulk,
     RetryConfig retry,
+    VariablesConfig variables,
     ErrorsConfig errors,
     ImportersConfig importers) {
 
@@ -22,6 +23,7 @@ public record ExporterConfig(
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(bulk, "bulk");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(variables, "variables");
     Objects.requireNonNull(errors, "errors");
     Objects.requireNonNull(importers, "importers");
   }

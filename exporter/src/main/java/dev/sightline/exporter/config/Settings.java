@@ -59,6 +59,10 @@ final class Settings {
       Setting.of("retry.maxBackoff", Rules.duration(ofMillis(10), ofMinutes(10)), ofSeconds(10),
           c -> c.retry().maxBackoff());
 
+  /** At most 8191: a longer preview could exceed Lucene's 32766-byte term limit (4 UTF-8 bytes a code point). */
+  static final Setting<Integer> VARIABLES_PREVIEW_SIZE =
+      Setting.of("variables.previewSize", Rules.integer(1, 8191), 8191, c -> c.variables().previewSize());
+
   static final Setting<RejectionPolicy> ERRORS_ON_REJECTED =
       Setting.of("errors.onRejected", Rules.rejectionPolicy(), RejectionPolicy.DEAD_LETTER,
           c -> c.errors().onRejected());
@@ -81,6 +85,7 @@ final class Settings {
           INDEX_PREFIX, INDEX_NUMBER_OF_SHARDS, INDEX_NUMBER_OF_REPLICAS,
           BULK_SIZE, BULK_DELAY, BULK_MEMORY_LIMIT,
           RETRY_MAX_BACKOFF,
+          VARIABLES_PREVIEW_SIZE,
           ERRORS_ON_REJECTED,
           IMPORTERS_CHECK_INTERVAL, IMPORTERS_POSITION_INDEX, IMPORTERS_RECORD_INDEX_PREFIX);
 
@@ -100,6 +105,7 @@ final class Settings {
         new IndexConfig(v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
         new BulkConfig(v.get(BULK_SIZE), v.get(BULK_DELAY), v.get(BULK_MEMORY_LIMIT)),
         new RetryConfig(v.get(RETRY_MAX_BACKOFF)),
+        new VariablesConfig(v.get(VARIABLES_PREVIEW_SIZE)),
         new ErrorsConfig(v.get(ERRORS_ON_REJECTED)),
         new ImportersConfig(
             v.get(IMPORTERS_CHECK_INTERVAL), v.get(IMPORTERS_POSITION_INDEX), v.get(IMPORTERS_RECORD_INDEX_PREFIX)));

@@ -2,26 +2,57 @@ package dev.sightline.exporter.definition;
 
 import dev.sightline.exporter.util.LruCache;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
- * The processes this exporter has seen deployed, bounded. A miss is normal (deployed before the exporter's
- * history, or on another partition); callers then use their documented fallback.
+ * The deployed processes other records need, bounded: those this exporter saw deployed, else read through
+ * {@link DefinitionLookup} (the pending batch, then the process-definition index, where another partition's
+ * exporter may have written it). A definition found nowhere is remembered as missing for {@link
+ * #MISS_RETRY_MILLIS}, so records of a process deployed before the exported history cost one lookup per
+ * definition and interval, not one per record; callers then use their documented fallback.
  *
  * <p>Not thread-safe: owned by the exporter's single thread.
  */
 public final class ProcessDefinitions {
 
-  private final LruCache<Long, DeployedProcess> byKey;
+  static final long MISS_RETRY_MILLIS = 10_000;
 
-  public ProcessDefinitions(int maxEntries) {
+  private final LruCache<Long, DeployedProcess> byKey;
+  private final LruCache<Long, Long> missedAtMillis;
+  private final DefinitionLookup lookup;
+  private final LongSupplier nowMillis;
+
+  public ProcessDefinitions(int maxEntries, DefinitionLookup lookup, LongSupplier nowMillis) {
     this.byKey = new LruCache<>(maxEntries);
+    this.missedAtMillis = new LruCache<>(maxEntries);
+    this.lookup = lookup;
+    this.nowMillis = nowMillis;
+  }
+
+  /** Only what was added: no lookup (tests). */
+  public ProcessDefinitions(int maxEntries) {
+    this(maxEntries, DefinitionLookup.NONE, () -> 0);
   }
 
   public void add(DeployedProcess process) {
     byKey.put(process.processDefinitionKey(), process);
   }
 
+  /**
+   * @throws dev.sightline.exporter.store.StoreException if the index cannot be read (the record is retried)
+   */
   public Optional<DeployedProcess> find(long processDefinitionKey) {
-    return byKey.get(processDefinitionKey);
+    var cached = byKey.get(processDefinitionKey);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    var now = nowMillis.getAsLong();
+    var missed = missedAtMillis.get(processDefinitionKey);
+    if (missed.isPresent() && now - missed.get() < MISS_RETRY_MILLIS) {
+      return Optional.empty();
+    }
+    var found = lookup.processDefinition(processDefinitionKey);
+    found.ifPresentOrElse(this::add, () -> missedAtMillis.put(processDefinitionKey, now));
+    return found;
   }
 }

@@ -2,7 +2,10 @@ package dev.sightline.exporter.handler;
 
 import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.DocumentKey;
+import dev.sightline.exporter.definition.DefinitionLookup;
+import dev.sightline.exporter.definition.DeployedProcess;
 import dev.sightline.exporter.schema.FlowNodeInstanceIndex;
+import dev.sightline.exporter.schema.ProcessDefinitionIndex;
 import dev.sightline.exporter.schema.ProcessInstanceIndex;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
@@ -12,21 +15,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds an entity for the tree-path resolver: in the pending batch (not written yet), else in the index by a
- * real-time GET. A store failure propagates: the record is retried rather than given a wrong path.
+ * Finds an entity for the tree-path resolver, or a deployed process for {@link
+ * dev.sightline.exporter.definition.ProcessDefinitions}: in the pending batch (not written yet), else in the
+ * index by a real-time GET. A store failure propagates: the record is retried rather than given a wrong path.
  */
-public final class BatchThenStoreLookup implements EntityLookup {
+public final class BatchThenStoreLookup implements EntityLookup, DefinitionLookup {
 
   private final Batch batch;
   private final DocumentStore store;
   private final String processInstanceIndex;
   private final String flowNodeInstanceIndex;
+  private final String processDefinitionIndex;
 
   public BatchThenStoreLookup(Batch batch, DocumentStore store, ReadModelSchema schema) {
     this.batch = batch;
     this.store = store;
     this.processInstanceIndex = schema.indexName(ProcessInstanceIndex.DESCRIPTOR);
     this.flowNodeInstanceIndex = schema.indexName(FlowNodeInstanceIndex.DESCRIPTOR);
+    this.processDefinitionIndex = schema.indexName(ProcessDefinitionIndex.DESCRIPTOR);
+  }
+
+  @Override
+  public Optional<DeployedProcess> processDefinition(long processDefinitionKey) {
+    var id = Long.toString(processDefinitionKey);
+    var pending = batch.pending(new DocumentKey(processDefinitionIndex, id));
+    return (pending.isPresent() ? pending : store.get(processDefinitionIndex, id))
+        .flatMap(ProcessDefinitionDocument::parse);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.sightline.exporter.handler;
 
 import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.DocumentKey;
+import dev.sightline.exporter.definition.ProcessDefinitions;
 import dev.sightline.exporter.schema.FlowNodeInstanceIndex;
 import dev.sightline.exporter.schema.ProcessInstanceIndex;
 import dev.sightline.exporter.schema.ReadModelSchema;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * PROCESS_INSTANCE events: the process element's lifecycle makes the process-instance document, every other
  * element's the flow-node-instance document (sequence flows are not kept). ELEMENT_ACTIVATING writes the whole
- * document; later intents write only what they change.
+ * document; later intents write only what they change. Process and element names come from the deployed
+ * definition, when it is known.
  */
 public final class ProcessInstanceHandler implements RecordHandler {
 
@@ -35,16 +37,23 @@ public final class ProcessInstanceHandler implements RecordHandler {
   private final String processInstanceIndex;
   private final String flowNodeInstanceIndex;
   private final TreePathResolver treePaths;
+  private final ProcessDefinitions definitions;
 
-  public ProcessInstanceHandler(ReadModelSchema schema, TreePathResolver treePaths) {
+  public ProcessInstanceHandler(ReadModelSchema schema, TreePathResolver treePaths, ProcessDefinitions definitions) {
     this.processInstanceIndex = schema.indexName(ProcessInstanceIndex.DESCRIPTOR);
     this.flowNodeInstanceIndex = schema.indexName(FlowNodeInstanceIndex.DESCRIPTOR);
     this.treePaths = treePaths;
+    this.definitions = definitions;
   }
 
   /** The intents that change the read model. */
   public static Set<ProcessInstanceIntent> intents() {
     return INTENTS;
+  }
+
+  @Override
+  public ValueType valueType() {
+    return ValueType.PROCESS_INSTANCE;
   }
 
   @Override
@@ -62,10 +71,10 @@ public final class ProcessInstanceHandler implements RecordHandler {
     var intent = (ProcessInstanceIntent) record.getIntent();
     if (value.getBpmnElementType() == BpmnElementType.PROCESS) {
       var key = new DocumentKey(processInstanceIndex, Long.toString(value.getProcessInstanceKey()));
-      batch.upsert(key, ProcessInstanceDocument.update(record, value, intent, treePaths));
+      batch.upsert(key, ProcessInstanceDocument.update(record, value, intent, treePaths, definitions));
     } else {
       var key = new DocumentKey(flowNodeInstanceIndex, Long.toString(record.getKey()));
-      batch.upsert(key, FlowNodeInstanceDocument.update(record, value, intent, treePaths));
+      batch.upsert(key, FlowNodeInstanceDocument.update(record, value, intent, treePaths, definitions));
     }
   }
 }

@@ -2,9 +2,13 @@ package dev.sightline.exporter.handler;
 
 import dev.sightline.exporter.batch.Batch;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
 
 /** Turns the records of one value type into read-model document updates in the batch. */
 public interface RecordHandler {
+
+  /** The value type whose records this handler reads. */
+  ValueType valueType();
 
   /** Whether this record changes the read model (value type, record type and intent). */
   boolean handles(Record<?> record);

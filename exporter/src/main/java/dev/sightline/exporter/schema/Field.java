@@ -7,6 +7,11 @@ public record Field(String name, FieldType type) {
     return new Field(name, FieldType.KEYWORD);
   }
 
+  /** A keyword the exporter bounds itself (see {@link FieldType#BOUNDED_KEYWORD}). */
+  public static Field boundedKeyword(String name) {
+    return new Field(name, FieldType.BOUNDED_KEYWORD);
+  }
+
   public static Field longField(String name) {
     return new Field(name, FieldType.LONG);
   }
@@ -29,5 +34,9 @@ public record Field(String name, FieldType type) {
 
   public static Field storedOnly(String name) {
     return new Field(name, FieldType.STORED_ONLY);
+  }
+
+  public static Field storedObject(String name) {
+    return new Field(name, FieldType.STORED_OBJECT);
   }
 }

@@ -10,6 +10,7 @@ public final class FlowNodeInstanceIndex {
   public static final Field PROCESS_DEFINITION_KEY = Field.longField("processDefinitionKey");
   public static final Field BPMN_PROCESS_ID = Field.keyword("bpmnProcessId");
   public static final Field ELEMENT_ID = Field.keyword("elementId");
+  public static final Field ELEMENT_NAME = Field.keyword("elementName");
   public static final Field TYPE = Field.keyword("type");
   public static final Field STATE = Field.keyword("state");
   public static final Field START_DATE = Field.date("startDate");
@@ -18,6 +19,7 @@ public final class FlowNodeInstanceIndex {
   public static final Field TREE_PATH = Field.keyword("treePath");
   public static final Field LEVEL = Field.integer("level");
   public static final Field INCIDENT = Field.bool("incident");
+  public static final Field OPEN_INCIDENT_KEYS = Field.longField("openIncidentKeys");
   public static final Field TENANT_ID = Field.keyword("tenantId");
   public static final Field PARTITION_ID = Field.integer("partitionId");
   public static final Field POSITION = Field.longField("position");
@@ -32,6 +34,7 @@ public final class FlowNodeInstanceIndex {
               PROCESS_DEFINITION_KEY,
               BPMN_PROCESS_ID,
               ELEMENT_ID,
+              ELEMENT_NAME,
               TYPE,
               STATE,
               START_DATE,
@@ -40,6 +43,7 @@ public final class FlowNodeInstanceIndex {
               TREE_PATH,
               LEVEL,
               INCIDENT,
+              OPEN_INCIDENT_KEYS,
               TENANT_ID,
               PARTITION_ID,
               POSITION));

@@ -7,6 +7,7 @@ public final class ProcessInstanceIndex {
 
   public static final Field KEY = Field.longField("key");
   public static final Field BPMN_PROCESS_ID = Field.keyword("bpmnProcessId");
+  public static final Field PROCESS_NAME = Field.keyword("processName");
   public static final Field PROCESS_DEFINITION_KEY = Field.longField("processDefinitionKey");
   public static final Field VERSION = Field.integer("version");
   public static final Field STATE = Field.keyword("state");
@@ -16,6 +17,7 @@ public final class ProcessInstanceIndex {
   public static final Field PARENT_ELEMENT_INSTANCE_KEY = Field.longField("parentElementInstanceKey");
   public static final Field TREE_PATH = Field.keyword("treePath");
   public static final Field INCIDENT = Field.bool("incident");
+  public static final Field OPEN_INCIDENT_KEYS = Field.longField("openIncidentKeys");
   public static final Field TENANT_ID = Field.keyword("tenantId");
   public static final Field PARTITION_ID = Field.integer("partitionId");
   public static final Field POSITION = Field.longField("position");
@@ -27,6 +29,7 @@ public final class ProcessInstanceIndex {
           List.of(
               KEY,
               BPMN_PROCESS_ID,
+              PROCESS_NAME,
               PROCESS_DEFINITION_KEY,
               VERSION,
               STATE,
@@ -36,6 +39,7 @@ public final class ProcessInstanceIndex {
               PARENT_ELEMENT_INSTANCE_KEY,
               TREE_PATH,
               INCIDENT,
+              OPEN_INCIDENT_KEYS,
               TENANT_ID,
               PARTITION_ID,
               POSITION));

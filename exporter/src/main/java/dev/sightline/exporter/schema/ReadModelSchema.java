@@ -6,7 +6,15 @@ import java.util.List;
 public record ReadModelSchema(String prefix, int numberOfShards, int numberOfReplicas) {
 
   public static final List<IndexDescriptor> INDICES =
-      List.of(ProcessInstanceIndex.DESCRIPTOR, FlowNodeInstanceIndex.DESCRIPTOR, DeadLetterIndex.DESCRIPTOR);
+      List.of(
+          ProcessInstanceIndex.DESCRIPTOR,
+          FlowNodeInstanceIndex.DESCRIPTOR,
+          VariableIndex.DESCRIPTOR,
+          IncidentIndex.DESCRIPTOR,
+          JobIndex.DESCRIPTOR,
+          UserTaskIndex.DESCRIPTOR,
+          ProcessDefinitionIndex.DESCRIPTOR,
+          DeadLetterIndex.DESCRIPTOR);
 
   public String indexName(IndexDescriptor descriptor) {
     return descriptor.indexName(prefix);

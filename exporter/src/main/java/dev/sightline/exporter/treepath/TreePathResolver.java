@@ -3,6 +3,7 @@ package dev.sightline.exporter.treepath;
 import dev.sightline.exporter.definition.ProcessDefinitions;
 import dev.sightline.exporter.util.LruCache;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.util.EnumSet;
 import java.util.List;
@@ -47,7 +48,14 @@ public final class TreePathResolver {
   public String processInstancePath(ProcessInstanceRecordValue value) {
     var key = value.getProcessInstanceKey();
     var path =
-        value.getElementInstancePath().isEmpty() ? derivedProcessPath(value) : processPathFromEngine(value);
+        value.getElementInstancePath().isEmpty()
+            ? derivedProcessPath(value)
+            : processPathFromEngine(
+                value.getElementInstancePath(),
+                value.getProcessDefinitionPath(),
+                value.getCallingElementPath(),
+                value.getProcessDefinitionKey(),
+                value.getBpmnProcessId());
     processPaths.put(key, path);
     return path;
   }
@@ -65,15 +73,27 @@ public final class TreePathResolver {
     return path;
   }
 
-  private String processPathFromEngine(ProcessInstanceRecordValue value) {
-    var instancePath = value.getElementInstancePath();
-    var definitionPath = value.getProcessDefinitionPath();
-    var callingPath = value.getCallingElementPath();
+  /**
+   * The incident's treePath (its process instance's, then {@code /FN_<elementId>/FNI_<elementInstanceKey>}) and
+   * every process and flow-node instance on the way, whose incident flags it affects.
+   */
+  public IncidentScope incidentScope(IncidentRecordValue value) {
+    return IncidentScopes.resolve(value, this);
+  }
+
+  /** A process instance's path from the engine's tree fields (records of 8.8 on ACTIVATING; incidents of 8.6+). */
+  String processPathFromEngine(
+      List<List<Long>> instancePath,
+      List<Long> definitionPath,
+      List<Integer> callingPath,
+      long processDefinitionKey,
+      String bpmnProcessId) {
     var path = new StringBuilder();
     for (int level = 0; level < instancePath.size() - 1; level++) {
       var levelKeys = instancePath.get(level);
       path.append("PI_").append(levelKeys.getFirst());
-      path.append("/FN_").append(callActivityId(levelKeys.getLast(), definitionPath, callingPath, level, value));
+      path.append("/FN_")
+          .append(callActivityId(levelKeys.getLast(), definitionPath, callingPath, level, processDefinitionKey, bpmnProcessId));
       path.append("/FNI_").append(levelKeys.getLast()).append('/');
     }
     return path.append("PI_").append(instancePath.getLast().getFirst()).toString();
@@ -90,7 +110,8 @@ public final class TreePathResolver {
       List<Long> definitionPath,
       List<Integer> callingPath,
       int level,
-      ProcessInstanceRecordValue value) {
+      long processDefinitionKey,
+      String bpmnProcessId) {
     var instance = knownFlowNode(callActivityInstanceKey);
     if (instance.isPresent()) {
       return instance.get().elementId();
@@ -102,7 +123,7 @@ public final class TreePathResolver {
         return ids.get().get(index);
       }
     }
-    fallback.onFallback(TreePathFallback.Kind.CALL_ACTIVITY_ID, value.getProcessDefinitionKey(), value.getBpmnProcessId());
+    fallback.onFallback(TreePathFallback.Kind.CALL_ACTIVITY_ID, processDefinitionKey, bpmnProcessId);
     return String.valueOf(index);
   }
 
@@ -140,7 +161,17 @@ public final class TreePathResolver {
     return new FlowNodePath(processInstanceKey + "/" + elementInstanceKey, 1);
   }
 
-  private Optional<String> knownProcessPath(long processInstanceKey) {
+  /** A known process instance's path, else the fallback {@code PI_<key>} (counted). */
+  String processPathOrFallback(long processInstanceKey, long processDefinitionKey, String bpmnProcessId) {
+    var known = knownProcessPath(processInstanceKey);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    fallback.onFallback(TreePathFallback.Kind.PROCESS_INSTANCE, processDefinitionKey, bpmnProcessId);
+    return "PI_" + processInstanceKey;
+  }
+
+  Optional<String> knownProcessPath(long processInstanceKey) {
     var cached = processPaths.get(processInstanceKey);
     if (cached.isPresent()) {
       return cached;
@@ -150,7 +181,7 @@ public final class TreePathResolver {
     return found;
   }
 
-  private Optional<KnownFlowNode> knownFlowNode(long elementInstanceKey) {
+  Optional<KnownFlowNode> knownFlowNode(long elementInstanceKey) {
     var cached = flowNodes.get(elementInstanceKey);
     if (cached.isPresent()) {
       return cached;

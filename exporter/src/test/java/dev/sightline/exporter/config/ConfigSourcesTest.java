@@ -30,6 +30,7 @@ class ConfigSourcesTest {
           new IndexConfig("ops", 3, 1),
           new BulkConfig(500, Duration.ofMillis(250), 10 * 1024 * 1024),
           new RetryConfig(Duration.ofMinutes(1)),
+          new VariablesConfig(8191),
           new ErrorsConfig(RejectionPolicy.DEAD_LETTER),
           new ImportersConfig(Duration.ofSeconds(10), "operate-import-position", "zeebe-record"));
 
@@ -50,6 +51,7 @@ class ConfigSourcesTest {
               new IndexConfig("sightline", 1, 0),
               new BulkConfig(1000, Duration.ofSeconds(1), 20 * 1024 * 1024),
               new RetryConfig(Duration.ofSeconds(10)),
+              new VariablesConfig(8191),
               new ErrorsConfig(RejectionPolicy.DEAD_LETTER),
               new ImportersConfig(Duration.ofSeconds(10), "operate-import-position", "zeebe-record"));
       // when

@@ -32,6 +32,7 @@ class ExporterConfigTest {
             bulk.delay = 1s
             bulk.memoryLimit = 20MB
             retry.maxBackoff = 10s
+            variables.previewSize = 8191
             errors.onRejected = dead-letter
             importers.checkInterval = 10s
             importers.positionIndex = operate-import-position
@@ -58,7 +59,8 @@ class ExporterConfigTest {
                 + " tls=TlsConfig[caPath=Optional.empty, trustStorePath=Optional.empty, trustStorePassword=Optional.empty]],"
                 + " index=IndexConfig[prefix=sightline, numberOfShards=1, numberOfReplicas=0],"
                 + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576],"
-                + " retry=RetryConfig[maxBackoff=PT10S], errors=ErrorsConfig[onRejected=DEAD_LETTER],"
+                + " retry=RetryConfig[maxBackoff=PT10S], variables=VariablesConfig[previewSize=8191],"
+                + " errors=ErrorsConfig[onRejected=DEAD_LETTER],"
                 + " importers=ImportersConfig[checkInterval=PT10S, positionIndex=operate-import-position,"
                 + " recordIndexPrefix=zeebe-record]]");
   }

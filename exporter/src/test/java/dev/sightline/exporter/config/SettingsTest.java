@@ -27,7 +27,7 @@ class SettingsTest {
     var all = Settings.ALL;
     // then
     assertThat(all).containsExactlyInAnyOrderElementsOf(constants).doesNotHaveDuplicates();
-    assertThat(ConfigParser.knownKeys()).hasSize(19).doesNotHaveDuplicates();
+    assertThat(ConfigParser.knownKeys()).hasSize(20).doesNotHaveDuplicates();
   }
 
   @Test
@@ -56,6 +56,7 @@ class SettingsTest {
             Map.entry("bulk.delay", "2s"),
             Map.entry("bulk.memoryLimit", "2MB"),
             Map.entry("retry.maxBackoff", "11s"),
+            Map.entry("variables.previewSize", 100),
             Map.entry("errors.onRejected", "block"),
             Map.entry("importers.checkInterval", "12s"),
             Map.entry("importers.positionIndex", "old-positions"),
@@ -76,6 +77,7 @@ class SettingsTest {
             "bulk.delay = 2s",
             "bulk.memoryLimit = 2MB",
             "retry.maxBackoff = 11s",
+            "variables.previewSize = 100",
             "errors.onRejected = block",
             "importers.checkInterval = 12s",
             "importers.positionIndex = old-positions",

@@ -21,7 +21,7 @@ class SchemaDocTest {
       assertThat(start).as(heading).isNotNegative();
       var section = section(doc, start);
       for (var field : index.fields()) {
-        var type = field.type().name().toLowerCase(Locale.ROOT).replace("stored_only", "stored only");
+        var type = field.type().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         assertThat(section)
             .as("%s.%s", index.name(), field.name())
             .anyMatch(line -> line.startsWith("| `" + field.name() + "` | " + type + " |"));

@@ -24,6 +24,7 @@ public final class InMemoryStore implements DocumentStore {
   private String rejectionType;
   private boolean down;
   private int schemaCalls;
+  private int gets;
   private boolean closed;
 
   /** The next {@code count} calls fail as if Elasticsearch were unreachable. */
@@ -80,6 +81,7 @@ public final class InMemoryStore implements DocumentStore {
   @Override
   public Optional<Map<String, Object>> get(String index, String id) {
     maybeFail("get");
+    gets++;
     return Optional.ofNullable(indices.getOrDefault(index, Map.of()).get(id)).map(LinkedHashMap::new);
   }
 
@@ -112,6 +114,11 @@ public final class InMemoryStore implements DocumentStore {
 
   public List<List<PendingDocument>> writes() {
     return List.copyOf(writes);
+  }
+
+  /** Successful real-time GETs: what a cache miss costs. */
+  public int gets() {
+    return gets;
   }
 
   public int schemaCalls() {

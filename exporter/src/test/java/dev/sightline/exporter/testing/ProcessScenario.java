@@ -11,7 +11,6 @@ import io.camunda.zeebe.protocol.record.value.BpmnEventType;
 import io.camunda.zeebe.protocol.record.value.ImmutableProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.deployment.ImmutableProcess;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,8 +43,13 @@ public final class ProcessScenario {
     this.clock = startMillis;
   }
 
+  /** Written once: the model writer generates random ids, and a replayed deployment must be the same bytes. */
+  private static final byte[] PARENT_XML = xml(parentModel());
+  private static final byte[] CHILD_XML = xml(childModel());
+
   public static BpmnModelInstance parentModel() {
     return Bpmn.createExecutableProcess(PARENT)
+        .name("Parent process")
         .startEvent("parent-start")
         .serviceTask("parent-task", task -> task.zeebeJobType("work"))
         .callActivity("call-child", call -> call.zeebeProcessId(CHILD))
@@ -55,6 +59,7 @@ public final class ProcessScenario {
 
   public static BpmnModelInstance childModel() {
     return Bpmn.createExecutableProcess(CHILD)
+        .name("Child process")
         .startEvent("child-start")
         .serviceTask("child-task", task -> task.zeebeJobType("work"))
         .endEvent("child-end")
@@ -65,8 +70,8 @@ public final class ProcessScenario {
   public List<Record<?>> deploy() {
     parentDefinitionKey = records.nextKey();
     childDefinitionKey = records.nextKey();
-    out.add(process(parentDefinitionKey, PARENT, parentModel()));
-    out.add(process(childDefinitionKey, CHILD, childModel()));
+    out.add(process(parentDefinitionKey, PARENT, PARENT_XML));
+    out.add(process(childDefinitionKey, CHILD, CHILD_XML));
     return drain();
   }
 
@@ -165,16 +170,20 @@ public final class ProcessScenario {
     out.add(records.event(ValueType.PROCESS_INSTANCE, intent, key, value.build(), clock));
   }
 
-  private Record<?> process(long key, String bpmnProcessId, BpmnModelInstance model) {
+  public static byte[] xml(BpmnModelInstance model) {
     var xml = new ByteArrayOutputStream();
     Bpmn.writeModelToStream(xml, model);
+    return xml.toByteArray();
+  }
+
+  private Record<?> process(long key, String bpmnProcessId, byte[] xml) {
     var value =
         ImmutableProcess.builder()
             .withBpmnProcessId(bpmnProcessId)
             .withVersion(1)
             .withProcessDefinitionKey(key)
             .withResourceName(bpmnProcessId + ".bpmn")
-            .withResource(xml.toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8))
+            .withResource(xml)
             .withChecksum(new byte[] {1})
             .withTenantId("<default>")
             .build();

@@ -132,8 +132,10 @@ class DirectExporterIT {
 
   private static Map<String, Map<String, Object>> expectedProcessInstances(ProcessScenario s, List<Record<?>> records) {
     var parent = processInstance(records, s.parentInstanceKey, s.parentDefinitionKey, ProcessScenario.PARENT);
+    parent.put("processName", "Parent process");
     parent.put("treePath", "PI_" + s.parentInstanceKey);
     var child = processInstance(records, s.childInstanceKey, s.childDefinitionKey, ProcessScenario.CHILD);
+    child.put("processName", "Child process");
     child.put("parentProcessInstanceKey", s.parentInstanceKey);
     child.put("parentElementInstanceKey", s.callActivityInstanceKey);
     child.put(
@@ -175,6 +177,7 @@ class DirectExporterIT {
       document.put("processDefinitionKey", value.getProcessDefinitionKey());
       document.put("bpmnProcessId", value.getBpmnProcessId());
       document.put("elementId", value.getElementId());
+      document.put("elementName", value.getElementId()); // the model builder names elements by their id
       document.put("type", value.getBpmnElementType().name());
       document.put("state", "COMPLETED");
       document.put("startDate", Dates.iso(record.getTimestamp()));

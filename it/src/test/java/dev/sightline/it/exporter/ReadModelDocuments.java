@@ -2,10 +2,11 @@ package dev.sightline.it.exporter;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Every document of an index, by id, with numbers normalized to long so maps compare exactly. */
+/** Every document of an index, by id, with numbers normalized to long (also inside lists) so maps compare exactly. */
 final class ReadModelDocuments {
 
   private ReadModelDocuments() {}
@@ -21,9 +22,26 @@ final class ReadModelDocuments {
     return byId;
   }
 
+  /** Documents of a store double ({@code InMemoryStore}), normalized the same way. */
+  static Map<String, Map<String, Object>> normalizeAll(Map<String, Map<String, Object>> documents) {
+    var byId = new TreeMap<String, Map<String, Object>>();
+    documents.forEach((id, document) -> byId.put(id, normalize(document)));
+    return byId;
+  }
+
   static Map<String, Object> normalize(Map<String, Object> document) {
     var normalized = new TreeMap<String, Object>();
-    document.forEach((field, value) -> normalized.put(field, value instanceof Number n ? n.longValue() : value));
+    document.forEach((field, value) -> normalized.put(field, normalizeValue(value)));
     return normalized;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object normalizeValue(Object value) {
+    return switch (value) {
+      case Number number -> number.longValue();
+      case List<?> list -> list.stream().map(ReadModelDocuments::normalizeValue).toList();
+      case Map<?, ?> map -> normalize((Map<String, Object>) map);
+      case null, default -> value;
+    };
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.camunda.zeebe.protocol.record.ValueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * The second hop of Camunda 8.6's design: one reader per (partition, value type) polls the record indices
  * by sequence and writes the read model through the direct exporter's own handlers, so both designs produce
  * identical documents from the same records. Positions are saved periodically and on close.
+ *
+ * <p>A partition's readers take turns in dependency order ({@link #ORDER}: definitions, then instances,
+ * then what refers to them); a reader that is due reads until it finds nothing new, then waits its idle
+ * backoff. Handlers that need another value type's data (process names, call-activity ids) thus find it
+ * whenever it was already in the record indices, as the 8.6 importers' own dependencies arranged.
  *
  * <p>Threading: readers run on a small pool; {@link #start}, {@link #positions} and {@link #close} may be
  * called from any thread.
@@ -37,6 +43,10 @@ public final class Importer implements AutoCloseable {
   private final InstantSource clock;
   private final ElasticsearchStore store;
   private final ImportPositionStore positionStore;
+  /** Value types in the order a partition's readers run: what others depend on first. */
+  static final List<ValueType> ORDER =
+      List.of(ValueType.PROCESS, ValueType.PROCESS_INSTANCE, ValueType.JOB, ValueType.VARIABLE, ValueType.USER_TASK, ValueType.INCIDENT);
+
   private final List<ReaderJob> jobs = new ArrayList<>();
   private final ScheduledExecutorService executor;
   private volatile boolean closed;
@@ -52,7 +62,7 @@ public final class Importer implements AutoCloseable {
     var names = new RecordIndexNames(settings.recordIndexPrefix());
     var json = new RecordJsonReader();
     for (var partition : settings.partitions()) {
-      for (var valueType : settings.valueTypes()) {
+      for (var valueType : inDependencyOrder(settings.valueTypes())) {
         var alias = names.alias(valueType);
         var writer =
             ReadModelWriter.create(config, schema, store, meters, partition, LOG, clock::millis, position -> {});
@@ -69,6 +79,12 @@ public final class Importer implements AutoCloseable {
     this.executor =
         Executors.newScheduledThreadPool(
             settings.threads(), Thread.ofPlatform().name("importer-", 0).daemon(true).factory());
+  }
+
+  static List<ValueType> inDependencyOrder(java.util.Set<ValueType> valueTypes) {
+    return valueTypes.stream()
+        .sorted(java.util.Comparator.comparingInt(type -> ORDER.contains(type) ? ORDER.indexOf(type) : ORDER.size()))
+        .toList();
   }
 
   /** Creates the importer and starts its readers from their saved positions. */
@@ -88,35 +104,47 @@ public final class Importer implements AutoCloseable {
     }
     jobs.clear();
     jobs.addAll(resumed);
-    for (var job : jobs) {
-      executor.execute(() -> run(job));
+    for (var partition : settings.partitions()) {
+      var partitionJobs = jobs.stream().filter(job -> job.position().partitionId() == partition).toList();
+      var nextPoll = new long[partitionJobs.size()];
+      executor.execute(() -> run(partitionJobs, nextPoll));
     }
     var interval = settings.positionSaveInterval().toMillis();
     executor.scheduleWithFixedDelay(this::savePositions, interval, interval, TimeUnit.MILLISECONDS);
   }
 
-  private void run(ReaderJob job) {
+  /**
+   * One turn of a partition's readers, in dependency order: each due reader reads until it finds nothing new
+   * and then waits its idle backoff. A failure ends the turn (later readers must not overtake it).
+   */
+  private void run(List<ReaderJob> partitionJobs, long[] nextPollMillis) {
     if (closed) {
       return;
     }
-    var delay = Duration.ZERO;
-    try {
-      var wasCompleted = job.position().completed();
-      if (!job.step()) {
-        delay = settings.idleBackoff();
+    var idle = settings.idleBackoff().toMillis();
+    for (int i = 0; i < partitionJobs.size(); i++) {
+      if (nextPollMillis[i] > clock.millis()) {
+        continue;
       }
-      if (!wasCompleted && job.position().completed()) {
-        savePositions(); // completion is what the direct exporter waits for: tell it at once
+      var job = partitionJobs.get(i);
+      try {
+        var wasCompleted = job.position().completed();
+        while (!closed && job.step()) {
+          // read on while there is more
+        }
+        nextPollMillis[i] = clock.millis() + idle;
+        if (!wasCompleted && job.position().completed()) {
+          savePositions(); // completion is what the direct exporter waits for: tell it at once
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Importer reader {} failed, retrying: {}", job.position().id(), e.getMessage());
+        java.util.Arrays.fill(nextPollMillis, clock.millis() + idle);
+        break;
       }
-    } catch (StoreException e) {
-      LOG.warn("Importer reader {} failed, retrying: {}", job.position().id(), e.getMessage());
-      delay = settings.idleBackoff();
-    } catch (RuntimeException e) {
-      LOG.error("Importer reader {} failed unexpectedly, retrying", job.position().id(), e);
-      delay = settings.idleBackoff();
     }
     if (!closed) {
-      executor.schedule(() -> run(job), delay.toMillis(), TimeUnit.MILLISECONDS);
+      var next = java.util.Arrays.stream(nextPollMillis).min().orElse(clock.millis() + idle);
+      executor.schedule(() -> run(partitionJobs, nextPollMillis), Math.max(0, next - clock.millis()), TimeUnit.MILLISECONDS);
     }
   }
 

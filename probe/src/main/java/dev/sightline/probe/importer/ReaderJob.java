@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
  * and marks itself completed (sticky: later records are still imported).
  *
  * <p>Threading: {@link #step} runs on one importer thread at a time; {@link #position} may be read from any.
+ * Completion counts empty batches per poll: a partition's turn polls a drained reader once per idle backoff.
  */
 final class ReaderJob {
 

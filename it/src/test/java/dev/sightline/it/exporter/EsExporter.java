@@ -1,0 +1,59 @@
+package dev.sightline.it.exporter;
+
+import dev.sightline.exporter.SightlineExporter;
+import dev.sightline.exporter.testing.ExporterHarness;
+import dev.sightline.exporter.testing.TestContext;
+import dev.sightline.exporter.testing.TestController;
+import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.it.support.EsTarget;
+import io.camunda.zeebe.protocol.record.Record;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exporter class with its real Elasticsearch store, on virtual time: the test decides where one batch ends
+ * ({@link #flush}), so batch boundaries and restarts are exact, while every write and read goes to a real node.
+ */
+final class EsExporter implements AutoCloseable {
+
+  private static final Duration DELAY = Duration.ofSeconds(1);
+
+  final VirtualClock clock = new VirtualClock(ExporterHarness.START_MILLIS);
+  final TestController controller = new TestController(clock);
+  final TestContext context;
+  final SightlineExporter exporter = new SightlineExporter();
+
+  EsExporter(EsTarget es, int partitionId, Map<String, Object> args) {
+    var all = new HashMap<String, Object>(args);
+    all.put("connect", Map.of("url", es.url().toString()));
+    all.put("index", Map.of("prefix", es.indexPrefix()));
+    all.put("bulk", Map.of("size", 10_000, "delay", DELAY.toMillis()));
+    context = new TestContext(all, partitionId, clock);
+    exporter.configure(context);
+    exporter.open(controller);
+  }
+
+  EsExporter(EsTarget es) {
+    this(es, 1, Map.of());
+  }
+
+  /** Exports what the broker's filter lets through, then flushes: one batch. */
+  void flush(List<Record<?>> records) {
+    var filter = context.filter();
+    for (var record : records) {
+      if (filter.acceptType(record.getRecordType())
+          && filter.acceptValue(record.getValueType())
+          && filter.acceptIntent(record.getIntent())) {
+        exporter.export(record);
+      }
+    }
+    controller.advance(DELAY);
+  }
+
+  @Override
+  public void close() {
+    exporter.close();
+  }
+}
