@@ -1,0 +1,100 @@
+package dev.sightline.probe.report;
+
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/** The side-by-side table printed at the end of a comparison. */
+public final class ComparisonTable {
+
+  private ComparisonTable() {}
+
+  public static String render(RunResult run) {
+    var out = new StringBuilder();
+    var variants = run.variants();
+    out.append("Visibility latency (record timestamp → first _search hit), ms\n");
+    var header = new ArrayList<String>(java.util.List.of("variant", "records/s", "n"));
+    for (var p : Percentiles.TABLE) {
+      header.add("p" + trim(p));
+    }
+    header.add("max");
+    var rows = new ArrayList<java.util.List<String>>();
+    rows.add(header);
+    for (var variant : variants) {
+      var visible = variant.visible();
+      var row = new ArrayList<String>(java.util.List.of(variant.name(), fmt(variant.recordsPerSecond(), 0),
+          visible == null ? "0" : Long.toString(visible.getTotalCount())));
+      for (var p : Percentiles.TABLE) {
+        row.add(visible == null ? "-" : fmt(Percentiles.millis(visible, p), 1));
+      }
+      row.add(visible == null ? "-" : fmt(Percentiles.maxMillis(visible), 1));
+      rows.add(row);
+    }
+    var twoHop = run.variant("two-hop");
+    var direct = run.variant("direct");
+    if (twoHop.isPresent() && direct.isPresent() && twoHop.get().visible() != null && direct.get().visible() != null) {
+      var ratio = new ArrayList<String>(java.util.List.of("two-hop ÷ direct", "", ""));
+      for (var p : Percentiles.TABLE) {
+        ratio.add(ratio(Percentiles.millis(twoHop.get().visible(), p), Percentiles.millis(direct.get().visible(), p)));
+      }
+      ratio.add(ratio(Percentiles.maxMillis(twoHop.get().visible()), Percentiles.maxMillis(direct.get().visible())));
+      rows.add(ratio);
+    }
+    out.append(columns(rows));
+    out.append("\nStages, ms (p50 / p99)\n");
+    var stages = new TreeSet<String>(java.util.Comparator.comparingInt(Stages::rank).thenComparing(s -> s));
+    variants.forEach(v -> stages.addAll(v.stagesMicros().keySet()));
+    var stageRows = new ArrayList<java.util.List<String>>();
+    var stageHeader = new ArrayList<String>(java.util.List.of("stage"));
+    variants.forEach(v -> stageHeader.add(v.name()));
+    stageRows.add(stageHeader);
+    for (var stage : stages) {
+      var row = new ArrayList<String>(java.util.List.of(stage));
+      for (var variant : variants) {
+        var histogram = variant.stagesMicros().get(stage);
+        row.add(histogram == null || histogram.getTotalCount() == 0
+            ? "-"
+            : fmt(Percentiles.millis(histogram, 50), 1) + " / " + fmt(Percentiles.millis(histogram, 99), 1));
+      }
+      stageRows.add(row);
+    }
+    out.append(columns(stageRows));
+    out.append("\nProbe: ");
+    for (var variant : variants) {
+      var probe = variant.probe();
+      out.append(String.format(Locale.ROOT, "%s poll period p50 %.0f ms / p99 %.0f ms, %.0f requests/s, shed %d, timed out %d; ",
+          variant.name(), probe.pollPeriodP50Millis(), probe.pollPeriodP99Millis(), probe.requestsPerSecond(), probe.shed(), probe.timedOut()));
+    }
+    return out.append('\n').toString();
+  }
+
+  private static String columns(java.util.List<java.util.List<String>> rows) {
+    var widths = new int[rows.getFirst().size()];
+    for (var row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    var out = new StringBuilder();
+    for (var row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        var cell = row.get(i);
+        out.append(i == 0 ? String.format("%-" + widths[i] + "s", cell) : String.format("  %" + widths[i] + "s", cell));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String ratio(double numerator, double denominator) {
+    return denominator <= 0 ? "-" : fmt(numerator / denominator, 2) + "×";
+  }
+
+  static String fmt(double value, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  private static String trim(double percentile) {
+    return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
+  }
+}
