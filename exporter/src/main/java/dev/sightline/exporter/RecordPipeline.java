@@ -4,6 +4,7 @@ import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.flush.Flusher;
 import dev.sightline.exporter.handler.RecordDispatcher;
+import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.store.StoreException;
 import io.camunda.zeebe.exporter.api.ExporterException;
 import io.camunda.zeebe.protocol.record.Record;
@@ -25,9 +26,17 @@ final class RecordPipeline {
   private final Flusher flusher;
   private final LongSupplier nowMillis;
   private final Logger log;
+  private final LatencyTracker latency;
 
   RecordPipeline(
-      RecordDispatcher dispatcher, Batch batch, FlushPolicy policy, Flusher flusher, LongSupplier nowMillis, Logger log) {
+      RecordDispatcher dispatcher,
+      Batch batch,
+      FlushPolicy policy,
+      Flusher flusher,
+      LongSupplier nowMillis,
+      Logger log,
+      LatencyTracker latency) {
+    this.latency = latency;
     this.dispatcher = dispatcher;
     this.batch = batch;
     this.policy = policy;
@@ -43,6 +52,7 @@ final class RecordPipeline {
     var now = nowMillis.getAsLong();
     if (dispatcher.dispatch(record, batch)) {
       batch.recordAccepted(record.getPosition(), now);
+      latency.recordAccepted(record, now);
     } else if (batch.isEmpty()) {
       flusher.acknowledgeSkipped(record.getPosition());
     } else {

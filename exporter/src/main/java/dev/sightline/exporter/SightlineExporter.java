@@ -15,6 +15,7 @@ import dev.sightline.exporter.handler.BatchThenStoreLookup;
 import dev.sightline.exporter.handler.ProcessHandler;
 import dev.sightline.exporter.handler.ProcessInstanceHandler;
 import dev.sightline.exporter.handler.RecordDispatcher;
+import dev.sightline.exporter.latency.LatencyMeasurement;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
@@ -57,6 +58,8 @@ public final class SightlineExporter implements Exporter {
   private DocumentStore store;
   private RecordPipeline pipeline;
   private ScheduledTask flushTask;
+  private LatencyMeasurement latency;
+  private ScheduledTask latencyTask;
 
   /** The constructor the broker calls. */
   public SightlineExporter() {
@@ -86,6 +89,7 @@ public final class SightlineExporter implements Exporter {
     var schema = schema();
     store = storeFactory.create(config, schema, JSON);
     var batch = new Batch();
+    latency = LatencyMeasurement.open(config.latency(), meters, partitionId, clock, log);
     var definitions = new ProcessDefinitions(CACHE_SIZE);
     var treePaths =
         new TreePathResolver(
@@ -102,17 +106,25 @@ public final class SightlineExporter implements Exporter {
             new Backoff(INITIAL_BACKOFF, config.retry().maxBackoff()),
             Flusher.Acknowledger.of(controller, ExporterMetadata.initial().toJson(JSON)),
             new FlushMetrics(meters, partitionId),
-            clock::millis);
+            clock::millis,
+            latency.tracker());
     var bulk = config.bulk();
     pipeline =
         new RecordPipeline(
-            dispatcher, batch, new FlushPolicy(bulk.size(), bulk.delay(), bulk.memoryLimitBytes()), flusher, clock::millis, log);
+            dispatcher,
+            batch,
+            new FlushPolicy(bulk.size(), bulk.delay(), bulk.memoryLimitBytes()),
+            flusher,
+            clock::millis,
+            log,
+            latency.tracker());
     try {
       flusher.ensureSchema();
     } catch (StoreException e) {
       log.warn("Elasticsearch not ready at open; the schema will be created before the first flush: {}", e.getMessage());
     }
     scheduleFlush(bulk.delay());
+    scheduleLatencyTick();
     log.info(
         "Sightline exporter open on partition {} (metadata {}, last exported position {}):\n{}",
         partitionId,
@@ -131,11 +143,17 @@ public final class SightlineExporter implements Exporter {
     if (flushTask != null) {
       flushTask.cancel();
     }
+    if (latencyTask != null) {
+      latencyTask.cancel();
+    }
     try {
       if (pipeline != null) {
         pipeline.flushOnClose();
       }
     } finally {
+      if (latency != null) {
+        latency.close();
+      }
       if (store != null) {
         store.close();
       }
@@ -161,6 +179,19 @@ public final class SightlineExporter implements Exporter {
 
   private void scheduleFlush(Duration delay) {
     flushTask = controller.scheduleCancellableTask(delay, this::periodicFlush);
+  }
+
+  private void scheduleLatencyTick() {
+    latencyTask =
+        controller.scheduleCancellableTask(
+            latency.tickInterval(),
+            () -> {
+              try {
+                latency.tick();
+              } finally {
+                scheduleLatencyTick();
+              }
+            });
   }
 
   private void periodicFlush() {

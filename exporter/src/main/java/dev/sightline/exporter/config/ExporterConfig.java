@@ -9,13 +9,15 @@ import java.util.stream.Collectors;
  * {@link ConfigParser#parse(Map)}. Immutable, with units in the types; secrets print as {@code ***}, so
  * the whole record (and {@link #describe()}) is safe to log.
  */
-public record ExporterConfig(ConnectConfig connect, IndexConfig index, BulkConfig bulk, RetryConfig retry) {
+public record ExporterConfig(
+    ConnectConfig connect, IndexConfig index, BulkConfig bulk, RetryConfig retry, LatencyConfig latency) {
 
   public ExporterConfig {
     Objects.requireNonNull(connect, "connect");
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(bulk, "bulk");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(latency, "latency");
   }
 
   /** Every setting at its default: what a broker gets with no {@code args} at all. */

@@ -6,6 +6,7 @@ import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -49,13 +50,20 @@ final class Settings {
       Setting.of("retry.maxBackoff", Rules.duration(ofMillis(10), ofMinutes(10)), ofSeconds(10),
           c -> c.retry().maxBackoff());
 
+  static final Setting<Optional<Path>> LATENCY_HLOG_PATH =
+      Setting.of("latency.hlog.path", Rules.optionalPath(), Optional.empty(), c -> c.latency().hlogPath());
+  static final Setting<Duration> LATENCY_HLOG_INTERVAL =
+      Setting.of("latency.hlog.interval", Rules.duration(ofSeconds(1), ofHours(1)), ofSeconds(10),
+          c -> c.latency().hlogInterval());
+
   /** In the order errors and descriptions list them. */
   static final List<Setting<?>> ALL =
       List.of(
           CONNECT_URL, CONNECT_USERNAME, CONNECT_PASSWORD, CONNECT_API_KEY, CONNECT_REQUEST_TIMEOUT,
           INDEX_PREFIX, INDEX_NUMBER_OF_SHARDS, INDEX_NUMBER_OF_REPLICAS,
           BULK_SIZE, BULK_DELAY, BULK_MEMORY_LIMIT,
-          RETRY_MAX_BACKOFF);
+          RETRY_MAX_BACKOFF,
+          LATENCY_HLOG_PATH, LATENCY_HLOG_INTERVAL);
 
   private Settings() {}
 
@@ -70,6 +78,7 @@ final class Settings {
             v.get(CONNECT_REQUEST_TIMEOUT)),
         new IndexConfig(v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
         new BulkConfig(v.get(BULK_SIZE), v.get(BULK_DELAY), v.get(BULK_MEMORY_LIMIT)),
-        new RetryConfig(v.get(RETRY_MAX_BACKOFF)));
+        new RetryConfig(v.get(RETRY_MAX_BACKOFF)),
+        new LatencyConfig(v.get(LATENCY_HLOG_PATH), v.get(LATENCY_HLOG_INTERVAL)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.sightline.exporter.flush;
 
 import dev.sightline.exporter.batch.Batch;
+import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
 import io.camunda.zeebe.exporter.api.context.Controller;
@@ -18,6 +19,7 @@ public final class Flusher {
   private final Acknowledger acknowledger;
   private final FlushMetrics metrics;
   private final LongSupplier nowMillis;
+  private final LatencyTracker latency;
   private boolean schemaReady;
 
   public Flusher(
@@ -26,7 +28,9 @@ public final class Flusher {
       Backoff backoff,
       Acknowledger acknowledger,
       FlushMetrics metrics,
-      LongSupplier nowMillis) {
+      LongSupplier nowMillis,
+      LatencyTracker latency) {
+    this.latency = latency;
     this.batch = batch;
     this.store = store;
     this.backoff = backoff;
@@ -55,12 +59,14 @@ public final class Flusher {
     var startedAt = System.nanoTime();
     try {
       ensureSchema();
+      latency.flushStarted();
       store.write(batch.documents());
     } catch (StoreException e) {
       backoff.onFailure(nowMillis.getAsLong());
       metrics.flushFailed(e);
       throw e;
     }
+    latency.flushSucceeded();
     metrics.flushed(batch.documentCount(), batch.recordCount(), System.nanoTime() - startedAt);
     backoff.onSuccess();
     var position = batch.highestPosition();

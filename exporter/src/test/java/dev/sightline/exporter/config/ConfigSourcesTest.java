@@ -29,7 +29,8 @@ class ConfigSourcesTest {
               Duration.ofSeconds(5)),
           new IndexConfig("ops", 3, 1),
           new BulkConfig(500, Duration.ofMillis(250), 10 * 1024 * 1024),
-          new RetryConfig(Duration.ofMinutes(1)));
+          new RetryConfig(Duration.ofMinutes(1)),
+          new LatencyConfig(Optional.empty(), Duration.ofSeconds(10)));
 
   @Nested
   class Defaults {
@@ -47,7 +48,8 @@ class ConfigSourcesTest {
                   Duration.ofSeconds(30)),
               new IndexConfig("sightline", 1, 0),
               new BulkConfig(1000, Duration.ofSeconds(1), 20 * 1024 * 1024),
-              new RetryConfig(Duration.ofSeconds(10)));
+              new RetryConfig(Duration.ofSeconds(10)),
+              new LatencyConfig(Optional.empty(), Duration.ofSeconds(10)));
       // when
       var fromEmpty = ConfigParser.parse(Map.of());
       var fromNull = ConfigParser.parse(null);

@@ -6,7 +6,7 @@ final class ExpectedMessages {
   static final String KNOWN =
       "(known: connect.url, connect.username, connect.password, connect.apiKey, connect.requestTimeout,"
           + " index.prefix, index.numberOfShards, index.numberOfReplicas, bulk.size, bulk.delay,"
-          + " bulk.memoryLimit, retry.maxBackoff)";
+          + " bulk.memoryLimit, retry.maxBackoff, latency.hlog.path, latency.hlog.interval)";
 
   private ExpectedMessages() {}
 

@@ -28,7 +28,9 @@ class ExporterConfigTest {
             bulk.size = 1000
             bulk.delay = 1s
             bulk.memoryLimit = 20MB
-            retry.maxBackoff = 10s""");
+            retry.maxBackoff = 10s
+            latency.hlog.path = (none)
+            latency.hlog.interval = 10s""");
   }
 
   @Test
@@ -50,6 +52,7 @@ class ExporterConfigTest {
                 + " password=Optional[***], apiKey=Optional.empty, requestTimeout=PT30S],"
                 + " index=IndexConfig[prefix=sightline, numberOfShards=1, numberOfReplicas=0],"
                 + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576],"
-                + " retry=RetryConfig[maxBackoff=PT10S]]");
+                + " retry=RetryConfig[maxBackoff=PT10S],"
+                + " latency=LatencyConfig[hlogPath=Optional.empty, hlogInterval=PT10S]]");
   }
 }

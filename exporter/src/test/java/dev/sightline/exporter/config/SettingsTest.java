@@ -27,7 +27,7 @@ class SettingsTest {
     var all = Settings.ALL;
     // then
     assertThat(all).containsExactlyInAnyOrderElementsOf(constants).doesNotHaveDuplicates();
-    assertThat(ConfigParser.knownKeys()).hasSize(12).doesNotHaveDuplicates();
+    assertThat(ConfigParser.knownKeys()).hasSize(14).doesNotHaveDuplicates();
   }
 
   @Test
@@ -55,7 +55,9 @@ class SettingsTest {
             Map.entry("bulk.size", 2),
             Map.entry("bulk.delay", "2s"),
             Map.entry("bulk.memoryLimit", "2MB"),
-            Map.entry("retry.maxBackoff", "11s"));
+            Map.entry("retry.maxBackoff", "11s"),
+            Map.entry("latency.hlog.path", "/var/log/sightline"),
+            Map.entry("latency.hlog.interval", "1m"));
     // when
     var description = ConfigParser.parse(args).describe();
     // then
@@ -71,7 +73,9 @@ class SettingsTest {
             "bulk.size = 2",
             "bulk.delay = 2s",
             "bulk.memoryLimit = 2MB",
-            "retry.maxBackoff = 11s");
+            "retry.maxBackoff = 11s",
+            "latency.hlog.path = /var/log/sightline",
+            "latency.hlog.interval = 1m");
   }
 
   @Test
