@@ -64,7 +64,7 @@ final class LatencyReporter implements AutoCloseable {
   }
 
   private void onInterval(LatencyStage stage, ValueType valueType, Histogram intervalMicros) {
-    meters.publish(stage, valueType, intervalMicros);
+    meters.publish(stage, valueType, intervalMicros, nowMillis.getAsLong());
     if (hlog != null) {
       var accumulator = accumulators[stage.ordinal()][valueType.ordinal()];
       if (accumulator == null) {

@@ -10,43 +10,81 @@ import org.junit.jupiter.api.Test;
 
 class LatencyMetersTest {
 
+  private static final long T0 = 1_800_000_000_000L;
+
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final StageRecorders recorders = new StageRecorders();
   private final LatencyMeters meters = new LatencyMeters(registry, 3, recorders);
 
-  @Test
-  void shouldReplayEveryRecordedValueIntoTheStageTimerWithItsCount() {
-    // given an interval of 90 values of 10 ms and 10 of 800 ms
+  /** 90 values of 10 ms and 10 of 800 ms. */
+  private static org.HdrHistogram.Histogram interval() {
     var interval = StageRecorders.newHistogram();
     interval.recordValueWithCount(10_000, 90);
     interval.recordValueWithCount(800_000, 10);
+    return interval;
+  }
 
-    // when
-    meters.publish(LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE, interval);
-
-    // then
-    var timer =
-        registry.get(LatencyMeters.TIMER)
-            .tags("stage", "flushed", "valueType", "PROCESS_INSTANCE", "partition", "3")
-            .timer();
-    assertThat(timer.count()).isEqualTo(100);
-    assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isCloseTo(90 * 10 + 10 * 800, Percentage.withPercentage(0.1));
-    assertThat(timer.max(TimeUnit.MILLISECONDS)).isCloseTo(800, Percentage.withPercentage(0.1));
-    assertThat(timer.takeSnapshot().percentileValues()).extracting(p -> p.percentile())
-        .containsExactly(0.5, 0.9, 0.99, 0.999);
-    // (histogram buckets are published by registries that aggregate them, e.g. Prometheus; not by this one)
+  private io.micrometer.core.instrument.search.RequiredSearch flushed(String name) {
+    return registry.get(name).tags("stage", "flushed", "valueType", "PROCESS_INSTANCE", "partition", "3");
   }
 
   @Test
-  void shouldRegisterNoTimerForAnEmptyInterval() {
+  void shouldCountAndSumEveryRecordedValue() {
+    // given
+    meters.publish(LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE, interval(), T0);
+
+    // when a second interval arrives
+    meters.publish(LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE, interval(), T0 + 1_000);
+
+    // then
+    var timer = flushed(LatencyMeters.TIMER).functionTimer();
+    assertThat(timer.count()).isEqualTo(200);
+    assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isCloseTo(2 * (90 * 10 + 10 * 800), Percentage.withPercentage(0.1));
+  }
+
+  @Test
+  void shouldPublishCumulativeHistogramBucketsInSeconds() {
+    // given / when
+    meters.publish(LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE, interval(), T0);
+
+    // then
+    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "0.005").functionCounter().count()).isZero();
+    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "0.01").functionCounter().count()).isEqualTo(90);
+    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "0.5").functionCounter().count()).isEqualTo(90);
+    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "1.0").functionCounter().count()).isEqualTo(100);
+    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "3600.0").functionCounter().count()).isEqualTo(100);
+  }
+
+  @Test
+  void shouldPublishThePercentilesOfTheLastCompletedWindow() {
+    // given a window's worth of data
+    meters.publish(LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE, interval(), T0);
+    var p50 = flushed(LatencyMeters.PERCENTILE).tag("quantile", "0.5").timeGauge();
+    assertThat(p50.value(TimeUnit.MILLISECONDS)).as("no window completed yet").isZero();
+
+    // when the window ends
+    meters.publish(
+        LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE, StageRecorders.newHistogram(), T0 + LatencyMeters.WINDOW.toMillis());
+
+    // then
+    assertThat(p50.value(TimeUnit.MILLISECONDS)).isCloseTo(10, Percentage.withPercentage(0.1));
+    assertThat(flushed(LatencyMeters.PERCENTILE).tag("quantile", "0.99").timeGauge().value(TimeUnit.MILLISECONDS))
+        .isCloseTo(800, Percentage.withPercentage(0.1));
+    assertThat(flushed(LatencyMeters.PERCENTILE).tag("quantile", "1.0").timeGauge().value(TimeUnit.MILLISECONDS))
+        .as("max")
+        .isCloseTo(800, Percentage.withPercentage(0.1));
+  }
+
+  @Test
+  void shouldRegisterNoMeterForAStageWithoutData() {
     // given
     var empty = StageRecorders.newHistogram();
 
     // when
-    meters.publish(LatencyStage.BULK, ValueType.PROCESS, empty);
+    meters.publish(LatencyStage.BULK, ValueType.PROCESS, empty, T0);
 
     // then
-    assertThat(registry.find(LatencyMeters.TIMER).timers()).isEmpty();
+    assertThat(registry.find(LatencyMeters.TIMER).meters()).isEmpty();
   }
 
   @Test

@@ -33,8 +33,8 @@ class LatencyReporterTest {
         recorders, meters, hlog, Duration.ofSeconds(10), clock::millis, LoggerFactory.getLogger("test"));
   }
 
-  private long timerCount(String stage) {
-    return registry.get(LatencyMeters.TIMER).tags("stage", stage, "valueType", "PROCESS_INSTANCE").timer().count();
+  private double timerCount(String stage) {
+    return registry.get(LatencyMeters.TIMER).tags("stage", stage, "valueType", "PROCESS_INSTANCE").functionTimer().count();
   }
 
   private static List<EncodableHistogram> read(Path file) throws IOException {
