@@ -26,7 +26,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,19 +35,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The cost of latency measurement per record, against what it is measured relative to: the handler and batch
- * work of the same record. One operation = one record; an invocation exports a batch of {@value #RECORDS}
- * process-instance records (100 parent instances calling a child) through the real handlers into a batch, then
- * "flushes" it (the batch is cleared; no Elasticsearch) and, every {@value #BATCHES_PER_TICK} batches, runs the
- * latency tick. Modes:
+ * work of the same record. One operation = one record; an invocation handles a batch of {@value #RECORDS}
+ * process-instance records (100 parent instances calling a child) through the real handlers into a batch and
+ * "flushes" it (the batch is cleared; no Elasticsearch). Three benchmarks on the same records:
  *
  * <ul>
- *   <li>{@code off}: handlers and batch only (the baseline);
- *   <li>{@code recorders}: + per-record times and the flush pass into the HdrHistogram recorders;
- *   <li>{@code recordersAndMeters}: + the tick that replays interval histograms into Micrometer timers
- *       (SimpleMeterRegistry, percentiles and histogram on).
+ *   <li>{@code handlersAndBatch}: dispatch, handlers, batch — the baseline;
+ *   <li>{@code latencyBookkeeping}: only what latency measurement adds per record — per-record times and the
+ *       flush pass into the interval histograms;
+ *   <li>{@code latencyBookkeepingAndTick}: the same plus one tick (interval histograms into the Micrometer
+ *       meters) per batch; (this − latencyBookkeeping) × {@value #RECORDS} is the cost of one tick, a fixed
+ *       cost per second and partition since the exporter ticks once a second whatever the load;
+ *   <li>{@code handlersBatchAndLatency}: handlers, batch, bookkeeping and one tick per batch.
  * </ul>
  *
- * Overhead = (mode − off) / off. Run: {@code ./sightline bench latency-overhead} (docs/latency.md).
+ * Per-record overhead = latencyBookkeeping / handlersAndBatch. Run:
+ * {@code ./sightline bench latency-overhead} (docs/latency.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -60,10 +62,6 @@ public class LatencyOverheadBenchmark {
 
   static final int INSTANCES = 100;
   static final int RECORDS = 3_600; // the scenario's process-instance records for 100 instances (asserted in setup)
-  static final int BATCHES_PER_TICK = 1;
-
-  @Param({"off", "recorders", "recordersAndMeters"})
-  public String mode;
 
   private final VirtualClock clock = new VirtualClock(1_800_000_000_000L);
   private List<Record<?>> records;
@@ -71,7 +69,6 @@ public class LatencyOverheadBenchmark {
   private RecordDispatcher dispatcher;
   private LatencyTracker tracker;
   private LatencyReporter reporter;
-  private int batches;
 
   @Setup
   public void setUp() {
@@ -109,28 +106,52 @@ public class LatencyOverheadBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(RECORDS)
-  public void exportOneBatch(Blackhole blackhole) {
-    var measure = !mode.equals("off");
+  public void handlersAndBatch(Blackhole blackhole) {
     var now = clock.millis();
     for (var record : records) {
       if (dispatcher.dispatch(record, batch)) {
         batch.recordAccepted(record.getPosition(), now);
-        if (measure) {
-          tracker.recordAccepted(record, now);
-        }
       }
     }
     blackhole.consume(batch.documentCount());
-    if (measure) {
-      tracker.flushStarted();
-    }
     clock.advance(Duration.ofMillis(7));
     batch.clear();
-    if (measure) {
-      tracker.flushSucceeded();
-      if (mode.equals("recordersAndMeters") && ++batches % BATCHES_PER_TICK == 0) {
-        reporter.tick();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(RECORDS)
+  public void latencyBookkeeping() {
+    var now = clock.millis();
+    for (var record : records) {
+      tracker.recordAccepted(record, now);
+    }
+    tracker.flushStarted();
+    clock.advance(Duration.ofMillis(7));
+    tracker.flushSucceeded();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(RECORDS)
+  public void latencyBookkeepingAndTick() {
+    latencyBookkeeping();
+    reporter.tick();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(RECORDS)
+  public void handlersBatchAndLatency(Blackhole blackhole) {
+    var now = clock.millis();
+    for (var record : records) {
+      if (dispatcher.dispatch(record, batch)) {
+        batch.recordAccepted(record.getPosition(), now);
+        tracker.recordAccepted(record, now);
       }
     }
+    blackhole.consume(batch.documentCount());
+    tracker.flushStarted();
+    clock.advance(Duration.ofMillis(7));
+    batch.clear();
+    tracker.flushSucceeded();
+    reporter.tick();
   }
 }

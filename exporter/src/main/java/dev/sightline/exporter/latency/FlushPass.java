@@ -35,6 +35,15 @@ final class FlushPass {
   }
 
   void record(PendingRecordTimes records, long flushStartMicros, long bulkResponseMicros) {
+    recorders.beginPass();
+    try {
+      recordInPass(records, flushStartMicros, bulkResponseMicros);
+    } finally {
+      recorders.endPass();
+    }
+  }
+
+  private void recordInPass(PendingRecordTimes records, long flushStartMicros, long bulkResponseMicros) {
     for (var i = 0; i < records.size(); i++) {
       var type = records.valueTypeOrdinal(i);
       var timestampMicros = records.recordTimestampMillis(i) * 1_000;
@@ -50,7 +59,7 @@ final class FlushPass {
     var bulkMicros = bulkResponseMicros - flushStartMicros;
     for (var type = 0; type < recordsPerType.length; type++) {
       if (recordsPerType[type] > 0) {
-        recorders.record(LatencyStage.BULK, type, bulkMicros, recordsPerType[type]);
+        recorders.recordInPass(LatencyStage.BULK, type, bulkMicros, recordsPerType[type]);
         recordsPerType[type] = 0;
       }
     }
@@ -69,7 +78,7 @@ final class FlushPass {
 
   private void endRun(int stage) {
     if (runCount[stage] > 0) {
-      recorders.record(PER_RECORD[stage], runType[stage], runValue[stage], runCount[stage]);
+      recorders.recordInPass(PER_RECORD[stage], runType[stage], runValue[stage], runCount[stage]);
       runCount[stage] = 0;
     }
   }
