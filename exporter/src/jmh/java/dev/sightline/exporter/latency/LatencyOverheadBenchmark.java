@@ -13,6 +13,7 @@ import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.VirtualClock;
 import dev.sightline.exporter.treepath.FallbackReporter;
 import dev.sightline.exporter.treepath.TreePathResolver;
+import io.camunda.zeebe.protocol.record.ImmutableRecord;
 import io.camunda.zeebe.protocol.record.Record;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -49,7 +51,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code handlersBatchAndLatency}: handlers, batch, bookkeeping and one tick per batch.
  * </ul>
  *
- * Per-record overhead = latencyBookkeeping / handlersAndBatch. Run:
+ * Per-record overhead = latencyBookkeeping / handlersAndBatch. {@code timestamps}: {@code distinct} gives every
+ * record its own timestamp (5 ms apart: the worst case for the flush pass, which records a run of equal values
+ * once); {@code perElement} gives the four lifecycle events of one element one timestamp, as a broker does for
+ * the records it writes while processing one command (a lower bound of what it shares in practice). Run:
  * {@code ./sightline bench latency-overhead} (docs/latency.md).
  */
 @State(Scope.Thread)
@@ -64,6 +69,9 @@ public class LatencyOverheadBenchmark {
   static final int RECORDS = 3_600; // the scenario's process-instance records for 100 instances (asserted in setup)
 
   private final VirtualClock clock = new VirtualClock(1_800_000_000_000L);
+  @Param({"distinct", "perElement"})
+  public String timestamps;
+
   private List<Record<?>> records;
   private Batch batch;
   private RecordDispatcher dispatcher;
@@ -94,6 +102,13 @@ public class LatencyOverheadBenchmark {
     deployment.forEach(record -> dispatcher.dispatch(record, batch));
     batch.clear();
     records = instances.stream().filter(instanceHandler::handles).toList();
+    if (timestamps.equals("perElement")) {
+      var shared = new ArrayList<Record<?>>();
+      for (var i = 0; i < records.size(); i++) {
+        shared.add(withTimestamp(records.get(i), records.get(i - i % 4).getTimestamp()));
+      }
+      records = shared;
+    }
     if (records.size() != RECORDS) {
       throw new IllegalStateException("RECORDS must be " + records.size() + " for @OperationsPerInvocation");
     }
@@ -102,6 +117,11 @@ public class LatencyOverheadBenchmark {
     reporter =
         new LatencyReporter(
             recorders, new LatencyMeters(registry, 1, recorders), null, Duration.ofSeconds(10), clock::millis, log);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Record<?> withTimestamp(Record<?> record, long timestampMillis) {
+    return ImmutableRecord.copyOf((Record) record).withTimestamp(timestampMillis);
   }
 
   @Benchmark

@@ -20,14 +20,10 @@ import io.camunda.zeebe.protocol.record.ValueType;
  */
 final class FlushPass {
 
-  private static final LatencyStage[] PER_RECORD = {
-    LatencyStage.EXPORTER_LAG, LatencyStage.BATCH_WAIT, LatencyStage.FLUSHED
-  };
-
   private final StageRecorders recorders;
-  private final long[] runValue = new long[PER_RECORD.length];
-  private final int[] runType = new int[PER_RECORD.length];
-  private final long[] runCount = new long[PER_RECORD.length];
+  private final Run exporterLag = new Run(LatencyStage.EXPORTER_LAG);
+  private final Run batchWait = new Run(LatencyStage.BATCH_WAIT);
+  private final Run flushed = new Run(LatencyStage.FLUSHED);
   private final long[] recordsPerType = new long[ValueType.values().length];
 
   FlushPass(StageRecorders recorders) {
@@ -48,14 +44,14 @@ final class FlushPass {
       var type = records.valueTypeOrdinal(i);
       var timestampMicros = records.recordTimestampMillis(i) * 1_000;
       var exportCalledMicros = records.exportCalledMillis(i) * 1_000;
-      add(0, type, exportCalledMicros - timestampMicros);
-      add(1, type, flushStartMicros - exportCalledMicros);
-      add(2, type, bulkResponseMicros - timestampMicros);
+      add(exporterLag, type, exportCalledMicros - timestampMicros);
+      add(batchWait, type, flushStartMicros - exportCalledMicros);
+      add(flushed, type, bulkResponseMicros - timestampMicros);
       recordsPerType[type]++;
     }
-    for (var stage = 0; stage < PER_RECORD.length; stage++) {
-      endRun(stage);
-    }
+    end(exporterLag);
+    end(batchWait);
+    end(flushed);
     var bulkMicros = bulkResponseMicros - flushStartMicros;
     for (var type = 0; type < recordsPerType.length; type++) {
       if (recordsPerType[type] > 0) {
@@ -65,21 +61,33 @@ final class FlushPass {
     }
   }
 
-  private void add(int stage, int type, long latencyMicros) {
-    if (runCount[stage] > 0 && runType[stage] == type && runValue[stage] == latencyMicros) {
-      runCount[stage]++;
+  private void add(Run run, int type, long latencyMicros) {
+    if (run.count > 0 && run.type == type && run.value == latencyMicros) {
+      run.count++;
       return;
     }
-    endRun(stage);
-    runType[stage] = type;
-    runValue[stage] = latencyMicros;
-    runCount[stage] = 1;
+    end(run);
+    run.type = type;
+    run.value = latencyMicros;
+    run.count = 1;
   }
 
-  private void endRun(int stage) {
-    if (runCount[stage] > 0) {
-      recorders.recordInPass(PER_RECORD[stage], runType[stage], runValue[stage], runCount[stage]);
-      runCount[stage] = 0;
+  private void end(Run run) {
+    if (run.count > 0) {
+      recorders.recordInPass(run.stage, run.type, run.value, run.count);
+      run.count = 0;
+    }
+  }
+
+  /** Consecutive equal values of one stage and value type, not yet recorded. */
+  private static final class Run {
+    final LatencyStage stage;
+    int type;
+    long value;
+    long count;
+
+    Run(LatencyStage stage) {
+      this.stage = stage;
     }
   }
 }

@@ -92,13 +92,13 @@ public final class StageRecorders {
       for (var slot = 0; slot < pairs.length(); slot++) {
         var pair = pairs.get(slot);
         if (pair != null) {
-          pair.swap();
+          pair.swapIfRecorded();
         }
       }
       phaser.flipPhase();
       for (var slot = 0; slot < pairs.length(); slot++) {
         var pair = pairs.get(slot);
-        if (pair != null && pair.taken != null) {
+        if (pair != null) {
           consumer.accept(STAGES[slot / VALUE_TYPES.length], VALUE_TYPES[slot % VALUE_TYPES.length], pair.taken);
         }
       }
@@ -123,13 +123,24 @@ public final class StageRecorders {
     void accept(LatencyStage stage, ValueType valueType, Histogram interval);
   }
 
-  /** The writer records into {@code active}; the reader swaps in the reset spare and takes the old one. */
+  /**
+   * The writer records into {@code active}; the reader swaps in the reset spare and takes the old one. A pair
+   * that looks idle is not swapped (its interval is handed over empty): resetting a histogram writes all its
+   * counts. Reading the writer's total count without the phaser may be stale; a value it misses stays in
+   * {@code active} and goes with the next interval.
+   */
   private static final class Pair {
+    private static final Histogram EMPTY = newHistogram();
+
     volatile Histogram active = newHistogram();
     Histogram spare = newHistogram();
-    Histogram taken;
+    Histogram taken = EMPTY;
 
-    void swap() {
+    void swapIfRecorded() {
+      if (active.getTotalCount() == 0) {
+        taken = EMPTY;
+        return;
+      }
       var next = spare;
       next.reset();
       taken = active;
