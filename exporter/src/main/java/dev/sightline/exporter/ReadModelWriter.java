@@ -11,6 +11,7 @@ import dev.sightline.exporter.flush.FlushMetrics;
 import dev.sightline.exporter.flush.Flusher;
 import dev.sightline.exporter.handler.ReadModelHandlers;
 import dev.sightline.exporter.handler.RecordDispatcher;
+import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
 import io.camunda.zeebe.protocol.record.Record;
@@ -50,7 +51,8 @@ public final class ReadModelWriter {
       int partitionId,
       Logger log,
       LongSupplier nowMillis,
-      Flusher.Acknowledger acknowledger) {
+      Flusher.Acknowledger acknowledger,
+      LatencyTracker latency) {
     var batch = new Batch();
     var dispatcher =
         ReadModelHandlers.create(
@@ -66,7 +68,8 @@ public final class ReadModelWriter {
             nowMillis,
             config.errors().onRejected() == RejectionPolicy.DEAD_LETTER
                 ? new DeadLetters(schema.indexName(DeadLetterIndex.DESCRIPTOR), partitionId, meters, log, JSON)
-                : null);
+                : null,
+            latency);
     return new ReadModelWriter(batch, dispatcher, flusher);
   }
 

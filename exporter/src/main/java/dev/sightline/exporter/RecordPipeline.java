@@ -4,6 +4,7 @@ import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.flush.Flusher;
 import dev.sightline.exporter.handler.RecordDispatcher;
+import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.store.StoreException;
 import io.camunda.zeebe.exporter.api.ExporterException;
 import io.camunda.zeebe.protocol.record.Record;
@@ -27,10 +28,12 @@ final class RecordPipeline {
   private final LongSupplier nowMillis;
   private final Logger log;
   private final BooleanSupplier writable;
+  private final LatencyTracker latency;
 
   /**
    * @param writable whether the exporter may write and acknowledge now; false while it waits for the two-hop
    *     importers (then it neither flushes nor acknowledges, and a full batch refuses records)
+   * @param latency told of every accepted record, for the per-record latency stages
    */
   RecordPipeline(
       RecordDispatcher dispatcher,
@@ -39,7 +42,9 @@ final class RecordPipeline {
       Flusher flusher,
       LongSupplier nowMillis,
       Logger log,
-      BooleanSupplier writable) {
+      BooleanSupplier writable,
+      LatencyTracker latency) {
+    this.latency = latency;
     this.dispatcher = dispatcher;
     this.batch = batch;
     this.policy = policy;
@@ -56,6 +61,7 @@ final class RecordPipeline {
     var now = nowMillis.getAsLong();
     if (dispatcher.dispatch(record, batch)) {
       batch.recordAccepted(record.getPosition(), now);
+      latency.recordAccepted(record, now);
     } else if (batch.isEmpty() && writable.getAsBoolean()) {
       flusher.acknowledgeSkipped(record.getPosition());
     } else {

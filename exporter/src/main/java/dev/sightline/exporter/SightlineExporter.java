@@ -10,6 +10,7 @@ import dev.sightline.exporter.flush.Flusher;
 import dev.sightline.exporter.importers.ImportStatus;
 import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.importers.ImporterGate;
+import dev.sightline.exporter.latency.LatencyMeasurement;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.store.StoreFactory;
@@ -47,6 +48,8 @@ public final class SightlineExporter implements Exporter {
   private ImporterGate gate;
   private ExporterMetadata metadata;
   private ScheduledTask scheduledTask;
+  private LatencyMeasurement latency;
+  private ScheduledTask latencyTask;
 
   /** The constructor the broker calls. */
   public SightlineExporter() {
@@ -93,6 +96,7 @@ public final class SightlineExporter implements Exporter {
     metadata = stored.orElse(ExporterMetadata.initial());
     var schema = ReadModelWriter.schema(config);
     store = storeFactory.create(config, schema, JSON);
+    latency = LatencyMeasurement.open(config.latency(), meters, partitionId, clock, log);
     var writer =
         ReadModelWriter.create(
             config,
@@ -102,7 +106,8 @@ public final class SightlineExporter implements Exporter {
             partitionId,
             log,
             clock::millis,
-            Flusher.Acknowledger.of(controller, () -> metadata.toJson(JSON)));
+            Flusher.Acknowledger.of(controller, () -> metadata.toJson(JSON)),
+            latency.tracker());
     var bulk = config.bulk();
     gate =
         metadata.importersDone()
@@ -116,7 +121,8 @@ public final class SightlineExporter implements Exporter {
             writer.flusher(),
             clock::millis,
             log,
-            gate::isOpen);
+            gate::isOpen,
+            latency.tracker());
     try {
       writer.flusher().ensureSchema();
     } catch (StoreException e) {
@@ -129,7 +135,7 @@ public final class SightlineExporter implements Exporter {
         controller.getLastExportedRecordPosition(),
         config.describe());
     if (gate.isOpen()) {
-      scheduleFlush(bulk.delay());
+      startWriting();
     } else {
       checkImporters();
     }
@@ -148,8 +154,14 @@ public final class SightlineExporter implements Exporter {
     try {
       pipeline.flushNow();
     } finally {
-      scheduleFlush(config.bulk().delay());
+      startWriting();
     }
+  }
+
+  /** The periodic flush and the latency tick; while waiting for importers neither runs. */
+  private void startWriting() {
+    scheduleFlush(config.bulk().delay());
+    scheduleLatencyTick();
   }
 
   @Override
@@ -165,11 +177,17 @@ public final class SightlineExporter implements Exporter {
     if (gate != null) {
       gate.close();
     }
+    if (latencyTask != null) {
+      latencyTask.cancel();
+    }
     try {
       if (pipeline != null) {
         pipeline.flushOnClose();
       }
     } finally {
+      if (latency != null) {
+        latency.close();
+      }
       if (store != null) {
         store.close();
       }
@@ -190,6 +208,19 @@ public final class SightlineExporter implements Exporter {
 
   private void scheduleFlush(Duration delay) {
     scheduledTask = controller.scheduleCancellableTask(delay, this::periodicFlush);
+  }
+
+  private void scheduleLatencyTick() {
+    latencyTask =
+        controller.scheduleCancellableTask(
+            latency.tickInterval(),
+            () -> {
+              try {
+                latency.tick();
+              } finally {
+                scheduleLatencyTick();
+              }
+            });
   }
 
   private void periodicFlush() {

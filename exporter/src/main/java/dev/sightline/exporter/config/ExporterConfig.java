@@ -16,6 +16,7 @@ public record ExporterConfig(
     RetryConfig retry,
     VariablesConfig variables,
     ErrorsConfig errors,
+    LatencyConfig latency,
     ImportersConfig importers) {
 
   public ExporterConfig {
@@ -26,6 +27,7 @@ public record ExporterConfig(
     Objects.requireNonNull(variables, "variables");
     Objects.requireNonNull(errors, "errors");
     Objects.requireNonNull(importers, "importers");
+    Objects.requireNonNull(latency, "latency");
   }
 
   /** Every setting at its default: what a broker gets with no {@code args} at all. */

@@ -1,6 +1,7 @@
 package dev.sightline.exporter.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -97,6 +98,14 @@ final class Rules {
           return Optional.of(path);
         },
         (Optional<java.nio.file.Path> path) -> path.map(Object::toString).orElse(NONE));
+  }
+
+  /** A file-system path that may be left out; blank counts as left out. */
+  static Rule<Optional<Path>> optionalPath() {
+    return Rule.of(
+        "must be a file-system path",
+        raw -> Optional.of(Texts.scalar(raw)).filter(Predicate.not(String::isBlank)).map(String::trim).map(Path::of),
+        (Optional<Path> path) -> path.map(Path::toString).orElse(NONE));
   }
 
   private static <T extends Comparable<T>> T within(T value, T min, T max) {

@@ -77,6 +77,12 @@ final class Settings {
       Setting.of("importers.recordIndexPrefix", Rules.indexPrefix(), "zeebe-record",
           c -> c.importers().recordIndexPrefix());
 
+  static final Setting<Optional<Path>> LATENCY_HLOG_PATH =
+      Setting.of("latency.hlog.path", Rules.optionalPath(), Optional.empty(), c -> c.latency().hlogPath());
+  static final Setting<Duration> LATENCY_HLOG_INTERVAL =
+      Setting.of("latency.hlog.interval", Rules.duration(ofSeconds(1), ofHours(1)), ofSeconds(10),
+          c -> c.latency().hlogInterval());
+
   /** In the order errors and descriptions list them. */
   static final List<Setting<?>> ALL =
       List.of(
@@ -87,6 +93,7 @@ final class Settings {
           RETRY_MAX_BACKOFF,
           VARIABLES_PREVIEW_SIZE,
           ERRORS_ON_REJECTED,
+          LATENCY_HLOG_PATH, LATENCY_HLOG_INTERVAL,
           IMPORTERS_CHECK_INTERVAL, IMPORTERS_POSITION_INDEX, IMPORTERS_RECORD_INDEX_PREFIX);
 
   private Settings() {}
@@ -107,6 +114,7 @@ final class Settings {
         new RetryConfig(v.get(RETRY_MAX_BACKOFF)),
         new VariablesConfig(v.get(VARIABLES_PREVIEW_SIZE)),
         new ErrorsConfig(v.get(ERRORS_ON_REJECTED)),
+        new LatencyConfig(v.get(LATENCY_HLOG_PATH), v.get(LATENCY_HLOG_INTERVAL)),
         new ImportersConfig(
             v.get(IMPORTERS_CHECK_INTERVAL), v.get(IMPORTERS_POSITION_INDEX), v.get(IMPORTERS_RECORD_INDEX_PREFIX)));
   }

@@ -1,6 +1,7 @@
 package dev.sightline.exporter.flush;
 
 import dev.sightline.exporter.batch.Batch;
+import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
 import io.camunda.zeebe.exporter.api.context.Controller;
@@ -20,6 +21,7 @@ public final class Flusher {
   private final FlushMetrics metrics;
   private final LongSupplier nowMillis;
   private final DeadLetters deadLetters;
+  private final LatencyTracker latency;
   private boolean schemaReady;
 
   public Flusher(
@@ -29,7 +31,9 @@ public final class Flusher {
       Acknowledger acknowledger,
       FlushMetrics metrics,
       LongSupplier nowMillis,
-      DeadLetters deadLetters) {
+      DeadLetters deadLetters,
+      LatencyTracker latency) {
+    this.latency = latency;
     this.batch = batch;
     this.store = store;
     this.backoff = backoff;
@@ -64,12 +68,14 @@ public final class Flusher {
     var startedAt = System.nanoTime();
     try {
       ensureSchema();
+      latency.flushStarted();
       write();
     } catch (StoreException e) {
       backoff.onFailure(nowMillis.getAsLong());
       metrics.flushFailed(e);
       throw e;
     }
+    latency.flushSucceeded();
     metrics.flushed(batch.documentCount(), batch.recordCount(), System.nanoTime() - startedAt);
     backoff.onSuccess();
     acknowledge();

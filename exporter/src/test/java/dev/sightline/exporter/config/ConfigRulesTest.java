@@ -46,7 +46,9 @@ class ConfigRulesTest {
           arguments(
               "bulk.memoryLimit", "1KB", "1GB", "1023B", "1073741825B", "must be a byte size between 1KB and 1GB"),
           arguments("retry.maxBackoff", "10ms", "10m", "9ms", "600001ms", "must be a duration between 10ms and 10m"),
-          arguments("variables.previewSize", "1", "8191", "0", "8192", "must be an integer between 1 and 8191"));
+          arguments("variables.previewSize", "1", "8191", "0", "8192", "must be an integer between 1 and 8191"),
+
+          arguments("latency.hlog.interval", "1s", "1h", "999ms", "3600001ms", "must be a duration between 1s and 1h"));
     }
 
     @ParameterizedTest(name = "{0} accepts {1} and {2}")

@@ -32,6 +32,7 @@ class ConfigSourcesTest {
           new RetryConfig(Duration.ofMinutes(1)),
           new VariablesConfig(8191),
           new ErrorsConfig(RejectionPolicy.DEAD_LETTER),
+          new LatencyConfig(Optional.empty(), Duration.ofSeconds(10)),
           new ImportersConfig(Duration.ofSeconds(10), "operate-import-position", "zeebe-record"));
 
   @Nested
@@ -53,6 +54,7 @@ class ConfigSourcesTest {
               new RetryConfig(Duration.ofSeconds(10)),
               new VariablesConfig(8191),
               new ErrorsConfig(RejectionPolicy.DEAD_LETTER),
+              new LatencyConfig(Optional.empty(), Duration.ofSeconds(10)),
               new ImportersConfig(Duration.ofSeconds(10), "operate-import-position", "zeebe-record"));
       // when
       var fromEmpty = ConfigParser.parse(Map.of());

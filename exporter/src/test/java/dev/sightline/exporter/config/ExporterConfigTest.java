@@ -34,6 +34,8 @@ class ExporterConfigTest {
             retry.maxBackoff = 10s
             variables.previewSize = 8191
             errors.onRejected = dead-letter
+            latency.hlog.path = (none)
+            latency.hlog.interval = 10s
             importers.checkInterval = 10s
             importers.positionIndex = operate-import-position
             importers.recordIndexPrefix = zeebe-record""");
@@ -60,7 +62,7 @@ class ExporterConfigTest {
                 + " index=IndexConfig[prefix=sightline, numberOfShards=1, numberOfReplicas=0],"
                 + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576],"
                 + " retry=RetryConfig[maxBackoff=PT10S], variables=VariablesConfig[previewSize=8191],"
-                + " errors=ErrorsConfig[onRejected=DEAD_LETTER],"
+                + " errors=ErrorsConfig[onRejected=DEAD_LETTER], latency=LatencyConfig[hlogPath=Optional.empty, hlogInterval=PT10S],"
                 + " importers=ImportersConfig[checkInterval=PT10S, positionIndex=operate-import-position,"
                 + " recordIndexPrefix=zeebe-record]]");
   }

@@ -27,7 +27,7 @@ class SettingsTest {
     var all = Settings.ALL;
     // then
     assertThat(all).containsExactlyInAnyOrderElementsOf(constants).doesNotHaveDuplicates();
-    assertThat(ConfigParser.knownKeys()).hasSize(20).doesNotHaveDuplicates();
+    assertThat(ConfigParser.knownKeys()).hasSize(22).doesNotHaveDuplicates();
   }
 
   @Test
@@ -58,6 +58,8 @@ class SettingsTest {
             Map.entry("retry.maxBackoff", "11s"),
             Map.entry("variables.previewSize", 100),
             Map.entry("errors.onRejected", "block"),
+            Map.entry("latency.hlog.path", "/var/log/sightline"),
+            Map.entry("latency.hlog.interval", "1m"),
             Map.entry("importers.checkInterval", "12s"),
             Map.entry("importers.positionIndex", "old-positions"),
             Map.entry("importers.recordIndexPrefix", "old-records"));
@@ -79,6 +81,8 @@ class SettingsTest {
             "retry.maxBackoff = 11s",
             "variables.previewSize = 100",
             "errors.onRejected = block",
+            "latency.hlog.path = /var/log/sightline",
+            "latency.hlog.interval = 1m",
             "importers.checkInterval = 12s",
             "importers.positionIndex = old-positions",
             "importers.recordIndexPrefix = old-records");

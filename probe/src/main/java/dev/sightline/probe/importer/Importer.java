@@ -2,6 +2,7 @@ package dev.sightline.probe.importer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.ReadModelWriter;
+import dev.sightline.exporter.latency.LatencyMeasurement;
 import dev.sightline.exporter.record.RecordJsonReader;
 import dev.sightline.exporter.recordindex.RecordIndexNames;
 import dev.sightline.exporter.store.ElasticsearchClients;
@@ -48,6 +49,7 @@ public final class Importer implements AutoCloseable {
       List.of(ValueType.PROCESS, ValueType.PROCESS_INSTANCE, ValueType.JOB, ValueType.VARIABLE, ValueType.USER_TASK, ValueType.INCIDENT);
 
   private final List<ReaderJob> jobs = new ArrayList<>();
+  private final java.util.Map<Integer, LatencyMeasurement> latency = new java.util.concurrent.ConcurrentHashMap<>();
   private final ScheduledExecutorService executor;
   private volatile boolean closed;
 
@@ -62,10 +64,14 @@ public final class Importer implements AutoCloseable {
     var names = new RecordIndexNames(settings.recordIndexPrefix());
     var json = new RecordJsonReader();
     for (var partition : settings.partitions()) {
+      // Its "flushed" stage is this hop's "imported": the importer's bulk returned, minus the record's timestamp.
+      var measurement = LatencyMeasurement.open(config.latency(), meters, partition, clock, LOG);
+      latency.put(partition, measurement);
       for (var valueType : inDependencyOrder(settings.valueTypes())) {
         var alias = names.alias(valueType);
         var writer =
-            ReadModelWriter.create(config, schema, store, meters, partition, LOG, clock::millis, position -> {});
+            ReadModelWriter.create(
+                config, schema, store, meters, partition, LOG, clock::millis, position -> {}, measurement.tracker());
         jobs.add(
             new ReaderJob(
                 new SequenceReader(client, alias, partition, settings.batchSize()),
@@ -107,7 +113,8 @@ public final class Importer implements AutoCloseable {
     for (var partition : settings.partitions()) {
       var partitionJobs = jobs.stream().filter(job -> job.position().partitionId() == partition).toList();
       var nextPoll = new long[partitionJobs.size()];
-      executor.execute(() -> run(partitionJobs, nextPoll));
+      var measurement = latency.get(partition);
+      executor.execute(() -> run(partitionJobs, nextPoll, measurement));
     }
     var interval = settings.positionSaveInterval().toMillis();
     executor.scheduleWithFixedDelay(this::savePositions, interval, interval, TimeUnit.MILLISECONDS);
@@ -117,10 +124,11 @@ public final class Importer implements AutoCloseable {
    * One turn of a partition's readers, in dependency order: each due reader reads until it finds nothing new
    * and then waits its idle backoff. A failure ends the turn (later readers must not overtake it).
    */
-  private void run(List<ReaderJob> partitionJobs, long[] nextPollMillis) {
+  private void run(List<ReaderJob> partitionJobs, long[] nextPollMillis, LatencyMeasurement measurement) {
     if (closed) {
       return;
     }
+    measurement.tick();
     var idle = settings.idleBackoff().toMillis();
     for (int i = 0; i < partitionJobs.size(); i++) {
       if (nextPollMillis[i] > clock.millis()) {
@@ -144,7 +152,8 @@ public final class Importer implements AutoCloseable {
     }
     if (!closed) {
       var next = java.util.Arrays.stream(nextPollMillis).min().orElse(clock.millis() + idle);
-      executor.schedule(() -> run(partitionJobs, nextPollMillis), Math.max(0, next - clock.millis()), TimeUnit.MILLISECONDS);
+      var delay = Math.min(Math.max(0, next - clock.millis()), measurement.tickInterval().toMillis());
+      executor.schedule(() -> run(partitionJobs, nextPollMillis, measurement), delay, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -180,6 +189,7 @@ public final class Importer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     savePositions();
+    latency.values().forEach(LatencyMeasurement::close);
     store.close();
   }
 }

@@ -1,0 +1,63 @@
+package dev.sightline.exporter.latency;
+
+import dev.sightline.exporter.config.LatencyConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.slf4j.Logger;
+
+/**
+ * The exporter's latency measurement, assembled for one partition: the {@link LatencyTracker} the record path
+ * reports to, and the periodic tick that publishes metrics and writes the {@code .hlog} file. The exporter
+ * schedules {@link #tick()} every {@link #tickInterval()} and closes this after its last flush.
+ *
+ * <p>Not thread-safe: the exporter's thread.
+ */
+public final class LatencyMeasurement implements AutoCloseable {
+
+  private final LatencyTracker tracker;
+  private final LatencyReporter reporter;
+
+  private LatencyMeasurement(LatencyTracker tracker, LatencyReporter reporter) {
+    this.tracker = tracker;
+    this.reporter = reporter;
+  }
+
+  /**
+   * @param clock the broker's clock, the one records are stamped with
+   */
+  public static LatencyMeasurement open(
+      LatencyConfig config, MeterRegistry registry, int partitionId, InstantSource clock, Logger log) {
+    var recorders = new StageRecorders();
+    var meters = new LatencyMeters(registry, partitionId, recorders);
+    HlogFile hlog = null;
+    if (config.hlogPath().isPresent()) {
+      var file = HlogFile.fileFor(config.hlogPath().get(), partitionId);
+      try {
+        hlog = HlogFile.open(file, partitionId, clock.millis());
+      } catch (IOException | RuntimeException e) {
+        log.warn("Latency log {} cannot be opened; no .hlog file this time: {}", file, e.toString());
+      }
+    }
+    var reporter = new LatencyReporter(recorders, meters, hlog, config.hlogInterval(), clock::millis, log);
+    return new LatencyMeasurement(new LatencyTracker(recorders, MicrosClock.of(clock)), reporter);
+  }
+
+  public LatencyTracker tracker() {
+    return tracker;
+  }
+
+  public Duration tickInterval() {
+    return LatencyReporter.TICK;
+  }
+
+  public void tick() {
+    reporter.tick();
+  }
+
+  @Override
+  public void close() {
+    reporter.close();
+  }
+}
