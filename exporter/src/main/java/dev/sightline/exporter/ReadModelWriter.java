@@ -36,11 +36,13 @@ public final class ReadModelWriter {
   private final Batch batch;
   private final RecordDispatcher dispatcher;
   private final Flusher flusher;
+  private final LatencyTracker latency;
 
-  private ReadModelWriter(Batch batch, RecordDispatcher dispatcher, Flusher flusher) {
+  private ReadModelWriter(Batch batch, RecordDispatcher dispatcher, Flusher flusher, LatencyTracker latency) {
     this.batch = batch;
     this.dispatcher = dispatcher;
     this.flusher = flusher;
+    this.latency = latency;
   }
 
   public static ReadModelWriter create(
@@ -70,7 +72,7 @@ public final class ReadModelWriter {
                 ? new DeadLetters(schema.indexName(DeadLetterIndex.DESCRIPTOR), partitionId, meters, log, JSON)
                 : null,
             latency);
-    return new ReadModelWriter(batch, dispatcher, flusher);
+    return new ReadModelWriter(batch, dispatcher, flusher, latency);
   }
 
   public static ReadModelSchema schema(ExporterConfig config) {
@@ -82,6 +84,7 @@ public final class ReadModelWriter {
   public void apply(Record<?> record, long nowMillis) {
     if (dispatcher.dispatch(record, batch)) {
       batch.recordAccepted(record.getPosition(), nowMillis);
+      latency.recordAccepted(record, nowMillis);
     } else {
       batch.recordSkipped(record.getPosition());
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * other settings: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}, ISO-8601 {@code PT5S}, and a
  * bare number meaning milliseconds.
  */
-final class Durations {
+public final class Durations {
 
   private static final Pattern SIMPLE = Pattern.compile("([+-]?\\d+)([a-zA-Z]{0,2})");
   private static final Pattern ISO = Pattern.compile("[+-]?[pP].*");
@@ -39,7 +39,7 @@ final class Durations {
    *
    * @throws IllegalArgumentException if the value is none of these
    */
-  static Duration parse(Object raw) {
+  public static Duration parse(Object raw) {
     return switch (raw) {
       case Duration duration -> duration;
       case Integer millis -> Duration.ofMillis(millis);
@@ -73,7 +73,7 @@ final class Durations {
   }
 
   /** The shortest exact Spring form ({@code 30s}, {@code 10m}); ISO-8601 below millisecond precision. */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     if (duration.isZero()) {
       return "0ms";
     }

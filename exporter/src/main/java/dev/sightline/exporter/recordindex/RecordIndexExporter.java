@@ -6,6 +6,7 @@ import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.config.ExporterConfig;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.exporter.flush.Backoff;
+import dev.sightline.exporter.latency.LatencyMeasurement;
 import dev.sightline.exporter.record.RecordJsonWriter;
 import dev.sightline.exporter.store.ElasticsearchClients;
 import dev.sightline.exporter.store.StoreException;
@@ -56,6 +57,9 @@ public final class RecordIndexExporter implements Exporter {
   private Controller controller;
   private RecordIndexStore store;
   private ScheduledTask flushTask;
+  private ScheduledTask latencyTask;
+  private LatencyMeasurement latency;
+  private io.micrometer.core.instrument.MeterRegistry meters;
   private boolean templatesReady;
 
   /** The constructor the broker calls. */
@@ -78,6 +82,7 @@ public final class RecordIndexExporter implements Exporter {
   public void configure(Context context) {
     config = ConfigParser.parse(context.getConfiguration().getArguments(), DEFAULTS);
     log = context.getLogger();
+    meters = context.getMeterRegistry();
     clock = context.clock();
     partitionId = context.getPartitionId();
     names = new RecordIndexNames(config.index().prefix());
@@ -106,6 +111,9 @@ public final class RecordIndexExporter implements Exporter {
         .map(bytes -> RecordIndexMetadata.fromJson(bytes, JSON))
         .ifPresent(metadata -> sequences.putAll(metadata.sequences()));
     store = storeFactory.apply(config);
+    // The same stages as the direct exporter's, for the first hop: flushed = in the record index.
+    latency = LatencyMeasurement.open(config.latency(), meters, partitionId, clock, log);
+    scheduleLatencyTick();
     try {
       ensureTemplates();
     } catch (StoreException e) {
@@ -126,6 +134,7 @@ public final class RecordIndexExporter implements Exporter {
     }
     if (record.getRecordType() == RecordType.EVENT && ReadModelRecordFilter.valueTypes().contains(record.getValueType())) {
       batch.add(document(record), record.getPosition(), now);
+      latency.tracker().recordAccepted(record, now);
     } else {
       batch.skip(record.getPosition());
     }
@@ -157,7 +166,9 @@ public final class RecordIndexExporter implements Exporter {
     try {
       if (batch.size() > 0) {
         ensureTemplates();
+        latency.tracker().flushStarted();
         store.index(batch.documents());
+        latency.tracker().flushSucceeded();
       }
     } catch (StoreException e) {
       backoff.onFailure(clock.millis());
@@ -187,6 +198,19 @@ public final class RecordIndexExporter implements Exporter {
     }
   }
 
+  private void scheduleLatencyTick() {
+    latencyTask =
+        controller.scheduleCancellableTask(
+            latency.tickInterval(),
+            () -> {
+              try {
+                latency.tick();
+              } finally {
+                scheduleLatencyTick();
+              }
+            });
+  }
+
   private void scheduleFlush(Duration delay) {
     flushTask = controller.scheduleCancellableTask(delay, this::periodicFlush);
   }
@@ -206,11 +230,17 @@ public final class RecordIndexExporter implements Exporter {
     if (flushTask != null) {
       flushTask.cancel();
     }
+    if (latencyTask != null) {
+      latencyTask.cancel();
+    }
     try {
       flush();
     } catch (StoreException e) {
       log.warn("Final record flush failed; unacknowledged records will be exported again: {}", e.getMessage());
     } finally {
+      if (latency != null) {
+        latency.close();
+      }
       if (store != null) {
         store.close();
       }

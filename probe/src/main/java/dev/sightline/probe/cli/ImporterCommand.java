@@ -40,7 +40,7 @@ final class ImporterCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     var readModel = ConfigParser.parse(Map.of("connect.url", url, "index.prefix", prefix));
-    var backoff = ConfigParser.parse(Map.of("bulk.delay", idleBackoff)).bulk().delay();
+    var backoff = dev.sightline.exporter.config.Durations.parse(idleBackoff);
     var settings =
         ImporterSettings.defaults(readModel, partitions, ReadModelRecordFilter.valueTypes())
             .withRecordIndexPrefix(recordPrefix)

@@ -52,6 +52,7 @@ public final class Importer implements AutoCloseable {
   private final java.util.Map<Integer, LatencyMeasurement> latency = new java.util.concurrent.ConcurrentHashMap<>();
   private final ScheduledExecutorService executor;
   private volatile boolean closed;
+  private boolean shutDown;
 
   private Importer(ImporterSettings settings, InstantSource clock, MeterRegistry meters) {
     this.settings = settings;
@@ -179,8 +180,13 @@ public final class Importer implements AutoCloseable {
     return jobs.stream().mapToLong(ReaderJob::skippedRecords).sum();
   }
 
+  /** Stops the readers, saves their positions and closes the latency files; idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (shutDown) {
+      return;
+    }
+    shutDown = true;
     closed = true;
     executor.shutdown();
     try {
