@@ -16,7 +16,7 @@ final class SvgCharts {
   private static final int WIDTH = 860;
   private static final int HEIGHT = 420;
   private static final int LEFT = 70;
-  private static final int RIGHT = 20;
+  private static final int RIGHT = 45;
   private static final int TOP = 20;
   private static final int BOTTOM = 60;
   /** Up to 99.999 %: x = log10(1 / (1 − p)). */
