@@ -11,8 +11,7 @@ import org.HdrHistogram.WriterReaderPhaser;
  * HdrHistogram's {@code Recorder} pattern — an active and an inactive histogram per pair, swapped by the reader
  * under a {@link WriterReaderPhaser} — with one difference: the writer enters its critical section once per
  * flush pass ({@link #beginPass()} … {@link #endPass()}), not once per value. A {@code Recorder} pays two
- * atomic increments per value, which the JMH benchmark measured at several times the cost of the value itself
- * (docs/latency.md).
+ * atomic increments per value: about a fifth more per record in the JMH benchmark (docs/latency.md).
  *
  * <p>A pair's histograms are created the first time it gets a value, so only the value types the exporter
  * handles cost memory (two histograms of 23,552 counts, about 380 KB, per pair). Values outside the range are
