@@ -1,20 +1,17 @@
 package dev.sightline.exporter.latency;
 
 import dev.sightline.exporter.batch.Batch;
-import dev.sightline.exporter.definition.ProcessDefinitions;
-import dev.sightline.exporter.handler.BatchThenStoreLookup;
-import dev.sightline.exporter.handler.ProcessHandler;
-import dev.sightline.exporter.handler.ProcessInstanceHandler;
+import dev.sightline.exporter.config.VariablesConfig;
+import dev.sightline.exporter.handler.ReadModelHandlers;
 import dev.sightline.exporter.handler.RecordDispatcher;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.testing.InMemoryStore;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.VirtualClock;
-import dev.sightline.exporter.treepath.FallbackReporter;
-import dev.sightline.exporter.treepath.TreePathResolver;
 import io.camunda.zeebe.protocol.record.ImmutableRecord;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,21 +84,16 @@ public class LatencyOverheadBenchmark {
       instances.addAll(scenario.runToCompletion());
     }
     batch = new Batch();
-    var definitions = new ProcessDefinitions(10_000);
     var registry = new SimpleMeterRegistry();
     var log = LoggerFactory.getLogger(LatencyOverheadBenchmark.class);
     var schema = new ReadModelSchema("bench", 1, 0);
-    var treePaths =
-        new TreePathResolver(
-            definitions,
-            new BatchThenStoreLookup(batch, new InMemoryStore(), schema),
-            new FallbackReporter(registry, 1, log),
-            10_000);
-    var instanceHandler = new ProcessInstanceHandler(schema, treePaths);
-    dispatcher = new RecordDispatcher(List.of(new ProcessHandler(definitions), instanceHandler));
+    dispatcher =
+        ReadModelHandlers.create(
+            new ReadModelHandlers.Context(
+                schema, batch, new InMemoryStore(), new VariablesConfig(8191), registry, 1, log, clock::millis, 10_000));
     deployment.forEach(record -> dispatcher.dispatch(record, batch));
     batch.clear();
-    records = instances.stream().filter(instanceHandler::handles).toList();
+    records = instances.stream().filter(record -> record.getValueType() == ValueType.PROCESS_INSTANCE).toList();
     if (timestamps.equals("perElement")) {
       var shared = new ArrayList<Record<?>>();
       for (var i = 0; i < records.size(); i++) {
