@@ -2,12 +2,9 @@ package dev.sightline.probe.cli;
 
 import dev.sightline.exporter.config.Durations;
 import dev.sightline.probe.compare.CompareOptions;
-import dev.sightline.probe.es.ElasticsearchVersion;
 import dev.sightline.probe.workload.WorkloadSpec;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code compare} and {@code run} share. Durations as in the exporter's settings: 90s, 2m, 500ms. */
@@ -37,20 +34,7 @@ final class WorkloadOptions {
   @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--es", description = "Use this Elasticsearch instead of starting an embedded node.")
-  URI elasticsearch;
-
-  @Option(names = "--es-version", defaultValue = "9.5.3", description = "Embedded node version: 9.5.3 or 8.19.21 (default: ${DEFAULT-VALUE}).")
-  String elasticsearchVersion;
-
-  @Option(names = "--es-heap", defaultValue = "1g", description = "Embedded node heap (default: ${DEFAULT-VALUE}).")
-  String heap;
-
-  @Option(names = "--out", defaultValue = "target/sightline", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--jar", defaultValue = "exporter/target/sightline-exporter-0.1.0-SNAPSHOT.jar", description = "The exporter jar the host loads (default: ${DEFAULT-VALUE}).")
-  Path jar;
+  @Mixin TargetOptions target;
 
   @Option(names = "--drain-timeout", defaultValue = "120s", description = "How long to wait for the last records to become visible (default: ${DEFAULT-VALUE}).")
   String drainTimeout;
@@ -67,11 +51,11 @@ final class WorkloadOptions {
             .withSeed(seed);
     return new CompareOptions(
         spec,
-        Optional.ofNullable(elasticsearch),
-        ElasticsearchVersion.parse(elasticsearchVersion),
-        heap,
-        out,
-        jar,
+        target.elasticsearch(),
+        target.version(),
+        target.heap,
+        target.out,
+        target.jar,
         duration(drainTimeout));
   }
 

@@ -1,7 +1,6 @@
 package dev.sightline.probe.compare;
 
-import dev.sightline.probe.es.ElasticsearchNode;
-import dev.sightline.probe.es.NodeOptions;
+import dev.sightline.probe.es.ElasticsearchLease;
 import dev.sightline.probe.report.ComparisonTable;
 import dev.sightline.probe.report.RunFiles;
 import dev.sightline.probe.report.RunResult;
@@ -34,16 +33,8 @@ public final class Comparison {
     var runId = RUN_ID.format(startedAt);
     var runDir = options.outputRoot().resolve(runId);
     Files.createDirectories(runDir);
-    ElasticsearchNode node = null;
-    try {
-      var es = options.elasticsearch().orElse(null);
-      if (es == null) {
-        out.printf("Starting Elasticsearch %s…%n", options.elasticsearchVersion());
-        node = ElasticsearchNode.start(
-            NodeOptions.defaults().withVersion(options.elasticsearchVersion()).withHeap(options.elasticsearchHeap()));
-        es = node.url();
-        out.printf("Elasticsearch %s at %s (green after %.1f s)%n", node.version(), es, node.startDuration().toMillis() / 1000.0);
-      }
+    try (var lease = ElasticsearchLease.of(options.elasticsearch(), options.elasticsearchVersion(), options.elasticsearchHeap(), out)) {
+      var es = lease.url();
       var runner = new VariantRunner(es, options.exporterJar(), runDir, runId, options.drainTimeout(), out);
       var results = new ArrayList<dev.sightline.probe.report.VariantResult>();
       for (var variant : variants) {
@@ -58,10 +49,6 @@ public final class Comparison {
       out.print(ComparisonTable.render(result));
       out.printf("%nResults: %s (report.html, summary.json, one .hlog per variant)%n", runDir.toAbsolutePath());
       return runDir;
-    } finally {
-      if (node != null) {
-        node.close();
-      }
     }
   }
 }

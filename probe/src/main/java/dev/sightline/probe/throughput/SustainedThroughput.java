@@ -10,8 +10,7 @@ import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.ElasticsearchClients;
 import dev.sightline.exporter.store.ElasticsearchStore;
 import dev.sightline.exporter.store.StoreFactory;
-import dev.sightline.probe.es.ElasticsearchNode;
-import dev.sightline.probe.es.NodeOptions;
+import dev.sightline.probe.es.ElasticsearchLease;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.config.ExporterDescriptor;
 import dev.sightline.probe.host.source.AppendingRecordSource;
@@ -61,16 +60,8 @@ public final class SustainedThroughput {
       throw new IllegalStateException("the exporter jar " + options.exporterJar() + " is missing: build with ./sightline build");
     }
     var runId = RUN_ID.format(Instant.now());
-    ElasticsearchNode node = null;
-    try {
-      var es = options.elasticsearch().orElse(null);
-      if (es == null) {
-        out.printf("Starting Elasticsearch %s…%n", options.elasticsearchVersion());
-        node = ElasticsearchNode.start(
-            NodeOptions.defaults().withVersion(options.elasticsearchVersion()).withHeap(options.elasticsearchHeap()));
-        es = node.url();
-      }
-      var result = run(options, es, node == null ? null : node.version().toString(), runId, out);
+    try (var lease = ElasticsearchLease.of(options.elasticsearch(), options.elasticsearchVersion(), options.elasticsearchHeap(), out)) {
+      var result = run(options, lease.url(), lease.embeddedVersion().map(Object::toString).orElse(null), runId, out);
       var runDir = options.outputRoot().resolve("throughput-" + runId);
       Files.createDirectories(runDir);
       new ObjectMapper()
@@ -81,10 +72,6 @@ public final class SustainedThroughput {
       out.print(result.render());
       out.printf("%nResults: %s%n", runDir.resolve("summary.json").toAbsolutePath());
       return result;
-    } finally {
-      if (node != null) {
-        node.close();
-      }
     }
   }
 
