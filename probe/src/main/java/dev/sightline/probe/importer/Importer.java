@@ -64,6 +64,7 @@ public final class Importer implements AutoCloseable {
     this.positionStore = new ImportPositionStore(client, settings.positionIndex());
     var names = new RecordIndexNames(settings.recordIndexPrefix());
     var json = new RecordJsonReader();
+    var definitions = new DeployedDefinitions(store, schema);
     for (var partition : settings.partitions()) {
       // Its "flushed" stage is this hop's "imported": the importer's bulk returned, minus the record's timestamp.
       var measurement = LatencyMeasurement.open(config.latency(), meters, partition, clock, LOG);
@@ -76,6 +77,8 @@ public final class Importer implements AutoCloseable {
         jobs.add(
             new ReaderJob(
                 new SequenceReader(client, alias, partition, settings.batchSize()),
+                definitions,
+                settings.maxDependencyWait(),
                 writer,
                 json,
                 clock::millis,
@@ -178,6 +181,11 @@ public final class Importer implements AutoCloseable {
   /** Records the importer could not map (unknown value types or intents), skipped and counted. */
   public long skippedRecords() {
     return jobs.stream().mapToLong(ReaderJob::skippedRecords).sum();
+  }
+
+  /** Batches imported without a process definition they needed (waited {@code maxDependencyWait} for it). */
+  public long dependencyTimeouts() {
+    return jobs.stream().mapToLong(ReaderJob::dependencyTimeouts).sum();
   }
 
   /** Stops the readers, saves their positions and closes the latency files; idempotent. */

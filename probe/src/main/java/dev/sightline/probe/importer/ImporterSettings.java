@@ -21,6 +21,8 @@ import java.util.Set;
  * @param positionSaveInterval how often import positions are written (10 s)
  * @param emptyBatchesToComplete consecutive empty batches after which a reader marks itself completed
  * @param threads reader threads
+ * @param maxDependencyWait how long a reader leaves a batch whose process definition is not yet in the read
+ *     model before importing it anyway (15 s; not an 8.6 setting: see {@code ReaderJob})
  */
 public record ImporterSettings(
     ExporterConfig readModel,
@@ -32,7 +34,8 @@ public record ImporterSettings(
     Duration idleBackoff,
     Duration positionSaveInterval,
     int emptyBatchesToComplete,
-    int threads) {
+    int threads,
+    Duration maxDependencyWait) {
 
   public ImporterSettings {
     Objects.requireNonNull(readModel, "readModel");
@@ -43,6 +46,7 @@ public record ImporterSettings(
     require(positionSaveInterval.toMillis() > 0, "positionSaveInterval must be positive, but was " + positionSaveInterval);
     require(emptyBatchesToComplete >= 1, "emptyBatchesToComplete must be at least 1, but was " + emptyBatchesToComplete);
     require(threads >= 1, "threads must be at least 1, but was " + threads);
+    require(!maxDependencyWait.isNegative(), "maxDependencyWait must not be negative, but was " + maxDependencyWait);
     require(!partitions.isEmpty(), "partitions must name at least one partition");
   }
 
@@ -50,32 +54,37 @@ public record ImporterSettings(
   public static ImporterSettings defaults(ExporterConfig readModel, List<Integer> partitions, Set<ValueType> valueTypes) {
     return new ImporterSettings(
         readModel, "zeebe-record", "operate-import-position", partitions, valueTypes, 200, Duration.ofSeconds(5),
-        Duration.ofSeconds(10), 5, 3);
+        Duration.ofSeconds(10), 5, 3, Duration.ofSeconds(15));
   }
 
   public ImporterSettings withIdleBackoff(Duration idleBackoff) {
     return new ImporterSettings(readModel, recordIndexPrefix, positionIndex, partitions, valueTypes, batchSize, idleBackoff,
-        positionSaveInterval, emptyBatchesToComplete, threads);
+        positionSaveInterval, emptyBatchesToComplete, threads, maxDependencyWait);
   }
 
   public ImporterSettings withPositionSaveInterval(Duration interval) {
     return new ImporterSettings(readModel, recordIndexPrefix, positionIndex, partitions, valueTypes, batchSize, idleBackoff,
-        interval, emptyBatchesToComplete, threads);
+        interval, emptyBatchesToComplete, threads, maxDependencyWait);
   }
 
   public ImporterSettings withRecordIndexPrefix(String prefix) {
     return new ImporterSettings(readModel, prefix, positionIndex, partitions, valueTypes, batchSize, idleBackoff,
-        positionSaveInterval, emptyBatchesToComplete, threads);
+        positionSaveInterval, emptyBatchesToComplete, threads, maxDependencyWait);
   }
 
   public ImporterSettings withPositionIndex(String index) {
     return new ImporterSettings(readModel, recordIndexPrefix, index, partitions, valueTypes, batchSize, idleBackoff,
-        positionSaveInterval, emptyBatchesToComplete, threads);
+        positionSaveInterval, emptyBatchesToComplete, threads, maxDependencyWait);
   }
 
   public ImporterSettings withEmptyBatchesToComplete(int count) {
     return new ImporterSettings(readModel, recordIndexPrefix, positionIndex, partitions, valueTypes, batchSize, idleBackoff,
-        positionSaveInterval, count, threads);
+        positionSaveInterval, count, threads, maxDependencyWait);
+  }
+
+  public ImporterSettings withMaxDependencyWait(Duration wait) {
+    return new ImporterSettings(readModel, recordIndexPrefix, positionIndex, partitions, valueTypes, batchSize, idleBackoff,
+        positionSaveInterval, emptyBatchesToComplete, threads, wait);
   }
 
   private static void require(boolean condition, String message) {

@@ -3,9 +3,15 @@ package dev.sightline.probe.importer;
 import dev.sightline.exporter.ReadModelWriter;
 import dev.sightline.exporter.record.ReadResult;
 import dev.sightline.exporter.record.RecordJsonReader;
+import io.camunda.zeebe.protocol.record.Record;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One importer reader: fetches the next batch of its (partition, value type), turns the JSON back into
@@ -13,28 +19,44 @@ import java.util.function.LongSupplier;
  * {@code emptyBatchesToComplete} consecutive empty batches the reader has imported everything that exists
  * and marks itself completed (sticky: later records are still imported).
  *
+ * <p>Dependencies: a batch whose records need a process definition the read model does not hold yet (its
+ * deployment record is not yet visible to the process reader: each record index refreshes on its own) is
+ * left for a later poll, as if nothing had been read — it does not count as an empty batch. After
+ * {@code maxDependencyWait} it is imported anyway (element names then missing), counted and logged.
+ *
  * <p>Threading: {@link #step} runs on one importer thread at a time; {@link #position} may be read from any.
  * Completion counts empty batches per poll: a partition's turn polls a drained reader once per idle backoff.
  */
 final class ReaderJob {
 
-  private final SequenceReader reader;
+  private static final Logger LOG = LoggerFactory.getLogger(ReaderJob.class);
+  private static final long NOT_WAITING = -1;
+
+  private final RecordBatches reader;
+  private final DeployedDefinitions definitions;
+  private final long maxDependencyWaitMillis;
   private final ReadModelWriter writer;
   private final RecordJsonReader json;
   private final LongSupplier nowMillis;
   private final int emptyBatchesToComplete;
   private final AtomicReference<ImportPosition> position;
   private final AtomicLong skippedRecords = new AtomicLong();
+  private final AtomicLong dependencyTimeouts = new AtomicLong();
   private int emptyBatches;
+  private long waitingSinceMillis = NOT_WAITING;
 
   ReaderJob(
-      SequenceReader reader,
+      RecordBatches reader,
+      DeployedDefinitions definitions,
+      Duration maxDependencyWait,
       ReadModelWriter writer,
       RecordJsonReader json,
       LongSupplier nowMillis,
       int emptyBatchesToComplete,
       ImportPosition start) {
     this.reader = reader;
+    this.definitions = definitions;
+    this.maxDependencyWaitMillis = maxDependencyWait.toMillis();
     this.writer = writer;
     this.json = json;
     this.nowMillis = nowMillis;
@@ -44,7 +66,7 @@ final class ReaderJob {
 
   /** The same reader, resumed from a saved position. */
   ReaderJob(ReaderJob job, ImportPosition saved) {
-    this(job.reader, job.writer, job.json, job.nowMillis, job.emptyBatchesToComplete, saved);
+    this(job.reader, job.definitions, Duration.ofMillis(job.maxDependencyWaitMillis), job.writer, job.json, job.nowMillis, job.emptyBatchesToComplete, saved);
   }
 
   /** Imports one batch; returns whether there was anything (then the next step should follow at once). */
@@ -59,16 +81,45 @@ final class ReaderJob {
     }
     emptyBatches = 0;
     var now = nowMillis.getAsLong();
+    var records = new ArrayList<Record<?>>(hits.size());
+    var unmapped = 0;
     for (var hit : hits) {
       if (json.read(hit.json()) instanceof ReadResult.Mapped mapped) {
-        writer.apply(mapped.record(), now);
+        records.add(mapped.record());
       } else {
-        skippedRecords.incrementAndGet();
+        unmapped++;
       }
+    }
+    if (!dependenciesPresent(records, now)) {
+      return false;
+    }
+    skippedRecords.addAndGet(unmapped);
+    for (var record : records) {
+      writer.apply(record, now);
     }
     writer.flush(); // throws with the batch kept: the next step retries the same records
     var last = hits.getLast();
     position.set(position.get().imported(last.position(), last.sequence(), last.index()));
+    return true;
+  }
+
+  private boolean dependenciesPresent(List<Record<?>> records, long now) {
+    var missing = definitions.firstMissing(records);
+    if (missing < 0) {
+      waitingSinceMillis = NOT_WAITING;
+      return true;
+    }
+    if (waitingSinceMillis == NOT_WAITING) {
+      waitingSinceMillis = now;
+    }
+    if (now - waitingSinceMillis < maxDependencyWaitMillis) {
+      return false;
+    }
+    dependencyTimeouts.incrementAndGet();
+    LOG.warn(
+        "Reader {}: process definition {} still missing after {} ms; importing without it (no element names)",
+        position.get().id(), missing, now - waitingSinceMillis);
+    waitingSinceMillis = NOT_WAITING;
     return true;
   }
 
@@ -78,5 +129,10 @@ final class ReaderJob {
 
   long skippedRecords() {
     return skippedRecords.get();
+  }
+
+  /** Batches imported without a definition they needed, after waiting {@code maxDependencyWait}. */
+  long dependencyTimeouts() {
+    return dependencyTimeouts.get();
   }
 }

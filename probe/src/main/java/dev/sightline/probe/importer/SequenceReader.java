@@ -15,7 +15,7 @@ import java.util.List;
  * importers did. A missing record index (or alias) is an empty batch, never an error: camunda/camunda#26046
  * raised one there, which skipped the completion check forever.
  */
-final class SequenceReader {
+final class SequenceReader implements RecordBatches {
 
   /** One fetched record: its raw JSON and where it came from. */
   record Hit(String json, long sequence, long position, String index) {}
@@ -32,7 +32,8 @@ final class SequenceReader {
     this.batchSize = batchSize;
   }
 
-  List<Hit> after(long sequence) {
+  @Override
+  public List<Hit> after(long sequence) {
     try {
       var response =
           client.search(
