@@ -54,8 +54,9 @@ public final class ReadModelWriter {
       Logger log,
       LongSupplier nowMillis,
       Flusher.Acknowledger acknowledger,
-      LatencyTracker latency) {
-    var batch = new Batch();
+      LatencyTracker latency,
+      Batch.NewDocuments newDocuments) {
+    var batch = new Batch(newDocuments);
     var dispatcher =
         ReadModelHandlers.create(
             new ReadModelHandlers.Context(

@@ -1,5 +1,6 @@
 package dev.sightline.exporter;
 
+import dev.sightline.exporter.batch.Batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.config.ConfigParser;
@@ -107,7 +108,8 @@ public final class SightlineExporter implements Exporter {
             log,
             clock::millis,
             Flusher.Acknowledger.of(controller, () -> metadata.toJson(JSON)),
-            latency.tracker());
+            latency.tracker(),
+            Batch.NewDocuments.WHOLE); // the log is in order: an entity's first record is seen first
     var bulk = config.bulk();
     gate =
         metadata.importersDone()

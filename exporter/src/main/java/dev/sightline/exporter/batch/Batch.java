@@ -23,9 +23,40 @@ public final class Batch {
   private long highestPosition = NONE;
   private int recordCount;
 
+  /** How documents created in a batch are written. */
+  public enum NewDocuments {
+    /** Whole, as index operations: for one writer that sees every entity's records in log order. */
+    WHOLE,
+    /**
+     * Merged like every other change: for writers that may see an entity's later records first (the two-hop
+     * importer reads each value type on its own), where a whole write could drop fields written before.
+     */
+    MERGED
+  }
+
+  private final NewDocuments newDocuments;
+
+  public Batch() {
+    this(NewDocuments.WHOLE);
+  }
+
+  public Batch(NewDocuments newDocuments) {
+    this.newDocuments = newDocuments;
+  }
+
   /** Merges fields into the pending document for the key, creating it if needed. */
   public void upsert(DocumentKey key, Map<String, ?> fields) {
     estimatedBytes += documents.computeIfAbsent(key, PendingDocument::new).merge(fields);
+  }
+
+  /**
+   * The fields of the record that creates the entity (an element's ELEMENT_ACTIVATING, a job's CREATED, …):
+   * nothing of the document can exist before it, so unless this batch already holds changes of the key, the
+   * document is written whole. Later records of the same batch merge in as usual.
+   */
+  public void create(DocumentKey key, Map<String, ?> fields) {
+    var whole = newDocuments == NewDocuments.WHOLE;
+    estimatedBytes += documents.computeIfAbsent(key, k -> new PendingDocument(k, whole)).merge(fields);
   }
 
   /** The fields this batch will write for a key, if any (to read an entity not yet flushed). */

@@ -17,13 +17,28 @@ public final class PendingDocument {
   private final DocumentKey key;
   private final Map<String, Object> fields = new LinkedHashMap<>();
   private long estimatedBytes = DOCUMENT_OVERHEAD;
+  private final boolean whole;
 
   PendingDocument(DocumentKey key) {
+    this(key, false);
+  }
+
+  PendingDocument(DocumentKey key, boolean whole) {
     this.key = key;
+    this.whole = whole;
   }
 
   public DocumentKey key() {
     return key;
+  }
+
+  /**
+   * Whether these fields are the whole document: the batch holds the record that created the entity, so the
+   * document is written whole (an index operation), not merged into an existing one (a partial update, which
+   * makes Elasticsearch read the current version first).
+   */
+  public boolean whole() {
+    return whole;
   }
 
   /** The merged fields, read-only. */

@@ -89,6 +89,11 @@ public final class IncidentHandler implements RecordHandler {
         // MIGRATED: identity only
       }
     }
-    batch.upsert(new DocumentKey(index, Long.toString(record.getKey())), fields.build());
+    var key = new DocumentKey(index, Long.toString(record.getKey()));
+    if (intent == IncidentIntent.CREATED) {
+      batch.create(key, fields.build());
+    } else {
+      batch.upsert(key, fields.build());
+    }
   }
 }

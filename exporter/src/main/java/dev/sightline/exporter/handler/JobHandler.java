@@ -99,6 +99,11 @@ public final class JobHandler implements RecordHandler {
         // the fields above
       }
     }
-    batch.upsert(new DocumentKey(index, Long.toString(record.getKey())), fields.build());
+    var key = new DocumentKey(index, Long.toString(record.getKey()));
+    if (record.getIntent() == JobIntent.CREATED) {
+      batch.create(key, fields.build());
+    } else {
+      batch.upsert(key, fields.build());
+    }
   }
 }

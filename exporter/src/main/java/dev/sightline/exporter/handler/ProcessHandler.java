@@ -56,7 +56,7 @@ public final class ProcessHandler implements RecordHandler {
     var process = (Process) record.getValue();
     var model = parse(process);
     definitions.add(new DeployedProcess(process.getProcessDefinitionKey(), process.getBpmnProcessId(), process.getVersion(), model));
-    batch.upsert(
+    batch.create( // every partition that receives the deployment writes the same whole document
         new DocumentKey(index, Long.toString(process.getProcessDefinitionKey())),
         ProcessDefinitionDocument.of(process, model));
   }

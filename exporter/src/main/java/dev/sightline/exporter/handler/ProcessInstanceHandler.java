@@ -14,6 +14,7 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -71,10 +72,19 @@ public final class ProcessInstanceHandler implements RecordHandler {
     var intent = (ProcessInstanceIntent) record.getIntent();
     if (value.getBpmnElementType() == BpmnElementType.PROCESS) {
       var key = new DocumentKey(processInstanceIndex, Long.toString(value.getProcessInstanceKey()));
-      batch.upsert(key, ProcessInstanceDocument.update(record, value, intent, treePaths, definitions));
+      write(batch, key, intent, ProcessInstanceDocument.update(record, value, intent, treePaths, definitions));
     } else {
       var key = new DocumentKey(flowNodeInstanceIndex, Long.toString(record.getKey()));
-      batch.upsert(key, FlowNodeInstanceDocument.update(record, value, intent, treePaths, definitions));
+      write(batch, key, intent, FlowNodeInstanceDocument.update(record, value, intent, treePaths, definitions));
+    }
+  }
+
+  /** ELEMENT_ACTIVATING is an element instance's first record: its document starts there. */
+  private static void write(Batch batch, DocumentKey key, ProcessInstanceIntent intent, Map<String, ?> fields) {
+    if (intent == ProcessInstanceIntent.ELEMENT_ACTIVATING) {
+      batch.create(key, fields);
+    } else {
+      batch.upsert(key, fields);
     }
   }
 }

@@ -103,7 +103,12 @@ public final class UserTaskHandler implements RecordHandler {
       default -> throw new IllegalStateException("not a handled intent: " + record.getIntent());
     }
     fields.put(POSITION, record.getPosition());
-    batch.upsert(new DocumentKey(index, Long.toString(record.getKey())), fields.build());
+    var key = new DocumentKey(index, Long.toString(record.getKey()));
+    if (record.getIntent() == UserTaskIntent.CREATED) {
+      batch.create(key, fields.build());
+    } else {
+      batch.upsert(key, fields.build());
+    }
   }
 
   /** On migration an unknown name is cleared: the old element's name would be wrong. */

@@ -84,7 +84,12 @@ public final class VariableHandler implements RecordHandler {
       }
     }
     fields.put(POSITION, record.getPosition());
-    batch.upsert(new DocumentKey(index, id(value.getScopeKey(), value.getName())), fields.build());
+    var key = new DocumentKey(index, id(value.getScopeKey(), value.getName()));
+    if (intent == VariableIntent.CREATED) {
+      batch.create(key, fields.build());
+    } else {
+      batch.upsert(key, fields.build());
+    }
   }
 
   /** {@code <scopeKey>-<name>}; a name too long for an id is replaced by its SHA-256 ({@code <scopeKey>-#<hex>}). */

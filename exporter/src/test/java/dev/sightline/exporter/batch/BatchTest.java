@@ -26,6 +26,35 @@ class BatchTest {
   }
 
   @Test
+  void shouldWriteADocumentWholeWhenTheBatchHoldsItsCreation() {
+    // when an entity is created and changed in one batch, and another only changed
+    batch.create(key, Map.of("state", "ACTIVE"));
+    batch.upsert(key, Map.of("state", "COMPLETED"));
+    batch.upsert(new DocumentKey("i", "2"), Map.of("state", "COMPLETED"));
+
+    // then the first is whole (an index operation), the second a partial update
+    var documents = batch.documents();
+    assertThat(documents.get(0).whole()).isTrue();
+    assertThat(documents.get(0).fields()).containsExactlyEntriesOf(Map.of("state", "COMPLETED"));
+    assertThat(documents.get(1).whole()).isFalse();
+  }
+
+  @Test
+  void shouldKeepADocumentPartialWhenChangesOfItCameBeforeItsCreationOrWhenMerging() {
+    // given changes of a key before its creation record (not in log order: never whole)
+    batch.upsert(key, Map.of("incident", true));
+    batch.create(key, Map.of("state", "ACTIVE"));
+    // and a batch that merges every new document (the two-hop importer's)
+    var merging = new Batch(Batch.NewDocuments.MERGED);
+    merging.create(key, Map.of("state", "ACTIVE"));
+
+    // then neither is written whole, and nothing is lost from the batch
+    assertThat(batch.documents().getFirst().whole()).isFalse();
+    assertThat(batch.documents().getFirst().fields()).containsEntry("incident", true).containsEntry("state", "ACTIVE");
+    assertThat(merging.documents().getFirst().whole()).isFalse();
+  }
+
+  @Test
   void shouldKeepTheSizeEstimateConsistentWhenAFieldIsOverwritten() {
     // given
     batch.upsert(key, Map.of("value", "x".repeat(1000)));

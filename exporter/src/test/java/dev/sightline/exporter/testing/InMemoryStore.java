@@ -71,10 +71,12 @@ public final class InMemoryStore implements DocumentStore {
   private void apply(List<PendingDocument> documents) {
     writes.add(List.copyOf(documents));
     for (var document : documents) {
-      indices
-          .computeIfAbsent(document.key().index(), index -> new TreeMap<>())
-          .computeIfAbsent(document.key().id(), id -> new LinkedHashMap<>())
-          .putAll(document.fields());
+      var index = indices.computeIfAbsent(document.key().index(), name -> new TreeMap<>());
+      if (document.whole()) { // an index operation replaces the document, as Elasticsearch does
+        index.put(document.key().id(), new LinkedHashMap<>(document.fields()));
+      } else { // a partial update with doc_as_upsert merges
+        index.computeIfAbsent(document.key().id(), id -> new LinkedHashMap<>()).putAll(document.fields());
+      }
     }
   }
 

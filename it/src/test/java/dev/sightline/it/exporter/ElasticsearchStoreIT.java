@@ -86,6 +86,25 @@ class ElasticsearchStoreIT {
   }
 
   @Test
+  void shouldIndexAWholeDocumentAndMergeAPartialOneIntoIt(EsTarget es) {
+    try (var store = store(es, 1 << 20)) {
+      store.ensureSchema();
+      var index = processInstanceIndex(es);
+      // given a document with a field the next whole write does not have
+      store.write(documents(index, Map.of("1", Map.of("key", 1, "state", "ACTIVE", "incident", true))));
+
+      // when it is written whole (its creation was in the batch), then changed by a partial update
+      var whole = new Batch();
+      whole.create(new DocumentKey(index, "1"), Map.of("key", 1, "state", "ACTIVE"));
+      store.write(whole.documents());
+      store.write(documents(index, Map.of("1", Map.of("state", "COMPLETED"))));
+
+      // then the whole write replaced the document (an index operation), the partial one merged into it
+      assertThat(store.get(index, "1")).contains(Map.of("key", 1, "state", "COMPLETED"));
+    }
+  }
+
+  @Test
   void shouldSplitABulkLargerThanTheRequestLimitAndWriteEveryDocument(EsTarget es) throws IOException {
     try (var store = store(es, 300); ElasticsearchClient client = EsClients.open(es.url())) {
       store.ensureSchema();

@@ -1,5 +1,6 @@
 package dev.sightline.probe.importer;
 
+import dev.sightline.exporter.batch.Batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.ReadModelWriter;
 import dev.sightline.exporter.latency.LatencyMeasurement;
@@ -73,7 +74,9 @@ public final class Importer implements AutoCloseable {
         var alias = names.alias(valueType);
         var writer =
             ReadModelWriter.create(
-                config, schema, store, meters, partition, LOG, clock::millis, position -> {}, measurement.tracker());
+                config, schema, store, meters, partition, LOG, clock::millis, position -> {}, measurement.tracker(),
+                // Each value type is read on its own: a later record of an entity may come first.
+                Batch.NewDocuments.MERGED);
         jobs.add(
             new ReaderJob(
                 new SequenceReader(client, alias, partition, settings.batchSize()),

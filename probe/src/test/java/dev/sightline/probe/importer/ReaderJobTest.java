@@ -1,5 +1,6 @@
 package dev.sightline.probe.importer;
 
+import dev.sightline.exporter.batch.Batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.exporter.ReadModelWriter;
@@ -73,7 +74,7 @@ class ReaderJobTest {
         ReadModelWriter.create(
             config, ReadModelWriter.schema(config), store, new SimpleMeterRegistry(), 1,
             LoggerFactory.getLogger(ReaderJobTest.class), clock::millis, position -> {},
-            new LatencyTracker(new StageRecorders(), MicrosClock.of(clock)));
+            new LatencyTracker(new StageRecorders(), MicrosClock.of(clock)), Batch.NewDocuments.MERGED);
     RecordBatches batches = sequence -> visible.stream().filter(hit -> hit.sequence() > sequence).toList();
     var job =
         new ReaderJob(
