@@ -1,6 +1,7 @@
 package dev.sightline.exporter;
 
 import dev.sightline.exporter.batch.Batch;
+import dev.sightline.exporter.batch.WrittenDocuments;
 import dev.sightline.exporter.config.ExporterConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.config.RejectionPolicy;
@@ -30,6 +31,11 @@ public final class ReadModelWriter {
   /** Entries per bounded cache (tree paths, process definitions), per partition. */
   public static final int CACHE_SIZE = 10_000;
 
+  /** Whole documents kept to write their later changes whole (per partition): about 8,000 of the default workload's. */
+  static final long WRITTEN_DOCUMENTS_BYTES = 8L << 20;
+  /** Larger documents (variables with big values) are written partially after their batch. */
+  static final long WRITTEN_DOCUMENT_MAX_BYTES = 64L << 10;
+
   private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,7 +62,7 @@ public final class ReadModelWriter {
       Flusher.Acknowledger acknowledger,
       LatencyTracker latency,
       Batch.NewDocuments newDocuments) {
-    var batch = new Batch(newDocuments);
+    var batch = new Batch(newDocuments, new WrittenDocuments(WRITTEN_DOCUMENTS_BYTES, WRITTEN_DOCUMENT_MAX_BYTES));
     var dispatcher =
         ReadModelHandlers.create(
             new ReadModelHandlers.Context(

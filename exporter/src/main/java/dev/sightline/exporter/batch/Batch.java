@@ -35,18 +35,48 @@ public final class Batch {
   }
 
   private final NewDocuments newDocuments;
+  private final WrittenDocuments written;
+  private final java.util.Set<DocumentKey> notWritten = new java.util.HashSet<>();
 
   public Batch() {
     this(NewDocuments.WHOLE);
   }
 
   public Batch(NewDocuments newDocuments) {
-    this.newDocuments = newDocuments;
+    this(newDocuments, null);
   }
 
-  /** Merges fields into the pending document for the key, creating it if needed. */
+  /**
+   * @param written whole documents written before, so that their later changes are written whole too (only
+   *     with {@link NewDocuments#WHOLE}); null: later changes are partial updates
+   */
+  public Batch(NewDocuments newDocuments, WrittenDocuments written) {
+    this.newDocuments = newDocuments;
+    this.written = newDocuments == NewDocuments.WHOLE ? written : null;
+  }
+
+  /**
+   * Merges fields into the pending document for the key, creating it if needed: whole, from the document as
+   * last written, if that is known; else as a partial update.
+   */
   public void upsert(DocumentKey key, Map<String, ?> fields) {
-    estimatedBytes += documents.computeIfAbsent(key, PendingDocument::new).merge(fields);
+    var document = documents.computeIfAbsent(key, this::continued); // may add the previous fields' bytes
+    estimatedBytes += document.merge(fields);
+  }
+
+  private PendingDocument continued(DocumentKey key) {
+    var previous = written == null ? java.util.Optional.<Map<String, Object>>empty() : written.get(key);
+    if (previous.isEmpty()) {
+      return new PendingDocument(key);
+    }
+    var document = new PendingDocument(key, true);
+    estimatedBytes += document.merge(previous.get());
+    return document;
+  }
+
+  /** Documents of this batch that Elasticsearch rejected (and the dead-letter index got instead). */
+  public void notWritten(DocumentKey key) {
+    notWritten.add(key);
   }
 
   /**
@@ -115,6 +145,16 @@ public final class Batch {
 
   /** Called after a successful flush only: a failed flush keeps everything for the retry. */
   public void clear() {
+    if (written != null) {
+      for (var document : documents.values()) {
+        if (document.whole() && !notWritten.contains(document.key())) {
+          written.written(document);
+        } else {
+          written.forget(document.key());
+        }
+      }
+    }
+    notWritten.clear();
     documents.clear();
     estimatedBytes = 0;
     oldestRecordAtMillis = NONE;

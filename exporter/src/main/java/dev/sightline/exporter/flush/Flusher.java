@@ -1,6 +1,7 @@
 package dev.sightline.exporter.flush;
 
 import dev.sightline.exporter.batch.Batch;
+import dev.sightline.exporter.batch.DocumentKey;
 import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
@@ -96,6 +97,7 @@ public final class Flusher {
       }
       store.write(deadLetters.letters(failures.get(), documents, nowMillis.getAsLong()));
       deadLetters.written(failures.get());
+      failures.get().items().forEach(item -> batch.notWritten(new DocumentKey(item.index(), item.id())));
     }
   }
 

@@ -87,10 +87,9 @@ public final class ElasticsearchStore implements DocumentStore {
   }
 
   /**
-   * A whole document (its entity was created in this batch) is indexed: nothing to read. Any other is a
-   * partial update with {@code doc_as_upsert}, which makes Elasticsearch fetch the current version in real
-   * time (and refresh the shard's internal reader when that version is not yet refreshed): measured, the
-   * difference is about 1.4× in sustained throughput (docs/benchmarks.md).
+   * A whole document (the exporter knows all of it: see {@code Batch}) is indexed: nothing to read. Any other
+   * is a partial update with {@code doc_as_upsert}, which makes Elasticsearch fetch the current version in real
+   * time (docs/benchmarks.md).
    */
   private static BulkOperation upsert(PendingDocument document, String source) {
     if (document.whole()) {

@@ -55,6 +55,55 @@ class BatchTest {
   }
 
   @Test
+  void shouldWriteALaterChangeOfAWholeDocumentWholeAgainFromWhatWasWritten() {
+    // given a batch that remembers written documents, and a document written whole
+    var written = new WrittenDocuments(1 << 20, 1 << 16);
+    var batch = new Batch(Batch.NewDocuments.WHOLE, written);
+    batch.create(key, Map.of("state", "ACTIVE", "startDate", "t0"));
+    batch.clear(); // flushed
+
+    // when the next batch changes it
+    batch.upsert(key, Map.of("state", "COMPLETED"));
+
+    // then it is written whole: the written fields with the change merged in
+    var document = batch.documents().getFirst();
+    assertThat(document.whole()).isTrue();
+    assertThat(document.fields()).containsExactlyInAnyOrderEntriesOf(Map.of("state", "COMPLETED", "startDate", "t0"));
+    // and the batch's size estimate counts the whole document, as if its fields had been merged in this batch
+    var fresh = new Batch();
+    fresh.upsert(key, Map.of("state", "COMPLETED", "startDate", "t0"));
+    assertThat(batch.estimatedBytes()).isEqualTo(fresh.estimatedBytes());
+  }
+
+  @Test
+  void shouldForgetADocumentThatWasRejectedOrWrittenPartially() {
+    // given two documents written whole
+    var written = new WrittenDocuments(1 << 20, 1 << 16);
+    var batch = new Batch(Batch.NewDocuments.WHOLE, written);
+    var other = new DocumentKey("i", "2");
+    batch.create(key, Map.of("state", "ACTIVE"));
+    batch.create(other, Map.of("state", "ACTIVE"));
+    batch.clear();
+
+    // when one is changed and rejected (dead-lettered), the other changed again and written
+    batch.upsert(key, Map.of("state", "bad"));
+    batch.upsert(other, Map.of("state", "COMPLETED"));
+    batch.notWritten(key);
+    batch.clear();
+
+    // then only the written one is still known: a later change of the rejected one is a partial update
+    batch.upsert(key, Map.of("state", "COMPLETED"));
+    batch.upsert(other, Map.of("endDate", "t1"));
+    assertThat(batch.documents().get(0).whole()).isFalse();
+    assertThat(batch.documents().get(1).whole()).isTrue();
+    assertThat(batch.documents().get(1).fields()).containsEntry("state", "COMPLETED").containsEntry("endDate", "t1");
+    // and a merging batch never continues whole documents
+    var merging = new Batch(Batch.NewDocuments.MERGED, written);
+    merging.upsert(other, Map.of("endDate", "t2"));
+    assertThat(merging.documents().getFirst().whole()).isFalse();
+  }
+
+  @Test
   void shouldKeepTheSizeEstimateConsistentWhenAFieldIsOverwritten() {
     // given
     batch.upsert(key, Map.of("value", "x".repeat(1000)));
