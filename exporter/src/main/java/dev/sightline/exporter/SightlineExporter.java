@@ -1,7 +1,7 @@
 package dev.sightline.exporter;
 
-import dev.sightline.exporter.batch.Batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.config.ExporterConfig;

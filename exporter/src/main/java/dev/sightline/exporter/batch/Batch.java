@@ -1,10 +1,12 @@
 package dev.sightline.exporter.batch;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The documents waiting for the next flush, keyed by (index, id), with the totals the flush policy needs:
@@ -36,7 +38,7 @@ public final class Batch {
 
   private final NewDocuments newDocuments;
   private final WrittenDocuments written;
-  private final java.util.Set<DocumentKey> notWritten = new java.util.HashSet<>();
+  private final Set<DocumentKey> notWritten = new HashSet<>();
 
   public Batch() {
     this(NewDocuments.WHOLE);
@@ -65,7 +67,7 @@ public final class Batch {
   }
 
   private PendingDocument continued(DocumentKey key) {
-    var previous = written == null ? java.util.Optional.<Map<String, Object>>empty() : written.get(key);
+    var previous = written == null ? Optional.<Map<String, Object>>empty() : written.get(key);
     if (previous.isEmpty()) {
       return new PendingDocument(key);
     }

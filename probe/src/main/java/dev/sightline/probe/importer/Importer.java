@@ -1,8 +1,8 @@
 package dev.sightline.probe.importer;
 
-import dev.sightline.exporter.batch.Batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.ReadModelWriter;
+import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.latency.LatencyMeasurement;
 import dev.sightline.exporter.record.RecordJsonReader;
 import dev.sightline.exporter.recordindex.RecordIndexNames;
@@ -10,6 +10,7 @@ import dev.sightline.exporter.store.ElasticsearchClients;
 import dev.sightline.exporter.store.ElasticsearchStore;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.store.StoreFactory;
+import io.camunda.zeebe.protocol.record.ValueType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import io.camunda.zeebe.protocol.record.ValueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package dev.sightline.probe.importer;
 
-import dev.sightline.exporter.batch.Batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.exporter.ReadModelWriter;
+import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.latency.MicrosClock;
