@@ -91,6 +91,15 @@ public final class Batch {
     estimatedBytes += documents.computeIfAbsent(key, k -> new PendingDocument(k, whole)).merge(fields);
   }
 
+  /** {@link #create} for the record that creates the entity, {@link #upsert} for any other. */
+  public void write(DocumentKey key, Map<String, ?> fields, boolean creates) {
+    if (creates) {
+      create(key, fields);
+    } else {
+      upsert(key, fields);
+    }
+  }
+
   /** The fields this batch will write for a key, if any (to read an entity not yet flushed). */
   public Optional<Map<String, Object>> pending(DocumentKey key) {
     return Optional.ofNullable(documents.get(key)).map(PendingDocument::fields);

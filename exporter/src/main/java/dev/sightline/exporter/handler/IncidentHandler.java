@@ -89,11 +89,6 @@ public final class IncidentHandler implements RecordHandler {
         // MIGRATED: identity only
       }
     }
-    var key = new DocumentKey(index, Long.toString(record.getKey()));
-    if (intent == IncidentIntent.CREATED) {
-      batch.create(key, fields.build());
-    } else {
-      batch.upsert(key, fields.build());
-    }
+    batch.write(new DocumentKey(index, Long.toString(record.getKey())), fields.build(), intent == IncidentIntent.CREATED);
   }
 }

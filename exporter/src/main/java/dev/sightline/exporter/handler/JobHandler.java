@@ -99,11 +99,6 @@ public final class JobHandler implements RecordHandler {
         // the fields above
       }
     }
-    var key = new DocumentKey(index, Long.toString(record.getKey()));
-    if (record.getIntent() == JobIntent.CREATED) {
-      batch.create(key, fields.build());
-    } else {
-      batch.upsert(key, fields.build());
-    }
+    batch.write(new DocumentKey(index, Long.toString(record.getKey())), fields.build(), record.getIntent() == JobIntent.CREATED);
   }
 }

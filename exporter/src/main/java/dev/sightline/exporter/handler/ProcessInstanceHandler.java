@@ -14,7 +14,6 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,19 +71,15 @@ public final class ProcessInstanceHandler implements RecordHandler {
     var intent = (ProcessInstanceIntent) record.getIntent();
     if (value.getBpmnElementType() == BpmnElementType.PROCESS) {
       var key = new DocumentKey(processInstanceIndex, Long.toString(value.getProcessInstanceKey()));
-      write(batch, key, intent, ProcessInstanceDocument.update(record, value, intent, treePaths, definitions));
+      batch.write(key, ProcessInstanceDocument.update(record, value, intent, treePaths, definitions), creates(intent));
     } else {
       var key = new DocumentKey(flowNodeInstanceIndex, Long.toString(record.getKey()));
-      write(batch, key, intent, FlowNodeInstanceDocument.update(record, value, intent, treePaths, definitions));
+      batch.write(key, FlowNodeInstanceDocument.update(record, value, intent, treePaths, definitions), creates(intent));
     }
   }
 
   /** ELEMENT_ACTIVATING is an element instance's first record: its document starts there. */
-  private static void write(Batch batch, DocumentKey key, ProcessInstanceIntent intent, Map<String, ?> fields) {
-    if (intent == ProcessInstanceIntent.ELEMENT_ACTIVATING) {
-      batch.create(key, fields);
-    } else {
-      batch.upsert(key, fields);
-    }
+  private static boolean creates(ProcessInstanceIntent intent) {
+    return intent == ProcessInstanceIntent.ELEMENT_ACTIVATING;
   }
 }

@@ -103,12 +103,7 @@ public final class UserTaskHandler implements RecordHandler {
       default -> throw new IllegalStateException("not a handled intent: " + record.getIntent());
     }
     fields.put(POSITION, record.getPosition());
-    var key = new DocumentKey(index, Long.toString(record.getKey()));
-    if (record.getIntent() == UserTaskIntent.CREATED) {
-      batch.create(key, fields.build());
-    } else {
-      batch.upsert(key, fields.build());
-    }
+    batch.write(new DocumentKey(index, Long.toString(record.getKey())), fields.build(), record.getIntent() == UserTaskIntent.CREATED);
   }
 
   /** On migration an unknown name is cleared: the old element's name would be wrong. */

@@ -84,12 +84,7 @@ public final class VariableHandler implements RecordHandler {
       }
     }
     fields.put(POSITION, record.getPosition());
-    var key = new DocumentKey(index, id(value.getScopeKey(), value.getName()));
-    if (intent == VariableIntent.CREATED) {
-      batch.create(key, fields.build());
-    } else {
-      batch.upsert(key, fields.build());
-    }
+    batch.write(new DocumentKey(index, id(value.getScopeKey(), value.getName())), fields.build(), intent == VariableIntent.CREATED);
   }
 
   /** {@code <scopeKey>-<name>}; a name too long for an id is replaced by its SHA-256 ({@code <scopeKey>-#<hex>}). */
