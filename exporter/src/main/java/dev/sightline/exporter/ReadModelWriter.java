@@ -62,7 +62,11 @@ public final class ReadModelWriter {
       Flusher.Acknowledger acknowledger,
       LatencyTracker latency,
       Batch.NewDocuments newDocuments) {
-    var batch = new Batch(newDocuments, new WrittenDocuments(WRITTEN_DOCUMENTS_BYTES, WRITTEN_DOCUMENT_MAX_BYTES));
+    var written =
+        newDocuments == Batch.NewDocuments.WHOLE
+            ? new WrittenDocuments(WRITTEN_DOCUMENTS_BYTES, WRITTEN_DOCUMENT_MAX_BYTES)
+            : null; // a merging batch never continues whole documents
+    var batch = new Batch(newDocuments, written);
     var dispatcher =
         ReadModelHandlers.create(
             new ReadModelHandlers.Context(

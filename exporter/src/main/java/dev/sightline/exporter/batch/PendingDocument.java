@@ -33,9 +33,10 @@ public final class PendingDocument {
   }
 
   /**
-   * Whether these fields are the whole document: the batch holds the record that created the entity, so the
-   * document is written whole (an index operation), not merged into an existing one (a partial update, which
-   * makes Elasticsearch read the current version first).
+   * Whether these fields are the whole document — the batch holds the record that created the entity, or they
+   * continue the document as last written whole ({@link WrittenDocuments}) — so it is written whole (an index
+   * operation), not merged into an existing one (a partial update, which makes Elasticsearch read the current
+   * version first).
    */
   public boolean whole() {
     return whole;
