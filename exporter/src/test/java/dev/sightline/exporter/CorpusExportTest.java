@@ -3,10 +3,10 @@ package dev.sightline.exporter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.sightline.exporter.record.CorpusFiles;
-import dev.sightline.exporter.record.ReadResult;
-import dev.sightline.exporter.record.RecordJsonReader;
-import dev.sightline.exporter.record.RecordJsonWriter;
+import dev.sightline.probe.recordjson.CorpusFiles;
+import dev.sightline.probe.recordjson.ReadResult;
+import dev.sightline.probe.recordjson.RecordJsonReader;
+import dev.sightline.probe.recordjson.RecordJsonWriter;
 import dev.sightline.exporter.testing.ExporterHarness;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;

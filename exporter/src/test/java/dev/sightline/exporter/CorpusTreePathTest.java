@@ -2,7 +2,7 @@ package dev.sightline.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sightline.exporter.record.CorpusFiles;
+import dev.sightline.probe.recordjson.CorpusFiles;
 import dev.sightline.exporter.testing.ExporterHarness;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;

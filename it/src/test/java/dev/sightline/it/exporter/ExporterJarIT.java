@@ -19,6 +19,26 @@ public class ExporterJarIT {
     return jar;
   }
 
+  /** Where the build left the two-hop record-index exporter's jar (set by failsafe). */
+  public static Path twoHopJar() {
+    var jar = Path.of(System.getProperty("sightline.two-hop.jar", "../probe/two-hop/target/missing.jar"));
+    assertThat(jar).as("the two-hop exporter jar (run 'mvn package' first)").isRegularFile();
+    return jar;
+  }
+
+  @Test
+  void shouldHoldOnlyTheDirectExporterNotTheTwoHopBaselineNorTheRecordCodec() throws Exception {
+    try (var jar = new JarFile(exporterJar().toFile())) {
+      var classes = jar.stream().map(JarEntry::getName).filter(name -> name.endsWith(".class")).toList();
+
+      assertThat(classes).as("the two-hop baseline").noneMatch(name -> name.startsWith("dev/sightline/probe/"));
+      assertThat(classes)
+          .as("nothing of the probe, the two-hop baseline or the record JSON codec")
+          .allMatch(name -> name.startsWith("dev/sightline/exporter/") || name.startsWith("dev/sightline/shaded/"));
+      assertThat(classes).noneMatch(name -> name.contains("RecordIndex") || name.contains("RecordJson"));
+    }
+  }
+
   @Test
   void shouldNotContainTheClassesTheBrokerProvides() throws Exception {
     try (var jar = new JarFile(exporterJar().toFile())) {

@@ -10,7 +10,7 @@ import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
-import dev.sightline.probe.importer.Importer;
+import dev.sightline.probe.twohop.importer.Importer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,7 @@ import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
 import dev.sightline.probe.host.source.ListRecordSource;
-import dev.sightline.probe.importer.Importer;
+import dev.sightline.probe.twohop.importer.Importer;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Clock;
 import java.time.Duration;

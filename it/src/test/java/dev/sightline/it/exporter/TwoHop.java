@@ -10,8 +10,9 @@ import dev.sightline.it.support.EsTarget;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.HostedPartition;
 import dev.sightline.probe.host.config.ExporterDescriptor;
-import dev.sightline.probe.importer.ImporterSettings;
+import dev.sightline.probe.twohop.importer.ImporterSettings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +37,19 @@ public final class TwoHop {
     return host(
         es,
         "records",
-        "dev.sightline.exporter.recordindex.RecordIndexExporter",
+        "dev.sightline.probe.twohop.recordindex.RecordIndexExporter",
+        ExporterJarIT.twoHopJar(),
         Map.of("index.prefix", recordPrefix, "bulk.delay", "200ms"));
   }
 
   private static BrokerHost host(EsTarget es, String id, String className, Map<String, Object> args) {
+    return host(es, id, className, ExporterJarIT.exporterJar(), args);
+  }
+
+  private static BrokerHost host(EsTarget es, String id, String className, Path jar, Map<String, Object> args) {
     var all = new TreeMap<String, Object>(args);
     all.put("connect.url", es.url().toString());
-    var descriptor =
-        new ExporterDescriptor(id, className, Optional.of(ExporterJarIT.exporterJar().toAbsolutePath()), all);
+    var descriptor = new ExporterDescriptor(id, className, Optional.of(jar.toAbsolutePath()), all);
     return BrokerHost.builder().exporter(descriptor).build();
   }
 

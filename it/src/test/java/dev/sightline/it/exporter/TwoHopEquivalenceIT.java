@@ -3,14 +3,14 @@ package dev.sightline.it.exporter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.sightline.exporter.record.RecordJsonReader;
+import dev.sightline.probe.recordjson.RecordJsonReader;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
 import dev.sightline.probe.host.source.ListRecordSource;
-import dev.sightline.probe.importer.Importer;
+import dev.sightline.probe.twohop.importer.Importer;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,0 +1,57 @@
+package dev.sightline.probe.cli;
+
+import dev.sightline.exporter.config.ConfigParser;
+import dev.sightline.exporter.filter.ReadModelRecordFilter;
+import dev.sightline.probe.twohop.importer.ImporterSettings;
+import dev.sightline.probe.twohop.importer.Importer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./sightline importer}: the two-hop importer on its own, until Ctrl-C. */
+@Command(
+    name = "importer",
+    mixinStandardHelpOptions = true,
+    description = "Imports records from the zeebe-record indices into the read model (Camunda 8.6's second hop).")
+final class ImporterCommand implements Callable<Integer> {
+
+  @Option(names = "--es", required = true, description = "Elasticsearch URL, e.g. http://127.0.0.1:9200.")
+  String url;
+
+  @Option(names = "--prefix", defaultValue = "sightline", description = "Read-model index prefix (default: ${DEFAULT-VALUE}).")
+  String prefix;
+
+  @Option(names = "--record-prefix", defaultValue = "zeebe-record", description = "Record index prefix (default: ${DEFAULT-VALUE}).")
+  String recordPrefix;
+
+  @Option(names = "--position-index", defaultValue = "operate-import-position", description = "Import-position index (default: ${DEFAULT-VALUE}).")
+  String positionIndex;
+
+  @Option(names = "--partitions", split = ",", defaultValue = "1", description = "Partitions to import (default: ${DEFAULT-VALUE}).")
+  List<Integer> partitions;
+
+  @Option(names = "--idle-backoff", defaultValue = "5s", description = "Wait after an empty batch, e.g. 5s or 200ms (default: ${DEFAULT-VALUE}).")
+  String idleBackoff;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    var readModel = ConfigParser.parse(Map.of("connect.url", url, "index.prefix", prefix));
+    var backoff = dev.sightline.exporter.config.Durations.parse(idleBackoff);
+    var settings =
+        ImporterSettings.defaults(readModel, partitions, ReadModelRecordFilter.valueTypes())
+            .withRecordIndexPrefix(recordPrefix)
+            .withPositionIndex(positionIndex)
+            .withIdleBackoff(backoff);
+    try (var importer = Importer.start(settings, Clock.systemUTC())) {
+      Runtime.getRuntime().addShutdownHook(new Thread(importer::close, "importer-stop"));
+      while (true) {
+        System.out.printf("%s completed: %s%n", importer.positions(), importer.allCompleted());
+        Thread.sleep(Duration.ofSeconds(10));
+      }
+    }
+  }
+}

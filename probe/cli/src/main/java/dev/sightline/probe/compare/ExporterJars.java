@@ -1,0 +1,40 @@
+package dev.sightline.probe.compare;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The jars the broker-like host loads: Sightline's drop-in exporter and the two-hop design's record-index
+ * exporter. By default those this build made, found from the project's root.
+ */
+public record ExporterJars(Path direct, Path twoHop) {
+
+  /** The jars {@code mvn package} leaves for {@code version}, relative to the project root. */
+  public static ExporterJars ofBuild(String version) {
+    return new ExporterJars(
+        Path.of("exporter", "target", "sightline-exporter-" + version + ".jar"),
+        Path.of("probe", "two-hop", "target", "sightline-two-hop-" + version + "-exporter.jar"));
+  }
+
+  public ExporterJars withDirect(Path jar) {
+    return new ExporterJars(jar, twoHop);
+  }
+
+  public ExporterJars withTwoHop(Path jar) {
+    return new ExporterJars(direct, jar);
+  }
+
+  /** Throws when a jar a run needs is missing, saying how to build it. */
+  public void requirePresent(boolean twoHopNeeded) {
+    require(direct, "exporter");
+    if (twoHopNeeded) {
+      require(twoHop, "two-hop record-index exporter");
+    }
+  }
+
+  private static void require(Path jar, String what) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("the " + what + " jar " + jar + " is missing: build with ./sightline build");
+    }
+  }
+}

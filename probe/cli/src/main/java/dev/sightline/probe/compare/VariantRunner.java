@@ -1,0 +1,199 @@
+package dev.sightline.probe.compare;
+
+import dev.sightline.exporter.config.ConfigParser;
+import dev.sightline.exporter.filter.ReadModelRecordFilter;
+import dev.sightline.probe.twohop.recordindex.RecordIndexNames;
+import dev.sightline.exporter.schema.ProcessInstanceIndex;
+import dev.sightline.probe.host.BrokerHost;
+import dev.sightline.probe.host.config.ExporterDescriptor;
+import dev.sightline.probe.host.source.AppendingRecordSource;
+import dev.sightline.probe.twohop.importer.Importer;
+import dev.sightline.probe.twohop.importer.ImporterSettings;
+import dev.sightline.probe.latency.Expectation;
+import dev.sightline.probe.latency.ProbeSettings;
+import dev.sightline.probe.latency.VisibilityListener;
+import dev.sightline.probe.latency.VisibilityProbe;
+import dev.sightline.probe.report.Stages;
+import dev.sightline.probe.report.VariantResult;
+import dev.sightline.probe.workload.Pacer;
+import dev.sightline.probe.workload.RealTimeDriver;
+import dev.sightline.probe.workload.Workload;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs one variant on a node: the broker-like host loads the real exporter jar, the open-loop workload feeds
+ * it in real time, the reader-side probe watches every process instance's document (and, two-hop, its record
+ * in {@code zeebe-record-*}); afterwards the exporters' {@code .hlog} files give the other stages.
+ */
+final class VariantRunner {
+
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+
+  private final URI es;
+  private final ExporterJars jars;
+  private final Path runDir;
+  private final String runId;
+  private final Duration drainTimeout;
+  private final PrintStream progress;
+  private final InstantSource clock = InstantSource.system();
+
+  VariantRunner(URI es, ExporterJars jars, Path runDir, String runId, Duration drainTimeout, PrintStream progress) {
+    this.es = es;
+    this.jars = jars;
+    this.runDir = runDir;
+    this.runId = runId;
+    this.drainTimeout = drainTimeout;
+    this.progress = progress;
+  }
+
+  VariantResult run(Variant variant, Workload workload) throws Exception {
+    var prefix = "cmp-" + runId + "-" + variant.id();
+    var recordPrefix = prefix + "-zeebe-record";
+    var exporterHlog = runDir.resolve(variant.id() + "-exporter-hlog");
+    var importerHlog = runDir.resolve(variant.id() + "-importer-hlog");
+    var partitions = workload.spec().partitions();
+    var readModelIndex = ProcessInstanceIndex.DESCRIPTOR.indexName(prefix);
+    var recordAlias = new RecordIndexNames(recordPrefix).alias(ValueType.PROCESS_INSTANCE);
+    var measuredFrom = workload.measuredFrom().toEpochMilli();
+
+    var args = new TreeMap<String, Object>();
+    args.put("connect.url", es.toString());
+    args.put("index.prefix", variant == Variant.DIRECT ? prefix : recordPrefix);
+    args.put("latency.hlog.path", exporterHlog.toString());
+    args.put("latency.hlog.interval", "1s");
+    var className =
+        variant == Variant.DIRECT
+            ? "dev.sightline.exporter.SightlineExporter"
+            : "dev.sightline.probe.twohop.recordindex.RecordIndexExporter";
+    var lastPositions = new ConcurrentHashMap<Integer, Long>();
+    var sources = new HashMap<Integer, AppendingRecordSource>();
+    var startedAt = System.nanoTime();
+    try (var host = BrokerHost.builder().exporter(new ExporterDescriptor(variant.id(), className, Optional.of(variant == Variant.DIRECT ? jars.direct() : jars.twoHop()), args)).build();
+        var importer = variant == Variant.TWO_HOP ? Importer.start(importerSettings(prefix, recordPrefix, partitions, importerHlog), clock) : null;
+        var probe = VisibilityProbe.start(ProbeSettings.defaults(es), VisibilityListener.NONE)) {
+      for (int p = 1; p <= partitions; p++) {
+        sources.put(p, new AppendingRecordSource());
+        host.startPartition(p, sources.get(p));
+      }
+      RecordSinkWithProbe sink = (partition, record) -> {
+        sources.get(partition).append(record);
+        lastPositions.put(partition, record.getPosition());
+        if (record.getTimestamp() >= measuredFrom && startsAProcessInstance(record)) {
+          var key = Long.toString(record.getKey());
+          probe.expect(Expectation.visible(readModelIndex, key, record.getTimestamp()));
+          if (variant == Variant.TWO_HOP) {
+            probe.expect(new Expectation(Stages.RECORD_VISIBLE, recordAlias, partition + "-" + record.getPosition(), record.getTimestamp()));
+          }
+        }
+      };
+      var driver = new RealTimeDriver(workload, sink::append, clock, Pacer.sleeping(clock));
+      var driving = Thread.ofPlatform().name("workload-" + variant.id()).start(driver);
+      var total = workload.spec().warmUp().plus(workload.spec().duration());
+      while (driving.isAlive()) {
+        driving.join(PROGRESS_EVERY);
+        trim(host, sources, variant);
+        var driverProgress = driver.progress();
+        progress.printf("\r%s %s appended %,d records, behind %d ms, probe pending %,d   ",
+            variant.id(), bar(System.nanoTime() - startedAt, total), driverProgress.appended(),
+            driverProgress.behind().toMillis(), probe.pending());
+      }
+      progress.printf("%n%s: draining…%n", variant.id());
+      var deadline = System.nanoTime() + drainTimeout.toNanos();
+      for (var entry : lastPositions.entrySet()) {
+        var partition = host.partition(entry.getKey()).orElseThrow();
+        partition.awaitAcknowledged(variant.id(), entry.getValue(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      }
+      probe.awaitNothingPending(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      var elapsedSeconds = (System.nanoTime() - startedAt) / 1e9;
+      var report = probe.report();
+      var appended = driver.progress().appended();
+      var stages = new LinkedHashMap<String, Histogram>();
+      stages.putAll(
+          HlogStages.read(exporterHlog, "PROCESS_INSTANCE", measuredFrom, Map.of(
+              Stages.EXPORTER_LAG, Stages.EXPORTER_LAG, Stages.BATCH_WAIT, Stages.BATCH_WAIT,
+              Stages.BULK, Stages.BULK, Stages.FLUSHED, Stages.FLUSHED)));
+      if (variant == Variant.TWO_HOP) {
+        copy(report.latencyMicrosByStage(), Stages.RECORD_VISIBLE, stages);
+        if (importer != null) {
+          importer.close();
+        }
+        stages.putAll(HlogStages.read(importerHlog, "PROCESS_INSTANCE", measuredFrom, Map.of(Stages.FLUSHED, Stages.IMPORTED)));
+      }
+      copy(report.latencyMicrosByStage(), Expectation.VISIBLE, stages);
+      var pollPeriod = report.pollPeriodMicros();
+      return new VariantResult(
+          variant.id(),
+          variant.description(),
+          appended,
+          appended / elapsedSeconds,
+          workload.spec().duration().toMillis() / 1000.0,
+          stages,
+          new VariantResult.ProbeFigures(
+              pollPeriod.getTotalCount() == 0 ? 0 : pollPeriod.getValueAtPercentile(50) / 1000.0,
+              pollPeriod.getTotalCount() == 0 ? 0 : pollPeriod.getValueAtPercentile(99) / 1000.0,
+              report.requestsPerSecond(),
+              report.met(),
+              report.shed(),
+              report.timedOut() + report.pending()));
+    }
+  }
+
+  @FunctionalInterface
+  private interface RecordSinkWithProbe {
+    void append(int partitionId, Record<?> record);
+  }
+
+  private static boolean startsAProcessInstance(Record<?> record) {
+    return record.getValueType() == ValueType.PROCESS_INSTANCE
+        && record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING
+        && ((ProcessInstanceRecordValue) record.getValue()).getBpmnElementType() == BpmnElementType.PROCESS;
+  }
+
+  private ImporterSettings importerSettings(String readModelPrefix, String recordPrefix, int partitions, Path hlog) {
+    var readModel =
+        ConfigParser.parse(
+            Map.of(
+                "connect.url", es.toString(),
+                "index.prefix", readModelPrefix,
+                "latency.hlog.path", hlog.toString(),
+                "latency.hlog.interval", "1s"));
+    var ids = java.util.stream.IntStream.rangeClosed(1, partitions).boxed().toList();
+    return ImporterSettings.defaults(readModel, ids, ReadModelRecordFilter.valueTypes())
+        .withRecordIndexPrefix(recordPrefix)
+        .withPositionIndex(recordPrefix + "-import-position");
+  }
+
+  /** Drops what the exporter acknowledged, as a broker compacts its log: a long run stays small in memory. */
+  private static void trim(BrokerHost host, Map<Integer, AppendingRecordSource> sources, Variant variant) {
+    sources.forEach((partition, source) -> source.trimUpTo(host.acknowledgedPosition(partition, variant.id())));
+  }
+
+  private static void copy(Map<String, Histogram> from, String stage, Map<String, Histogram> to) {
+    var histogram = from.get(stage);
+    if (histogram != null) {
+      to.put(stage, histogram);
+    }
+  }
+
+  private static String bar(long elapsedNanos, Duration total) {
+    var fraction = Math.min(1.0, elapsedNanos / (double) total.toNanos());
+    var filled = (int) Math.round(fraction * 30);
+    return "[" + "=".repeat(filled) + " ".repeat(30 - filled) + "] " + (int) Math.round(fraction * 100) + "%";
+  }
+}
