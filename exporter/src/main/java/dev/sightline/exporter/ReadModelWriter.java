@@ -1,18 +1,18 @@
 package dev.sightline.exporter;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.WrittenDocuments;
 import dev.sightline.exporter.config.ExporterConfig;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.config.RejectionPolicy;
 import dev.sightline.exporter.flush.Backoff;
 import dev.sightline.exporter.flush.DeadLetters;
-import dev.sightline.exporter.schema.DeadLetterIndex;
 import dev.sightline.exporter.flush.FlushMetrics;
 import dev.sightline.exporter.flush.Flusher;
 import dev.sightline.exporter.handler.ReadModelHandlers;
 import dev.sightline.exporter.handler.RecordDispatcher;
 import dev.sightline.exporter.latency.LatencyTracker;
+import dev.sightline.exporter.schema.DeadLetterIndex;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
 import io.camunda.zeebe.protocol.record.Record;
@@ -22,17 +22,21 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * The read model's write side for one partition: handlers, batch, flusher. The direct exporter drives it
- * record by record; the two-hop importer drives the very same parts batch by batch, so both designs write
- * identical documents for the same records. Not thread-safe: one owner thread.
+ * The read model's write side for one partition: handlers, batch, flusher. The direct exporter
+ * drives it record by record; the two-hop importer drives the very same parts batch by batch, so
+ * both designs write identical documents for the same records. Not thread-safe: one owner thread.
  */
 public final class ReadModelWriter {
 
   /** Entries per bounded cache (tree paths, process definitions), per partition. */
   public static final int CACHE_SIZE = 10_000;
 
-  /** Whole documents kept to write their later changes whole (per partition): about 8,000 of the default workload's. */
+  /**
+   * Whole documents kept to write their later changes whole (per partition): about 8,000 of the
+   * default workload's.
+   */
   static final long WRITTEN_DOCUMENTS_BYTES = 8L << 20;
+
   /** Larger documents (variables with big values) are written partially after their batch. */
   static final long WRITTEN_DOCUMENT_MAX_BYTES = 64L << 10;
 
@@ -44,7 +48,8 @@ public final class ReadModelWriter {
   private final Flusher flusher;
   private final LatencyTracker latency;
 
-  private ReadModelWriter(Batch batch, RecordDispatcher dispatcher, Flusher flusher, LatencyTracker latency) {
+  private ReadModelWriter(
+      Batch batch, RecordDispatcher dispatcher, Flusher flusher, LatencyTracker latency) {
     this.batch = batch;
     this.dispatcher = dispatcher;
     this.flusher = flusher;
@@ -70,7 +75,15 @@ public final class ReadModelWriter {
     var dispatcher =
         ReadModelHandlers.create(
             new ReadModelHandlers.Context(
-                schema, batch, store, config.variables(), meters, partitionId, log, nowMillis, CACHE_SIZE));
+                schema,
+                batch,
+                store,
+                config.variables(),
+                meters,
+                partitionId,
+                log,
+                nowMillis,
+                CACHE_SIZE));
     var flusher =
         new Flusher(
             batch,
@@ -80,7 +93,8 @@ public final class ReadModelWriter {
             new FlushMetrics(meters, partitionId),
             nowMillis,
             config.errors().onRejected() == RejectionPolicy.DEAD_LETTER
-                ? new DeadLetters(schema.indexName(DeadLetterIndex.DESCRIPTOR), partitionId, meters, log, JSON)
+                ? new DeadLetters(
+                    schema.indexName(DeadLetterIndex.DESCRIPTOR), partitionId, meters, log, JSON)
                 : null,
             latency);
     return new ReadModelWriter(batch, dispatcher, flusher, latency);
@@ -91,7 +105,10 @@ public final class ReadModelWriter {
     return new ReadModelSchema(index.prefix(), index.numberOfShards(), index.numberOfReplicas());
   }
 
-  /** Merges one record into the batch; a record no handler needs only moves the acknowledgement point. */
+  /**
+   * Merges one record into the batch; a record no handler needs only moves the acknowledgement
+   * point.
+   */
   public void apply(Record<?> record, long nowMillis) {
     if (dispatcher.dispatch(record, batch)) {
       batch.recordAccepted(record.getPosition(), nowMillis);

@@ -14,10 +14,11 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * The path of one record: handlers merge it into the batch, the flush policy decides when the batch is
- * written. A record is either accepted (its changes are in the batch) or refused with an exception the
- * broker retries: refused only when the batch is full and cannot be flushed, so memory stays bounded and
- * nothing is dropped. Not thread-safe: the broker calls it from one thread.
+ * The path of one record: handlers merge it into the batch, the flush policy decides when the batch
+ * is written. A record is either accepted (its changes are in the batch) or refused with an
+ * exception the broker retries: refused only when the batch is full and cannot be flushed, so
+ * memory stays bounded and nothing is dropped. Not thread-safe: the broker calls it from one
+ * thread.
  */
 final class RecordPipeline {
 
@@ -31,8 +32,9 @@ final class RecordPipeline {
   private final LatencyTracker latency;
 
   /**
-   * @param writable whether the exporter may write and acknowledge now; false while it waits for the two-hop
-   *     importers (then it neither flushes nor acknowledges, and a full batch refuses records)
+   * @param writable whether the exporter may write and acknowledge now; false while it waits for
+   *     the two-hop importers (then it neither flushes nor acknowledges, and a full batch refuses
+   *     records)
    * @param latency told of every accepted record, for the per-record latency stages
    */
   RecordPipeline(
@@ -80,12 +82,17 @@ final class RecordPipeline {
     }
   }
 
-  /** Flushes whatever is pending now (the importers just finished); failures are kept for a retry. */
+  /**
+   * Flushes whatever is pending now (the importers just finished); failures are kept for a retry.
+   */
   void flushNow() {
     flushKeepingFailures();
   }
 
-  /** When the scheduled task should look again: when the batch becomes due, not before a backoff ends. */
+  /**
+   * When the scheduled task should look again: when the batch becomes due, not before a backoff
+   * ends.
+   */
   Duration nextCheckIn() {
     var now = nowMillis.getAsLong();
     var untilDue = policy.untilDue(batch, now);
@@ -94,7 +101,9 @@ final class RecordPipeline {
     return next.isZero() ? Duration.ofMillis(1) : next;
   }
 
-  /** On close: one last attempt; what fails stays unacknowledged and the broker exports it again. */
+  /**
+   * On close: one last attempt; what fails stays unacknowledged and the broker exports it again.
+   */
   void flushOnClose() {
     if (!writable.getAsBoolean()) {
       return;
@@ -102,8 +111,10 @@ final class RecordPipeline {
     try {
       flusher.flush();
     } catch (StoreException e) {
-      log.warn("Final flush on close failed; {} unacknowledged records will be exported again: {}",
-          batch.recordCount(), e.getMessage());
+      log.warn(
+          "Final flush on close failed; {} unacknowledged records will be exported again: {}",
+          batch.recordCount(),
+          e.getMessage());
     }
   }
 

@@ -26,10 +26,11 @@ import java.time.InstantSource;
 import org.slf4j.Logger;
 
 /**
- * Sightline's Zeebe exporter: aggregates records straight into the read-model indices. This class only wires
- * the parts and runs the lifecycle; the path of a record is {@link RecordPipeline}.
+ * Sightline's Zeebe exporter: aggregates records straight into the read-model indices. This class
+ * only wires the parts and runs the lifecycle; the path of a record is {@link RecordPipeline}.
  *
- * <p>Threading: the broker calls every method, and runs every scheduled task, on one thread per partition.
+ * <p>Threading: the broker calls every method, and runs every scheduled task, on one thread per
+ * partition.
  */
 public final class SightlineExporter implements Exporter {
 
@@ -63,7 +64,8 @@ public final class SightlineExporter implements Exporter {
   }
 
   /** For tests: a store and an importer-progress source of their own. */
-  public SightlineExporter(StoreFactory storeFactory, ImportStatusSource.Factory importStatusFactory) {
+  public SightlineExporter(
+      StoreFactory storeFactory, ImportStatusSource.Factory importStatusFactory) {
     this.storeFactory = storeFactory;
     this.importStatusFactory = importStatusFactory;
   }
@@ -81,7 +83,8 @@ public final class SightlineExporter implements Exporter {
 
   @Override
   public void configure(Context context) {
-    // The broker first calls this on a throw-away instance (partition Integer.MIN_VALUE) to validate.
+    // The broker first calls this on a throw-away instance (partition Integer.MIN_VALUE) to
+    // validate.
     config = ConfigParser.parse(context.getConfiguration().getArguments());
     log = context.getLogger();
     meters = context.getMeterRegistry();
@@ -109,12 +112,14 @@ public final class SightlineExporter implements Exporter {
             clock::millis,
             Flusher.Acknowledger.of(controller, () -> metadata.toJson(JSON)),
             latency.tracker(),
-            Batch.NewDocuments.WHOLE); // the log is in order: an entity's first record is seen first
+            Batch.NewDocuments
+                .WHOLE); // the log is in order: an entity's first record is seen first
     var bulk = config.bulk();
     gate =
         metadata.importersDone()
             ? ImporterGate.open(partitionId, meters, log)
-            : ImporterGate.closed(importStatusFactory.create(config, JSON), partitionId, meters, log);
+            : ImporterGate.closed(
+                importStatusFactory.create(config, JSON), partitionId, meters, log);
     pipeline =
         new RecordPipeline(
             writer.dispatcher(),
@@ -128,7 +133,9 @@ public final class SightlineExporter implements Exporter {
     try {
       writer.flusher().ensureSchema();
     } catch (StoreException e) {
-      log.warn("Elasticsearch not ready at open; the schema will be created before the first flush: {}", e.getMessage());
+      log.warn(
+          "Elasticsearch not ready at open; the schema will be created before the first flush: {}",
+          e.getMessage());
     }
     log.info(
         "Sightline exporter open on partition {} (metadata {}, last exported position {}):\n{}",
@@ -144,12 +151,15 @@ public final class SightlineExporter implements Exporter {
   }
 
   /**
-   * While the importers of the two-hop design are not done: the only scheduled task, no flush at all
-   * (camunda/camunda#26047 flushed periodically while waiting). Once they are: remembered, then written.
+   * While the importers of the two-hop design are not done: the only scheduled task, no flush at
+   * all (camunda/camunda#26047 flushed periodically while waiting). Once they are: remembered, then
+   * written.
    */
   private void checkImporters() {
     if (!gate.check()) {
-      scheduledTask = controller.scheduleCancellableTask(config.importers().checkInterval(), this::checkImporters);
+      scheduledTask =
+          controller.scheduleCancellableTask(
+              config.importers().checkInterval(), this::checkImporters);
       return;
     }
     metadata = metadata.withImportersDone();
@@ -198,7 +208,8 @@ public final class SightlineExporter implements Exporter {
 
   @Override
   public void purge() {
-    var target = store != null ? store : storeFactory.create(config, ReadModelWriter.schema(config), JSON);
+    var target =
+        store != null ? store : storeFactory.create(config, ReadModelWriter.schema(config), JSON);
     try {
       target.purge();
     } finally {

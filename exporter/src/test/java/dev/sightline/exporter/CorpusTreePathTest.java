@@ -2,8 +2,8 @@ package dev.sightline.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sightline.probe.recordjson.CorpusFiles;
 import dev.sightline.exporter.testing.ExporterHarness;
+import dev.sightline.probe.recordjson.CorpusFiles;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
@@ -14,10 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Records written by the real engine (corpus, see PROVENANCE.md): root-process → embedded sub-process →
- * call activity {@code call-middle} → middle-process → call activity {@code call-leaf} → leaf-process →
- * service task {@code leaf-task}. 8.8 records carry the engine's tree fields; 8.5–8.7 records do not, and the
- * same paths must come from the parent links.
+ * Records written by the real engine (corpus, see PROVENANCE.md): root-process → embedded
+ * sub-process → call activity {@code call-middle} → middle-process → call activity {@code
+ * call-leaf} → leaf-process → service task {@code leaf-task}. 8.8 records carry the engine's tree
+ * fields; 8.5–8.7 records do not, and the same paths must come from the parent links.
  */
 class CorpusTreePathTest {
 
@@ -26,7 +26,8 @@ class CorpusTreePathTest {
 
   private static ExporterHarness export(String file) {
     var harness =
-        new ExporterHarness(Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 100, "delay", "1s")));
+        new ExporterHarness(
+            Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 100, "delay", "1s")));
     harness.export(CorpusFiles.read(file).records());
     harness.advance(Duration.ofSeconds(1));
     return harness;
@@ -53,8 +54,11 @@ class CorpusTreePathTest {
             "PI_2251799813685302/FN_call-middle/FNI_2251799813685311/PI_2251799813685312"
                 + "/FN_call-leaf/FNI_2251799813685317/PI_2251799813685318");
     assertThat(harness.store.index(PI).get("2251799813685312"))
-        .containsEntry("treePath", "PI_2251799813685302/FN_call-middle/FNI_2251799813685311/PI_2251799813685312");
-    assertThat(harness.store.index(PI).get("2251799813685302")).containsEntry("treePath", "PI_2251799813685302");
+        .containsEntry(
+            "treePath",
+            "PI_2251799813685302/FN_call-middle/FNI_2251799813685311/PI_2251799813685312");
+    assertThat(harness.store.index(PI).get("2251799813685302"))
+        .containsEntry("treePath", "PI_2251799813685302");
     assertThat(harness.store.index(FNI).get("2251799813685323"))
         .containsEntry("treePath", "2251799813685318/2251799813685323")
         .containsEntry("level", 1)
@@ -68,7 +72,12 @@ class CorpusTreePathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"records-zeebe-8.5.0.ndjson", "records-zeebe-8.6.0.ndjson", "records-zeebe-8.7.5.ndjson"})
+  @ValueSource(
+      strings = {
+        "records-zeebe-8.5.0.ndjson",
+        "records-zeebe-8.6.0.ndjson",
+        "records-zeebe-8.7.5.ndjson"
+      })
   void shouldDeriveTheSamePathsFromParentLinksForBrokersBefore88(String name) {
     // given records without tree fields on PROCESS_INSTANCE
     var file = "_generated__zeebe-process-test-engine/" + name;
@@ -85,7 +94,16 @@ class CorpusTreePathTest {
     assertThat(harness.store.index(PI).get(Long.toString(leaf)))
         .containsEntry(
             "treePath",
-            "PI_" + root + "/FN_call-middle/FNI_" + callMiddle + "/PI_" + middle + "/FN_call-leaf/FNI_" + callLeaf + "/PI_" + leaf);
+            "PI_"
+                + root
+                + "/FN_call-middle/FNI_"
+                + callMiddle
+                + "/PI_"
+                + middle
+                + "/FN_call-leaf/FNI_"
+                + callLeaf
+                + "/PI_"
+                + leaf);
     assertThat(harness.store.index(FNI).get(Long.toString(leafTask)))
         .containsEntry("treePath", leaf + "/" + leafTask)
         .containsEntry("level", 1);
@@ -96,7 +114,12 @@ class CorpusTreePathTest {
   }
 
   private static double fallbacks(ExporterHarness harness) {
-    return harness.context.getMeterRegistry().find("sightline.exporter.treepath.fallbacks").counters().stream()
+    return harness
+        .context
+        .getMeterRegistry()
+        .find("sightline.exporter.treepath.fallbacks")
+        .counters()
+        .stream()
         .mapToDouble(counter -> counter.count())
         .sum();
   }

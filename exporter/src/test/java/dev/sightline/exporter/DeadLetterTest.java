@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Documents Elasticsearch rejects for good: dead-lettered by default, or blocking when the policy says so. */
+/**
+ * Documents Elasticsearch rejects for good: dead-lettered by default, or blocking when the policy
+ * says so.
+ */
 class DeadLetterTest {
 
   private static final String PI = "t-process-instance-v1";
@@ -26,7 +29,13 @@ class DeadLetterTest {
 
   private static ExporterHarness harness(String policy) {
     return new ExporterHarness(
-        Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("delay", "1s"), "errors", Map.of("onRejected", policy)));
+        Map.of(
+            "index",
+            Map.of("prefix", "t"),
+            "bulk",
+            Map.of("delay", "1s"),
+            "errors",
+            Map.of("onRejected", policy)));
   }
 
   @Test
@@ -36,13 +45,17 @@ class DeadLetterTest {
     var records = records(scenario);
     var harness = harness("dead-letter");
     var child = Long.toString(scenario.childInstanceKey);
-    harness.store.reject(d -> d.key().index().equals(PI) && d.key().id().equals(child), 400, "document_parsing_exception");
+    harness.store.reject(
+        d -> d.key().index().equals(PI) && d.key().id().equals(child),
+        400,
+        "document_parsing_exception");
 
     // when
     harness.export(records);
     harness.advance(Duration.ofSeconds(1));
 
-    // then the rest is written, the rejected document is in the dead-letter index, and the partition moved on
+    // then the rest is written, the rejected document is in the dead-letter index, and the
+    // partition moved on
     assertThat(harness.store.index(PI)).containsOnlyKeys(Long.toString(scenario.parentInstanceKey));
     assertThat(harness.store.index(DEAD_LETTERS).values())
         .singleElement()
@@ -54,10 +67,19 @@ class DeadLetterTest {
                   .containsEntry("errorType", "document_parsing_exception")
                   .containsEntry("status", 400)
                   .containsEntry("partitionId", 1);
-              assertThat((String) letter.get("document")).contains("\"treePath\":\"PI_" + scenario.parentInstanceKey);
+              assertThat((String) letter.get("document"))
+                  .contains("\"treePath\":\"PI_" + scenario.parentInstanceKey);
             });
-    assertThat(harness.controller.getLastExportedRecordPosition()).isEqualTo(records.getLast().getPosition());
-    assertThat(harness.context.getMeterRegistry().get("sightline.exporter.dead.letters").counter().count()).isEqualTo(1);
+    assertThat(harness.controller.getLastExportedRecordPosition())
+        .isEqualTo(records.getLast().getPosition());
+    assertThat(
+            harness
+                .context
+                .getMeterRegistry()
+                .get("sightline.exporter.dead.letters")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** On a cluster upgraded from the two-hop design, nothing is written or acknowledged before the importers finish. */
+/**
+ * On a cluster upgraded from the two-hop design, nothing is written or acknowledged before the
+ * importers finish.
+ */
 class ImporterGateTest {
 
   private static final Map<String, Object> ARGS =
@@ -46,7 +49,12 @@ class ImporterGateTest {
   }
 
   private double waitingGauge(ExporterHarness harness) {
-    return harness.context.getMeterRegistry().get("sightline.exporter.importers.waiting").gauge().value();
+    return harness
+        .context
+        .getMeterRegistry()
+        .get("sightline.exporter.importers.waiting")
+        .gauge()
+        .value();
   }
 
   @Test
@@ -83,7 +91,8 @@ class ImporterGateTest {
 
     // then the first flush writes everything and acknowledges with "importers done" in the metadata
     assertThat(store.writes()).hasSize(1);
-    assertThat(controller.getLastExportedRecordPosition()).isEqualTo(records.getLast().getPosition());
+    assertThat(controller.getLastExportedRecordPosition())
+        .isEqualTo(records.getLast().getPosition());
     assertThat(new String(controller.readMetadata().orElseThrow(), StandardCharsets.UTF_8))
         .contains("\"importersDone\":true");
     assertThat(waitingGauge(harness)).isZero();
@@ -100,7 +109,8 @@ class ImporterGateTest {
     var metadata = controller.readMetadata().orElseThrow();
 
     // when the exporter restarts from that position and metadata
-    var restartedController = new TestController(clock, controller.getLastExportedRecordPosition(), metadata);
+    var restartedController =
+        new TestController(clock, controller.getLastExportedRecordPosition(), metadata);
     var status = new ScriptedImportStatus().then(ImportStatus.of(0, 1));
     new ExporterHarness(ARGS, clock, new InMemoryStore(), restartedController, 1, status);
 
@@ -140,10 +150,13 @@ class ImporterGateTest {
   @Test
   void shouldRefuseRecordsWhenTheBatchIsFullWhileWaitingAndLoseNothing() {
     // given a tiny batch and waiting importers
-    var args = Map.<String, Object>of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 2, "delay", "1s"));
+    var args =
+        Map.<String, Object>of(
+            "index", Map.of("prefix", "t"), "bulk", Map.of("size", 2, "delay", "1s"));
     var status = new ScriptedImportStatus().then(ImportStatus.of(0, 1));
     var harness = new ExporterHarness(args, clock, store, controller, 1, status);
-    var records = records().stream().filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE).toList();
+    var records =
+        records().stream().filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE).toList();
     harness.export(records.subList(0, 3)); // two documents: full
 
     // when the next record arrives
@@ -156,7 +169,8 @@ class ImporterGateTest {
     harness.advance(Duration.ofSeconds(10));
     harness.export(records.subList(3, records.size()));
     harness.advance(Duration.ofSeconds(1));
-    assertThat(controller.getLastExportedRecordPosition()).isEqualTo(records.getLast().getPosition());
+    assertThat(controller.getLastExportedRecordPosition())
+        .isEqualTo(records.getLast().getPosition());
     var reference = new ExporterHarness(args, new VirtualClock(0), new InMemoryStore(), 1);
     reference.export(records);
     reference.advance(Duration.ofSeconds(1));

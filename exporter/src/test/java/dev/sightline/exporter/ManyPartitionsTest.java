@@ -20,9 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * One exporter per partition, all writing one store, records interleaved one by one: ids never collide, each
- * exporter acknowledges its own partition's positions, and definitions deployed on partition 1 serve the
- * others through the index. (The same against a real node: {@code ThreePartitionsIT}.)
+ * One exporter per partition, all writing one store, records interleaved one by one: ids never
+ * collide, each exporter acknowledges its own partition's positions, and definitions deployed on
+ * partition 1 serve the others through the index. (The same against a real node: {@code
+ * ThreePartitionsIT}.)
  */
 class ManyPartitionsTest {
 
@@ -31,15 +32,20 @@ class ManyPartitionsTest {
 
   @Test
   void shouldWriteThreePartitionsInterleavedIntoOneStoreWithoutCollisions() {
-    // given three exporters on one clock and one store; partition 1 deploys, and flushes before the others start
+    // given three exporters on one clock and one store; partition 1 deploys, and flushes before the
+    // others start
     var clock = new VirtualClock(ExporterHarness.START_MILLIS);
     var store = new InMemoryStore();
     var exporters = new HashMap<Integer, ExporterHarness>();
     var logs = new HashMap<Integer, List<Record<?>>>();
     var trees = new HashMap<Integer, CallHierarchy>();
     for (int partition = 1; partition <= 3; partition++) {
-      exporters.put(partition, new ExporterHarness(ARGS, clock, store, new TestController(clock), partition));
-      trees.put(partition, new CallHierarchy(new EngineRecords(new RecordFactory(partition), true, ExporterHarness.START_MILLIS)));
+      exporters.put(
+          partition, new ExporterHarness(ARGS, clock, store, new TestController(clock), partition));
+      trees.put(
+          partition,
+          new CallHierarchy(
+              new EngineRecords(new RecordFactory(partition), true, ExporterHarness.START_MILLIS)));
     }
     var deployment = trees.get(1).deploy();
     exporters.get(1).export(deployment);
@@ -83,9 +89,12 @@ class ManyPartitionsTest {
     for (int partition = 1; partition <= 3; partition++) {
       var tree = trees.get(partition);
       var own = logs.get(partition).getLast().getPosition();
-      assertThat(exporters.get(partition).controller.getLastExportedRecordPosition()).as("partition %d", partition).isEqualTo(own);
+      assertThat(exporters.get(partition).controller.getLastExportedRecordPosition())
+          .as("partition %d", partition)
+          .isEqualTo(own);
       // with treePaths naming call activities of definitions deployed on partition 1
-      assertThat(instances.get(Long.toString(tree.leafA.key()))).containsEntry("treePath", tree.leafAPath());
+      assertThat(instances.get(Long.toString(tree.leafA.key())))
+          .containsEntry("treePath", tree.leafAPath());
       assertThat(instances.get(Long.toString(tree.root.key())))
           .containsEntry("processName", "Root")
           .containsEntry("incident", true);

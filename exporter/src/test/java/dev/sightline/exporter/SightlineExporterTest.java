@@ -33,7 +33,10 @@ class SightlineExporterTest {
         "retry", Map.of("maxBackoff", "2s"));
   }
 
-  /** Deployment plus one parent instance calling one child: 2 definitions, 2 instances, 7 flow nodes. */
+  /**
+   * Deployment plus one parent instance calling one child: 2 definitions, 2 instances, 7 flow
+   * nodes.
+   */
   private static List<Record<?>> scenario() {
     var scenario = new ProcessScenario(new RecordFactory(1), true, ExporterHarness.START_MILLIS);
     var records = new ArrayList<Record<?>>(scenario.deploy());
@@ -46,8 +49,9 @@ class SightlineExporterTest {
   }
 
   /**
-   * Exports the deployment and flushes it, so the definitions are known before Elasticsearch goes down (an
-   * unknown definition is looked up in the index, and a failed lookup is retried by the broker).
+   * Exports the deployment and flushes it, so the definitions are known before Elasticsearch goes
+   * down (an unknown definition is looked up in the index, and a failed lookup is retried by the
+   * broker).
    */
   private static void deployed(ExporterHarness harness) {
     harness.export(scenario().stream().filter(r -> r.getValueType() == ValueType.PROCESS).toList());
@@ -76,7 +80,10 @@ class SightlineExporterTest {
       // then one write holds one document per entity, each with its final state
       assertThat(harness.store.writes()).hasSize(1);
       var keys = harness.store.writes().getFirst().stream().map(PendingDocument::key).toList();
-      assertThat(keys).as("2 definitions, 2 instances, 7 flow nodes").doesNotHaveDuplicates().hasSize(2 + 2 + 7);
+      assertThat(keys)
+          .as("2 definitions, 2 instances, 7 flow nodes")
+          .doesNotHaveDuplicates()
+          .hasSize(2 + 2 + 7);
       assertThat(harness.store.index(FNI).values())
           .allSatisfy(doc -> assertThat(doc).containsEntry("state", "COMPLETED"));
       assertThat(harness.store.index(PI).values())
@@ -90,11 +97,16 @@ class SightlineExporterTest {
       var records = processInstanceRecords();
       var taskRecords =
           records.stream()
-              .filter(r -> r.getValue() instanceof io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue v
-                  && v.getElementId().equals("parent-task"))
+              .filter(
+                  r ->
+                      r.getValue()
+                              instanceof
+                              io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue v
+                          && v.getElementId().equals("parent-task"))
               .filter(r -> r.getIntent() != ProcessInstanceIntent.ELEMENT_COMPLETING)
               .toList();
-      assertThat(taskRecords).extracting(Record::getIntent)
+      assertThat(taskRecords)
+          .extracting(Record::getIntent)
           .containsExactly(
               ProcessInstanceIntent.ELEMENT_ACTIVATING,
               ProcessInstanceIntent.ELEMENT_ACTIVATED,
@@ -105,7 +117,9 @@ class SightlineExporterTest {
       harness.advance(Duration.ofSeconds(1));
 
       // then
-      assertThat(harness.store.writes()).singleElement().satisfies(write -> assertThat(write).hasSize(1));
+      assertThat(harness.store.writes())
+          .singleElement()
+          .satisfies(write -> assertThat(write).hasSize(1));
       var key = Long.toString(taskRecords.getFirst().getKey());
       assertThat(harness.store.index(FNI).get(key))
           .containsEntry("state", "COMPLETED")
@@ -134,8 +148,11 @@ class SightlineExporterTest {
       }
 
       // then exactly three documents were written, and their last record acknowledged
-      assertThat(harness.store.writes()).singleElement().satisfies(write -> assertThat(write).hasSize(3));
-      assertThat(harness.controller.acknowledgements()).containsExactly(exported.getLast().getPosition());
+      assertThat(harness.store.writes())
+          .singleElement()
+          .satisfies(write -> assertThat(write).hasSize(3));
+      assertThat(harness.controller.acknowledgements())
+          .containsExactly(exported.getLast().getPosition());
     }
 
     @Test
@@ -153,7 +170,8 @@ class SightlineExporterTest {
 
     @Test
     void shouldFlushOnDelayInsideExportWhenTheScheduledTaskIsStarved() {
-      // given a record pending, and a busy stream: time passes but the scheduled task never gets to run
+      // given a record pending, and a busy stream: time passes but the scheduled task never gets to
+      // run
       var harness = new ExporterHarness(args(1000, "1s", "10MB"));
       var records = processInstanceRecords();
       harness.export(records.subList(0, 1));
@@ -165,7 +183,8 @@ class SightlineExporterTest {
 
       // then export itself noticed the deadline
       assertThat(harness.store.writes()).hasSize(1);
-      assertThat(harness.controller.acknowledgements()).containsExactly(records.get(1).getPosition());
+      assertThat(harness.controller.acknowledgements())
+          .containsExactly(records.get(1).getPosition());
     }
 
     @Test
@@ -178,7 +197,8 @@ class SightlineExporterTest {
 
       // then the memory limit alone caused flushes, each of a few documents
       assertThat(harness.store.writes()).hasSizeGreaterThan(1);
-      assertThat(harness.store.writes()).allSatisfy(write -> assertThat(write.size()).isLessThan(10));
+      assertThat(harness.store.writes())
+          .allSatisfy(write -> assertThat(write.size()).isLessThan(10));
     }
   }
 
@@ -224,7 +244,8 @@ class SightlineExporterTest {
       // then the retry wrote exactly the clean run's documents and acknowledged the last position
       assertThat(faulty.store.writes()).hasSize(1);
       assertThat(faulty.store.snapshot()).isEqualTo(clean.store.snapshot());
-      assertThat(faulty.controller.getLastExportedRecordPosition()).isEqualTo(records.getLast().getPosition());
+      assertThat(faulty.controller.getLastExportedRecordPosition())
+          .isEqualTo(records.getLast().getPosition());
     }
 
     @Test
@@ -235,7 +256,8 @@ class SightlineExporterTest {
       var deployment = harness.controller.acknowledgements();
       harness.store.setDown(true);
       var records = processInstanceRecords();
-      harness.export(records.subList(0, 3)); // process ACTIVATING, ACTIVATED, start ACTIVATING: 2 documents
+      harness.export(
+          records.subList(0, 3)); // process ACTIVATING, ACTIVATED, start ACTIVATING: 2 documents
 
       // when a record arrives for a third document
       var third = records.get(3);
@@ -249,8 +271,8 @@ class SightlineExporterTest {
       harness.clock.advance(Duration.ofSeconds(2));
       harness.exporter.export(third);
       assertThat(harness.store.writes()).hasSize(2);
-      assertThat(harness.controller.acknowledgements()).containsExactlyElementsOf(
-          concat(deployment, records.get(2).getPosition()));
+      assertThat(harness.controller.acknowledgements())
+          .containsExactlyElementsOf(concat(deployment, records.get(2).getPosition()));
     }
 
     @Test
@@ -274,28 +296,37 @@ class SightlineExporterTest {
       var scenario = new ProcessScenario(factory, true, ExporterHarness.START_MILLIS);
       var harness = new ExporterHarness(args(1000, "1s", "10MB"));
       harness.export(scenario.deploy());
-      var first = scenario.runToCompletion().stream().filter(harness::accepted).findFirst().orElseThrow();
+      var first =
+          scenario.runToCompletion().stream().filter(harness::accepted).findFirst().orElseThrow();
       harness.exporter.export(first);
 
       // when a skipped record follows
       var skipped = sequenceFlowTaken(factory);
       harness.exporter.export(skipped);
-      assertThat(harness.controller.acknowledgements()).as("not before the flush").doesNotContain(skipped.getPosition());
+      assertThat(harness.controller.acknowledgements())
+          .as("not before the flush")
+          .doesNotContain(skipped.getPosition());
       harness.advance(Duration.ofSeconds(1));
 
       // then the flush acknowledges up to the skipped record
-      assertThat(harness.controller.getLastExportedRecordPosition()).isEqualTo(skipped.getPosition());
+      assertThat(harness.controller.getLastExportedRecordPosition())
+          .isEqualTo(skipped.getPosition());
     }
 
     private Record<?> sequenceFlowTaken(RecordFactory factory) {
       var value =
           io.camunda.zeebe.protocol.record.value.ImmutableProcessInstanceRecordValue.builder()
-              .withBpmnElementType(io.camunda.zeebe.protocol.record.value.BpmnElementType.SEQUENCE_FLOW)
+              .withBpmnElementType(
+                  io.camunda.zeebe.protocol.record.value.BpmnElementType.SEQUENCE_FLOW)
               .withElementId("flow")
               .withProcessInstanceKey(1)
               .build();
       return factory.event(
-          ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, factory.nextKey(), value, 0);
+          ValueType.PROCESS_INSTANCE,
+          ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN,
+          factory.nextKey(),
+          value,
+          0);
     }
   }
 
@@ -313,7 +344,9 @@ class SightlineExporterTest {
       // given a store down at open
       var store = new InMemoryStore();
       store.failNext(1);
-      var harness = new ExporterHarness(args(1000, "1s", "10MB"), new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+      var harness =
+          new ExporterHarness(
+              args(1000, "1s", "10MB"), new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
       assertThat(store.schemaCalls()).isZero();
 
       // when a batch is flushed
@@ -337,7 +370,8 @@ class SightlineExporterTest {
 
       // then
       assertThat(harness.store.writes()).hasSize(1);
-      assertThat(harness.controller.getLastExportedRecordPosition()).isEqualTo(records.getLast().getPosition());
+      assertThat(harness.controller.getLastExportedRecordPosition())
+          .isEqualTo(records.getLast().getPosition());
       assertThat(harness.controller.pendingTasks()).isZero();
       assertThat(harness.store.isClosed()).isTrue();
     }
@@ -346,7 +380,9 @@ class SightlineExporterTest {
     void shouldValidateTheConfigurationOnTheBrokersThrowAwayInstance() {
       // given the broker's validation call: partition Integer.MIN_VALUE, no open
       var exporter = new SightlineExporter((config, schema, json) -> new InMemoryStore());
-      var context = new TestContext(Map.of("bulk", Map.of("size", 0)), Integer.MIN_VALUE, new VirtualClock(0));
+      var context =
+          new TestContext(
+              Map.of("bulk", Map.of("size", 0)), Integer.MIN_VALUE, new VirtualClock(0));
 
       // when / then
       assertThatThrownBy(() -> exporter.configure(context)).hasMessageContaining("bulk.size");

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The documents waiting for the next flush, keyed by (index, id), with the totals the flush policy needs:
- * document count, estimated bytes, when the oldest pending record arrived, and the highest record position
- * the batch covers (acknowledged once the batch is durable).
+ * The documents waiting for the next flush, keyed by (index, id), with the totals the flush policy
+ * needs: document count, estimated bytes, when the oldest pending record arrived, and the highest
+ * record position the batch covers (acknowledged once the batch is durable).
  *
  * <p>Not thread-safe: owned by the exporter's single thread.
  */
@@ -30,8 +30,9 @@ public final class Batch {
     /** Whole, as index operations: for one writer that sees every entity's records in log order. */
     WHOLE,
     /**
-     * Merged like every other change: for writers that may see an entity's later records first (the two-hop
-     * importer reads each value type on its own), where a whole write could drop fields written before.
+     * Merged like every other change: for writers that may see an entity's later records first (the
+     * two-hop importer reads each value type on its own), where a whole write could drop fields
+     * written before.
      */
     MERGED
   }
@@ -49,8 +50,8 @@ public final class Batch {
   }
 
   /**
-   * @param written whole documents written before, so that their later changes are written whole too (only
-   *     with {@link NewDocuments#WHOLE}); null: later changes are partial updates
+   * @param written whole documents written before, so that their later changes are written whole
+   *     too (only with {@link NewDocuments#WHOLE}); null: later changes are partial updates
    */
   public Batch(NewDocuments newDocuments, WrittenDocuments written) {
     this.newDocuments = newDocuments;
@@ -58,11 +59,12 @@ public final class Batch {
   }
 
   /**
-   * Merges fields into the pending document for the key, creating it if needed: whole, from the document as
-   * last written, if that is known; else as a partial update.
+   * Merges fields into the pending document for the key, creating it if needed: whole, from the
+   * document as last written, if that is known; else as a partial update.
    */
   public void upsert(DocumentKey key, Map<String, ?> fields) {
-    var document = documents.computeIfAbsent(key, this::continued); // may add the previous fields' bytes
+    var document =
+        documents.computeIfAbsent(key, this::continued); // may add the previous fields' bytes
     estimatedBytes += document.merge(fields);
   }
 
@@ -76,19 +78,23 @@ public final class Batch {
     return document;
   }
 
-  /** Documents of this batch that Elasticsearch rejected (and the dead-letter index got instead). */
+  /**
+   * Documents of this batch that Elasticsearch rejected (and the dead-letter index got instead).
+   */
   public void notWritten(DocumentKey key) {
     notWritten.add(key);
   }
 
   /**
-   * The fields of the record that creates the entity (an element's ELEMENT_ACTIVATING, a job's CREATED, …):
-   * nothing of the document can exist before it, so unless this batch already holds changes of the key, the
-   * document is written whole. Later records of the same batch merge in as usual.
+   * The fields of the record that creates the entity (an element's ELEMENT_ACTIVATING, a job's
+   * CREATED, …): nothing of the document can exist before it, so unless this batch already holds
+   * changes of the key, the document is written whole. Later records of the same batch merge in as
+   * usual.
    */
   public void create(DocumentKey key, Map<String, ?> fields) {
     var whole = newDocuments == NewDocuments.WHOLE;
-    estimatedBytes += documents.computeIfAbsent(key, k -> new PendingDocument(k, whole)).merge(fields);
+    estimatedBytes +=
+        documents.computeIfAbsent(key, k -> new PendingDocument(k, whole)).merge(fields);
   }
 
   /** {@link #create} for the record that creates the entity, {@link #upsert} for any other. */
@@ -115,8 +121,9 @@ public final class Batch {
   }
 
   /**
-   * Moves the acknowledgement point past a record that needed no document, to be acknowledged with the next
-   * flush (when nothing is pending and writing is allowed, the caller acknowledges such a record at once).
+   * Moves the acknowledgement point past a record that needed no document, to be acknowledged with
+   * the next flush (when nothing is pending and writing is allowed, the caller acknowledges such a
+   * record at once).
    */
   public void recordSkipped(long position) {
     highestPosition = Math.max(highestPosition, position);

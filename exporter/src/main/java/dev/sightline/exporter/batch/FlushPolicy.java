@@ -3,9 +3,9 @@ package dev.sightline.exporter.batch;
 import java.time.Duration;
 
 /**
- * Decides when a batch must be flushed: when it holds {@code size} documents, when its estimated bytes reach
- * {@code memoryLimitBytes} (both make it "full": it accepts no more records until flushed), or when
- * {@code delay} has passed since its oldest record arrived ("due").
+ * Decides when a batch must be flushed: when it holds {@code size} documents, when its estimated
+ * bytes reach {@code memoryLimitBytes} (both make it "full": it accepts no more records until
+ * flushed), or when {@code delay} has passed since its oldest record arrived ("due").
  */
 public record FlushPolicy(int size, Duration delay, long memoryLimitBytes) {
 
@@ -24,7 +24,10 @@ public record FlushPolicy(int size, Duration delay, long memoryLimitBytes) {
   }
 
   public boolean isDue(Batch batch, long nowMillis) {
-    return batch.oldestRecordAtMillis().map(oldest -> nowMillis - oldest >= delay.toMillis()).orElse(false);
+    return batch
+        .oldestRecordAtMillis()
+        .map(oldest -> nowMillis - oldest >= delay.toMillis())
+        .orElse(false);
   }
 
   public boolean shouldFlush(Batch batch, long nowMillis) {

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The fields one batch will write to one document. Records of the same entity merge here, later values
- * winning, so an element's ACTIVATING, ACTIVATED and COMPLETED in one batch become one write.
+ * The fields one batch will write to one document. Records of the same entity merge here, later
+ * values winning, so an element's ACTIVATING, ACTIVATED and COMPLETED in one batch become one
+ * write.
  *
  * <p>Not thread-safe: owned by the exporter's single thread.
  */
@@ -33,10 +34,10 @@ public final class PendingDocument {
   }
 
   /**
-   * Whether these fields are the whole document — the batch holds the record that created the entity, or they
-   * continue the document as last written whole ({@link WrittenDocuments}) — so it is written whole (an index
-   * operation), not merged into an existing one (a partial update, which makes Elasticsearch read the current
-   * version first).
+   * Whether these fields are the whole document — the batch holds the record that created the
+   * entity, or they continue the document as last written whole ({@link WrittenDocuments}) — so it
+   * is written whole (an index operation), not merged into an existing one (a partial update, which
+   * makes Elasticsearch read the current version first).
    */
   public boolean whole() {
     return whole;

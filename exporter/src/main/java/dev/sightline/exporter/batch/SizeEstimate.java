@@ -3,7 +3,9 @@ package dev.sightline.exporter.batch;
 import java.util.Collection;
 import java.util.Map;
 
-/** A cheap upper-bound-ish estimate of a value's JSON size, for the memory limit (no serialization). */
+/**
+ * A cheap upper-bound-ish estimate of a value's JSON size, for the memory limit (no serialization).
+ */
 final class SizeEstimate {
 
   private static final int FIELD_OVERHEAD = 4; // quotes, colon, comma
@@ -18,7 +20,8 @@ final class SizeEstimate {
   static long of(Object value) {
     return switch (value) {
       case null -> 4;
-      case CharSequence text -> 2L + text.length() * 3L / 2; // multi-byte text costs more than one byte a char
+      case CharSequence text ->
+          2L + text.length() * 3L / 2; // multi-byte text costs more than one byte a char
       case Number ignored -> NUMBER;
       case Boolean ignored -> 5;
       case Map<?, ?> map -> {

@@ -5,13 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole documents this exporter wrote last, least recently used first, bounded in bytes: a later change
- * of one of them is written whole again (its fields merged into these) instead of as a partial update, which
- * would make Elasticsearch read the document in real time — and refresh the shard's internal reader when the
- * document was written less than a refresh interval ago, the usual case for a busy entity (docs/benchmarks.md).
+ * The whole documents this exporter wrote last, least recently used first, bounded in bytes: a
+ * later change of one of them is written whole again (its fields merged into these) instead of as a
+ * partial update, which would make Elasticsearch read the document in real time — and refresh the
+ * shard's internal reader when the document was written less than a refresh interval ago, the usual
+ * case for a busy entity (docs/benchmarks.md).
  *
- * <p>Sound only where this exporter is the document's only writer and saw every write since the whole one:
- * a partial or rejected write forgets the document. Not thread-safe: the exporter's thread.
+ * <p>Sound only where this exporter is the document's only writer and saw every write since the
+ * whole one: a partial or rejected write forgets the document. Not thread-safe: the exporter's
+ * thread.
  */
 public final class WrittenDocuments {
 
@@ -28,7 +30,9 @@ public final class WrittenDocuments {
    */
   public WrittenDocuments(long maxBytes, long maxDocumentBytes) {
     if (maxBytes < 1 || maxDocumentBytes < 1) {
-      throw new IllegalArgumentException("maxBytes and maxDocumentBytes must be positive, got %d and %d".formatted(maxBytes, maxDocumentBytes));
+      throw new IllegalArgumentException(
+          "maxBytes and maxDocumentBytes must be positive, got %d and %d"
+              .formatted(maxBytes, maxDocumentBytes));
     }
     this.maxBytes = maxBytes;
     this.maxDocumentBytes = maxDocumentBytes;
@@ -44,7 +48,9 @@ public final class WrittenDocuments {
     if (document.estimatedBytes() > maxDocumentBytes) {
       return;
     }
-    entries.put(document.key(), new Entry(new LinkedHashMap<>(document.fields()), document.estimatedBytes()));
+    entries.put(
+        document.key(),
+        new Entry(new LinkedHashMap<>(document.fields()), document.estimatedBytes()));
     bytes += document.estimatedBytes();
     var eldest = entries.entrySet().iterator();
     while (bytes > maxBytes && eldest.hasNext()) {
@@ -53,7 +59,9 @@ public final class WrittenDocuments {
     }
   }
 
-  /** A document written partially, or not at all: what Elasticsearch holds is no longer known here. */
+  /**
+   * A document written partially, or not at all: what Elasticsearch holds is no longer known here.
+   */
   void forget(DocumentKey key) {
     var removed = entries.remove(key);
     if (removed != null) {

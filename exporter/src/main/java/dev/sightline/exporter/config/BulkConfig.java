@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When a batch of documents is flushed: whichever of the three limits is reached first. Validated by
- * {@link ConfigParser}.
+ * When a batch of documents is flushed: whichever of the three limits is reached first. Validated
+ * by {@link ConfigParser}.
  *
  * @param size documents per bulk request
  * @param delay the longest a document waits in the batch

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads byte sizes the way Spring Boot's {@code DataSize} does ({@code 512B}, {@code 10KB}, {@code 20MB},
- * {@code 1GB}, 1024-based, a bare number meaning bytes), except that the unit is case-insensitive: an
- * environment variable's value keeps whatever case the operator typed.
+ * Reads byte sizes the way Spring Boot's {@code DataSize} does ({@code 512B}, {@code 10KB}, {@code
+ * 20MB}, {@code 1GB}, 1024-based, a bare number meaning bytes), except that the unit is
+ * case-insensitive: an environment variable's value keeps whatever case the operator typed.
  */
 final class ByteSizes {
 

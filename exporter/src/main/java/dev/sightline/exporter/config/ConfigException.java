@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The exporter's configuration is invalid. Carries every error at once, so an operator fixes the broker's
- * configuration in one round instead of one restart per mistake.
+ * The exporter's configuration is invalid. Carries every error at once, so an operator fixes the
+ * broker's configuration in one round instead of one restart per mistake.
  */
 public final class ConfigException extends RuntimeException {
 

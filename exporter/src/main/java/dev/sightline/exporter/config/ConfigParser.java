@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the exporter's configuration from the broker's {@code args}
- * ({@code zeebe.broker.exporters.<id>.args}, or {@code ZEEBE_BROKER_EXPORTERS_<ID>_ARGS_<KEY>}).
+ * Reads the exporter's configuration from the broker's {@code args} ({@code
+ * zeebe.broker.exporters.<id>.args}, or {@code ZEEBE_BROKER_EXPORTERS_<ID>_ARGS_<KEY>}).
  *
  * <p>Keys match case-insensitively, ignoring {@code -} and {@code _}, because Spring lower-cases
- * environment-variable keys; nested maps, dotted keys and indexed lists ({@code url[0]}, {@code url: {0: ..}})
- * all work. Every problem is collected and reported at once, unknown keys included: a typo must fail the
- * broker's start, not quietly leave a default in place.
+ * environment-variable keys; nested maps, dotted keys and indexed lists ({@code url[0]}, {@code
+ * url: {0: ..}}) all work. Every problem is collected and reported at once, unknown keys included:
+ * a typo must fail the broker's start, not quietly leave a default in place.
  */
 public final class ConfigParser {
 
@@ -27,11 +27,12 @@ public final class ConfigParser {
   }
 
   /**
-   * As {@link #parse(Map)}, with other defaults for some settings — for an exporter whose defaults differ
-   * (the record-index exporter of the two-hop baseline). Defaults are raw values keyed by canonical key, read
-   * by the same rules as given values.
+   * As {@link #parse(Map)}, with other defaults for some settings — for an exporter whose defaults
+   * differ (the record-index exporter of the two-hop baseline). Defaults are raw values keyed by
+   * canonical key, read by the same rules as given values.
    *
-   * @throws IllegalArgumentException if a default names no setting or breaks its rule (a programming error)
+   * @throws IllegalArgumentException if a default names no setting or breaks its rule (a
+   *     programming error)
    */
   public static ExporterConfig parse(Map<String, ?> args, Map<String, ?> defaults) {
     var given = GivenArgs.match(args == null ? Map.of() : args, Settings.ALL);
@@ -52,11 +53,15 @@ public final class ConfigParser {
               Settings.ALL.stream()
                   .filter(candidate -> candidate.key().equals(key))
                   .findFirst()
-                  .orElseThrow(() -> new IllegalArgumentException("no setting '" + key + "' to give a default"));
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "no setting '" + key + "' to give a default"));
           try {
             byKey.put(setting, setting.rule().parse(raw));
           } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("default for " + key + " " + setting.rule().text() + ": " + raw, e);
+            throw new IllegalArgumentException(
+                "default for " + key + " " + setting.rule().text() + ": " + raw, e);
           }
         });
     return byKey;
@@ -67,11 +72,15 @@ public final class ConfigParser {
     return Settings.ALL.stream().map(Setting::key).toList();
   }
 
-  /** Known settings in declaration order, then unknown keys alphabetically: stable whatever the map order. */
+  /**
+   * Known settings in declaration order, then unknown keys alphabetically: stable whatever the map
+   * order.
+   */
   private static List<ConfigError> inSettingsOrder(List<ConfigError> errors) {
     var keys = knownKeys();
     Comparator<ConfigError> bySetting =
-        Comparator.comparingInt(error -> keys.contains(error.field()) ? keys.indexOf(error.field()) : keys.size());
+        Comparator.comparingInt(
+            error -> keys.contains(error.field()) ? keys.indexOf(error.field()) : keys.size());
     return errors.stream().sorted(bySetting.thenComparing(ConfigError::field)).toList();
   }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to reach Elasticsearch: the nodes, the credentials (basic auth or an API key, never both) and how
- * long one request may take, and which certificate authorities to trust for {@code https}. Validated by {@link ConfigParser}; the constructor only guards against nulls.
+ * How to reach Elasticsearch: the nodes, the credentials (basic auth or an API key, never both) and
+ * how long one request may take, and which certificate authorities to trust for {@code https}.
+ * Validated by {@link ConfigParser}; the constructor only guards against nulls.
  *
  * @param urls the nodes, each {@code http(s)://host[:port][/path]} without a trailing slash
  */
@@ -31,7 +32,11 @@ public record ConnectConfig(
 
   /** Without custom TLS trust. */
   public ConnectConfig(
-      List<URI> urls, Optional<String> username, Optional<Secret> password, Optional<Secret> apiKey, Duration requestTimeout) {
+      List<URI> urls,
+      Optional<String> username,
+      Optional<Secret> password,
+      Optional<Secret> apiKey,
+      Duration requestTimeout) {
     this(urls, username, password, apiKey, requestTimeout, TlsConfig.none());
   }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads durations the way Spring Boot does, because operators already write them that way in the broker's
- * other settings: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}, ISO-8601 {@code PT5S}, and a
- * bare number meaning milliseconds.
+ * Reads durations the way Spring Boot does, because operators already write them that way in the
+ * broker's other settings: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}, ISO-8601
+ * {@code PT5S}, and a bare number meaning milliseconds.
  */
 public final class Durations {
 
@@ -72,7 +72,10 @@ public final class Durations {
     }
   }
 
-  /** The shortest exact Spring form ({@code 30s}, {@code 10m}); ISO-8601 below millisecond precision. */
+  /**
+   * The shortest exact Spring form ({@code 30s}, {@code 10m}); ISO-8601 below millisecond
+   * precision.
+   */
   public static String format(Duration duration) {
     if (duration.isZero()) {
       return "0ms";

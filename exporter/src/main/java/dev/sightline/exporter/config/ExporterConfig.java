@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The exporter's whole configuration, read once from the broker's {@code args} by
- * {@link ConfigParser#parse(Map)}. Immutable, with units in the types; secrets print as {@code ***}, so
+ * The exporter's whole configuration, read once from the broker's {@code args} by {@link
+ * ConfigParser#parse(Map)}. Immutable, with units in the types; secrets print as {@code ***}, so
  * the whole record (and {@link #describe()}) is safe to log.
  */
 public record ExporterConfig(
@@ -36,8 +36,8 @@ public record ExporterConfig(
   }
 
   /**
-   * One {@code key = value} line per setting, in the keys and units an operator writes
-   * ({@code bulk.memoryLimit = 20MB}), secrets masked: for the exporter's startup log.
+   * One {@code key = value} line per setting, in the keys and units an operator writes ({@code
+   * bulk.memoryLimit = 20MB}), secrets masked: for the exporter's startup log.
    */
   public String describe() {
     return Settings.ALL.stream()

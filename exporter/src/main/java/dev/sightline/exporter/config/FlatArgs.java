@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Flattens the broker's args tree into leaves, so nested maps ({@code bulk: {size: 5}}), dotted keys
- * ({@code bulk.size: 5}) and any mix of the two look alike. Each leaf keeps the key as given, for messages
- * the operator can find in their own configuration.
+ * Flattens the broker's args tree into leaves, so nested maps ({@code bulk: {size: 5}}), dotted
+ * keys ({@code bulk.size: 5}) and any mix of the two look alike. Each leaf keeps the key as given,
+ * for messages the operator can find in their own configuration.
  */
 final class FlatArgs {
 
-  /** One leaf: the key path as given ({@code connect.url[0]}), its normalized path, and its value. */
+  /**
+   * One leaf: the key path as given ({@code connect.url[0]}), its normalized path, and its value.
+   */
   record FlatArg(String givenKey, List<String> path, Object value) {}
 
   private FlatArgs() {}
@@ -22,7 +24,8 @@ final class FlatArgs {
     return leaves;
   }
 
-  private static void flatten(Map<?, ?> map, String givenPrefix, List<String> pathPrefix, List<FlatArg> leaves) {
+  private static void flatten(
+      Map<?, ?> map, String givenPrefix, List<String> pathPrefix, List<FlatArg> leaves) {
     for (var entry : map.entrySet()) {
       var key = String.valueOf(entry.getKey());
       var givenKey = givenPrefix.isEmpty() ? key : givenPrefix + "." + key;

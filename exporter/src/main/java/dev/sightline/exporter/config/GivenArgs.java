@@ -11,10 +11,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The args matched against the known settings: the one raw value given for each setting, and an error for
- * every key that matches none (a typo must not fall back to a default unnoticed) and for every setting given
- * twice with different values (YAML and an environment variable may both reach the args map, and nothing
- * there says which should win). A {@code null} value counts as not given.
+ * The args matched against the known settings: the one raw value given for each setting, and an
+ * error for every key that matches none (a typo must not fall back to a default unnoticed) and for
+ * every setting given twice with different values (YAML and an environment variable may both reach
+ * the args map, and nothing there says which should win). A {@code null} value counts as not given.
  */
 final class GivenArgs {
 
@@ -24,6 +24,7 @@ final class GivenArgs {
 
   /** Per setting: the leaves that give it whole, and those that give one list item by index. */
   private final Map<Setting<?>, List<FlatArg>> wholes = new HashMap<>();
+
   private final Map<Setting<?>, TreeMap<Integer, List<FlatArg>>> items = new HashMap<>();
 
   private GivenArgs() {}
@@ -40,8 +41,11 @@ final class GivenArgs {
         if (arg.value() != null) {
           given.wholes.computeIfAbsent(byPath.get(path), s -> new ArrayList<>()).add(arg);
         }
-      } else if (last > 0 && Keys.isIndex(path.get(last)) && byPath.containsKey(path.subList(0, last))) {
-        given.items
+      } else if (last > 0
+          && Keys.isIndex(path.get(last))
+          && byPath.containsKey(path.subList(0, last))) {
+        given
+            .items
             .computeIfAbsent(byPath.get(path.subList(0, last)), s -> new TreeMap<>())
             .computeIfAbsent(Integer.parseInt(path.get(last)), i -> new ArrayList<>())
             .add(arg);
@@ -66,12 +70,17 @@ final class GivenArgs {
             || indexed.values().stream().anyMatch(GivenArgs::differ);
     if (conflict) {
       conflicting.add(setting);
-      var givenKeys = Stream.concat(whole.stream(), indexed.values().stream().flatMap(List::stream));
-      errors.add(ConfigError.givenTwice(setting.key(), givenKeys.map(FlatArg::givenKey).sorted().toList()));
+      var givenKeys =
+          Stream.concat(whole.stream(), indexed.values().stream().flatMap(List::stream));
+      errors.add(
+          ConfigError.givenTwice(
+              setting.key(), givenKeys.map(FlatArg::givenKey).sorted().toList()));
     } else if (!whole.isEmpty()) {
       values.put(setting, whole.getFirst().value());
     } else {
-      values.put(setting, indexed.values().stream().map(sameIndex -> sameIndex.getFirst().value()).toList());
+      values.put(
+          setting,
+          indexed.values().stream().map(sameIndex -> sameIndex.getFirst().value()).toList());
     }
   }
 
@@ -79,7 +88,10 @@ final class GivenArgs {
     return args.stream().map(FlatArg::value).distinct().count() > 1;
   }
 
-  /** The raw value given for a setting, or {@code null} if it was not given or {@link #isConflicting}. */
+  /**
+   * The raw value given for a setting, or {@code null} if it was not given or {@link
+   * #isConflicting}.
+   */
   Object valueOf(Setting<?> setting) {
     return values.get(setting);
   }

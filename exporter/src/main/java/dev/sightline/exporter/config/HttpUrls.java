@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads the Elasticsearch node URLs. Credentials inside a URL are refused (they belong in
- * {@code connect.username}/{@code connect.password}, where they are masked), and so are a query and a
- * fragment, which the client would ignore. Trailing slashes are dropped, so {@code http://es:9200/} and
- * {@code http://es:9200} are the same node.
+ * Reads the Elasticsearch node URLs. Credentials inside a URL are refused (they belong in {@code
+ * connect.username}/{@code connect.password}, where they are masked), and so are a query and a
+ * fragment, which the client would ignore. Trailing slashes are dropped, so {@code http://es:9200/}
+ * and {@code http://es:9200} are the same node.
  */
 final class HttpUrls {
 

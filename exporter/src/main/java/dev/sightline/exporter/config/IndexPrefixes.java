@@ -3,9 +3,9 @@ package dev.sightline.exporter.config;
 import java.util.Locale;
 
 /**
- * Checks an index-name prefix against Elasticsearch's index-name rules, so a bad prefix fails at broker
- * start rather than at the first bulk request. The 100-character cap leaves room for the index names the
- * exporter appends, within Elasticsearch's 255-byte limit.
+ * Checks an index-name prefix against Elasticsearch's index-name rules, so a bad prefix fails at
+ * broker start rather than at the first bulk request. The 100-character cap leaves room for the
+ * index names the exporter appends, within Elasticsearch's 255-byte limit.
  */
 final class IndexPrefixes {
 

@@ -3,9 +3,9 @@ package dev.sightline.exporter.config;
 import java.util.regex.Pattern;
 
 /**
- * Reads whole numbers from YAML (Integer, Long) and from environment variables (digit strings). Anything
- * that would need rounding or guessing ({@code 1.5}, {@code true}, {@code 1e3}) is refused, so a mistyped
- * value never turns silently into some other number.
+ * Reads whole numbers from YAML (Integer, Long) and from environment variables (digit strings).
+ * Anything that would need rounding or guessing ({@code 1.5}, {@code true}, {@code 1e3}) is
+ * refused, so a mistyped value never turns silently into some other number.
  */
 final class Integers {
 
@@ -20,7 +20,8 @@ final class Integers {
     return switch (raw) {
       case Integer value -> value;
       case Long value -> toInt(value, raw);
-      case String text when DIGITS.matcher(text.trim()).matches() -> toInt(parseLong(text.trim()), raw);
+      case String text when DIGITS.matcher(text.trim()).matches() ->
+          toInt(parseLong(text.trim()), raw);
       case null, default -> throw new IllegalArgumentException("not an integer: " + raw);
     };
   }

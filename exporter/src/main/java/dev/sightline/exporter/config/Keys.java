@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Turns a key as given into the path it is matched by. Spring lower-cases environment-variable keys and
- * YAML keys keep their case and may be kebab- or snake-cased, so segments are compared lower-case with
- * {@code -} and {@code _} removed: {@code requestTimeout}, {@code requesttimeout}, {@code request-timeout}
- * and {@code request_timeout} are one key. Dots nest ({@code bulk.size}) and Spring-style indices become
- * segments of their own ({@code url[1]} → {@code url}, {@code 1}).
+ * Turns a key as given into the path it is matched by. Spring lower-cases environment-variable keys
+ * and YAML keys keep their case and may be kebab- or snake-cased, so segments are compared
+ * lower-case with {@code -} and {@code _} removed: {@code requestTimeout}, {@code requesttimeout},
+ * {@code request-timeout} and {@code request_timeout} are one key. Dots nest ({@code bulk.size})
+ * and Spring-style indices become segments of their own ({@code url[1]} → {@code url}, {@code 1}).
  */
 final class Keys {
 
@@ -19,7 +19,10 @@ final class Keys {
 
   private Keys() {}
 
-  /** The normalized path of a key, e.g. {@code Connect.Request-Timeout} → {@code [connect, requesttimeout]}. */
+  /**
+   * The normalized path of a key, e.g. {@code Connect.Request-Timeout} → {@code [connect,
+   * requesttimeout]}.
+   */
   static List<String> path(String key) {
     var path = new ArrayList<String>();
     for (var part : key.split("\\.", -1)) {
@@ -28,7 +31,8 @@ final class Keys {
         if (!indexed.group(1).isEmpty()) {
           path.add(normalize(indexed.group(1)));
         }
-        for (var index : indexed.group(2).substring(1, indexed.group(2).length() - 1).split("]\\[")) {
+        for (var index :
+            indexed.group(2).substring(1, indexed.group(2).length() - 1).split("]\\[")) {
           path.add(index);
         }
       } else {

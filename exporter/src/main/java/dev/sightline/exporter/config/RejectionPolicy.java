@@ -3,7 +3,9 @@ package dev.sightline.exporter.config;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What to do with a document Elasticsearch rejects for good (mapping conflict, unparsable value). */
+/**
+ * What to do with a document Elasticsearch rejects for good (mapping conflict, unparsable value).
+ */
 public enum RejectionPolicy {
   /** Retry forever: the partition stops until an operator fixes the index or the data. */
   BLOCK("block"),

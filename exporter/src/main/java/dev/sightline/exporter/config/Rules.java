@@ -46,7 +46,9 @@ final class Rules {
 
   static Rule<String> indexPrefix() {
     return Rule.of(
-        "must be 1 to " + IndexPrefixes.MAX_LENGTH + " lowercase characters without \\ / * ? \" < > | , # : or"
+        "must be 1 to "
+            + IndexPrefixes.MAX_LENGTH
+            + " lowercase characters without \\ / * ? \" < > | , # : or"
             + " space, not starting with - _ + and not . or ..",
         raw -> {
           var prefix = Texts.scalar(raw);
@@ -58,7 +60,9 @@ final class Rules {
         String::valueOf);
   }
 
-  /** Text that may be left out; blank counts as left out (a templated {@code ""} means "not set"). */
+  /**
+   * Text that may be left out; blank counts as left out (a templated {@code ""} means "not set").
+   */
   static Rule<Optional<String>> optionalText() {
     return Rule.of(
         "must be text",
@@ -66,11 +70,16 @@ final class Rules {
         (Optional<String> text) -> text.orElse(NONE));
   }
 
-  /** Like {@link #optionalText()}, but never shown: {@code ***} in descriptions and error messages. */
+  /**
+   * Like {@link #optionalText()}, but never shown: {@code ***} in descriptions and error messages.
+   */
   static Rule<Optional<Secret>> optionalSecret() {
     return Rule.of(
             "must be text",
-            raw -> Optional.of(Texts.scalar(raw)).filter(Predicate.not(String::isBlank)).map(Secret::new),
+            raw ->
+                Optional.of(Texts.scalar(raw))
+                    .filter(Predicate.not(String::isBlank))
+                    .map(Secret::new),
             (Optional<Secret> secret) -> secret.map(Secret::toString).orElse(NONE))
         .shownAs(raw -> Secret.MASK);
   }
@@ -104,7 +113,11 @@ final class Rules {
   static Rule<Optional<Path>> optionalPath() {
     return Rule.of(
         "must be a file-system path",
-        raw -> Optional.of(Texts.scalar(raw)).filter(Predicate.not(String::isBlank)).map(String::trim).map(Path::of),
+        raw ->
+            Optional.of(Texts.scalar(raw))
+                .filter(Predicate.not(String::isBlank))
+                .map(String::trim)
+                .map(Path::of),
         (Optional<Path> path) -> path.map(Path::toString).orElse(NONE));
   }
 

@@ -4,11 +4,11 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * One setting: its canonical key, its rule, its default, and where its value lives in
- * {@link ExporterConfig} (to describe a configuration in the keys an operator writes).
+ * One setting: its canonical key, its rule, its default, and where its value lives in {@link
+ * ExporterConfig} (to describe a configuration in the keys an operator writes).
  *
- * @param key the canonical key, e.g. {@code connect.requestTimeout}; matched case-insensitively, ignoring
- *     {@code -} and {@code _}
+ * @param key the canonical key, e.g. {@code connect.requestTimeout}; matched case-insensitively,
+ *     ignoring {@code -} and {@code _}
  * @param defaultValue the value when the key is not given; {@code null} for a required setting
  */
 record Setting<T>(String key, Rule<T> rule, T defaultValue, Function<ExporterConfig, T> reader) {
@@ -19,7 +19,8 @@ record Setting<T>(String key, Rule<T> rule, T defaultValue, Function<ExporterCon
     Objects.requireNonNull(reader, "reader");
   }
 
-  static <T> Setting<T> of(String key, Rule<T> rule, T defaultValue, Function<ExporterConfig, T> reader) {
+  static <T> Setting<T> of(
+      String key, Rule<T> rule, T defaultValue, Function<ExporterConfig, T> reader) {
     return new Setting<>(key, rule, Objects.requireNonNull(defaultValue, "defaultValue"), reader);
   }
 

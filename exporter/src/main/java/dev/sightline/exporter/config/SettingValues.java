@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Each setting's typed value: as given when valid, else its default when not given. A setting whose given
- * value broke its rule has no value, so rules across settings skip it instead of piling a second error on
- * the first.
+ * Each setting's typed value: as given when valid, else its default when not given. A setting whose
+ * given value broke its rule has no value, so rules across settings skip it instead of piling a
+ * second error on the first.
  */
 final class SettingValues {
 
@@ -19,14 +19,20 @@ final class SettingValues {
     this.given = given;
   }
 
-  /** Resolves every setting, adding an error to {@code errors} for each that is invalid or missing. */
-  static SettingValues resolve(GivenArgs given, List<Setting<?>> settings, List<ConfigError> errors) {
+  /**
+   * Resolves every setting, adding an error to {@code errors} for each that is invalid or missing.
+   */
+  static SettingValues resolve(
+      GivenArgs given, List<Setting<?>> settings, List<ConfigError> errors) {
     return resolve(given, settings, Map.of(), errors);
   }
 
   /** As above, taking the default of a setting from {@code defaults} when it is there. */
   static SettingValues resolve(
-      GivenArgs given, List<Setting<?>> settings, Map<Setting<?>, Object> defaults, List<ConfigError> errors) {
+      GivenArgs given,
+      List<Setting<?>> settings,
+      Map<Setting<?>, Object> defaults,
+      List<ConfigError> errors) {
     var resolved = new SettingValues(given);
     for (var setting : settings) {
       var raw = given.valueOf(setting);

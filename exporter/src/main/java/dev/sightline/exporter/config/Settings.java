@@ -12,89 +12,156 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every setting the exporter knows, with its rule and default: the one place a setting is declared. To add
- * one: a constant here, its entry in {@link #ALL}, a record component and its line in {@link #assemble},
- * and a row in {@code docs/configuration.md} (a test checks each key has one).
+ * Every setting the exporter knows, with its rule and default: the one place a setting is declared.
+ * To add one: a constant here, its entry in {@link #ALL}, a record component and its line in {@link
+ * #assemble}, and a row in {@code docs/configuration.md} (a test checks each key has one).
  */
 final class Settings {
 
   static final Setting<List<URI>> CONNECT_URL =
-      Setting.of("connect.url", Rules.httpUrls(), List.of(URI.create("http://localhost:9200")),
+      Setting.of(
+          "connect.url",
+          Rules.httpUrls(),
+          List.of(URI.create("http://localhost:9200")),
           c -> c.connect().urls());
   static final Setting<Optional<String>> CONNECT_USERNAME =
-      Setting.of("connect.username", Rules.optionalText(), Optional.empty(), c -> c.connect().username());
+      Setting.of(
+          "connect.username", Rules.optionalText(), Optional.empty(), c -> c.connect().username());
   static final Setting<Optional<Secret>> CONNECT_PASSWORD =
-      Setting.of("connect.password", Rules.optionalSecret(), Optional.empty(), c -> c.connect().password());
+      Setting.of(
+          "connect.password",
+          Rules.optionalSecret(),
+          Optional.empty(),
+          c -> c.connect().password());
   static final Setting<Optional<Secret>> CONNECT_API_KEY =
-      Setting.of("connect.apiKey", Rules.optionalSecret(), Optional.empty(), c -> c.connect().apiKey());
+      Setting.of(
+          "connect.apiKey", Rules.optionalSecret(), Optional.empty(), c -> c.connect().apiKey());
   static final Setting<Duration> CONNECT_REQUEST_TIMEOUT =
-      Setting.of("connect.requestTimeout", Rules.duration(ofMillis(1), ofMinutes(10)), ofSeconds(30),
+      Setting.of(
+          "connect.requestTimeout",
+          Rules.duration(ofMillis(1), ofMinutes(10)),
+          ofSeconds(30),
           c -> c.connect().requestTimeout());
 
   static final Setting<Optional<Path>> CONNECT_TLS_CA_PATH =
-      Setting.of("connect.tls.caPath", Rules.optionalFile(), Optional.empty(), c -> c.connect().tls().caPath());
+      Setting.of(
+          "connect.tls.caPath",
+          Rules.optionalFile(),
+          Optional.empty(),
+          c -> c.connect().tls().caPath());
   static final Setting<Optional<Path>> CONNECT_TLS_TRUST_STORE_PATH =
-      Setting.of("connect.tls.trustStorePath", Rules.optionalFile(), Optional.empty(),
+      Setting.of(
+          "connect.tls.trustStorePath",
+          Rules.optionalFile(),
+          Optional.empty(),
           c -> c.connect().tls().trustStorePath());
   static final Setting<Optional<Secret>> CONNECT_TLS_TRUST_STORE_PASSWORD =
-      Setting.of("connect.tls.trustStorePassword", Rules.optionalSecret(), Optional.empty(),
+      Setting.of(
+          "connect.tls.trustStorePassword",
+          Rules.optionalSecret(),
+          Optional.empty(),
           c -> c.connect().tls().trustStorePassword());
 
   static final Setting<String> INDEX_PREFIX =
       Setting.of("index.prefix", Rules.indexPrefix(), "sightline", c -> c.index().prefix());
   static final Setting<Integer> INDEX_NUMBER_OF_SHARDS =
-      Setting.of("index.numberOfShards", Rules.integer(1, 1024), 1, c -> c.index().numberOfShards());
+      Setting.of(
+          "index.numberOfShards", Rules.integer(1, 1024), 1, c -> c.index().numberOfShards());
   static final Setting<Integer> INDEX_NUMBER_OF_REPLICAS =
-      Setting.of("index.numberOfReplicas", Rules.integer(0, 100), 0, c -> c.index().numberOfReplicas());
+      Setting.of(
+          "index.numberOfReplicas", Rules.integer(0, 100), 0, c -> c.index().numberOfReplicas());
 
   static final Setting<Integer> BULK_SIZE =
       Setting.of("bulk.size", Rules.integer(1, 100_000), 1000, c -> c.bulk().size());
   static final Setting<Duration> BULK_DELAY =
-      Setting.of("bulk.delay", Rules.duration(ofMillis(1), ofHours(1)), ofSeconds(1), c -> c.bulk().delay());
+      Setting.of(
+          "bulk.delay",
+          Rules.duration(ofMillis(1), ofHours(1)),
+          ofSeconds(1),
+          c -> c.bulk().delay());
   static final Setting<Long> BULK_MEMORY_LIMIT =
-      Setting.of("bulk.memoryLimit", Rules.byteSize(ByteSizes.KB, ByteSizes.GB), 20 * ByteSizes.MB,
+      Setting.of(
+          "bulk.memoryLimit",
+          Rules.byteSize(ByteSizes.KB, ByteSizes.GB),
+          20 * ByteSizes.MB,
           c -> c.bulk().memoryLimitBytes());
 
   static final Setting<Duration> RETRY_MAX_BACKOFF =
-      Setting.of("retry.maxBackoff", Rules.duration(ofMillis(10), ofMinutes(10)), ofSeconds(10),
+      Setting.of(
+          "retry.maxBackoff",
+          Rules.duration(ofMillis(10), ofMinutes(10)),
+          ofSeconds(10),
           c -> c.retry().maxBackoff());
 
-  /** At most 8191: a longer preview could exceed Lucene's 32766-byte term limit (4 UTF-8 bytes a code point). */
+  /**
+   * At most 8191: a longer preview could exceed Lucene's 32766-byte term limit (4 UTF-8 bytes a
+   * code point).
+   */
   static final Setting<Integer> VARIABLES_PREVIEW_SIZE =
-      Setting.of("variables.previewSize", Rules.integer(1, 8191), 8191, c -> c.variables().previewSize());
+      Setting.of(
+          "variables.previewSize", Rules.integer(1, 8191), 8191, c -> c.variables().previewSize());
 
   static final Setting<RejectionPolicy> ERRORS_ON_REJECTED =
-      Setting.of("errors.onRejected", Rules.rejectionPolicy(), RejectionPolicy.DEAD_LETTER,
+      Setting.of(
+          "errors.onRejected",
+          Rules.rejectionPolicy(),
+          RejectionPolicy.DEAD_LETTER,
           c -> c.errors().onRejected());
 
   static final Setting<Duration> IMPORTERS_CHECK_INTERVAL =
-      Setting.of("importers.checkInterval", Rules.duration(ofMillis(10), ofHours(1)), ofSeconds(10),
+      Setting.of(
+          "importers.checkInterval",
+          Rules.duration(ofMillis(10), ofHours(1)),
+          ofSeconds(10),
           c -> c.importers().checkInterval());
   static final Setting<String> IMPORTERS_POSITION_INDEX =
-      Setting.of("importers.positionIndex", Rules.indexPrefix(), "operate-import-position",
+      Setting.of(
+          "importers.positionIndex",
+          Rules.indexPrefix(),
+          "operate-import-position",
           c -> c.importers().positionIndex());
   static final Setting<String> IMPORTERS_RECORD_INDEX_PREFIX =
-      Setting.of("importers.recordIndexPrefix", Rules.indexPrefix(), "zeebe-record",
+      Setting.of(
+          "importers.recordIndexPrefix",
+          Rules.indexPrefix(),
+          "zeebe-record",
           c -> c.importers().recordIndexPrefix());
 
   static final Setting<Optional<Path>> LATENCY_HLOG_PATH =
-      Setting.of("latency.hlog.path", Rules.optionalPath(), Optional.empty(), c -> c.latency().hlogPath());
+      Setting.of(
+          "latency.hlog.path", Rules.optionalPath(), Optional.empty(), c -> c.latency().hlogPath());
   static final Setting<Duration> LATENCY_HLOG_INTERVAL =
-      Setting.of("latency.hlog.interval", Rules.duration(ofSeconds(1), ofHours(1)), ofSeconds(10),
+      Setting.of(
+          "latency.hlog.interval",
+          Rules.duration(ofSeconds(1), ofHours(1)),
+          ofSeconds(10),
           c -> c.latency().hlogInterval());
 
   /** In the order errors and descriptions list them. */
   static final List<Setting<?>> ALL =
       List.of(
-          CONNECT_URL, CONNECT_USERNAME, CONNECT_PASSWORD, CONNECT_API_KEY, CONNECT_REQUEST_TIMEOUT,
-          CONNECT_TLS_CA_PATH, CONNECT_TLS_TRUST_STORE_PATH, CONNECT_TLS_TRUST_STORE_PASSWORD,
-          INDEX_PREFIX, INDEX_NUMBER_OF_SHARDS, INDEX_NUMBER_OF_REPLICAS,
-          BULK_SIZE, BULK_DELAY, BULK_MEMORY_LIMIT,
+          CONNECT_URL,
+          CONNECT_USERNAME,
+          CONNECT_PASSWORD,
+          CONNECT_API_KEY,
+          CONNECT_REQUEST_TIMEOUT,
+          CONNECT_TLS_CA_PATH,
+          CONNECT_TLS_TRUST_STORE_PATH,
+          CONNECT_TLS_TRUST_STORE_PASSWORD,
+          INDEX_PREFIX,
+          INDEX_NUMBER_OF_SHARDS,
+          INDEX_NUMBER_OF_REPLICAS,
+          BULK_SIZE,
+          BULK_DELAY,
+          BULK_MEMORY_LIMIT,
           RETRY_MAX_BACKOFF,
           VARIABLES_PREVIEW_SIZE,
           ERRORS_ON_REJECTED,
-          LATENCY_HLOG_PATH, LATENCY_HLOG_INTERVAL,
-          IMPORTERS_CHECK_INTERVAL, IMPORTERS_POSITION_INDEX, IMPORTERS_RECORD_INDEX_PREFIX);
+          LATENCY_HLOG_PATH,
+          LATENCY_HLOG_INTERVAL,
+          IMPORTERS_CHECK_INTERVAL,
+          IMPORTERS_POSITION_INDEX,
+          IMPORTERS_RECORD_INDEX_PREFIX);
 
   private Settings() {}
 
@@ -108,14 +175,19 @@ final class Settings {
             v.get(CONNECT_API_KEY),
             v.get(CONNECT_REQUEST_TIMEOUT),
             new TlsConfig(
-                v.get(CONNECT_TLS_CA_PATH), v.get(CONNECT_TLS_TRUST_STORE_PATH), v.get(CONNECT_TLS_TRUST_STORE_PASSWORD))),
-        new IndexConfig(v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
+                v.get(CONNECT_TLS_CA_PATH),
+                v.get(CONNECT_TLS_TRUST_STORE_PATH),
+                v.get(CONNECT_TLS_TRUST_STORE_PASSWORD))),
+        new IndexConfig(
+            v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
         new BulkConfig(v.get(BULK_SIZE), v.get(BULK_DELAY), v.get(BULK_MEMORY_LIMIT)),
         new RetryConfig(v.get(RETRY_MAX_BACKOFF)),
         new VariablesConfig(v.get(VARIABLES_PREVIEW_SIZE)),
         new ErrorsConfig(v.get(ERRORS_ON_REJECTED)),
         new LatencyConfig(v.get(LATENCY_HLOG_PATH), v.get(LATENCY_HLOG_INTERVAL)),
         new ImportersConfig(
-            v.get(IMPORTERS_CHECK_INTERVAL), v.get(IMPORTERS_POSITION_INDEX), v.get(IMPORTERS_RECORD_INDEX_PREFIX)));
+            v.get(IMPORTERS_CHECK_INTERVAL),
+            v.get(IMPORTERS_POSITION_INDEX),
+            v.get(IMPORTERS_RECORD_INDEX_PREFIX)));
   }
 }

@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads text and lists of text. YAML turns some words into numbers or booleans ({@code 123}, {@code on}),
- * so scalars are taken as text; lists may come as a YAML list, an indexed list ({@code url[0]}, gathered
- * into a {@link List} by {@link GivenArgs}) or one comma-separated string, the one form every source has.
+ * Reads text and lists of text. YAML turns some words into numbers or booleans ({@code 123}, {@code
+ * on}), so scalars are taken as text; lists may come as a YAML list, an indexed list ({@code
+ * url[0]}, gathered into a {@link List} by {@link GivenArgs}) or one comma-separated string, the
+ * one form every source has.
  */
 final class Texts {
 

@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which certificate authorities to trust for {@code https} URLs, besides the JVM's defaults being replaced:
- * a PEM file of CA certificates, or a trust store (PKCS12 or JKS) with its password. Neither: the JVM's
- * default trust.
+ * Which certificate authorities to trust for {@code https} URLs, besides the JVM's defaults being
+ * replaced: a PEM file of CA certificates, or a trust store (PKCS12 or JKS) with its password.
+ * Neither: the JVM's default trust.
  */
-public record TlsConfig(Optional<Path> caPath, Optional<Path> trustStorePath, Optional<Secret> trustStorePassword) {
+public record TlsConfig(
+    Optional<Path> caPath, Optional<Path> trustStorePath, Optional<Secret> trustStorePassword) {
 
   public TlsConfig {
     Objects.requireNonNull(caPath, "caPath");

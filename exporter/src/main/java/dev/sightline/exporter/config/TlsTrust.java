@@ -12,9 +12,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Loads the configured trust (a PEM CA file or a trust store) into an {@link SSLContext}. Used when the
- * configuration is read — so a bad file fails the broker's start with the setting's name — and again when
- * the client is built.
+ * Loads the configured trust (a PEM CA file or a trust store) into an {@link SSLContext}. Used when
+ * the configuration is read — so a bad file fails the broker's start with the setting's name — and
+ * again when the client is built.
  */
 public final class TlsTrust {
 
@@ -29,7 +29,9 @@ public final class TlsTrust {
       var trustStore =
           tls.caPath().isPresent()
               ? fromPem(tls.caPath().get())
-              : fromStore(tls.trustStorePath().get(), tls.trustStorePassword().map(Secret::reveal).orElse(""));
+              : fromStore(
+                  tls.trustStorePath().get(),
+                  tls.trustStorePassword().map(Secret::reveal).orElse(""));
       var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(trustStore);
       var context = SSLContext.getInstance("TLS");
@@ -58,7 +60,8 @@ public final class TlsTrust {
   }
 
   /** A PKCS12 or JKS trust store (the type is detected). */
-  static KeyStore fromStore(Path path, String password) throws GeneralSecurityException, IOException {
+  static KeyStore fromStore(Path path, String password)
+      throws GeneralSecurityException, IOException {
     return KeyStore.getInstance(path.toFile(), password.toCharArray());
   }
 }

@@ -3,8 +3,8 @@ package dev.sightline.exporter.definition;
 import java.util.Optional;
 
 /**
- * Where {@link ProcessDefinitions} looks when its cache misses: a definition deployed before this exporter's
- * history, evicted, or exported by another partition's exporter.
+ * Where {@link ProcessDefinitions} looks when its cache misses: a definition deployed before this
+ * exporter's history, evicted, or exported by another partition's exporter.
  */
 @FunctionalInterface
 public interface DefinitionLookup {

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What other records need to know of a deployed process: its identity, its name and element names (to name
- * instances, flow nodes and user tasks) and its call activities sorted by id (for treePaths).
+ * What other records need to know of a deployed process: its identity, its name and element names
+ * (to name instances, flow nodes and user tasks) and its call activities sorted by id (for
+ * treePaths).
  */
 public record DeployedProcess(
     long processDefinitionKey,
@@ -21,12 +22,20 @@ public record DeployedProcess(
     callActivityIds = List.copyOf(callActivityIds);
   }
 
-  public DeployedProcess(long processDefinitionKey, String bpmnProcessId, int version, ProcessModel model) {
-    this(processDefinitionKey, bpmnProcessId, version, model.name(), model.elementNames(), model.callActivityIds());
+  public DeployedProcess(
+      long processDefinitionKey, String bpmnProcessId, int version, ProcessModel model) {
+    this(
+        processDefinitionKey,
+        bpmnProcessId,
+        version,
+        model.name(),
+        model.elementNames(),
+        model.callActivityIds());
   }
 
   /** Without names: what treePaths alone need. */
-  public DeployedProcess(long processDefinitionKey, String bpmnProcessId, int version, List<String> callActivityIds) {
+  public DeployedProcess(
+      long processDefinitionKey, String bpmnProcessId, int version, List<String> callActivityIds) {
     this(processDefinitionKey, bpmnProcessId, version, Optional.empty(), Map.of(), callActivityIds);
   }
 

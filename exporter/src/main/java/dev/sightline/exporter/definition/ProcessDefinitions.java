@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The deployed processes other records need, bounded: those this exporter saw deployed, else read through
- * {@link DefinitionLookup} (the pending batch, then the process-definition index, where another partition's
- * exporter may have written it). A definition found nowhere is remembered as missing for {@link
- * #MISS_RETRY_MILLIS}, so records of a process deployed before the exported history cost one lookup per
- * definition and interval, not one per record; callers then use their documented fallback.
+ * The deployed processes other records need, bounded: those this exporter saw deployed, else read
+ * through {@link DefinitionLookup} (the pending batch, then the process-definition index, where
+ * another partition's exporter may have written it). A definition found nowhere is remembered as
+ * missing for {@link #MISS_RETRY_MILLIS}, so records of a process deployed before the exported
+ * history cost one lookup per definition and interval, not one per record; callers then use their
+ * documented fallback.
  *
  * <p>Not thread-safe: owned by the exporter's single thread.
  */
@@ -39,7 +40,8 @@ public final class ProcessDefinitions {
   }
 
   /**
-   * @throws dev.sightline.exporter.store.StoreException if the index cannot be read (the record is retried)
+   * @throws dev.sightline.exporter.store.StoreException if the index cannot be read (the record is
+   *     retried)
    */
   public Optional<DeployedProcess> find(long processDefinitionKey) {
     var cached = byKey.get(processDefinitionKey);

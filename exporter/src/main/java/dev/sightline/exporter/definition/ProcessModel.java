@@ -12,12 +12,14 @@ import java.util.TreeMap;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * What the read model needs of one process in a BPMN resource, parsed once at deployment: its name, the name
- * of each named element (for flow-node and user-task documents) and its call activities sorted by id (the
- * engine's {@code callingElementPath} indexes into that order). A resource may hold several processes (a
- * collaboration): only the elements of {@code bpmnProcessId} count, at any depth of embedded sub-processes.
+ * What the read model needs of one process in a BPMN resource, parsed once at deployment: its name,
+ * the name of each named element (for flow-node and user-task documents) and its call activities
+ * sorted by id (the engine's {@code callingElementPath} indexes into that order). A resource may
+ * hold several processes (a collaboration): only the elements of {@code bpmnProcessId} count, at
+ * any depth of embedded sub-processes.
  */
-public record ProcessModel(Optional<String> name, Map<String, String> elementNames, List<String> callActivityIds) {
+public record ProcessModel(
+    Optional<String> name, Map<String, String> elementNames, List<String> callActivityIds) {
 
   public static final ProcessModel EMPTY = new ProcessModel(Optional.empty(), Map.of(), List.of());
 

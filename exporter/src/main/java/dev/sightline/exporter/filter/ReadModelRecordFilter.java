@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Lets the broker skip, before deserializing anything, the records the read model does not need: only
- * events, only the value types and intents a handler uses. An intent of a type no handler knows (a newer
- * broker's) passes, to be skipped and counted by the exporter.
+ * Lets the broker skip, before deserializing anything, the records the read model does not need:
+ * only events, only the value types and intents a handler uses. An intent of a type no handler
+ * knows (a newer broker's) passes, to be skipped and counted by the exporter.
  */
 public final class ReadModelRecordFilter implements Context.RecordFilter {
 

@@ -3,8 +3,8 @@ package dev.sightline.exporter.flush;
 import java.time.Duration;
 
 /**
- * Exponential backoff between flush attempts after failures: {@code initial}, doubling up to {@code max},
- * reset by a success. Not thread-safe (exporter thread).
+ * Exponential backoff between flush attempts after failures: {@code initial}, doubling up to {@code
+ * max}, reset by a success. Not thread-safe (exporter thread).
  */
 public final class Backoff {
 
@@ -36,7 +36,9 @@ public final class Backoff {
   }
 
   public Duration remaining(long nowMillis) {
-    return isWaiting(nowMillis) ? Duration.ofMillis(nextAttemptAtMillis - nowMillis) : Duration.ZERO;
+    return isWaiting(nowMillis)
+        ? Duration.ofMillis(nextAttemptAtMillis - nowMillis)
+        : Duration.ZERO;
   }
 
   /** Consecutive failures since the last success. */

@@ -17,9 +17,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * Turns permanently rejected documents into dead-letter documents: the rejected document, where it was
- * going, the error and the time. Counts each (metric {@code sightline.exporter.dead.letters{errorType}}) and
- * logs once per error type, not once per document. Not thread-safe (exporter thread).
+ * Turns permanently rejected documents into dead-letter documents: the rejected document, where it
+ * was going, the error and the time. Counts each (metric {@code
+ * sightline.exporter.dead.letters{errorType}}) and logs once per error type, not once per document.
+ * Not thread-safe (exporter thread).
  */
 public final class DeadLetters {
 
@@ -30,7 +31,12 @@ public final class DeadLetters {
   private final ObjectMapper json;
   private final LruCache<String, Boolean> loggedTypes = new LruCache<>(100);
 
-  public DeadLetters(String deadLetterIndex, int partitionId, MeterRegistry registry, Logger log, ObjectMapper json) {
+  public DeadLetters(
+      String deadLetterIndex,
+      int partitionId,
+      MeterRegistry registry,
+      Logger log,
+      ObjectMapper json) {
     this.deadLetterIndex = deadLetterIndex;
     this.partitionId = partitionId;
     this.registry = registry;
@@ -39,7 +45,8 @@ public final class DeadLetters {
   }
 
   /** The dead-letter documents for every rejected item, keyed by their own (index, id). */
-  public List<PendingDocument> letters(BulkItemFailures failures, List<PendingDocument> batch, long nowMillis) {
+  public List<PendingDocument> letters(
+      BulkItemFailures failures, List<PendingDocument> batch, long nowMillis) {
     var byKey = new LinkedHashMap<DocumentKey, PendingDocument>();
     batch.forEach(document -> byKey.put(document.key(), document));
     var letters = new dev.sightline.exporter.batch.Batch();
@@ -58,7 +65,8 @@ public final class DeadLetters {
       if (source.get("position") instanceof Number position) {
         fields.put(POSITION.name(), position.longValue());
       }
-      var id = item.index() + "/" + item.id() + "@" + fields.getOrDefault(POSITION.name(), nowMillis);
+      var id =
+          item.index() + "/" + item.id() + "@" + fields.getOrDefault(POSITION.name(), nowMillis);
       letters.upsert(new DocumentKey(deadLetterIndex, id), fields);
     }
     return letters.documents();
@@ -68,7 +76,8 @@ public final class DeadLetters {
   public void written(BulkItemFailures failures) {
     for (var item : failures.items()) {
       Counter.builder("sightline.exporter.dead.letters")
-          .description("Documents Elasticsearch rejected for good, written to the dead-letter index instead")
+          .description(
+              "Documents Elasticsearch rejected for good, written to the dead-letter index instead")
           .tag("errorType", item.type())
           .tag("partition", Integer.toString(partitionId))
           .register(registry)

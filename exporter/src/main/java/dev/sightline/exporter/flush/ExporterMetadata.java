@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * What the exporter keeps in the broker beside its acknowledged position: versioned JSON, so a newer
- * exporter can read an older one's state. Unknown fields (a newer writer) are ignored.
+ * What the exporter keeps in the broker beside its acknowledged position: versioned JSON, so a
+ * newer exporter can read an older one's state. Unknown fields (a newer writer) are ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExporterMetadata(int version, boolean importersDone) {
@@ -36,7 +36,9 @@ public record ExporterMetadata(int version, boolean importersDone) {
       return json.readValue(bytes, ExporterMetadata.class);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "exporter metadata is not Sightline's JSON: " + new String(bytes, java.nio.charset.StandardCharsets.UTF_8), e);
+          "exporter metadata is not Sightline's JSON: "
+              + new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+          e);
     }
   }
 }

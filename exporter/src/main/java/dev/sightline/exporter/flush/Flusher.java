@@ -9,9 +9,9 @@ import io.camunda.zeebe.exporter.api.context.Controller;
 import java.util.function.LongSupplier;
 
 /**
- * Writes the batch and acknowledges what it made durable. On failure the batch is kept whole, nothing is
- * acknowledged, and the next attempt waits out a growing backoff. {@code deadLetters} is null under the
- * block policy. Not thread-safe (exporter thread).
+ * Writes the batch and acknowledges what it made durable. On failure the batch is kept whole,
+ * nothing is acknowledged, and the next attempt waits out a growing backoff. {@code deadLetters} is
+ * null under the block policy. Not thread-safe (exporter thread).
  */
 public final class Flusher {
 
@@ -62,7 +62,8 @@ public final class Flusher {
       return;
     }
     if (batch.documentCount() == 0) {
-      // Only records that needed no document: nothing to write, their positions are durable already.
+      // Only records that needed no document: nothing to write, their positions are durable
+      // already.
       acknowledge();
       return;
     }
@@ -83,8 +84,9 @@ public final class Flusher {
   }
 
   /**
-   * Writes the batch. Under the dead-letter policy, documents Elasticsearch rejected for good go to the
-   * dead-letter index and the flush counts as done; any other failure (or the block policy) throws.
+   * Writes the batch. Under the dead-letter policy, documents Elasticsearch rejected for good go to
+   * the dead-letter index and the flush counts as done; any other failure (or the block policy)
+   * throws.
    */
   private void write() {
     var documents = batch.documents();
@@ -97,7 +99,10 @@ public final class Flusher {
       }
       store.write(deadLetters.letters(failures.get(), documents, nowMillis.getAsLong()));
       deadLetters.written(failures.get());
-      failures.get().items().forEach(item -> batch.notWritten(new DocumentKey(item.index(), item.id())));
+      failures
+          .get()
+          .items()
+          .forEach(item -> batch.notWritten(new DocumentKey(item.index(), item.id())));
     }
   }
 
@@ -107,7 +112,9 @@ public final class Flusher {
     acknowledger.acknowledge(position);
   }
 
-  /** Creates the schema once; a failure leaves it to the next flush (Elasticsearch may start late). */
+  /**
+   * Creates the schema once; a failure leaves it to the next flush (Elasticsearch may start late).
+   */
   public void ensureSchema() {
     if (!schemaReady) {
       store.ensureSchema();

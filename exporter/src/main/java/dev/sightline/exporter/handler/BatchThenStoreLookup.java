@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Finds an entity for the tree-path resolver, or a deployed process for {@link
- * dev.sightline.exporter.definition.ProcessDefinitions}: in the pending batch (not written yet), else in the
- * index by a real-time GET. A store failure propagates: the record is retried rather than given a wrong path.
+ * dev.sightline.exporter.definition.ProcessDefinitions}: in the pending batch (not written yet),
+ * else in the index by a real-time GET. A store failure propagates: the record is retried rather
+ * than given a wrong path.
  */
 public final class BatchThenStoreLookup implements EntityLookup, DefinitionLookup {
 

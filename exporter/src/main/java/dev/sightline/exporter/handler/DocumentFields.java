@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builds the partial document one record writes. The {@code …IfPresent} methods leave a field out when the
- * record has no value for it (Zeebe writes {@code ""} and {@code -1} for "none"): absent, not null, as
- * docs/schema.md promises.
+ * Builds the partial document one record writes. The {@code …IfPresent} methods leave a field out
+ * when the record has no value for it (Zeebe writes {@code ""} and {@code -1} for "none"): absent,
+ * not null, as docs/schema.md promises.
  */
 final class DocumentFields {
 

@@ -16,7 +16,9 @@ final class FlowNodeInstanceDocument {
   private FlowNodeInstanceDocument() {}
 
   static Map<String, Object> update(
-      Record<?> record, ProcessInstanceRecordValue value, ProcessInstanceIntent intent,
+      Record<?> record,
+      ProcessInstanceRecordValue value,
+      ProcessInstanceIntent intent,
       TreePathResolver treePaths,
       ProcessDefinitions definitions) {
     var fields = new LinkedHashMap<String, Object>();
@@ -54,7 +56,10 @@ final class FlowNodeInstanceDocument {
   }
 
   private static void identity(
-      Map<String, Object> fields, ProcessInstanceRecordValue value, ProcessDefinitions definitions, boolean migrated) {
+      Map<String, Object> fields,
+      ProcessInstanceRecordValue value,
+      ProcessDefinitions definitions,
+      boolean migrated) {
     fields.put(PROCESS_DEFINITION_KEY.name(), value.getProcessDefinitionKey());
     fields.put(BPMN_PROCESS_ID.name(), value.getBpmnProcessId());
     fields.put(ELEMENT_ID.name(), value.getElementId());
@@ -62,7 +67,8 @@ final class FlowNodeInstanceDocument {
         definitions
             .find(value.getProcessDefinitionKey())
             .flatMap(process -> process.elementName(value.getElementId()));
-    if (name.isPresent() || migrated) { // migrated to an unknown definition: the old name would be wrong
+    if (name.isPresent()
+        || migrated) { // migrated to an unknown definition: the old name would be wrong
       fields.put(ELEMENT_NAME.name(), name.orElse(null));
     }
   }

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * INCIDENT events: the incident document, and the incident flags up the call hierarchy ({@link
- * IncidentFlags}). Every event writes the incident's whole identity, so a RESOLVED whose CREATED came before
- * the exported history still makes a complete document; MIGRATED moves it to its new definition and element.
+ * IncidentFlags}). Every event writes the incident's whole identity, so a RESOLVED whose CREATED
+ * came before the exported history still makes a complete document; MIGRATED moves it to its new
+ * definition and element.
  */
 public final class IncidentHandler implements RecordHandler {
 
@@ -57,7 +58,8 @@ public final class IncidentHandler implements RecordHandler {
     var value = (IncidentRecordValue) record.getValue();
     var intent = (IncidentIntent) record.getIntent();
     var scope = treePaths.incidentScope(value);
-    // Flags first: they read before they write, so a failed read leaves the batch untouched for the retry.
+    // Flags first: they read before they write, so a failed read leaves the batch untouched for the
+    // retry.
     switch (intent) {
       case CREATED -> flags.opened(record.getKey(), scope);
       case RESOLVED -> flags.resolved(record.getKey(), scope);
@@ -68,7 +70,8 @@ public final class IncidentHandler implements RecordHandler {
     var fields =
         new DocumentFields()
             .put(KEY, record.getKey())
-            .putIfPresent(ERROR_TYPE, value.getErrorType() == null ? null : value.getErrorType().name())
+            .putIfPresent(
+                ERROR_TYPE, value.getErrorType() == null ? null : value.getErrorType().name())
             .putIfPresent(ERROR_MESSAGE, value.getErrorMessage())
             .put(PROCESS_INSTANCE_KEY, value.getProcessInstanceKey())
             .put(PROCESS_DEFINITION_KEY, value.getProcessDefinitionKey())
@@ -83,12 +86,17 @@ public final class IncidentHandler implements RecordHandler {
             .put(PARTITION_ID, record.getPartitionId())
             .put(POSITION, record.getPosition());
     switch (intent) {
-      case CREATED -> fields.put(STATE, "ACTIVE").put(CREATION_TIME, Dates.iso(record.getTimestamp()));
-      case RESOLVED -> fields.put(STATE, "RESOLVED").put(RESOLVED_TIME, Dates.iso(record.getTimestamp()));
+      case CREATED ->
+          fields.put(STATE, "ACTIVE").put(CREATION_TIME, Dates.iso(record.getTimestamp()));
+      case RESOLVED ->
+          fields.put(STATE, "RESOLVED").put(RESOLVED_TIME, Dates.iso(record.getTimestamp()));
       default -> {
         // MIGRATED: identity only
       }
     }
-    batch.write(new DocumentKey(index, Long.toString(record.getKey())), fields.build(), intent == IncidentIntent.CREATED);
+    batch.write(
+        new DocumentKey(index, Long.toString(record.getKey())),
+        fields.build(),
+        intent == IncidentIntent.CREATED);
   }
 }

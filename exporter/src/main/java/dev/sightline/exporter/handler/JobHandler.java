@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * JOB events: one document per job. {@code state} is the last lifecycle event (as Camunda's read model has it:
- * {@code CREATED}, {@code FAILED}, {@code RETRIES_UPDATED}, …); MIGRATED, UPDATED and TIMEOUT_UPDATED change
- * other fields only. Every event carries the job's current retries, deadline, worker and error, so each
- * writes them when set.
+ * JOB events: one document per job. {@code state} is the last lifecycle event (as Camunda's read
+ * model has it: {@code CREATED}, {@code FAILED}, {@code RETRIES_UPDATED}, …); MIGRATED, UPDATED and
+ * TIMEOUT_UPDATED change other fields only. Every event carries the job's current retries,
+ * deadline, worker and error, so each writes them when set.
  */
 public final class JobHandler implements RecordHandler {
 
@@ -34,7 +34,8 @@ public final class JobHandler implements RecordHandler {
           JobIntent.ERROR_THROWN,
           JobIntent.RECURRED_AFTER_BACKOFF,
           JobIntent.YIELDED);
-  private static final Set<JobIntent> INTENTS = EnumSet.of(JobIntent.MIGRATED, JobIntent.UPDATED, JobIntent.TIMEOUT_UPDATED);
+  private static final Set<JobIntent> INTENTS =
+      EnumSet.of(JobIntent.MIGRATED, JobIntent.UPDATED, JobIntent.TIMEOUT_UPDATED);
 
   static {
     INTENTS.addAll(STATE_CHANGES);
@@ -90,8 +91,10 @@ public final class JobHandler implements RecordHandler {
     switch (intent) {
       case CREATED -> {
         // Headers are fixed at creation; a partial update merges maps, so they are written once.
-        fields.put(CUSTOM_HEADERS, value.getCustomHeaders() == null ? Map.of() : value.getCustomHeaders());
-        fields.putIfPresent(JOB_KIND, value.getJobKind() == null ? null : value.getJobKind().name());
+        fields.put(
+            CUSTOM_HEADERS, value.getCustomHeaders() == null ? Map.of() : value.getCustomHeaders());
+        fields.putIfPresent(
+            JOB_KIND, value.getJobKind() == null ? null : value.getJobKind().name());
         fields.put(CREATION_TIME, Dates.iso(record.getTimestamp()));
       }
       case COMPLETED, CANCELED -> fields.put(END_TIME, Dates.iso(record.getTimestamp()));
@@ -99,6 +102,9 @@ public final class JobHandler implements RecordHandler {
         // the fields above
       }
     }
-    batch.write(new DocumentKey(index, Long.toString(record.getKey())), fields.build(), record.getIntent() == JobIntent.CREATED);
+    batch.write(
+        new DocumentKey(index, Long.toString(record.getKey())),
+        fields.build(),
+        record.getIntent() == JobIntent.CREATED);
   }
 }

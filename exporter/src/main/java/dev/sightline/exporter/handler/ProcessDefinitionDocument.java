@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A deployed process as a process-definition document, and back (for exporters of other partitions). */
+/**
+ * A deployed process as a process-definition document, and back (for exporters of other
+ * partitions).
+ */
 final class ProcessDefinitionDocument {
 
   private ProcessDefinitionDocument() {}
@@ -33,14 +36,19 @@ final class ProcessDefinitionDocument {
     return fields.build();
   }
 
-  /** The definition a stored (or pending) document describes; empty if it lacks what treePaths need. */
+  /**
+   * The definition a stored (or pending) document describes; empty if it lacks what treePaths need.
+   */
   @SuppressWarnings("unchecked")
   static Optional<DeployedProcess> parse(Map<String, Object> document) {
     if (!(document.get(KEY.name()) instanceof Number key)
         || !(document.get(CALL_ACTIVITY_IDS.name()) instanceof List<?> callActivities)) {
       return Optional.empty();
     }
-    var names = document.get(ELEMENT_NAMES.name()) instanceof Map<?, ?> map ? (Map<String, String>) map : Map.<String, String>of();
+    var names =
+        document.get(ELEMENT_NAMES.name()) instanceof Map<?, ?> map
+            ? (Map<String, String>) map
+            : Map.<String, String>of();
     return Optional.of(
         new DeployedProcess(
             key.longValue(),

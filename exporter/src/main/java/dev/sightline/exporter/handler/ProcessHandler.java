@@ -16,10 +16,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 
 /**
- * Deployed processes: the process-definition document, and the parsed model remembered for treePaths and
- * names. The BPMN is parsed once here. A resource the model cannot parse (the engine validated it, so only a
- * damaged log) still gets its document, without names or call activities, and a warning: throwing would make
- * the broker retry a record that can never succeed.
+ * Deployed processes: the process-definition document, and the parsed model remembered for
+ * treePaths and names. The BPMN is parsed once here. A resource the model cannot parse (the engine
+ * validated it, so only a damaged log) still gets its document, without names or call activities,
+ * and a warning: throwing would make the broker retry a record that can never succeed.
  */
 public final class ProcessHandler implements RecordHandler {
 
@@ -55,7 +55,12 @@ public final class ProcessHandler implements RecordHandler {
   public void handle(Record<?> record, Batch batch) {
     var process = (Process) record.getValue();
     var model = parse(process);
-    definitions.add(new DeployedProcess(process.getProcessDefinitionKey(), process.getBpmnProcessId(), process.getVersion(), model));
+    definitions.add(
+        new DeployedProcess(
+            process.getProcessDefinitionKey(),
+            process.getBpmnProcessId(),
+            process.getVersion(),
+            model));
     batch.create( // every partition that receives the deployment writes the same whole document
         new DocumentKey(index, Long.toString(process.getProcessDefinitionKey())),
         ProcessDefinitionDocument.of(process, model));

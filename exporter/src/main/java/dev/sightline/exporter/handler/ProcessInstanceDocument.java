@@ -4,10 +4,10 @@ import static dev.sightline.exporter.schema.ProcessInstanceIndex.*;
 
 import dev.sightline.exporter.definition.DeployedProcess;
 import dev.sightline.exporter.definition.ProcessDefinitions;
+import dev.sightline.exporter.treepath.TreePathResolver;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import dev.sightline.exporter.treepath.TreePathResolver;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +17,9 @@ final class ProcessInstanceDocument {
   private ProcessInstanceDocument() {}
 
   static Map<String, Object> update(
-      Record<?> record, ProcessInstanceRecordValue value, ProcessInstanceIntent intent,
+      Record<?> record,
+      ProcessInstanceRecordValue value,
+      ProcessInstanceIntent intent,
       TreePathResolver treePaths,
       ProcessDefinitions definitions) {
     var fields = new LinkedHashMap<String, Object>();
@@ -54,15 +56,16 @@ final class ProcessInstanceDocument {
   }
 
   private static void identity(
-      Map<String, Object> fields, ProcessInstanceRecordValue value, ProcessDefinitions definitions, boolean migrated) {
+      Map<String, Object> fields,
+      ProcessInstanceRecordValue value,
+      ProcessDefinitions definitions,
+      boolean migrated) {
     fields.put(BPMN_PROCESS_ID.name(), value.getBpmnProcessId());
     fields.put(PROCESS_DEFINITION_KEY.name(), value.getProcessDefinitionKey());
     fields.put(VERSION.name(), value.getVersion());
-    var name =
-        definitions
-            .find(value.getProcessDefinitionKey())
-            .flatMap(DeployedProcess::name);
-    if (name.isPresent() || migrated) { // migrated to an unknown definition: the old name would be wrong
+    var name = definitions.find(value.getProcessDefinitionKey()).flatMap(DeployedProcess::name);
+    if (name.isPresent()
+        || migrated) { // migrated to an unknown definition: the old name would be wrong
       fields.put(PROCESS_NAME.name(), name.orElse(null));
     }
   }

@@ -17,10 +17,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * PROCESS_INSTANCE events: the process element's lifecycle makes the process-instance document, every other
- * element's the flow-node-instance document (sequence flows are not kept). ELEMENT_ACTIVATING writes the whole
- * document; later intents write only what they change. Process and element names come from the deployed
- * definition, when it is known.
+ * PROCESS_INSTANCE events: the process element's lifecycle makes the process-instance document,
+ * every other element's the flow-node-instance document (sequence flows are not kept).
+ * ELEMENT_ACTIVATING writes the whole document; later intents write only what they change. Process
+ * and element names come from the deployed definition, when it is known.
  */
 public final class ProcessInstanceHandler implements RecordHandler {
 
@@ -39,7 +39,8 @@ public final class ProcessInstanceHandler implements RecordHandler {
   private final TreePathResolver treePaths;
   private final ProcessDefinitions definitions;
 
-  public ProcessInstanceHandler(ReadModelSchema schema, TreePathResolver treePaths, ProcessDefinitions definitions) {
+  public ProcessInstanceHandler(
+      ReadModelSchema schema, TreePathResolver treePaths, ProcessDefinitions definitions) {
     this.processInstanceIndex = schema.indexName(ProcessInstanceIndex.DESCRIPTOR);
     this.flowNodeInstanceIndex = schema.indexName(FlowNodeInstanceIndex.DESCRIPTOR);
     this.treePaths = treePaths;
@@ -62,7 +63,8 @@ public final class ProcessInstanceHandler implements RecordHandler {
         && record.getRecordType() == RecordType.EVENT
         && record.getIntent() instanceof ProcessInstanceIntent intent
         && INTENTS.contains(intent)
-        && ((ProcessInstanceRecordValue) record.getValue()).getBpmnElementType() != BpmnElementType.SEQUENCE_FLOW;
+        && ((ProcessInstanceRecordValue) record.getValue()).getBpmnElementType()
+            != BpmnElementType.SEQUENCE_FLOW;
   }
 
   @Override
@@ -71,10 +73,16 @@ public final class ProcessInstanceHandler implements RecordHandler {
     var intent = (ProcessInstanceIntent) record.getIntent();
     if (value.getBpmnElementType() == BpmnElementType.PROCESS) {
       var key = new DocumentKey(processInstanceIndex, Long.toString(value.getProcessInstanceKey()));
-      batch.write(key, ProcessInstanceDocument.update(record, value, intent, treePaths, definitions), creates(intent));
+      batch.write(
+          key,
+          ProcessInstanceDocument.update(record, value, intent, treePaths, definitions),
+          creates(intent));
     } else {
       var key = new DocumentKey(flowNodeInstanceIndex, Long.toString(record.getKey()));
-      batch.write(key, FlowNodeInstanceDocument.update(record, value, intent, treePaths, definitions), creates(intent));
+      batch.write(
+          key,
+          FlowNodeInstanceDocument.update(record, value, intent, treePaths, definitions),
+          creates(intent));
     }
   }
 

@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * Assembles every handler of the read model around one batch and store, with the caches they share: deployed
- * processes (names, call activities) and tree paths, each bounded to {@code cacheSize} entries.
+ * Assembles every handler of the read model around one batch and store, with the caches they share:
+ * deployed processes (names, call activities) and tree paths, each bounded to {@code cacheSize}
+ * entries.
  */
 public final class ReadModelHandlers {
 

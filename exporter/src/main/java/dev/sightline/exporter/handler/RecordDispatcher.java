@@ -6,7 +6,10 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import java.util.List;
 
-/** Hands a record to every handler that wants it; says whether any did, and counts those none wanted. */
+/**
+ * Hands a record to every handler that wants it; says whether any did, and counts those none
+ * wanted.
+ */
 public final class RecordDispatcher {
 
   private final List<RecordHandler> handlers;

@@ -14,8 +14,9 @@ public interface RecordHandler {
   boolean handles(Record<?> record);
 
   /**
-   * Merges the record's changes into the batch. May throw if an entity it depends on cannot be read (the
-   * broker then retries the record); must be idempotent, as a retried or replayed record comes again.
+   * Merges the record's changes into the batch. May throw if an entity it depends on cannot be read
+   * (the broker then retries the record); must be idempotent, as a retried or replayed record comes
+   * again.
    */
   void handle(Record<?> record, Batch batch);
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Counts records no handler needed, by reason: {@code sightline.exporter.records.skipped{reason}}. Such a
- * record is acknowledged like any other, never thrown back at the broker: an unknown value type or intent (a
- * newer broker) cannot become known by retrying.
+ * Counts records no handler needed, by reason: {@code sightline.exporter.records.skipped{reason}}.
+ * Such a record is acknowledged like any other, never thrown back at the broker: an unknown value
+ * type or intent (a newer broker) cannot become known by retrying.
  */
 public final class SkippedRecords {
 
@@ -30,7 +30,8 @@ public final class SkippedRecords {
       counters.put(
           reason,
           Counter.builder("sightline.exporter.records.skipped")
-              .description("Records the exporter acknowledged without writing a document, by reason")
+              .description(
+                  "Records the exporter acknowledged without writing a document, by reason")
               .tag("reason", reason.name().toLowerCase(Locale.ROOT))
               .tag("partition", Integer.toString(partitionId))
               .register(registry));

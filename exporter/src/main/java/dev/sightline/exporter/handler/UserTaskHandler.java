@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * USER_TASK events (Zeebe user tasks): one document per task. The task's name is its element's name in the
- * BPMN. The {@code …ING} events of 8.8 task listeners are intermediate and not read; {@code state} is
- * {@code CREATED} until COMPLETED or CANCELED. UPDATED writes the attributes it names in
+ * USER_TASK events (Zeebe user tasks): one document per task. The task's name is its element's name
+ * in the BPMN. The {@code …ING} events of 8.8 task listeners are intermediate and not read; {@code
+ * state} is {@code CREATED} until COMPLETED or CANCELED. UPDATED writes the attributes it names in
  * {@code changedAttributes} (all of them when it names none), a cleared one as null.
  */
 public final class UserTaskHandler implements RecordHandler {
@@ -36,17 +36,31 @@ public final class UserTaskHandler implements RecordHandler {
           UserTaskIntent.CANCELED,
           UserTaskIntent.MIGRATED);
 
-  /** An attribute UPDATED can change: its name in {@code changedAttributes}, its field, its value or null. */
+  /**
+   * An attribute UPDATED can change: its name in {@code changedAttributes}, its field, its value or
+   * null.
+   */
   private record Attribute(String name, Field field, Function<UserTaskRecordValue, Object> read) {}
 
   private static final List<Attribute> UPDATABLE =
       List.of(
-          new Attribute("candidateGroupsList", CANDIDATE_GROUPS, value -> emptyAsNull(value.getCandidateGroupsList())),
-          new Attribute("candidateUsersList", CANDIDATE_USERS, value -> emptyAsNull(value.getCandidateUsersList())),
-          new Attribute("dueDate", DUE_DATE, value -> UserTaskDates.iso(value.getDueDate()).orElse(null)),
-          new Attribute("followUpDate", FOLLOW_UP_DATE, value -> UserTaskDates.iso(value.getFollowUpDate()).orElse(null)),
+          new Attribute(
+              "candidateGroupsList",
+              CANDIDATE_GROUPS,
+              value -> emptyAsNull(value.getCandidateGroupsList())),
+          new Attribute(
+              "candidateUsersList",
+              CANDIDATE_USERS,
+              value -> emptyAsNull(value.getCandidateUsersList())),
+          new Attribute(
+              "dueDate", DUE_DATE, value -> UserTaskDates.iso(value.getDueDate()).orElse(null)),
+          new Attribute(
+              "followUpDate",
+              FOLLOW_UP_DATE,
+              value -> UserTaskDates.iso(value.getFollowUpDate()).orElse(null)),
           new Attribute("priority", PRIORITY, UserTaskRecordValue::getPriority));
-  private static final List<String> ALL_UPDATABLE = UPDATABLE.stream().map(Attribute::name).toList();
+  private static final List<String> ALL_UPDATABLE =
+      UPDATABLE.stream().map(Attribute::name).toList();
 
   private final String index;
   private final ProcessDefinitions definitions;
@@ -94,16 +108,23 @@ public final class UserTaskHandler implements RecordHandler {
       }
       case ASSIGNED -> fields.put(ASSIGNEE, emptyAsNull(value.getAssignee()));
       case UPDATED -> {
-        var changed = value.getChangedAttributes() == null ? List.<String>of() : value.getChangedAttributes();
-        (changed.isEmpty() ? ALL_UPDATABLE : changed).forEach(attribute -> attribute(fields, value, attribute, true));
+        var changed =
+            value.getChangedAttributes() == null ? List.<String>of() : value.getChangedAttributes();
+        (changed.isEmpty() ? ALL_UPDATABLE : changed)
+            .forEach(attribute -> attribute(fields, value, attribute, true));
       }
-      case COMPLETED -> fields.put(STATE, "COMPLETED").put(COMPLETION_DATE, Dates.iso(record.getTimestamp()));
-      case CANCELED -> fields.put(STATE, "CANCELED").put(COMPLETION_DATE, Dates.iso(record.getTimestamp()));
+      case COMPLETED ->
+          fields.put(STATE, "COMPLETED").put(COMPLETION_DATE, Dates.iso(record.getTimestamp()));
+      case CANCELED ->
+          fields.put(STATE, "CANCELED").put(COMPLETION_DATE, Dates.iso(record.getTimestamp()));
       case MIGRATED -> identity(fields, value, true);
       default -> throw new IllegalStateException("not a handled intent: " + record.getIntent());
     }
     fields.put(POSITION, record.getPosition());
-    batch.write(new DocumentKey(index, Long.toString(record.getKey())), fields.build(), record.getIntent() == UserTaskIntent.CREATED);
+    batch.write(
+        new DocumentKey(index, Long.toString(record.getKey())),
+        fields.build(),
+        record.getIntent() == UserTaskIntent.CREATED);
   }
 
   /** On migration an unknown name is cleared: the old element's name would be wrong. */
@@ -121,8 +142,11 @@ public final class UserTaskHandler implements RecordHandler {
     }
   }
 
-  /** One updatable attribute; on creation an unset one is left out, on update it is cleared (null). */
-  private static void attribute(DocumentFields fields, UserTaskRecordValue value, String name, boolean clear) {
+  /**
+   * One updatable attribute; on creation an unset one is left out, on update it is cleared (null).
+   */
+  private static void attribute(
+      DocumentFields fields, UserTaskRecordValue value, String name, boolean clear) {
     UPDATABLE.stream()
         .filter(attribute -> attribute.name().equals(name))
         .findFirst() // attributes the read model does not keep are not found

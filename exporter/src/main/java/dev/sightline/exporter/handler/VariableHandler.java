@@ -19,10 +19,10 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * VARIABLE events: one document per (scope, name). The value is the engine's JSON text; beyond {@code
- * previewSize} code points it is cut in {@code value} ({@code isPreview=true}) and kept whole in the
- * stored-only {@code fullValue}. A partial update cannot remove a field, so an UPDATED value that fits again
- * sets {@code fullValue} to null.
+ * VARIABLE events: one document per (scope, name). The value is the engine's JSON text; beyond
+ * {@code previewSize} code points it is cut in {@code value} ({@code isPreview=true}) and kept
+ * whole in the stored-only {@code fullValue}. A partial update cannot remove a field, so an UPDATED
+ * value that fits again sets {@code fullValue} to null.
  */
 public final class VariableHandler implements RecordHandler {
 
@@ -84,17 +84,24 @@ public final class VariableHandler implements RecordHandler {
       }
     }
     fields.put(POSITION, record.getPosition());
-    batch.write(new DocumentKey(index, id(value.getScopeKey(), value.getName())), fields.build(), intent == VariableIntent.CREATED);
+    batch.write(
+        new DocumentKey(index, id(value.getScopeKey(), value.getName())),
+        fields.build(),
+        intent == VariableIntent.CREATED);
   }
 
-  /** {@code <scopeKey>-<name>}; a name too long for an id is replaced by its SHA-256 ({@code <scopeKey>-#<hex>}). */
+  /**
+   * {@code <scopeKey>-<name>}; a name too long for an id is replaced by its SHA-256 ({@code
+   * <scopeKey>-#<hex>}).
+   */
   static String id(long scopeKey, String name) {
     var id = scopeKey + "-" + name;
     if (id.getBytes(StandardCharsets.UTF_8).length <= MAX_ID_BYTES) {
       return id;
     }
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+      var digest =
+          MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
       return scopeKey + "-#" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);

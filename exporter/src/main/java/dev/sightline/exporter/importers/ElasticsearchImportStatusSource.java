@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The importers' progress from Elasticsearch: whether any record index exists (none: nothing was ever
- * exported the two-hop way) and the partition's import-position documents.
+ * The importers' progress from Elasticsearch: whether any record index exists (none: nothing was
+ * ever exported the two-hop way) and the partition's import-position documents.
  */
 final class ElasticsearchImportStatusSource implements ImportStatusSource {
 
@@ -27,7 +27,8 @@ final class ElasticsearchImportStatusSource implements ImportStatusSource {
   }
 
   static ImportStatusSource create(ExporterConfig config, ObjectMapper json) {
-    return new ElasticsearchImportStatusSource(ElasticsearchClients.create(config.connect(), json), config.importers());
+    return new ElasticsearchImportStatusSource(
+        ElasticsearchClients.create(config.connect(), json), config.importers());
   }
 
   @Override
@@ -35,7 +36,10 @@ final class ElasticsearchImportStatusSource implements ImportStatusSource {
   public ImportStatus check(int partitionId) {
     try {
       var recordIndices =
-          client.indices().get(g -> g.index(importers.recordIndexPrefix() + "*").allowNoIndices(true)).result();
+          client
+              .indices()
+              .get(g -> g.index(importers.recordIndexPrefix() + "*").allowNoIndices(true))
+              .result();
       if (recordIndices.isEmpty()) {
         return ImportStatus.nothingToWaitFor();
       }
@@ -50,14 +54,20 @@ final class ElasticsearchImportStatusSource implements ImportStatusSource {
               Map.class);
       var readers = positions.hits().hits().size();
       var completed =
-          (int) positions.hits().hits().stream()
-              .filter(hit -> hit.source() != null && Boolean.TRUE.equals(hit.source().get("completed")))
-              .count();
+          (int)
+              positions.hits().hits().stream()
+                  .filter(
+                      hit ->
+                          hit.source() != null
+                              && Boolean.TRUE.equals(hit.source().get("completed")))
+                  .count();
       return ImportStatus.of(completed, readers);
     } catch (ElasticsearchException e) {
-      throw new StoreException("import status check failed: HTTP " + e.status() + " " + e.getMessage(), e);
+      throw new StoreException(
+          "import status check failed: HTTP " + e.status() + " " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
-      throw new StoreException("import status check failed: Elasticsearch unreachable (" + e + ")", e);
+      throw new StoreException(
+          "import status check failed: Elasticsearch unreachable (" + e + ")", e);
     }
   }
 

@@ -9,7 +9,10 @@ package dev.sightline.exporter.importers;
 public record ImportStatus(State state, int completedReaders, int readers) {
 
   public enum State {
-    /** No record index, or no import position for the partition: a fresh install, nothing to wait for. */
+    /**
+     * No record index, or no import position for the partition: a fresh install, nothing to wait
+     * for.
+     */
     NOTHING_TO_WAIT_FOR,
     /** Some reader of the partition has not completed. */
     WAITING,
@@ -29,6 +32,7 @@ public record ImportStatus(State state, int completedReaders, int readers) {
     if (readers == 0) {
       return nothingToWaitFor();
     }
-    return new ImportStatus(completedReaders == readers ? State.COMPLETED : State.WAITING, completedReaders, readers);
+    return new ImportStatus(
+        completedReaders == readers ? State.COMPLETED : State.WAITING, completedReaders, readers);
   }
 }

@@ -3,7 +3,10 @@ package dev.sightline.exporter.importers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.config.ExporterConfig;
 
-/** Reads the importers' progress; throws {@code StoreException} when it cannot (the check is then retried). */
+/**
+ * Reads the importers' progress; throws {@code StoreException} when it cannot (the check is then
+ * retried).
+ */
 public interface ImportStatusSource extends AutoCloseable {
 
   ImportStatus check(int partitionId);

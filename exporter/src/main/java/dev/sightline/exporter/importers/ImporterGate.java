@@ -7,10 +7,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 
 /**
- * Keeps the exporter from writing a partition's read model until the two-hop importers have imported that
- * partition's old records (else the importers would overwrite newer documents with older state). Opens at
- * most once; once open it stays open, and the exporter remembers that in its metadata so a restart never
- * waits again. A failed check (Elasticsearch unreachable) leaves it closed; the caller checks again later.
+ * Keeps the exporter from writing a partition's read model until the two-hop importers have
+ * imported that partition's old records (else the importers would overwrite newer documents with
+ * older state). Opens at most once; once open it stays open, and the exporter remembers that in its
+ * metadata so a restart never waits again. A failed check (Elasticsearch unreachable) leaves it
+ * closed; the caller checks again later.
  *
  * <p>Not thread-safe: owned by the exporter's thread.
  */
@@ -22,13 +23,19 @@ public final class ImporterGate {
   private final AtomicInteger waiting = new AtomicInteger(1);
   private ImportStatus lastStatus;
 
-  private ImporterGate(ImportStatusSource source, int partitionId, MeterRegistry registry, Logger log, boolean open) {
+  private ImporterGate(
+      ImportStatusSource source,
+      int partitionId,
+      MeterRegistry registry,
+      Logger log,
+      boolean open) {
     this.source = source;
     this.partitionId = partitionId;
     this.log = log;
     waiting.set(open ? 0 : 1);
     Gauge.builder("sightline.exporter.importers.waiting", waiting, AtomicInteger::get)
-        .description("1 while the exporter waits for the two-hop importers to finish this partition")
+        .description(
+            "1 while the exporter waits for the two-hop importers to finish this partition")
         .tag("partition", Integer.toString(partitionId))
         .register(registry);
   }
@@ -38,7 +45,8 @@ public final class ImporterGate {
     return new ImporterGate(null, partitionId, registry, log, true);
   }
 
-  public static ImporterGate closed(ImportStatusSource source, int partitionId, MeterRegistry registry, Logger log) {
+  public static ImporterGate closed(
+      ImportStatusSource source, int partitionId, MeterRegistry registry, Logger log) {
     return new ImporterGate(source, partitionId, registry, log, false);
   }
 
@@ -47,8 +55,8 @@ public final class ImporterGate {
   }
 
   /**
-   * Checks the importers' progress once; returns whether the gate is open now. A check that fails is
-   * logged and leaves the gate closed.
+   * Checks the importers' progress once; returns whether the gate is open now. A check that fails
+   * is logged and leaves the gate closed.
    */
   public boolean check() {
     if (isOpen()) {
@@ -70,7 +78,10 @@ public final class ImporterGate {
         source.close();
       }
     } catch (StoreException e) {
-      log.warn("Partition {}: cannot check the importers' progress yet, will retry: {}", partitionId, e.getMessage());
+      log.warn(
+          "Partition {}: cannot check the importers' progress yet, will retry: {}",
+          partitionId,
+          e.getMessage());
     }
     return isOpen();
   }

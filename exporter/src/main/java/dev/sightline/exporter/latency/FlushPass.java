@@ -3,18 +3,19 @@ package dev.sightline.exporter.latency;
 import io.camunda.zeebe.protocol.record.ValueType;
 
 /**
- * The one pass over a flushed batch that turns its records' times into stage latencies (microseconds):
+ * The one pass over a flushed batch that turns its records' times into stage latencies
+ * (microseconds):
  *
  * <ul>
  *   <li>{@code exporter-lag} = (export called − record timestamp) × 1000 — both in milliseconds;
  *   <li>{@code batch-wait} = flush start − export called × 1000;
  *   <li>{@code flushed} = bulk response − record timestamp × 1000;
- *   <li>{@code bulk} = bulk response − flush start, the same for every record of the batch: recorded once per
- *       value type with the record count.
+ *   <li>{@code bulk} = bulk response − flush start, the same for every record of the batch:
+ *       recorded once per value type with the record count.
  * </ul>
  *
- * Consecutive records with the same value type and the same value (a burst within one millisecond) are
- * recorded once with their count, so a busy batch costs fewer histogram updates than records.
+ * Consecutive records with the same value type and the same value (a burst within one millisecond)
+ * are recorded once with their count, so a busy batch costs fewer histogram updates than records.
  *
  * <p>Not thread-safe: the exporter's thread (the writer of the {@link StageRecorders}).
  */
@@ -39,7 +40,8 @@ final class FlushPass {
     }
   }
 
-  private void recordInPass(PendingRecordTimes records, long flushStartMicros, long bulkResponseMicros) {
+  private void recordInPass(
+      PendingRecordTimes records, long flushStartMicros, long bulkResponseMicros) {
     for (var i = 0; i < records.size(); i++) {
       var type = records.valueTypeOrdinal(i);
       var timestampMicros = records.recordTimestampMillis(i) * 1_000;

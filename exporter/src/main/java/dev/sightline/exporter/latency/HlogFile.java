@@ -11,11 +11,12 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * One partition's interval histograms as an HdrHistogram log ({@code .hlog}, format version 1.3), readable by
- * {@code HistogramLogReader} and {@code HistogramLogProcessor}. Each opening appends a header (comment, {@code
- * StartTime}, {@code BaseTime: 0}, so interval timestamps are absolute epoch seconds, and the legend); each
- * interval is one line per (stage, value type) tagged {@code <stage>:<VALUE_TYPE>}, e.g. {@code
- * flushed:PROCESS_INSTANCE}. Values are microseconds; the max column is written in milliseconds.
+ * One partition's interval histograms as an HdrHistogram log ({@code .hlog}, format version 1.3),
+ * readable by {@code HistogramLogReader} and {@code HistogramLogProcessor}. Each opening appends a
+ * header (comment, {@code StartTime}, {@code BaseTime: 0}, so interval timestamps are absolute
+ * epoch seconds, and the legend); each interval is one line per (stage, value type) tagged {@code
+ * <stage>:<VALUE_TYPE>}, e.g. {@code flushed:PROCESS_INSTANCE}. Values are microseconds; the max
+ * column is written in milliseconds.
  *
  * <p>Not thread-safe: the exporter's thread.
  */
@@ -45,10 +46,13 @@ final class HlogFile implements AutoCloseable {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    var out = new PrintStream(new FileOutputStream(file.toFile(), true), false, StandardCharsets.UTF_8);
+    var out =
+        new PrintStream(new FileOutputStream(file.toFile(), true), false, StandardCharsets.UTF_8);
     var hlog = new HlogFile(file, out);
     hlog.writer.outputComment(
-        "Sightline exporter latency, partition " + partitionId + ": values in microseconds, max column in"
+        "Sightline exporter latency, partition "
+            + partitionId
+            + ": values in microseconds, max column in"
             + " milliseconds; tag = <stage>:<valueType>; see docs/latency.md");
     hlog.writer.outputLogFormatVersion();
     hlog.writer.outputStartTime(startMillis);
@@ -64,12 +68,18 @@ final class HlogFile implements AutoCloseable {
   }
 
   /** Writes one interval histogram (microseconds) of one (stage, value type). */
-  void write(long startMillis, long endMillis, LatencyStage stage, ValueType valueType, Histogram histogramMicros)
+  void write(
+      long startMillis,
+      long endMillis,
+      LatencyStage stage,
+      ValueType valueType,
+      Histogram histogramMicros)
       throws IOException {
     histogramMicros.setTag(tag(stage, valueType));
     histogramMicros.setStartTimeStamp(startMillis);
     histogramMicros.setEndTimeStamp(endMillis);
-    writer.outputIntervalHistogram(startMillis / 1000.0, endMillis / 1000.0, histogramMicros, MAX_VALUE_UNIT_RATIO);
+    writer.outputIntervalHistogram(
+        startMillis / 1000.0, endMillis / 1000.0, histogramMicros, MAX_VALUE_UNIT_RATIO);
   }
 
   /** Pushes what was written to the file. */

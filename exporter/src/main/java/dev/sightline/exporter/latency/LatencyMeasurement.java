@@ -8,9 +8,10 @@ import java.time.InstantSource;
 import org.slf4j.Logger;
 
 /**
- * The exporter's latency measurement, assembled for one partition: the {@link LatencyTracker} the record path
- * reports to, and the periodic tick that publishes metrics and writes the {@code .hlog} file. The exporter
- * schedules {@link #tick()} every {@link #tickInterval()} and closes this after its last flush.
+ * The exporter's latency measurement, assembled for one partition: the {@link LatencyTracker} the
+ * record path reports to, and the periodic tick that publishes metrics and writes the {@code .hlog}
+ * file. The exporter schedules {@link #tick()} every {@link #tickInterval()} and closes this after
+ * its last flush.
  *
  * <p>Not thread-safe: the exporter's thread.
  */
@@ -28,7 +29,11 @@ public final class LatencyMeasurement implements AutoCloseable {
    * @param clock the broker's clock, the one records are stamped with
    */
   public static LatencyMeasurement open(
-      LatencyConfig config, MeterRegistry registry, int partitionId, InstantSource clock, Logger log) {
+      LatencyConfig config,
+      MeterRegistry registry,
+      int partitionId,
+      InstantSource clock,
+      Logger log) {
     var recorders = new StageRecorders();
     var meters = new LatencyMeters(registry, partitionId, recorders);
     HlogFile hlog = null;
@@ -37,10 +42,12 @@ public final class LatencyMeasurement implements AutoCloseable {
       try {
         hlog = HlogFile.open(file, partitionId, clock.millis());
       } catch (IOException | RuntimeException e) {
-        log.warn("Latency log {} cannot be opened; no .hlog file this time: {}", file, e.toString());
+        log.warn(
+            "Latency log {} cannot be opened; no .hlog file this time: {}", file, e.toString());
       }
     }
-    var reporter = new LatencyReporter(recorders, meters, hlog, config.hlogInterval(), clock::millis, log);
+    var reporter =
+        new LatencyReporter(recorders, meters, hlog, config.hlogInterval(), clock::millis, log);
     return new LatencyMeasurement(new LatencyTracker(recorders, MicrosClock.of(clock)), reporter);
   }
 

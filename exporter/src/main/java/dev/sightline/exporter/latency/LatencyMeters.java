@@ -10,21 +10,26 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * The stages in the broker's Micrometer registry, per (stage, value type, partition), tags {@code stage},
- * {@code valueType}, {@code partition}:
+ * The stages in the broker's Micrometer registry, per (stage, value type, partition), tags {@code
+ * stage}, {@code valueType}, {@code partition}:
  *
  * <ul>
- *   <li>{@code sightline.exporter.latency}: a function timer, count and total of every recorded value;
- *   <li>{@code sightline.exporter.latency.percentile} (tag {@code quantile} 0.5, 0.9, 0.99, 0.999, 1.0 = max):
- *       time gauges, exact to 3 significant digits, over the last completed {@link #WINDOW};
- *   <li>{@code sightline.exporter.latency.histogram} (tag {@code le}, seconds, Prometheus style): cumulative
- *       counts of values at or below each bound since the start, usable with {@code histogram_quantile};
- *   <li>{@code sightline.exporter.latency.clamped} (tags {@code partition}, {@code bound}): values outside 0..1 h.
+ *   <li>{@code sightline.exporter.latency}: a function timer, count and total of every recorded
+ *       value;
+ *   <li>{@code sightline.exporter.latency.percentile} (tag {@code quantile} 0.5, 0.9, 0.99, 0.999,
+ *       1.0 = max): time gauges, exact to 3 significant digits, over the last completed {@link
+ *       #WINDOW};
+ *   <li>{@code sightline.exporter.latency.histogram} (tag {@code le}, seconds, Prometheus style):
+ *       cumulative counts of values at or below each bound since the start, usable with {@code
+ *       histogram_quantile};
+ *   <li>{@code sightline.exporter.latency.clamped} (tags {@code partition}, {@code bound}): values
+ *       outside 0..1 h.
  * </ul>
  *
- * Why not Micrometer's own {@code Timer}: it can only be fed one value at a time, and replaying every record
- * into four timers cost as much as handling the record (JMH, docs/latency.md). These meters are updated from
- * the interval histograms with one scan per (stage, value type) per tick, whatever the load.
+ * Why not Micrometer's own {@code Timer}: it can only be fed one value at a time, and replaying
+ * every record into four timers cost as much as handling the record (JMH, docs/latency.md). These
+ * meters are updated from the interval histograms with one scan per (stage, value type) per tick,
+ * whatever the load.
  *
  * <p>Threading: {@link #publish} on one thread (the exporter's tick); the registry reads from any.
  */
@@ -38,15 +43,28 @@ public final class LatencyMeters {
   static final Duration WINDOW = Duration.ofMinutes(1);
   static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999, 1.0};
   static final Duration[] BUCKETS = {
-    Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-    Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-    Duration.ofMillis(2_500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
-    Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1)
+    Duration.ofMillis(1),
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2_500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofMinutes(1),
+    Duration.ofMinutes(5),
+    Duration.ofHours(1)
   };
 
   private final MeterRegistry registry;
   private final String partition;
-  private final StageMeters[][] meters = new StageMeters[LatencyStage.values().length][ValueType.values().length];
+  private final StageMeters[][] meters =
+      new StageMeters[LatencyStage.values().length][ValueType.values().length];
 
   public LatencyMeters(MeterRegistry registry, int partitionId, StageRecorders recorders) {
     this.registry = registry;
@@ -62,7 +80,8 @@ public final class LatencyMeters {
   }
 
   /** Adds one interval histogram (microseconds) of a stage; registers its meters on first data. */
-  public void publish(LatencyStage stage, ValueType valueType, Histogram intervalMicros, long nowMillis) {
+  public void publish(
+      LatencyStage stage, ValueType valueType, Histogram intervalMicros, long nowMillis) {
     var stageMeters = meters[stage.ordinal()][valueType.ordinal()];
     if (stageMeters == null) {
       if (intervalMicros.getTotalCount() == 0) {
@@ -76,14 +95,20 @@ public final class LatencyMeters {
 
   private StageMeters register(LatencyStage stage, ValueType valueType, long nowMillis) {
     var stageMeters = new StageMeters(BUCKETS, QUANTILES, WINDOW, nowMillis);
-    var tags = new String[] {"stage", stage.tagValue(), "valueType", valueType.name(), "partition", partition};
-    FunctionTimer.builder(TIMER, stageMeters, StageMeters::count, StageMeters::totalMicros, TimeUnit.MICROSECONDS)
-        .description("Per-record latency of one stage, on the broker's record clock (docs/latency.md)")
+    var tags =
+        new String[] {
+          "stage", stage.tagValue(), "valueType", valueType.name(), "partition", partition
+        };
+    FunctionTimer.builder(
+            TIMER, stageMeters, StageMeters::count, StageMeters::totalMicros, TimeUnit.MICROSECONDS)
+        .description(
+            "Per-record latency of one stage, on the broker's record clock (docs/latency.md)")
         .tags(tags)
         .register(registry);
     for (var i = 0; i < QUANTILES.length; i++) {
       var index = i;
-      TimeGauge.builder(PERCENTILE, stageMeters, TimeUnit.MICROSECONDS, m -> m.percentileMicros(index))
+      TimeGauge.builder(
+              PERCENTILE, stageMeters, TimeUnit.MICROSECONDS, m -> m.percentileMicros(index))
           .description("Latency percentile of one stage over the last minute (quantile 1.0 = max)")
           .tags(tags)
           .tag("quantile", Double.toString(QUANTILES[i]))

@@ -8,10 +8,11 @@ import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 
 /**
- * The periodic tick, every {@link #TICK}: takes every recorder's interval histogram, replays it into the
- * Micrometer timers and, when an {@code .hlog} file is configured, adds it to that (stage, value type)'s
- * accumulator; once {@code latency.hlog.interval} has passed, writes each accumulator as one tagged interval
- * line and resets it. A failed write is logged once and turns the file off: the exporter never stops for it.
+ * The periodic tick, every {@link #TICK}: takes every recorder's interval histogram, replays it
+ * into the Micrometer timers and, when an {@code .hlog} file is configured, adds it to that (stage,
+ * value type)'s accumulator; once {@code latency.hlog.interval} has passed, writes each accumulator
+ * as one tagged interval line and resets it. A failed write is logged once and turns the file off:
+ * the exporter never stops for it.
  *
  * <p>Not thread-safe: the exporter's thread (the reader of the {@link StageRecorders}).
  */
@@ -24,7 +25,8 @@ final class LatencyReporter implements AutoCloseable {
   private final long hlogIntervalMillis;
   private final LongSupplier nowMillis;
   private final Logger log;
-  private final Histogram[][] accumulators = new Histogram[LatencyStage.values().length][ValueType.values().length];
+  private final Histogram[][] accumulators =
+      new Histogram[LatencyStage.values().length][ValueType.values().length];
   private HlogFile hlog;
   private long intervalStartMillis;
 
@@ -88,8 +90,10 @@ final class LatencyReporter implements AutoCloseable {
       }
       hlog.flush();
     } catch (IOException | RuntimeException e) {
-      log.warn("Latency log {} could not be written; it is turned off until the exporter reopens: {}",
-          hlog.file(), e.toString());
+      log.warn(
+          "Latency log {} could not be written; it is turned off until the exporter reopens: {}",
+          hlog.file(),
+          e.toString());
       hlog.close();
       hlog = null;
     }

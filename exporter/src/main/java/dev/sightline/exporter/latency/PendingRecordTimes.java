@@ -3,9 +3,10 @@ package dev.sightline.exporter.latency;
 import java.util.Arrays;
 
 /**
- * The times of every record in the pending batch, in primitive arrays: record timestamp, when {@code export}
- * accepted it, and its value type. Appending allocates only when the arrays grow (doubling); after a batch of
- * more than {@value #SHRINK_ABOVE} records the arrays shrink back on {@link #clear()}.
+ * The times of every record in the pending batch, in primitive arrays: record timestamp, when
+ * {@code export} accepted it, and its value type. Appending allocates only when the arrays grow
+ * (doubling); after a batch of more than {@value #SHRINK_ABOVE} records the arrays shrink back on
+ * {@link #clear()}.
  *
  * <p>Not thread-safe: owned by the exporter's thread.
  */

@@ -5,11 +5,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 
 /**
- * The published state of one (stage, value type), updated from interval histograms at the cost of one scan of
- * the histogram, whatever the number of records: the cumulative count and total, the cumulative count at or
- * below each bucket bound, and the percentiles of the last completed window.
+ * The published state of one (stage, value type), updated from interval histograms at the cost of
+ * one scan of the histogram, whatever the number of records: the cumulative count and total, the
+ * cumulative count at or below each bucket bound, and the percentiles of the last completed window.
  *
- * <p>Threading: {@link #add} on one thread (the exporter's tick); the getters from any thread (the registry).
+ * <p>Threading: {@link #add} on one thread (the exporter's tick); the getters from any thread (the
+ * registry).
  */
 final class StageMeters {
 
@@ -44,7 +45,9 @@ final class StageMeters {
         sum += intervalMicros.medianEquivalentValue(bucket.getValueIteratedTo()) * bucketCount;
         // A bucket counts below a bound when its lowest value does: 10 ms recorded is "le 0.01".
         var lowest = intervalMicros.lowestEquivalentValue(bucket.getValueIteratedTo());
-        for (var i = bucketBoundsMicros.length - 1; i >= 0 && lowest <= bucketBoundsMicros[i]; i--) {
+        for (var i = bucketBoundsMicros.length - 1;
+            i >= 0 && lowest <= bucketBoundsMicros[i];
+            i--) {
           bucketCounts.addAndGet(i, bucketCount);
         }
         // Only the recorded buckets: Histogram#add would walk all 23,552 counts.
@@ -56,7 +59,8 @@ final class StageMeters {
     if (nowMillis - windowStartMillis >= windowMillis) {
       var percentiles = new double[quantiles.length];
       for (var i = 0; i < quantiles.length; i++) {
-        percentiles[i] = window.getTotalCount() == 0 ? 0 : window.getValueAtPercentile(quantiles[i] * 100);
+        percentiles[i] =
+            window.getTotalCount() == 0 ? 0 : window.getValueAtPercentile(quantiles[i] * 100);
       }
       percentilesMicros = percentiles;
       window.reset();

@@ -7,21 +7,22 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.WriterReaderPhaser;
 
 /**
- * Interval histograms per (stage, value type): latencies in microseconds, 1 µs to 1 h, 3 significant digits.
- * HdrHistogram's {@code Recorder} pattern — an active and an inactive histogram per pair, swapped by the reader
- * under a {@link WriterReaderPhaser} — with one difference: the writer enters its critical section once per
- * flush pass ({@link #beginPass()} … {@link #endPass()}), not once per value. A {@code Recorder} pays two
- * atomic increments per value: about a fifth more per record in the JMH benchmark (docs/latency.md).
+ * Interval histograms per (stage, value type): latencies in microseconds, 1 µs to 1 h, 3
+ * significant digits. HdrHistogram's {@code Recorder} pattern — an active and an inactive histogram
+ * per pair, swapped by the reader under a {@link WriterReaderPhaser} — with one difference: the
+ * writer enters its critical section once per flush pass ({@link #beginPass()} … {@link
+ * #endPass()}), not once per value. A {@code Recorder} pays two atomic increments per value: about
+ * a fifth more per record in the JMH benchmark (docs/latency.md).
  *
- * <p>A pair's histograms are created the first time it gets a value, so only the value types the exporter
- * handles cost memory (two histograms of 23,552 counts, about 380 KB, per pair). Values outside the range are
- * clamped, never dropped, and counted: below 0 (a clock that stepped back) becomes 0, above 1 h (a replay of
- * old records) becomes 1 h.
+ * <p>A pair's histograms are created the first time it gets a value, so only the value types the
+ * exporter handles cost memory (two histograms of 23,552 counts, about 380 KB, per pair). Values
+ * outside the range are clamped, never dropped, and counted: below 0 (a clock that stepped back)
+ * becomes 0, above 1 h (a replay of old records) becomes 1 h.
  *
- * <p>Threading: one writer thread (the exporter's) calls {@link #beginPass}, {@link #recordInPass}, {@link
- * #endPass} and {@link #record}; one reader at a time, on any thread (the exporter's tick), calls {@link
- * #takeIntervals}. The out-of-range counters are written by the writer and may be read, slightly stale, by any
- * thread.
+ * <p>Threading: one writer thread (the exporter's) calls {@link #beginPass}, {@link #recordInPass},
+ * {@link #endPass} and {@link #record}; one reader at a time, on any thread (the exporter's tick),
+ * calls {@link #takeIntervals}. The out-of-range counters are written by the writer and may be
+ * read, slightly stale, by any thread.
  */
 public final class StageRecorders {
 
@@ -32,7 +33,8 @@ public final class StageRecorders {
   private static final ValueType[] VALUE_TYPES = ValueType.values();
 
   private final WriterReaderPhaser phaser = new WriterReaderPhaser();
-  private final AtomicReferenceArray<Pair> pairs = new AtomicReferenceArray<>(STAGES.length * VALUE_TYPES.length);
+  private final AtomicReferenceArray<Pair> pairs =
+      new AtomicReferenceArray<>(STAGES.length * VALUE_TYPES.length);
   private long criticalValue;
   private volatile long clampedBelow;
   private volatile long clampedAbove;
@@ -62,8 +64,12 @@ public final class StageRecorders {
     }
   }
 
-  /** Records {@code count} equal values between {@link #beginPass} and {@link #endPass}; writer thread only. */
-  public void recordInPass(LatencyStage stage, int valueTypeOrdinal, long latencyMicros, long count) {
+  /**
+   * Records {@code count} equal values between {@link #beginPass} and {@link #endPass}; writer
+   * thread only.
+   */
+  public void recordInPass(
+      LatencyStage stage, int valueTypeOrdinal, long latencyMicros, long count) {
     var value = latencyMicros;
     if (value < 0) {
       value = 0;
@@ -82,8 +88,9 @@ public final class StageRecorders {
   }
 
   /**
-   * Hands every pair's interval histogram (what was recorded since the previous call) to {@code consumer},
-   * empty ones included. The histogram is reused by the next call: copy what you keep. One reader at a time.
+   * Hands every pair's interval histogram (what was recorded since the previous call) to {@code
+   * consumer}, empty ones included. The histogram is reused by the next call: copy what you keep.
+   * One reader at a time.
    */
   public void takeIntervals(IntervalConsumer consumer) {
     phaser.readerLock();
@@ -98,7 +105,10 @@ public final class StageRecorders {
       for (var slot = 0; slot < pairs.length(); slot++) {
         var pair = pairs.get(slot);
         if (pair != null) {
-          consumer.accept(STAGES[slot / VALUE_TYPES.length], VALUE_TYPES[slot % VALUE_TYPES.length], pair.taken);
+          consumer.accept(
+              STAGES[slot / VALUE_TYPES.length],
+              VALUE_TYPES[slot % VALUE_TYPES.length],
+              pair.taken);
         }
       }
     } finally {
@@ -123,10 +133,10 @@ public final class StageRecorders {
   }
 
   /**
-   * The writer records into {@code active}; the reader swaps in the reset spare and takes the old one. A pair
-   * that looks idle is not swapped (its interval is handed over empty): resetting a histogram writes all its
-   * counts. Reading the writer's total count without the phaser may be stale; a value it misses stays in
-   * {@code active} and goes with the next interval.
+   * The writer records into {@code active}; the reader swaps in the reset spare and takes the old
+   * one. A pair that looks idle is not swapped (its interval is handed over empty): resetting a
+   * histogram writes all its counts. Reading the writer's total count without the phaser may be
+   * stale; a value it misses stays in {@code active} and goes with the next interval.
    */
   private static final class Pair {
     private static final Histogram EMPTY = newHistogram();

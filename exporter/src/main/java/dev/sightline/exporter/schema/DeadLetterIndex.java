@@ -3,8 +3,9 @@ package dev.sightline.exporter.schema;
 import java.util.List;
 
 /**
- * Documents Elasticsearch rejected for good (mapping conflicts, unparsable values), with why and when, so the
- * partition keeps moving and nothing is silently lost (policy {@code errors.onRejected=dead-letter}).
+ * Documents Elasticsearch rejected for good (mapping conflicts, unparsable values), with why and
+ * when, so the partition keeps moving and nothing is silently lost (policy {@code
+ * errors.onRejected=dead-letter}).
  */
 public final class DeadLetterIndex {
 
@@ -22,7 +23,16 @@ public final class DeadLetterIndex {
       new IndexDescriptor(
           "dead-letter",
           1,
-          List.of(TARGET_INDEX, DOCUMENT_ID, DOCUMENT, ERROR_TYPE, STATUS, REASON, DEAD_LETTERED_AT, PARTITION_ID, POSITION));
+          List.of(
+              TARGET_INDEX,
+              DOCUMENT_ID,
+              DOCUMENT,
+              ERROR_TYPE,
+              STATUS,
+              REASON,
+              DEAD_LETTERED_AT,
+              PARTITION_ID,
+              POSITION));
 
   private DeadLetterIndex() {}
 }

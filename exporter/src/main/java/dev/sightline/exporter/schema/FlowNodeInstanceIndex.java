@@ -2,7 +2,10 @@ package dev.sightline.exporter.schema;
 
 import java.util.List;
 
-/** One document per flow-node (element) instance, id = element instance key; sequence flows are not kept. */
+/**
+ * One document per flow-node (element) instance, id = element instance key; sequence flows are not
+ * kept.
+ */
 public final class FlowNodeInstanceIndex {
 
   public static final Field KEY = Field.longField("key");

@@ -3,8 +3,9 @@ package dev.sightline.exporter.schema;
 import java.util.List;
 
 /**
- * One document per incident, id = incident key. It carries the keys of every process instance and flow-node
- * instance its treePath passes through, which is what the incident flags on those documents are derived from.
+ * One document per incident, id = incident key. It carries the keys of every process instance and
+ * flow-node instance its treePath passes through, which is what the incident flags on those
+ * documents are derived from.
  */
 public final class IncidentIndex {
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One read-model index: its name, schema version and every field. The version is part of the index name, so
- * a changed mapping gets a new index instead of a conflict with existing data.
+ * One read-model index: its name, schema version and every field. The version is part of the index
+ * name, so a changed mapping gets a new index instead of a conflict with existing data.
  */
 public record IndexDescriptor(String name, int version, List<Field> fields) {
 

@@ -3,9 +3,9 @@ package dev.sightline.exporter.schema;
 import java.util.List;
 
 /**
- * One document per deployed process, id = process definition key. Every partition that sees the deployment
- * writes the same content, so it has no partition or position field; exporters of other partitions read
- * {@code callActivityIds} and {@code elementNames} back from here.
+ * One document per deployed process, id = process definition key. Every partition that sees the
+ * deployment writes the same content, so it has no partition or position field; exporters of other
+ * partitions read {@code callActivityIds} and {@code elementNames} back from here.
  */
 public final class ProcessDefinitionIndex {
 

@@ -13,8 +13,10 @@ public final class ProcessInstanceIndex {
   public static final Field STATE = Field.keyword("state");
   public static final Field START_DATE = Field.date("startDate");
   public static final Field END_DATE = Field.date("endDate");
-  public static final Field PARENT_PROCESS_INSTANCE_KEY = Field.longField("parentProcessInstanceKey");
-  public static final Field PARENT_ELEMENT_INSTANCE_KEY = Field.longField("parentElementInstanceKey");
+  public static final Field PARENT_PROCESS_INSTANCE_KEY =
+      Field.longField("parentProcessInstanceKey");
+  public static final Field PARENT_ELEMENT_INSTANCE_KEY =
+      Field.longField("parentElementInstanceKey");
   public static final Field TREE_PATH = Field.keyword("treePath");
   public static final Field INCIDENT = Field.bool("incident");
   public static final Field OPEN_INCIDENT_KEYS = Field.longField("openIncidentKeys");

@@ -21,6 +21,10 @@ public record ReadModelSchema(String prefix, int numberOfShards, int numberOfRep
   }
 
   public String settingsJson() {
-    return "{\"number_of_shards\":" + numberOfShards + ",\"number_of_replicas\":" + numberOfReplicas + "}";
+    return "{\"number_of_shards\":"
+        + numberOfShards
+        + ",\"number_of_replicas\":"
+        + numberOfReplicas
+        + "}";
   }
 }

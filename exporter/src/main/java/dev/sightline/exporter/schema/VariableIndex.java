@@ -3,8 +3,8 @@ package dev.sightline.exporter.schema;
 import java.util.List;
 
 /**
- * One document per variable, id = {@code <scopeKey>-<name>}: a variable is unique by its scope and name, and
- * the scope key carries the partition, so ids of different partitions never collide.
+ * One document per variable, id = {@code <scopeKey>-<name>}: a variable is unique by its scope and
+ * name, and the scope key carries the partition, so ids of different partitions never collide.
  */
 public final class VariableIndex {
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Rejected bulk items grouped by Elasticsearch error type, each with a count and one sample: a thousand
- * identical mapping errors make one line, not a thousand.
+ * Rejected bulk items grouped by Elasticsearch error type, each with a count and one sample: a
+ * thousand identical mapping errors make one line, not a thousand.
  */
 public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> items) {
 
@@ -19,8 +19,8 @@ public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> 
   public record Item(String index, String id, int status, String type, String reason) {
 
     /**
-     * Whether sending the document again cannot help: a 4xx other than 409 (conflict) and 429 (too many
-     * requests) — the document itself is wrong for the index (mapping, parsing, size).
+     * Whether sending the document again cannot help: a 4xx other than 409 (conflict) and 429 (too
+     * many requests) — the document itself is wrong for the index (mapping, parsing, size).
      */
     public boolean isPermanent() {
       return status >= 400 && status < 500 && status != 409 && status != 429;
@@ -69,7 +69,9 @@ public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> 
       groups.merge(
           type,
           new Group(1, index, id, reason),
-          (first, next) -> new Group(first.count() + 1, first.sampleIndex(), first.sampleId(), first.sampleReason()));
+          (first, next) ->
+              new Group(
+                  first.count() + 1, first.sampleIndex(), first.sampleId(), first.sampleReason()));
     }
 
     public boolean isEmpty() {

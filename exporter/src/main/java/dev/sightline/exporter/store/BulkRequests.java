@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends bulk operations in requests of at most {@code maxRequestBytes} (at least one operation each), and
- * throws {@link StoreException} with the rejected items grouped by error type once every request was sent.
+ * Sends bulk operations in requests of at most {@code maxRequestBytes} (at least one operation
+ * each), and throws {@link StoreException} with the rejected items grouped by error type once every
+ * request was sent.
  */
 public final class BulkRequests {
 
@@ -19,14 +20,16 @@ public final class BulkRequests {
 
   private BulkRequests() {}
 
-  public static void send(ElasticsearchClient client, List<Sized> operations, long maxRequestBytes) {
+  public static void send(
+      ElasticsearchClient client, List<Sized> operations, long maxRequestBytes) {
     var failures = new BulkItemFailures.Collector();
     for (var request : split(operations, maxRequestBytes)) {
       var response = send(client, request);
       if (response.errors()) {
         for (var item : response.items()) {
           if (item.error() != null) {
-            failures.add(item.error().type(), item.index(), item.id(), item.status(), item.error().reason());
+            failures.add(
+                item.error().type(), item.index(), item.id(), item.status(), item.error().reason());
           }
         }
       }
@@ -55,12 +58,15 @@ public final class BulkRequests {
     return requests;
   }
 
-  private static co.elastic.clients.elasticsearch.core.BulkResponse send(ElasticsearchClient client, BulkRequest request) {
+  private static co.elastic.clients.elasticsearch.core.BulkResponse send(
+      ElasticsearchClient client, BulkRequest request) {
     var what = "bulk of " + request.operations().size() + " documents";
     try {
       return client.bulk(request);
     } catch (ElasticsearchException e) {
-      throw new StoreException(what + " failed: HTTP " + e.status() + " " + e.error().type() + ": " + e.error().reason(), e);
+      throw new StoreException(
+          what + " failed: HTTP " + e.status() + " " + e.error().type() + ": " + e.error().reason(),
+          e);
     } catch (IOException e) {
       throw new StoreException(what + " failed: Elasticsearch unreachable (" + e + ")", e);
     } catch (RuntimeException e) {

@@ -6,17 +6,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the read model lives. Every method either completes or throws {@link StoreException}; callers keep
- * their data on failure and retry.
+ * Where the read model lives. Every method either completes or throws {@link StoreException};
+ * callers keep their data on failure and retry.
  */
 public interface DocumentStore extends AutoCloseable {
 
-  /** Creates the index templates and indices if missing; idempotent and safe from several partitions at once. */
+  /**
+   * Creates the index templates and indices if missing; idempotent and safe from several partitions
+   * at once.
+   */
   void ensureSchema();
 
   /**
-   * Writes every document as a partial update with upsert: a document built from records of different batches
-   * gains the new fields and keeps the old ones. Throws if any item was rejected.
+   * Writes every document as a partial update with upsert: a document built from records of
+   * different batches gains the new fields and keeps the old ones. Throws if any item was rejected.
    */
   void write(List<PendingDocument> documents);
 

@@ -16,25 +16,32 @@ import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 
 /**
- * Builds the client from the connection settings: hosts, authentication (sent as a default header, never
- * logged), timeouts, and the trusted certificate authorities for {@code https}.
+ * Builds the client from the connection settings: hosts, authentication (sent as a default header,
+ * never logged), timeouts, and the trusted certificate authorities for {@code https}.
  */
 public final class ElasticsearchClients {
 
   private ElasticsearchClients() {}
 
   public static ElasticsearchClient create(ConnectConfig connect, ObjectMapper json) {
-    var hosts = connect.urls().stream().map(url -> HttpHost.create(url.toString())).toArray(HttpHost[]::new);
+    var hosts =
+        connect.urls().stream()
+            .map(url -> HttpHost.create(url.toString()))
+            .toArray(HttpHost[]::new);
     var headers = new ArrayList<Header>();
     connect
         .apiKey()
-        .ifPresent(key -> headers.add(new BasicHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + key.reveal())));
+        .ifPresent(
+            key ->
+                headers.add(new BasicHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + key.reveal())));
     connect
         .username()
         .ifPresent(
             user -> {
               var password = connect.password().map(secret -> secret.reveal()).orElse("");
-              var token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+              var token =
+                  Base64.getEncoder()
+                      .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
               headers.add(new BasicHeader(HttpHeaders.AUTHORIZATION, "Basic " + token));
             });
     var timeoutMillis = (int) Math.min(Integer.MAX_VALUE, connect.requestTimeout().toMillis());
@@ -43,8 +50,10 @@ public final class ElasticsearchClients {
             .setDefaultHeaders(headers.toArray(Header[]::new))
             .setRequestConfigCallback(
                 config -> config.setConnectTimeout(timeoutMillis).setSocketTimeout(timeoutMillis))
-            .setHttpClientConfigCallback(http -> http.setSSLContext(TlsTrust.sslContext(connect.tls())))
+            .setHttpClientConfigCallback(
+                http -> http.setSSLContext(TlsTrust.sslContext(connect.tls())))
             .build();
-    return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(json)));
+    return new ElasticsearchClient(
+        new RestClientTransport(restClient, new JacksonJsonpMapper(json)));
   }
 }

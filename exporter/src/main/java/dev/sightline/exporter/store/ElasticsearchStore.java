@@ -17,15 +17,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The read model in Elasticsearch, through elasticsearch-java. No scripts: every write is a partial-document
- * update with {@code doc_as_upsert}, serialized once, and bulks larger than {@code maxRequestBytes} are split.
+ * The read model in Elasticsearch, through elasticsearch-java. No scripts: every write is a
+ * partial-document update with {@code doc_as_upsert}, serialized once, and bulks larger than {@code
+ * maxRequestBytes} are split.
  *
  * <p>Not thread-safe beyond what the client guarantees; one instance per exporter (partition).
  */
 public final class ElasticsearchStore implements DocumentStore {
 
-  /** Concurrent updates of one document (several partitions) are retried by Elasticsearch itself. */
+  /**
+   * Concurrent updates of one document (several partitions) are retried by Elasticsearch itself.
+   */
   private static final int RETRY_ON_CONFLICT = 5;
+
   private static final long TEMPLATE_PRIORITY = 100;
 
   private final ElasticsearchClient client;
@@ -33,7 +37,8 @@ public final class ElasticsearchStore implements DocumentStore {
   private final long maxRequestBytes;
   private final ObjectMapper json;
 
-  public ElasticsearchStore(ElasticsearchClient client, ReadModelSchema schema, long maxRequestBytes, ObjectMapper json) {
+  public ElasticsearchStore(
+      ElasticsearchClient client, ReadModelSchema schema, long maxRequestBytes, ObjectMapper json) {
     this.client = client;
     this.schema = schema;
     this.maxRequestBytes = maxRequestBytes;
@@ -47,7 +52,8 @@ public final class ElasticsearchStore implements DocumentStore {
       call(
           "put index template " + descriptor.templateName(schema.prefix()),
           () ->
-              client.indices()
+              client
+                  .indices()
                   .putIndexTemplate(
                       t ->
                           t.name(descriptor.templateName(schema.prefix()))
@@ -55,8 +61,15 @@ public final class ElasticsearchStore implements DocumentStore {
                               .priority(TEMPLATE_PRIORITY)
                               .template(
                                   tt ->
-                                      tt.settings(s -> s.withJson(new StringReader(schema.settingsJson())))
-                                          .mappings(m -> m.withJson(new StringReader(descriptor.mappingsJson()))))));
+                                      tt.settings(
+                                              s ->
+                                                  s.withJson(
+                                                      new StringReader(schema.settingsJson())))
+                                          .mappings(
+                                              m ->
+                                                  m.withJson(
+                                                      new StringReader(
+                                                          descriptor.mappingsJson()))))));
       createIndexIfMissing(index);
     }
   }
@@ -87,14 +100,19 @@ public final class ElasticsearchStore implements DocumentStore {
   }
 
   /**
-   * A whole document (the exporter knows all of it: see {@code Batch}) is indexed: nothing to read. Any other
-   * is a partial update with {@code doc_as_upsert}, which makes Elasticsearch fetch the current version in real
-   * time (docs/benchmarks.md).
+   * A whole document (the exporter knows all of it: see {@code Batch}) is indexed: nothing to read.
+   * Any other is a partial update with {@code doc_as_upsert}, which makes Elasticsearch fetch the
+   * current version in real time (docs/benchmarks.md).
    */
   private static BulkOperation upsert(PendingDocument document, String source) {
     if (document.whole()) {
       return BulkOperation.of(
-          op -> op.index(i -> i.index(document.key().index()).id(document.key().id()).document(new RawValue(source))));
+          op ->
+              op.index(
+                  i ->
+                      i.index(document.key().index())
+                          .id(document.key().id())
+                          .document(new RawValue(source))));
     }
     return BulkOperation.of(
         op ->
@@ -107,12 +125,13 @@ public final class ElasticsearchStore implements DocumentStore {
   }
 
   /**
-   * Serialized once, as UTF-8 bytes first: Jackson escapes a lone surrogate there ({@code \uD800}), which keeps
-   * the JSON valid, where writing the string raw would fail the whole bulk.
+   * Serialized once, as UTF-8 bytes first: Jackson escapes a lone surrogate there ({@code \uD800}),
+   * which keeps the JSON valid, where writing the string raw would fail the whole bulk.
    */
   private String serialize(PendingDocument document) {
     try {
-      return new String(json.writeValueAsBytes(document.fields()), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(
+          json.writeValueAsBytes(document.fields()), java.nio.charset.StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new StoreException("cannot serialize document " + document.key(), e);
     }
@@ -121,15 +140,20 @@ public final class ElasticsearchStore implements DocumentStore {
   @Override
   @SuppressWarnings("unchecked")
   public Optional<Map<String, Object>> get(String index, String id) {
-    var response = call("get " + index + "/" + id, () -> client.get(g -> g.index(index).id(id), Map.class));
-    return response.found() ? Optional.ofNullable((Map<String, Object>) response.source()) : Optional.empty();
+    var response =
+        call("get " + index + "/" + id, () -> client.get(g -> g.index(index).id(id), Map.class));
+    return response.found()
+        ? Optional.ofNullable((Map<String, Object>) response.source())
+        : Optional.empty();
   }
 
   @Override
   public void purge() {
     for (IndexDescriptor descriptor : ReadModelSchema.INDICES) {
       var index = schema.indexName(descriptor);
-      call("delete index " + index, () -> client.indices().delete(d -> d.index(index).ignoreUnavailable(true)));
+      call(
+          "delete index " + index,
+          () -> client.indices().delete(d -> d.index(index).ignoreUnavailable(true)));
       var template = descriptor.templateName(schema.prefix());
       try {
         client.indices().deleteIndexTemplate(d -> d.name(template));
@@ -162,7 +186,8 @@ public final class ElasticsearchStore implements DocumentStore {
     } catch (ElasticsearchException | IOException e) {
       throw failure(what, e);
     } catch (RuntimeException e) {
-      // The client wraps transport problems (timeouts, closed connections) in runtime exceptions too.
+      // The client wraps transport problems (timeouts, closed connections) in runtime exceptions
+      // too.
       throw new StoreException(what + " failed: " + e, e);
     }
   }
@@ -170,7 +195,14 @@ public final class ElasticsearchStore implements DocumentStore {
   private static StoreException failure(String what, Exception e) {
     if (e instanceof ElasticsearchException es) {
       return new StoreException(
-          what + " failed: HTTP " + es.status() + " " + es.error().type() + ": " + es.error().reason(), e);
+          what
+              + " failed: HTTP "
+              + es.status()
+              + " "
+              + es.error().type()
+              + ": "
+              + es.error().reason(),
+          e);
     }
     return new StoreException(what + " failed: Elasticsearch unreachable (" + e + ")", e);
   }

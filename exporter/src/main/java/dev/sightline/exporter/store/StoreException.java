@@ -3,8 +3,8 @@ package dev.sightline.exporter.store;
 import java.util.Optional;
 
 /**
- * Elasticsearch did not do what was asked: unreachable, answered with an error, or rejected bulk items. The
- * exporter keeps its batch and retries; the message never contains credentials.
+ * Elasticsearch did not do what was asked: unreachable, answered with an error, or rejected bulk
+ * items. The exporter keeps its batch and retries; the message never contains credentials.
  */
 public final class StoreException extends RuntimeException {
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.config.ExporterConfig;
 import dev.sightline.exporter.schema.ReadModelSchema;
 
-/** Creates the exporter's store; tests pass their own (an in-memory double, or one that fails on demand). */
+/**
+ * Creates the exporter's store; tests pass their own (an in-memory double, or one that fails on
+ * demand).
+ */
 @FunctionalInterface
 public interface StoreFactory {
 
@@ -16,5 +19,8 @@ public interface StoreFactory {
   StoreFactory ELASTICSEARCH =
       (config, schema, json) ->
           new ElasticsearchStore(
-              ElasticsearchClients.create(config.connect(), json), schema, MAX_BULK_REQUEST_BYTES, json);
+              ElasticsearchClients.create(config.connect(), json),
+              schema,
+              MAX_BULK_REQUEST_BYTES,
+              json);
 }

@@ -3,8 +3,8 @@ package dev.sightline.exporter.treepath;
 import java.util.Optional;
 
 /**
- * Where the resolver looks when its cache misses: the pending batch first, then the index (a real-time GET,
- * so documents flushed but not yet refreshed are found).
+ * Where the resolver looks when its cache misses: the pending batch first, then the index (a
+ * real-time GET, so documents flushed but not yet refreshed are found).
  */
 public interface EntityLookup {
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * Counts every fallback and logs once per (kind, process definition) — never once per record: records without
- * paths once flooded brokers' logs (camunda/camunda#26048).
+ * Counts every fallback and logs once per (kind, process definition) — never once per record:
+ * records without paths once flooded brokers' logs (camunda/camunda#26048).
  */
 public final class FallbackReporter implements TreePathFallback {
 
@@ -25,7 +25,8 @@ public final class FallbackReporter implements TreePathFallback {
       counters.put(
           kind,
           Counter.builder("sightline.exporter.treepath.fallbacks")
-              .description("Tree paths written with the documented fallback because a parent was unknown")
+              .description(
+                  "Tree paths written with the documented fallback because a parent was unknown")
               .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
               .tag("partition", Integer.toString(partitionId))
               .register(registry));

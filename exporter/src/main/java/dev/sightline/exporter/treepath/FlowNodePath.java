@@ -1,6 +1,9 @@
 package dev.sightline.exporter.treepath;
 
-/** A flow-node instance's tree path ({@code <piKey>/<scope…>/<key>}) and its depth below the process instance. */
+/**
+ * A flow-node instance's tree path ({@code <piKey>/<scope…>/<key>}) and its depth below the process
+ * instance.
+ */
 public record FlowNodePath(String treePath, int level) {
 
   static FlowNodePath of(String treePath) {

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Resolves an incident's {@link IncidentScope}. Incidents of 8.6+ brokers carry the engine's tree fields: each
- * level of {@code elementInstancePath} is a process instance followed by the element instances inside it
- * down to the next level's call activity (or, last, down to the incident's element). Older incidents get
- * their process instance's known path (cache, batch, index), and each element instance on it its known
- * flow-node path, which names the enclosing sub-processes.
+ * Resolves an incident's {@link IncidentScope}. Incidents of 8.6+ brokers carry the engine's tree
+ * fields: each level of {@code elementInstancePath} is a process instance followed by the element
+ * instances inside it down to the next level's call activity (or, last, down to the incident's
+ * element). Older incidents get their process instance's known path (cache, batch, index), and each
+ * element instance on it its known flow-node path, which names the enclosing sub-processes.
  */
 final class IncidentScopes {
 
@@ -28,7 +28,9 @@ final class IncidentScopes {
     String processPath;
     var processKeys = new ArrayList<Long>();
     Set<Long> flowNodeKeys = new LinkedHashSet<>();
-    if (instancePath != null && !instancePath.isEmpty() && instancePath.stream().noneMatch(List::isEmpty)) {
+    if (instancePath != null
+        && !instancePath.isEmpty()
+        && instancePath.stream().noneMatch(List::isEmpty)) {
       processPath =
           resolver.processPathFromEngine(
               instancePath,
@@ -42,7 +44,8 @@ final class IncidentScopes {
       }
     } else {
       processPath =
-          resolver.processPathOrFallback(processInstanceKey, value.getProcessDefinitionKey(), value.getBpmnProcessId());
+          resolver.processPathOrFallback(
+              processInstanceKey, value.getProcessDefinitionKey(), value.getBpmnProcessId());
       processKeys.addAll(keys(processPath, PROCESS_INSTANCE));
       for (var callActivity : keys(processPath, FLOW_NODE_INSTANCE)) {
         flowNodeKeys.addAll(scopeChain(callActivity, resolver));
@@ -54,11 +57,17 @@ final class IncidentScopes {
     if (onElement) {
       flowNodeKeys.add(elementInstanceKey);
     }
-    var treePath = onElement ? processPath + "/FN_" + value.getElementId() + "/FNI_" + elementInstanceKey : processPath;
+    var treePath =
+        onElement
+            ? processPath + "/FN_" + value.getElementId() + "/FNI_" + elementInstanceKey
+            : processPath;
     return new IncidentScope(treePath, processKeys, List.copyOf(flowNodeKeys));
   }
 
-  /** The element instance and its flow scopes below the process instance, from its flow-node path if known. */
+  /**
+   * The element instance and its flow scopes below the process instance, from its flow-node path if
+   * known.
+   */
   private static List<Long> scopeChain(long elementInstanceKey, TreePathResolver resolver) {
     return resolver
         .knownFlowNode(elementInstanceKey)

@@ -11,16 +11,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Computes treePaths as Camunda's read model writes them (docs/schema.md), from the engine's tree fields when
- * the record carries them (8.8, on ELEMENT_ACTIVATING) and otherwise from the parent links, as the 8.6
- * importers did: process instance {@code PI_<root>/FN_<callActivityId>/FNI_<callInstance>/…/PI_<key>},
- * flow node {@code <piKey>/<scope…>/<key>}.
+ * Computes treePaths as Camunda's read model writes them (docs/schema.md), from the engine's tree
+ * fields when the record carries them (8.8, on ELEMENT_ACTIVATING) and otherwise from the parent
+ * links, as the 8.6 importers did: process instance {@code
+ * PI_<root>/FN_<callActivityId>/FNI_<callInstance>/…/PI_<key>}, flow node {@code
+ * <piKey>/<scope…>/<key>}.
  *
  * <p>Not thread-safe: owned by the exporter's single thread.
  */
 public final class TreePathResolver {
 
-  /** Element types whose instances can be a flow scope or call a child process: their paths are remembered. */
+  /**
+   * Element types whose instances can be a flow scope or call a child process: their paths are
+   * remembered.
+   */
   private static final Set<BpmnElementType> PARENTS =
       EnumSet.of(
           BpmnElementType.SUB_PROCESS,
@@ -36,7 +40,10 @@ public final class TreePathResolver {
   private final LruCache<Long, KnownFlowNode> flowNodes;
 
   public TreePathResolver(
-      ProcessDefinitions definitions, EntityLookup lookup, TreePathFallback fallback, int cacheSize) {
+      ProcessDefinitions definitions,
+      EntityLookup lookup,
+      TreePathFallback fallback,
+      int cacheSize) {
     this.definitions = definitions;
     this.lookup = lookup;
     this.fallback = fallback;
@@ -74,14 +81,18 @@ public final class TreePathResolver {
   }
 
   /**
-   * The incident's treePath (its process instance's, then {@code /FN_<elementId>/FNI_<elementInstanceKey>}) and
-   * every process and flow-node instance on the way, whose incident flags it affects.
+   * The incident's treePath (its process instance's, then {@code
+   * /FN_<elementId>/FNI_<elementInstanceKey>}) and every process and flow-node instance on the way,
+   * whose incident flags it affects.
    */
   public IncidentScope incidentScope(IncidentRecordValue value) {
     return IncidentScopes.resolve(value, this);
   }
 
-  /** A process instance's path from the engine's tree fields (records of 8.8 on ACTIVATING; incidents of 8.6+). */
+  /**
+   * A process instance's path from the engine's tree fields (records of 8.8 on ACTIVATING;
+   * incidents of 8.6+).
+   */
   String processPathFromEngine(
       List<List<Long>> instancePath,
       List<Long> definitionPath,
@@ -93,17 +104,25 @@ public final class TreePathResolver {
       var levelKeys = instancePath.get(level);
       path.append("PI_").append(levelKeys.getFirst());
       path.append("/FN_")
-          .append(callActivityId(levelKeys.getLast(), definitionPath, callingPath, level, processDefinitionKey, bpmnProcessId));
+          .append(
+              callActivityId(
+                  levelKeys.getLast(),
+                  definitionPath,
+                  callingPath,
+                  level,
+                  processDefinitionKey,
+                  bpmnProcessId));
       path.append("/FNI_").append(levelKeys.getLast()).append('/');
     }
     return path.append("PI_").append(instancePath.getLast().getFirst()).toString();
   }
 
   /**
-   * The calling call activity's element id: from its own instance when known (its ELEMENT_ACTIVATING came
-   * before the child's, in the same stream), else from the calling definition's sorted call activities. The
-   * instance comes first so the path depends on PROCESS_INSTANCE records alone, whatever order other value
-   * types are processed in (the two-hop importer reads each value type on its own).
+   * The calling call activity's element id: from its own instance when known (its
+   * ELEMENT_ACTIVATING came before the child's, in the same stream), else from the calling
+   * definition's sorted call activities. The instance comes first so the path depends on
+   * PROCESS_INSTANCE records alone, whatever order other value types are processed in (the two-hop
+   * importer reads each value type on its own).
    */
   private String callActivityId(
       long callActivityInstanceKey,
@@ -118,12 +137,14 @@ public final class TreePathResolver {
     }
     var index = level < callingPath.size() ? callingPath.get(level) : -1;
     if (level < definitionPath.size() && index >= 0) {
-      var ids = definitions.find(definitionPath.get(level)).map(process -> process.callActivityIds());
+      var ids =
+          definitions.find(definitionPath.get(level)).map(process -> process.callActivityIds());
       if (ids.isPresent() && index < ids.get().size()) {
         return ids.get().get(index);
       }
     }
-    fallback.onFallback(TreePathFallback.Kind.CALL_ACTIVITY_ID, processDefinitionKey, bpmnProcessId);
+    fallback.onFallback(
+        TreePathFallback.Kind.CALL_ACTIVITY_ID, processDefinitionKey, bpmnProcessId);
     return String.valueOf(index);
   }
 
@@ -143,11 +164,15 @@ public final class TreePathResolver {
           + "/PI_"
           + key;
     }
-    fallback.onFallback(TreePathFallback.Kind.PROCESS_INSTANCE, value.getProcessDefinitionKey(), value.getBpmnProcessId());
+    fallback.onFallback(
+        TreePathFallback.Kind.PROCESS_INSTANCE,
+        value.getProcessDefinitionKey(),
+        value.getBpmnProcessId());
     return "PI_" + key;
   }
 
-  private FlowNodePath derivedFlowNodePath(long elementInstanceKey, ProcessInstanceRecordValue value) {
+  private FlowNodePath derivedFlowNodePath(
+      long elementInstanceKey, ProcessInstanceRecordValue value) {
     var processInstanceKey = value.getProcessInstanceKey();
     var scopeKey = value.getFlowScopeKey();
     if (scopeKey == processInstanceKey || scopeKey <= 0) {
@@ -157,17 +182,20 @@ public final class TreePathResolver {
     if (scope.isPresent()) {
       return FlowNodePath.of(scope.get().treePath() + "/" + elementInstanceKey);
     }
-    fallback.onFallback(TreePathFallback.Kind.FLOW_NODE, value.getProcessDefinitionKey(), value.getBpmnProcessId());
+    fallback.onFallback(
+        TreePathFallback.Kind.FLOW_NODE, value.getProcessDefinitionKey(), value.getBpmnProcessId());
     return new FlowNodePath(processInstanceKey + "/" + elementInstanceKey, 1);
   }
 
   /** A known process instance's path, else the fallback {@code PI_<key>} (counted). */
-  String processPathOrFallback(long processInstanceKey, long processDefinitionKey, String bpmnProcessId) {
+  String processPathOrFallback(
+      long processInstanceKey, long processDefinitionKey, String bpmnProcessId) {
     var known = knownProcessPath(processInstanceKey);
     if (known.isPresent()) {
       return known.get();
     }
-    fallback.onFallback(TreePathFallback.Kind.PROCESS_INSTANCE, processDefinitionKey, bpmnProcessId);
+    fallback.onFallback(
+        TreePathFallback.Kind.PROCESS_INSTANCE, processDefinitionKey, bpmnProcessId);
     return "PI_" + processInstanceKey;
   }
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A map that forgets its least recently used entry beyond {@code maxEntries}: the exporter's memory stays
- * bounded however long the broker runs. Not thread-safe (one exporter thread).
+ * A map that forgets its least recently used entry beyond {@code maxEntries}: the exporter's memory
+ * stays bounded however long the broker runs. Not thread-safe (one exporter thread).
  */
 public final class LruCache<K, V> {
 

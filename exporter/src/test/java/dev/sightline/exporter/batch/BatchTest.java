@@ -50,7 +50,9 @@ class BatchTest {
 
     // then neither is written whole, and nothing is lost from the batch
     assertThat(batch.documents().getFirst().whole()).isFalse();
-    assertThat(batch.documents().getFirst().fields()).containsEntry("incident", true).containsEntry("state", "ACTIVE");
+    assertThat(batch.documents().getFirst().fields())
+        .containsEntry("incident", true)
+        .containsEntry("state", "ACTIVE");
     assertThat(merging.documents().getFirst().whole()).isFalse();
   }
 
@@ -68,8 +70,10 @@ class BatchTest {
     // then it is written whole: the written fields with the change merged in
     var document = batch.documents().getFirst();
     assertThat(document.whole()).isTrue();
-    assertThat(document.fields()).containsExactlyInAnyOrderEntriesOf(Map.of("state", "COMPLETED", "startDate", "t0"));
-    // and the batch's size estimate counts the whole document, as if its fields had been merged in this batch
+    assertThat(document.fields())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("state", "COMPLETED", "startDate", "t0"));
+    // and the batch's size estimate counts the whole document, as if its fields had been merged in
+    // this batch
     var fresh = new Batch();
     fresh.upsert(key, Map.of("state", "COMPLETED", "startDate", "t0"));
     assertThat(batch.estimatedBytes()).isEqualTo(fresh.estimatedBytes());
@@ -91,12 +95,15 @@ class BatchTest {
     batch.notWritten(key);
     batch.clear();
 
-    // then only the written one is still known: a later change of the rejected one is a partial update
+    // then only the written one is still known: a later change of the rejected one is a partial
+    // update
     batch.upsert(key, Map.of("state", "COMPLETED"));
     batch.upsert(other, Map.of("endDate", "t1"));
     assertThat(batch.documents().get(0).whole()).isFalse();
     assertThat(batch.documents().get(1).whole()).isTrue();
-    assertThat(batch.documents().get(1).fields()).containsEntry("state", "COMPLETED").containsEntry("endDate", "t1");
+    assertThat(batch.documents().get(1).fields())
+        .containsEntry("state", "COMPLETED")
+        .containsEntry("endDate", "t1");
     // and a merging batch never continues whole documents
     var merging = new Batch(Batch.NewDocuments.MERGED, written);
     merging.upsert(other, Map.of("endDate", "t2"));

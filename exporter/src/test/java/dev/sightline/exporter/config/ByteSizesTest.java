@@ -61,7 +61,8 @@ class ByteSizesTest {
       var values = List.<Object>of(true, 1.5, List.of("1KB"));
       // when / then
       for (var value : values) {
-        assertThatThrownBy(() -> ByteSizes.parse(value)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ByteSizes.parse(value))
+            .isInstanceOf(IllegalArgumentException.class);
       }
       assertThatThrownBy(() -> ByteSizes.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -71,7 +72,15 @@ class ByteSizesTest {
   class Formatting {
 
     @ParameterizedTest(name = "{0} bytes are written {1}")
-    @CsvSource({"0, 0B", "1, 1B", "1023, 1023B", "1024, 1KB", "1536, 1536B", "20971520, 20MB", "1073741824, 1GB"})
+    @CsvSource({
+      "0, 0B",
+      "1, 1B",
+      "1023, 1023B",
+      "1024, 1KB",
+      "1536, 1536B",
+      "20971520, 20MB",
+      "1073741824, 1GB"
+    })
     void shouldWriteTheShortestExactForm(long bytes, String expected) {
       // given a number of bytes
       // when

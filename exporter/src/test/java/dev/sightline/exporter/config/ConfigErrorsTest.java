@@ -12,7 +12,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** What is refused beyond single values: credential pairs, unknown keys, conflicts, and all of it at once. */
+/**
+ * What is refused beyond single values: credential pairs, unknown keys, conflicts, and all of it at
+ * once.
+ */
 class ConfigErrorsTest {
 
   @Nested
@@ -21,7 +24,8 @@ class ConfigErrorsTest {
     @Test
     void shouldAcceptUsernameWithPasswordAndAnApiKeyAlone() {
       // given
-      var basic = Map.<String, Object>of("connect", Map.of("username", "elastic", "password", "changeme"));
+      var basic =
+          Map.<String, Object>of("connect", Map.of("username", "elastic", "password", "changeme"));
       var apiKey = Map.<String, Object>of("connect.apiKey", "a2V5");
       // when
       var withBasic = ConfigParser.parse(basic).connect();
@@ -39,7 +43,9 @@ class ConfigErrorsTest {
       var args = Map.<String, Object>of("connect.username", "elastic");
       // when / then
       assertThatThrownBy(() -> ConfigParser.parse(args))
-          .hasMessage(invalid("connect.username: must be given together with connect.password, but was 'elastic'"));
+          .hasMessage(
+              invalid(
+                  "connect.username: must be given together with connect.password, but was 'elastic'"));
     }
 
     @Test
@@ -48,17 +54,22 @@ class ConfigErrorsTest {
       var args = Map.<String, Object>of("connect.password", "hunter2");
       // when / then
       assertThatThrownBy(() -> ConfigParser.parse(args))
-          .hasMessage(invalid("connect.password: must be given together with connect.username, but was '***'"));
+          .hasMessage(
+              invalid(
+                  "connect.password: must be given together with connect.username, but was '***'"));
     }
 
     @Test
     void shouldRefuseAnApiKeyWithAUsername() {
       // given
       var args =
-          Map.<String, Object>of("connect", Map.of("username", "elastic", "password", "changeme", "apikey", "a2V5"));
+          Map.<String, Object>of(
+              "connect", Map.of("username", "elastic", "password", "changeme", "apikey", "a2V5"));
       // when / then
       assertThatThrownBy(() -> ConfigParser.parse(args))
-          .hasMessage(invalid("connect.apiKey: must not be given together with connect.username, but was '***'"));
+          .hasMessage(
+              invalid(
+                  "connect.apiKey: must not be given together with connect.username, but was '***'"));
     }
 
     @Test
@@ -84,7 +95,8 @@ class ConfigErrorsTest {
       var error = catchThrowableOfType(ConfigException.class, () -> ConfigParser.parse(args));
       // then
       assertThat(error).hasMessage(invalid("connect.pasword: unknown setting " + KNOWN));
-      assertThat(error.errors()).containsExactly(new ConfigError("connect.pasword", "unknown setting " + KNOWN, null));
+      assertThat(error.errors())
+          .containsExactly(new ConfigError("connect.pasword", "unknown setting " + KNOWN, null));
     }
 
     @Test
@@ -92,13 +104,16 @@ class ConfigErrorsTest {
       // given
       var args = Map.<String, Object>of("bulk", "1000");
       // when / then
-      assertThatThrownBy(() -> ConfigParser.parse(args)).hasMessage(invalid("bulk: unknown setting " + KNOWN));
+      assertThatThrownBy(() -> ConfigParser.parse(args))
+          .hasMessage(invalid("bulk: unknown setting " + KNOWN));
     }
 
     @Test
     void shouldRefuseASettingGivenTwiceWithDifferentValues() {
       // given YAML's requestTimeout and an environment variable's requesttimeout
-      var args = Map.<String, Object>of("connect", Map.of("requestTimeout", "10s", "requesttimeout", "5s"));
+      var args =
+          Map.<String, Object>of(
+              "connect", Map.of("requestTimeout", "10s", "requesttimeout", "5s"));
       // when / then
       assertThatThrownBy(() -> ConfigParser.parse(args))
           .hasMessage(
@@ -156,7 +171,9 @@ class ConfigErrorsTest {
     @Test
     void shouldMaskASecretOfTheWrongType() {
       // given a password YAML read as a list
-      var args = Map.<String, Object>of("connect", Map.of("username", "elastic", "password", List.of("hunter2")));
+      var args =
+          Map.<String, Object>of(
+              "connect", Map.of("username", "elastic", "password", List.of("hunter2")));
       // when / then
       assertThatThrownBy(() -> ConfigParser.parse(args))
           .hasMessage(invalid("connect.password: must be text, but was '***'"));
@@ -173,7 +190,9 @@ class ConfigErrorsTest {
       var apiKey = ConfigParser.parse(withApiKey);
       // then
       assertThat(basic.toString() + basic.describe()).doesNotContain("hunter2").contains("***");
-      assertThat(apiKey.toString() + apiKey.describe()).doesNotContain("c2VjcmV0LWtleQ==").contains("***");
+      assertThat(apiKey.toString() + apiKey.describe())
+          .doesNotContain("c2VjcmV0LWtleQ==")
+          .contains("***");
       assertThat(new Secret("hunter2")).hasToString("***");
       assertThat(Optional.of(new Secret("hunter2")).map(Secret::reveal)).contains("hunter2");
     }

@@ -29,7 +29,12 @@ class ConfigRulesTest {
 
   /** The setting's line in {@link ExporterConfig#describe()}: its typed value written back. */
   private static String described(ExporterConfig config, String key) {
-    return config.describe().lines().filter(line -> line.startsWith(key + " = ")).findFirst().orElseThrow();
+    return config
+        .describe()
+        .lines()
+        .filter(line -> line.startsWith(key + " = "))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Nested
@@ -38,17 +43,63 @@ class ConfigRulesTest {
     static Stream<Arguments> ranges() {
       return Stream.of(
           arguments(
-              "connect.requestTimeout", "1ms", "10m", "0ms", "600001ms", "must be a duration between 1ms and 10m"),
-          arguments("index.numberOfShards", "1", "1024", "0", "1025", "must be an integer between 1 and 1024"),
-          arguments("index.numberOfReplicas", "0", "100", "-1", "101", "must be an integer between 0 and 100"),
-          arguments("bulk.size", "1", "100000", "0", "100001", "must be an integer between 1 and 100000"),
-          arguments("bulk.delay", "1ms", "1h", "0ms", "3600001ms", "must be a duration between 1ms and 1h"),
+              "connect.requestTimeout",
+              "1ms",
+              "10m",
+              "0ms",
+              "600001ms",
+              "must be a duration between 1ms and 10m"),
           arguments(
-              "bulk.memoryLimit", "1KB", "1GB", "1023B", "1073741825B", "must be a byte size between 1KB and 1GB"),
-          arguments("retry.maxBackoff", "10ms", "10m", "9ms", "600001ms", "must be a duration between 10ms and 10m"),
-          arguments("variables.previewSize", "1", "8191", "0", "8192", "must be an integer between 1 and 8191"),
-
-          arguments("latency.hlog.interval", "1s", "1h", "999ms", "3600001ms", "must be a duration between 1s and 1h"));
+              "index.numberOfShards",
+              "1",
+              "1024",
+              "0",
+              "1025",
+              "must be an integer between 1 and 1024"),
+          arguments(
+              "index.numberOfReplicas",
+              "0",
+              "100",
+              "-1",
+              "101",
+              "must be an integer between 0 and 100"),
+          arguments(
+              "bulk.size", "1", "100000", "0", "100001", "must be an integer between 1 and 100000"),
+          arguments(
+              "bulk.delay",
+              "1ms",
+              "1h",
+              "0ms",
+              "3600001ms",
+              "must be a duration between 1ms and 1h"),
+          arguments(
+              "bulk.memoryLimit",
+              "1KB",
+              "1GB",
+              "1023B",
+              "1073741825B",
+              "must be a byte size between 1KB and 1GB"),
+          arguments(
+              "retry.maxBackoff",
+              "10ms",
+              "10m",
+              "9ms",
+              "600001ms",
+              "must be a duration between 10ms and 10m"),
+          arguments(
+              "variables.previewSize",
+              "1",
+              "8191",
+              "0",
+              "8192",
+              "must be an integer between 1 and 8191"),
+          arguments(
+              "latency.hlog.interval",
+              "1s",
+              "1h",
+              "999ms",
+              "3600001ms",
+              "must be a duration between 1s and 1h"));
     }
 
     @ParameterizedTest(name = "{0} accepts {1} and {2}")
@@ -65,7 +116,8 @@ class ConfigRulesTest {
 
     @ParameterizedTest(name = "{0} refuses {3}")
     @MethodSource("ranges")
-    void shouldRefuseJustBelowTheMinimum(String key, String min, String max, String below, String above, String rule) {
+    void shouldRefuseJustBelowTheMinimum(
+        String key, String min, String max, String below, String above, String rule) {
       // given one step below the minimum
       // when / then
       assertThatThrownBy(() -> parse(key, below))
@@ -75,7 +127,8 @@ class ConfigRulesTest {
 
     @ParameterizedTest(name = "{0} refuses {4}")
     @MethodSource("ranges")
-    void shouldRefuseJustAboveTheMaximum(String key, String min, String max, String below, String above, String rule) {
+    void shouldRefuseJustAboveTheMaximum(
+        String key, String min, String max, String below, String above, String rule) {
       // given one step above the maximum
       // when / then
       assertThatThrownBy(() -> parse(key, above))
@@ -101,7 +154,9 @@ class ConfigRulesTest {
       // given
       // when / then
       assertThatThrownBy(() -> parse("bulk.size", value))
-          .hasMessage(invalid("bulk.size: must be an integer between 1 and 100000, but was '" + value + "'"));
+          .hasMessage(
+              invalid(
+                  "bulk.size: must be an integer between 1 and 100000, but was '" + value + "'"));
     }
 
     @Test
@@ -109,7 +164,9 @@ class ConfigRulesTest {
       // given YAML's true
       // when / then
       assertThatThrownBy(() -> parse("index.numberOfShards", true))
-          .hasMessage(invalid("index.numberOfShards: must be an integer between 1 and 1024, but was 'true'"));
+          .hasMessage(
+              invalid(
+                  "index.numberOfShards: must be an integer between 1 and 1024, but was 'true'"));
     }
   }
 
@@ -142,8 +199,25 @@ class ConfigRulesTest {
     @ParameterizedTest
     @ValueSource(
         strings = {
-          "", "Sightline", "a\\b", "a/b", "a*b", "a?b", "a\"b", "a<b", "a>b", "a|b", "a,b", "a#b", "a:b", "a b",
-          "-a", "_a", "+a", ".", ".."
+          "",
+          "Sightline",
+          "a\\b",
+          "a/b",
+          "a*b",
+          "a?b",
+          "a\"b",
+          "a<b",
+          "a>b",
+          "a|b",
+          "a,b",
+          "a#b",
+          "a:b",
+          "a b",
+          "-a",
+          "_a",
+          "+a",
+          ".",
+          ".."
         })
     void shouldRefuseWhatElasticsearchRefusesInIndexNames(String prefix) {
       // given
@@ -166,11 +240,20 @@ class ConfigRulesTest {
       // when
       var config = parse("connect.url", List.of("https://es1:9243/", "http://es2"));
       // then
-      assertThat(config.connect().urls()).containsExactly(URI.create("https://es1:9243"), URI.create("http://es2"));
+      assertThat(config.connect().urls())
+          .containsExactly(URI.create("https://es1:9243"), URI.create("http://es2"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "es:9200", "ftp://es:21", "http://", "http://es:9200?pretty", "http://es1:9200,es2"})
+    @ValueSource(
+        strings = {
+          "",
+          "es:9200",
+          "ftp://es:21",
+          "http://",
+          "http://es:9200?pretty",
+          "http://es1:9200,es2"
+        })
     void shouldRefuseWhatIsNoHttpUrlWithAHost(String url) {
       // given
       // when / then

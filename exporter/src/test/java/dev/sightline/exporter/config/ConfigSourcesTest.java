@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The shapes in which the broker hands settings over: YAML maps, dotted keys, environment variables, lists. */
+/**
+ * The shapes in which the broker hands settings over: YAML maps, dotted keys, environment
+ * variables, lists.
+ */
 class ConfigSourcesTest {
 
   private static final ExporterConfig CUSTOM =
@@ -55,12 +58,16 @@ class ConfigSourcesTest {
               new VariablesConfig(8191),
               new ErrorsConfig(RejectionPolicy.DEAD_LETTER),
               new LatencyConfig(Optional.empty(), Duration.ofSeconds(10)),
-              new ImportersConfig(Duration.ofSeconds(10), "operate-import-position", "zeebe-record"));
+              new ImportersConfig(
+                  Duration.ofSeconds(10), "operate-import-position", "zeebe-record"));
       // when
       var fromEmpty = ConfigParser.parse(Map.of());
       var fromNull = ConfigParser.parse(null);
       // then
-      assertThat(fromEmpty).isEqualTo(expected).isEqualTo(fromNull).isEqualTo(ExporterConfig.defaults());
+      assertThat(fromEmpty)
+          .isEqualTo(expected)
+          .isEqualTo(fromNull)
+          .isEqualTo(ExporterConfig.defaults());
     }
 
     @Test
@@ -90,9 +97,12 @@ class ConfigSourcesTest {
                   "username", "elastic",
                   "password", "changeme",
                   "requestTimeout", "5s"),
-              "index", Map.of("prefix", "ops", "numberOfShards", 3, "numberOfReplicas", 1),
-              "bulk", Map.of("size", 500, "delay", 250, "memoryLimit", 10L * 1024 * 1024),
-              "retry", Map.of("maxBackoff", Duration.ofMinutes(1)));
+              "index",
+              Map.of("prefix", "ops", "numberOfShards", 3, "numberOfReplicas", 1),
+              "bulk",
+              Map.of("size", 500, "delay", 250, "memoryLimit", 10L * 1024 * 1024),
+              "retry",
+              Map.of("maxBackoff", Duration.ofMinutes(1)));
       // when
       var config = ConfigParser.parse(args);
       // then
@@ -122,7 +132,8 @@ class ConfigSourcesTest {
 
     @Test
     void shouldReadEnvironmentVariablesAsSpringHandsThemOver() {
-      // given ZEEBE_BROKER_EXPORTERS_SL_ARGS_CONNECT_REQUESTTIMEOUT=5s etc.: lower-cased keys, string values
+      // given ZEEBE_BROKER_EXPORTERS_SL_ARGS_CONNECT_REQUESTTIMEOUT=5s etc.: lower-cased keys,
+      // string values
       var args =
           Map.<String, Object>of(
               "connect",
@@ -131,9 +142,12 @@ class ConfigSourcesTest {
                   "username", "elastic",
                   "password", "changeme",
                   "requesttimeout", "5s"),
-              "index", Map.of("prefix", "ops", "numberofshards", "3", "numberofreplicas", "1"),
-              "bulk", Map.of("size", "500", "delay", "250", "memorylimit", "10mb"),
-              "retry", Map.of("maxbackoff", "60000"));
+              "index",
+              Map.of("prefix", "ops", "numberofshards", "3", "numberofreplicas", "1"),
+              "bulk",
+              Map.of("size", "500", "delay", "250", "memorylimit", "10mb"),
+              "retry",
+              Map.of("maxbackoff", "60000"));
       // when
       var config = ConfigParser.parse(args);
       // then
@@ -142,7 +156,13 @@ class ConfigSourcesTest {
 
     @ParameterizedTest
     @ValueSource(
-        strings = {"requestTimeout", "requesttimeout", "request-timeout", "request_timeout", "REQUEST_TIMEOUT"})
+        strings = {
+          "requestTimeout",
+          "requesttimeout",
+          "request-timeout",
+          "request_timeout",
+          "REQUEST_TIMEOUT"
+        })
     void shouldMatchKeysIgnoringCaseDashesAndUnderscores(String key) {
       // given
       var args = Map.<String, Object>of("CONNECT", Map.of(key, "7s"));
@@ -169,7 +189,9 @@ class ConfigSourcesTest {
     @Test
     void shouldReadSpringIndexedKeys() {
       // given
-      var args = Map.<String, Object>of("connect.url[1]", "https://es2:9243", "connect.url[0]", "http://es1:9200");
+      var args =
+          Map.<String, Object>of(
+              "connect.url[1]", "https://es2:9243", "connect.url[0]", "http://es1:9200");
       // when
       var config = ConfigParser.parse(args);
       // then
@@ -193,7 +215,9 @@ class ConfigSourcesTest {
     @Test
     void shouldReadIndexedKeysInsideNestedMaps() {
       // given
-      var args = Map.<String, Object>of("connect", Map.of("URL[0]", "http://es1:9200", "url[1]", "https://es2:9243"));
+      var args =
+          Map.<String, Object>of(
+              "connect", Map.of("URL[0]", "http://es1:9200", "url[1]", "https://es2:9243"));
       // when
       var config = ConfigParser.parse(args);
       // then
@@ -203,7 +227,9 @@ class ConfigSourcesTest {
     @Test
     void shouldRefuseAListGivenBothWholeAndIndexed() {
       // given
-      var args = Map.<String, Object>of("connect.url", "http://es1:9200", "connect.url[0]", "http://es2:9200");
+      var args =
+          Map.<String, Object>of(
+              "connect.url", "http://es1:9200", "connect.url[0]", "http://es2:9200");
       // when / then
       assertThatThrownBy(() -> ConfigParser.parse(args))
           .isInstanceOf(ConfigException.class)

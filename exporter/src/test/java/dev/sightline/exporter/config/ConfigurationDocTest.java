@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** {@code docs/configuration.md} documents every setting with its real default: a new setting needs its row. */
+/**
+ * {@code docs/configuration.md} documents every setting with its real default: a new setting needs
+ * its row.
+ */
 class ConfigurationDocTest {
 
   @Test
@@ -18,7 +21,8 @@ class ConfigurationDocTest {
     var defaults = ExporterConfig.defaults();
     // when / then
     for (var setting : Settings.ALL) {
-      var row = doc.stream().filter(line -> line.startsWith("| `" + setting.key() + "` |")).toList();
+      var row =
+          doc.stream().filter(line -> line.startsWith("| `" + setting.key() + "` |")).toList();
       var defaultValue = setting.describe(defaults);
       var documented = defaultValue.equals("(none)") ? "| none |" : "| `" + defaultValue + "` |";
       assertThat(row).as(setting.key()).singleElement().asString().contains(documented);
@@ -31,7 +35,10 @@ class ConfigurationDocTest {
     var doc = Files.readString(findDoc());
     // when / then
     for (var key : ConfigParser.knownKeys()) {
-      var variable = "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_ARGS_" + key.replace('.', '_').toUpperCase(Locale.ROOT) + "=";
+      var variable =
+          "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_ARGS_"
+              + key.replace('.', '_').toUpperCase(Locale.ROOT)
+              + "=";
       assertThat(doc).as(key).contains(variable);
     }
   }
@@ -44,6 +51,7 @@ class ConfigurationDocTest {
         return doc;
       }
     }
-    throw new AssertionError("docs/configuration.md not found above " + Path.of("").toAbsolutePath());
+    throw new AssertionError(
+        "docs/configuration.md not found above " + Path.of("").toAbsolutePath());
   }
 }

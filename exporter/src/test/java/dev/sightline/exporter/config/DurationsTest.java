@@ -53,7 +53,8 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "abc", "5 s", "5sec", "1.5s", "5w", "PT", "P5", "s", "99999999999999999d"})
+    @ValueSource(
+        strings = {"", "abc", "5 s", "5sec", "1.5s", "5w", "PT", "P5", "s", "99999999999999999d"})
     void shouldRefuseStringsThatAreNoDuration(String text) {
       // given a string that is no duration
       // when / then
@@ -66,7 +67,8 @@ class DurationsTest {
       var values = List.<Object>of(true, 1.5, List.of("5s"));
       // when / then
       for (var value : values) {
-        assertThatThrownBy(() -> Durations.parse(value)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Durations.parse(value))
+            .isInstanceOf(IllegalArgumentException.class);
       }
       assertThatThrownBy(() -> Durations.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -48,7 +48,13 @@ class ExporterConfigTest {
         ConfigParser.parse(
             Map.of(
                 "connect",
-                Map.of("url", "http://es1:9200,http://es2:9200", "username", "elastic", "password", "hunter2"),
+                Map.of(
+                    "url",
+                    "http://es1:9200,http://es2:9200",
+                    "username",
+                    "elastic",
+                    "password",
+                    "hunter2"),
                 "bulk.memoryLimit",
                 "1MB"));
     // when

@@ -12,7 +12,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IntegersTest {
 
   @ParameterizedTest(name = "{0} is {1}")
-  @CsvSource({"0, 0", "42, 42", "-7, -7", "+7, 7", "007, 7", "' 12 ', 12", "2147483647, 2147483647"})
+  @CsvSource({
+    "0, 0",
+    "42, 42",
+    "-7, -7",
+    "+7, 7",
+    "007, 7",
+    "' 12 ', 12",
+    "2147483647, 2147483647"
+  })
   void shouldReadDigitStrings(String text, int expected) {
     // given digits as an environment variable carries them
     // when
@@ -32,7 +40,18 @@ class IntegersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "1.5", "abc", "true", "1e3", "0x10", "1_000", "2147483648", "99999999999999999999"})
+  @ValueSource(
+      strings = {
+        "",
+        "1.5",
+        "abc",
+        "true",
+        "1e3",
+        "0x10",
+        "1_000",
+        "2147483648",
+        "99999999999999999999"
+      })
   void shouldRefuseStringsThatAreNoInt(String text) {
     // given a string that is not a whole number in int range
     // when / then

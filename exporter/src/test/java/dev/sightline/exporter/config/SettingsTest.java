@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The catalog stays consistent as settings are added: listed, readable back, and required ones enforced. */
+/**
+ * The catalog stays consistent as settings are added: listed, readable back, and required ones
+ * enforced.
+ */
 class SettingsTest {
 
   @Test
@@ -36,7 +39,9 @@ class SettingsTest {
     var defaults = ExporterConfig.defaults();
     // when / then: each reader finds its own setting's value where assemble put it
     for (var setting : Settings.ALL) {
-      assertThat(setting.reader().apply(defaults)).as(setting.key()).isEqualTo(setting.defaultValue());
+      assertThat(setting.reader().apply(defaults))
+          .as(setting.key())
+          .isEqualTo(setting.defaultValue());
     }
   }
 
@@ -97,7 +102,8 @@ class SettingsTest {
     // when
     SettingValues.resolve(GivenArgs.match(Map.of(), settings), settings, errors);
     // then
-    assertThat(new ConfigException(errors)).hasMessage(invalid("connect.tls.caPath: must be text, but was missing"));
+    assertThat(new ConfigException(errors))
+        .hasMessage(invalid("connect.tls.caPath: must be text, but was missing"));
   }
 
   @Test

@@ -33,12 +33,16 @@ class TlsConfigTest {
     var config =
         ConfigParser.parse(
             Map.of(
-                "connect.tls.trustStorePath", certificates.caTrustStore().toString(),
-                "connect.tls.trustStorePassword", TestCertificates.PASSWORD));
+                "connect.tls.trustStorePath",
+                certificates.caTrustStore().toString(),
+                "connect.tls.trustStorePassword",
+                TestCertificates.PASSWORD));
 
     assertThat(config.connect().tls().trustStorePath()).contains(certificates.caTrustStore());
     assertThat(config.toString()).doesNotContain(TestCertificates.PASSWORD);
-    assertThat(config.describe()).contains("connect.tls.trustStorePassword = ***").doesNotContain(TestCertificates.PASSWORD);
+    assertThat(config.describe())
+        .contains("connect.tls.trustStorePassword = ***")
+        .doesNotContain(TestCertificates.PASSWORD);
   }
 
   @Test
@@ -46,13 +50,17 @@ class TlsConfigTest {
     var bad = TestCertificates.notACertificate(dir);
 
     assertThatThrownBy(() -> ConfigParser.parse(Map.of("connect.tls.caPath", bad.toString())))
-        .hasMessageContaining("connect.tls.caPath: must be a PEM file with one or more X.509 certificates, but was '" + bad + "'");
+        .hasMessageContaining(
+            "connect.tls.caPath: must be a PEM file with one or more X.509 certificates, but was '"
+                + bad
+                + "'");
   }
 
   @Test
   void shouldNameTheSettingWhenTheFileDoesNotExist() {
     assertThatThrownBy(() -> ConfigParser.parse(Map.of("connect.tls.caPath", "/no/such/ca.pem")))
-        .hasMessageContaining("connect.tls.caPath: must be the path of a readable file, but was '/no/such/ca.pem'");
+        .hasMessageContaining(
+            "connect.tls.caPath: must be the path of a readable file, but was '/no/such/ca.pem'");
   }
 
   @Test
@@ -61,9 +69,12 @@ class TlsConfigTest {
             () ->
                 ConfigParser.parse(
                     Map.of(
-                        "connect.tls.trustStorePath", certificates.caTrustStore().toString(),
-                        "connect.tls.trustStorePassword", "wrong-secret")))
-        .hasMessageContaining("connect.tls.trustStorePath: must be a PKCS12 or JKS trust store that opens with connect.tls.trustStorePassword")
+                        "connect.tls.trustStorePath",
+                        certificates.caTrustStore().toString(),
+                        "connect.tls.trustStorePassword",
+                        "wrong-secret")))
+        .hasMessageContaining(
+            "connect.tls.trustStorePath: must be a PKCS12 or JKS trust store that opens with connect.tls.trustStorePassword")
         .hasMessageNotContaining("wrong-secret");
   }
 
@@ -75,6 +86,7 @@ class TlsConfigTest {
                     Map.of(
                         "connect.tls.caPath", certificates.caPem().toString(),
                         "connect.tls.trustStorePath", certificates.caTrustStore().toString())))
-        .hasMessageContaining("connect.tls.trustStorePath: must not be given together with connect.tls.caPath");
+        .hasMessageContaining(
+            "connect.tls.trustStorePath: must not be given together with connect.tls.caPath");
   }
 }

@@ -25,7 +25,8 @@ class ProcessModelTest {
             .done();
 
     // when / then
-    assertThat(ProcessModel.read(xml(model), "p").callActivityIds()).containsExactly("alpha", "mid", "zeta");
+    assertThat(ProcessModel.read(xml(model), "p").callActivityIds())
+        .containsExactly("alpha", "mid", "zeta");
   }
 
   @Test
@@ -34,13 +35,20 @@ class ProcessModelTest {
     var model =
         Bpmn.createExecutableProcess("p")
             .startEvent()
-            .subProcess("sub", sub -> sub.embeddedSubProcess().startEvent().callActivity("inner", c -> c.zeebeProcessId("x")).endEvent())
+            .subProcess(
+                "sub",
+                sub ->
+                    sub.embeddedSubProcess()
+                        .startEvent()
+                        .callActivity("inner", c -> c.zeebeProcessId("x"))
+                        .endEvent())
             .callActivity("outer", c -> c.zeebeProcessId("y"))
             .endEvent()
             .done();
 
     // when / then
-    assertThat(ProcessModel.read(xml(model), "p").callActivityIds()).containsExactly("inner", "outer");
+    assertThat(ProcessModel.read(xml(model), "p").callActivityIds())
+        .containsExactly("inner", "outer");
   }
 
   @Test
@@ -65,7 +73,14 @@ class ProcessModelTest {
             .name("Order process")
             .startEvent("start")
             .name("Order received")
-            .subProcess("sub", sub -> sub.embeddedSubProcess().startEvent("inner-start").userTask("check").name("Check order").endEvent())
+            .subProcess(
+                "sub",
+                sub ->
+                    sub.embeddedSubProcess()
+                        .startEvent("inner-start")
+                        .userTask("check")
+                        .name("Check order")
+                        .endEvent())
             .serviceTask("ship", task -> task.zeebeJobType("ship").name("Ship"))
             .endEvent("end")
             .done();
@@ -76,7 +91,8 @@ class ProcessModelTest {
     // then
     assertThat(read.name()).contains("Order process");
     assertThat(read.elementNames())
-        .containsAllEntriesOf(Map.of("start", "Order received", "check", "Check order", "ship", "Ship"));
+        .containsAllEntriesOf(
+            Map.of("start", "Order received", "check", "Check order", "ship", "Ship"));
   }
 
   @Test

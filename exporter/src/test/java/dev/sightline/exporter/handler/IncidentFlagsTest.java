@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Incident documents and the incident flags up the call hierarchy (docs/schema.md, "Incident flags"). */
+/**
+ * Incident documents and the incident flags up the call hierarchy (docs/schema.md, "Incident
+ * flags").
+ */
 class IncidentFlagsTest {
 
   private static final Map<String, Object> ARGS =
@@ -33,7 +36,9 @@ class IncidentFlagsTest {
   private static final String FNI = "t-flow-node-instance-v1";
   private static final String INCIDENTS = "t-incident-v1";
 
-  private final CallHierarchy tree = new CallHierarchy(new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS));
+  private final CallHierarchy tree =
+      new CallHierarchy(
+          new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS));
   private final ExporterHarness harness = new ExporterHarness(ARGS);
 
   /** Exports and flushes: each call is one batch. */
@@ -78,9 +83,11 @@ class IncidentFlagsTest {
           .containsEntry("elementInstanceKey", tree.taskA.key())
           .containsEntry("jobKey", 42L)
           .containsEntry("treePath", tree.leafAPath() + "/FN_task/FNI_" + tree.taskA.key())
-          .containsEntry("processInstanceKeys", List.of(tree.root.key(), tree.middleA.key(), tree.leafA.key()))
           .containsEntry(
-              "flowNodeInstanceKeys", List.of(tree.callA.key(), tree.callLeafA.key(), tree.subA.key(), tree.taskA.key()))
+              "processInstanceKeys", List.of(tree.root.key(), tree.middleA.key(), tree.leafA.key()))
+          .containsEntry(
+              "flowNodeInstanceKeys",
+              List.of(tree.callA.key(), tree.callLeafA.key(), tree.subA.key(), tree.taskA.key()))
           .containsKey("creationTime")
           .doesNotContainKey("resolvedTime");
     }
@@ -96,10 +103,14 @@ class IncidentFlagsTest {
 
       // then
       for (var instance : List.of(tree.root, tree.middleA, tree.leafA)) {
-        assertThat(flag(harness, PI, instance.key())).as("instance %s", instance.bpmnProcessId()).isEqualTo(true);
+        assertThat(flag(harness, PI, instance.key()))
+            .as("instance %s", instance.bpmnProcessId())
+            .isEqualTo(true);
       }
       for (var element : List.of(tree.callA, tree.callLeafA, tree.subA, tree.taskA)) {
-        assertThat(flag(harness, FNI, element.key())).as("element %s", element.elementId()).isEqualTo(true);
+        assertThat(flag(harness, FNI, element.key()))
+            .as("element %s", element.elementId())
+            .isEqualTo(true);
       }
       assertThat(flag(harness, PI, tree.middleB.key())).isEqualTo(false);
       assertThat(flag(harness, PI, tree.leafB.key())).isEqualTo(false);
@@ -137,7 +148,13 @@ class IncidentFlagsTest {
     void shouldFlagOnlyTheInstanceForAnIncidentOnTheProcessItself() {
       // given an incident whose element is the leaf process itself
       started();
-      var process = new Element(tree.leafA, tree.leafA.key(), "leaf", BpmnElementType.PROCESS, List.of(tree.leafA.key()));
+      var process =
+          new Element(
+              tree.leafA,
+              tree.leafA.key(),
+              "leaf",
+              BpmnElementType.PROCESS,
+              List.of(tree.leafA.key()));
 
       // when
       var incident = tree.engine.incidentCreated(process, ErrorType.EXTRACT_VALUE_ERROR, -1);
@@ -161,7 +178,9 @@ class IncidentFlagsTest {
 
       // when it is migrated to another element of a new definition
       tree.engine.incidentEvent(
-          incident, IncidentIntent.MIGRATED, value -> value.withElementId("task-v2").withProcessDefinitionKey(777));
+          incident,
+          IncidentIntent.MIGRATED,
+          value -> value.withElementId("task-v2").withProcessDefinitionKey(777));
       flush(harness, tree.engine.drain());
 
       // then
@@ -191,11 +210,14 @@ class IncidentFlagsTest {
       flush(harness, tree.engine.drain());
 
       // then only the first branch is cleared
-      assertThat(flag(harness, PI, tree.root.key())).as("root: the second is still open").isEqualTo(true);
+      assertThat(flag(harness, PI, tree.root.key()))
+          .as("root: the second is still open")
+          .isEqualTo(true);
       assertThat(flag(harness, PI, tree.middleA.key())).isEqualTo(false);
       assertThat(flag(harness, PI, tree.leafA.key())).isEqualTo(false);
       assertThat(flag(harness, PI, tree.middleB.key())).isEqualTo(true);
-      assertThat(harness.store.index(PI).get(Long.toString(tree.root.key()))).containsEntry("openIncidentKeys", List.of(second));
+      assertThat(harness.store.index(PI).get(Long.toString(tree.root.key())))
+          .containsEntry("openIncidentKeys", List.of(second));
 
       // when the second is resolved too
       tree.engine.incidentResolved(second);
@@ -220,7 +242,8 @@ class IncidentFlagsTest {
       // then
       assertThat(flag(harness, PI, tree.root.key())).isEqualTo(true);
       assertThat(flag(harness, PI, tree.leafA.key())).isEqualTo(false);
-      assertThat(harness.store.index(PI).get(Long.toString(tree.root.key()))).containsEntry("openIncidentKeys", List.of(second));
+      assertThat(harness.store.index(PI).get(Long.toString(tree.root.key())))
+          .containsEntry("openIncidentKeys", List.of(second));
     }
 
     @Test
@@ -249,7 +272,8 @@ class IncidentFlagsTest {
     void shouldReadOpenIncidentsBackFromTheIndexAfterARestartWithEmptyCaches() {
       // given two open incidents written by an exporter that then stopped
       var store = new InMemoryStore();
-      var first = new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+      var first =
+          new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
       flush(first, tree.deploy());
       flush(first, tree.start());
       var incidentA = incidentOn(tree.taskA);
@@ -258,7 +282,8 @@ class IncidentFlagsTest {
       first.exporter.close();
 
       // when a new exporter, caches empty, exports the first resolution
-      var second = new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+      var second =
+          new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
       tree.engine.incidentResolved(incidentA);
       flush(second, tree.engine.drain());
 
@@ -286,30 +311,36 @@ class IncidentFlagsTest {
       var clean = new ExporterHarness(ARGS);
       flush(clean, log);
 
-      // when an exporter that wrote everything, one record per batch, crashes and a new one replays the tail
+      // when an exporter that wrote everything, one record per batch, crashes and a new one replays
+      // the tail
       var store = new InMemoryStore();
-      var crashed = new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+      var crashed =
+          new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
       log.forEach(record -> flush(crashed, List.of(record)));
-      var replay = new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+      var replay =
+          new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
       flush(replay, log.subList(replayFrom, log.size()));
 
       // then the documents are those of a clean run
       assertThat(store.snapshot()).isEqualTo(clean.store.snapshot());
       assertThat(flag(replay, PI, tree.root.key())).isEqualTo(true);
-      assertThat(replay.store.index(PI).get(Long.toString(tree.root.key()))).containsEntry("openIncidentKeys", List.of(incidentB));
+      assertThat(replay.store.index(PI).get(Long.toString(tree.root.key())))
+          .containsEntry("openIncidentKeys", List.of(incidentB));
     }
 
     @Test
     void shouldRetryWithoutAnyChangeWhenTheIndexCannotBeRead() {
       // given an open incident, flushed, and a new exporter with empty caches
       var store = new InMemoryStore();
-      var first = new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+      var first =
+          new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
       flush(first, tree.deploy());
       flush(first, tree.start());
       var incident = incidentOn(tree.taskA);
       flush(first, tree.engine.drain());
       first.exporter.close();
-      var second = new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+      var second =
+          new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
       tree.engine.incidentResolved(incident);
       var resolved = tree.engine.drain().getFirst();
 
@@ -328,7 +359,9 @@ class IncidentFlagsTest {
   @Test
   void shouldDeriveTheSameScopeForIncidentsWithoutTreeFields() {
     // given a broker before 8.6: no tree fields on any record
-    var old = new CallHierarchy(new EngineRecords(new RecordFactory(1), false, ExporterHarness.START_MILLIS));
+    var old =
+        new CallHierarchy(
+            new EngineRecords(new RecordFactory(1), false, ExporterHarness.START_MILLIS));
     flush(harness, old.deploy());
     flush(harness, old.start());
 
@@ -339,9 +372,11 @@ class IncidentFlagsTest {
     // then the paths come from the instances' documents
     assertThat(harness.store.index(INCIDENTS).get(Long.toString(incident)))
         .containsEntry("treePath", old.leafAPath() + "/FN_task/FNI_" + old.taskA.key())
-        .containsEntry("processInstanceKeys", List.of(old.root.key(), old.middleA.key(), old.leafA.key()))
         .containsEntry(
-            "flowNodeInstanceKeys", List.of(old.callA.key(), old.callLeafA.key(), old.subA.key(), old.taskA.key()));
+            "processInstanceKeys", List.of(old.root.key(), old.middleA.key(), old.leafA.key()))
+        .containsEntry(
+            "flowNodeInstanceKeys",
+            List.of(old.callA.key(), old.callLeafA.key(), old.subA.key(), old.taskA.key()));
     assertThat(flag(harness, PI, old.root.key())).isEqualTo(true);
     assertThat(flag(harness, FNI, old.subA.key())).isEqualTo(true);
   }

@@ -22,8 +22,10 @@ class JobHandlerTest {
   private static final long DEADLINE = ExporterHarness.START_MILLIS + 300_000;
 
   private final ExporterHarness harness =
-      new ExporterHarness(Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 1000, "delay", "1s")));
-  private final EngineRecords engine = new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS);
+      new ExporterHarness(
+          Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 1000, "delay", "1s")));
+  private final EngineRecords engine =
+      new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS);
   private final Element task;
 
   JobHandlerTest() {
@@ -35,7 +37,8 @@ class JobHandlerTest {
   private Map<String, Object> job(long key) {
     harness.export(engine.drain());
     harness.advance(Duration.ofSeconds(1));
-    return new HashMap<>(harness.store.index(JOBS).get(Long.toString(key))); // a snapshot: later flushes change it
+    return new HashMap<>(
+        harness.store.index(JOBS).get(Long.toString(key))); // a snapshot: later flushes change it
   }
 
   @Test
@@ -66,7 +69,10 @@ class JobHandlerTest {
   void shouldFollowAJobThroughFailureRetriesAndCompletion() {
     // given
     var key = engine.jobCreated(task, "work", Map.of());
-    engine.jobEvent(key, JobIntent.FAILED, v -> v.withWorker("w1").withRetries(0).withDeadline(DEADLINE).withErrorMessage("boom"));
+    engine.jobEvent(
+        key,
+        JobIntent.FAILED,
+        v -> v.withWorker("w1").withRetries(0).withDeadline(DEADLINE).withErrorMessage("boom"));
     var afterFailure = job(key);
     engine.jobEvent(key, JobIntent.RETRIES_UPDATED, v -> v.withRetries(2));
     var afterRetries = job(key);
@@ -92,11 +98,14 @@ class JobHandlerTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = JobIntent.class, names = {"TIMED_OUT", "CANCELED", "ERROR_THROWN", "RECURRED_AFTER_BACKOFF", "YIELDED"})
+  @EnumSource(
+      value = JobIntent.class,
+      names = {"TIMED_OUT", "CANCELED", "ERROR_THROWN", "RECURRED_AFTER_BACKOFF", "YIELDED"})
   void shouldRecordTheLifecycleEventAsTheState(JobIntent intent) {
     // given
     var key = engine.jobCreated(task, "work", Map.of());
-    engine.jobEvent(key, intent, v -> v.withErrorCode(intent == JobIntent.ERROR_THROWN ? "E42" : ""));
+    engine.jobEvent(
+        key, intent, v -> v.withErrorCode(intent == JobIntent.ERROR_THROWN ? "E42" : ""));
 
     // when
     var document = job(key);
@@ -108,12 +117,20 @@ class JobHandlerTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = JobIntent.class, names = {"MIGRATED", "UPDATED", "TIMEOUT_UPDATED"})
+  @EnumSource(
+      value = JobIntent.class,
+      names = {"MIGRATED", "UPDATED", "TIMEOUT_UPDATED"})
   void shouldChangeOtherFieldsButNotTheState(JobIntent intent) {
     // given
     var key = engine.jobCreated(task, "work", Map.of("h", "1"));
     engine.jobEvent(
-        key, intent, v -> v.withElementId("task-v2").withProcessDefinitionKey(555).withRetries(7).withDeadline(DEADLINE));
+        key,
+        intent,
+        v ->
+            v.withElementId("task-v2")
+                .withProcessDefinitionKey(555)
+                .withRetries(7)
+                .withDeadline(DEADLINE));
 
     // when
     var document = job(key);

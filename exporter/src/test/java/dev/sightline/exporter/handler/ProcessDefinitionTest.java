@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Process-definition documents, and the definitions other handlers read: local cache, then the index. */
+/**
+ * Process-definition documents, and the definitions other handlers read: local cache, then the
+ * index.
+ */
 class ProcessDefinitionTest {
 
   private static final Map<String, Object> ARGS =
@@ -76,8 +79,10 @@ class ProcessDefinitionTest {
     flush(harness, engine);
 
     // then
-    assertThat(harness.store.index(PI).get(Long.toString(instance.key()))).containsEntry("processName", "Parent process");
-    assertThat(harness.store.index(FNI).get(Long.toString(task.key()))).containsEntry("elementName", "parent-task");
+    assertThat(harness.store.index(PI).get(Long.toString(instance.key())))
+        .containsEntry("processName", "Parent process");
+    assertThat(harness.store.index(FNI).get(Long.toString(task.key())))
+        .containsEntry("elementName", "parent-task");
   }
 
   @Test
@@ -127,10 +132,13 @@ class ProcessDefinitionTest {
 
     // then the call activity id and the names came from partition 1's documents
     assertThat(store.index(PI).get(Long.toString(child.key())))
-        .containsEntry("treePath", "PI_" + parent.key() + "/FN_call-child/FNI_" + call.key() + "/PI_" + child.key())
+        .containsEntry(
+            "treePath",
+            "PI_" + parent.key() + "/FN_call-child/FNI_" + call.key() + "/PI_" + child.key())
         .containsEntry("processName", "Child process")
         .containsEntry("partitionId", 2);
-    assertThat(store.index(FNI).get(Long.toString(call.key()))).containsEntry("elementName", "call-child");
+    assertThat(store.index(FNI).get(Long.toString(call.key())))
+        .containsEntry("elementName", "call-child");
     assertThat(fallbacks(partition2)).isZero();
   }
 
@@ -149,7 +157,8 @@ class ProcessDefinitionTest {
 
     // then one GET for the ten records that wanted a name
     assertThat(harness.store.gets()).isEqualTo(1);
-    assertThat(harness.store.index(PI).values()).allSatisfy(doc -> assertThat(doc).doesNotContainKey("processName"));
+    assertThat(harness.store.index(PI).values())
+        .allSatisfy(doc -> assertThat(doc).doesNotContainKey("processName"));
   }
 
   @Test
@@ -181,7 +190,12 @@ class ProcessDefinitionTest {
   }
 
   private static double fallbacks(ExporterHarness harness) {
-    return harness.context.getMeterRegistry().find("sightline.exporter.treepath.fallbacks").counters().stream()
+    return harness
+        .context
+        .getMeterRegistry()
+        .find("sightline.exporter.treepath.fallbacks")
+        .counters()
+        .stream()
         .mapToDouble(counter -> counter.count())
         .sum();
   }

@@ -24,19 +24,31 @@ import org.junit.jupiter.api.Test;
 class SkippedRecordsTest {
 
   private final ExporterHarness harness =
-      new ExporterHarness(Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 1000, "delay", "1s")));
+      new ExporterHarness(
+          Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 1000, "delay", "1s")));
   private final RecordFactory records = new RecordFactory(1);
 
   private double skipped(String reason) {
     var counter =
-        harness.context.getMeterRegistry().find("sightline.exporter.records.skipped").tag("reason", reason).counter();
+        harness
+            .context
+            .getMeterRegistry()
+            .find("sightline.exporter.records.skipped")
+            .tag("reason", reason)
+            .counter();
     return counter == null ? -1 : counter.count();
   }
 
   @Test
   void shouldCountAValueTypeNoHandlerReads() {
     // given
-    var message = records.event(ValueType.MESSAGE, MessageIntent.PUBLISHED, records.nextKey(), ImmutableMessageRecordValue.builder().build(), 0);
+    var message =
+        records.event(
+            ValueType.MESSAGE,
+            MessageIntent.PUBLISHED,
+            records.nextKey(),
+            ImmutableMessageRecordValue.builder().build(),
+            0);
 
     // when
     harness.exporter.export(message);
@@ -49,7 +61,13 @@ class SkippedRecordsTest {
   @Test
   void shouldCountAnIntentNoHandlerReads() {
     // given
-    var job = records.event(ValueType.JOB, JobIntent.COMPLETE, records.nextKey(), ImmutableJobRecordValue.builder().build(), 0);
+    var job =
+        records.event(
+            ValueType.JOB,
+            JobIntent.COMPLETE,
+            records.nextKey(),
+            ImmutableJobRecordValue.builder().build(),
+            0);
 
     // when
     harness.exporter.export(job);
@@ -62,7 +80,13 @@ class SkippedRecordsTest {
   @Test
   void shouldCountCommandsAndRejections() {
     // given
-    var event = records.event(ValueType.JOB, JobIntent.COMPLETED, records.nextKey(), ImmutableJobRecordValue.builder().build(), 0);
+    var event =
+        records.event(
+            ValueType.JOB,
+            JobIntent.COMPLETED,
+            records.nextKey(),
+            ImmutableJobRecordValue.builder().build(),
+            0);
     var command = ImmutableRecord.copyOf(event).withRecordType(RecordType.COMMAND);
 
     // when
@@ -78,7 +102,15 @@ class SkippedRecordsTest {
     var filter = new ReadModelRecordFilter();
     assertThat(filter.acceptType(RecordType.EVENT)).isTrue();
     assertThat(filter.acceptType(RecordType.COMMAND)).isFalse();
-    for (var type : new ValueType[] {ValueType.PROCESS_INSTANCE, ValueType.PROCESS, ValueType.VARIABLE, ValueType.INCIDENT, ValueType.JOB, ValueType.USER_TASK}) {
+    for (var type :
+        new ValueType[] {
+          ValueType.PROCESS_INSTANCE,
+          ValueType.PROCESS,
+          ValueType.VARIABLE,
+          ValueType.INCIDENT,
+          ValueType.JOB,
+          ValueType.USER_TASK
+        }) {
       assertThat(filter.acceptValue(type)).as(type.name()).isTrue();
     }
     assertThat(filter.acceptValue(ValueType.MESSAGE)).isFalse();
@@ -92,6 +124,8 @@ class SkippedRecordsTest {
     assertThat(filter.acceptIntent(UserTaskIntent.ASSIGNING)).isFalse();
     assertThat(filter.acceptIntent(ProcessIntent.DELETED)).isFalse();
     assertThat(filter.acceptIntent(ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN)).isFalse();
-    assertThat(filter.acceptIntent(MessageIntent.PUBLISHED)).as("an intent of a type no handler knows").isTrue();
+    assertThat(filter.acceptIntent(MessageIntent.PUBLISHED))
+        .as("an intent of a type no handler knows")
+        .isTrue();
   }
 }

@@ -10,8 +10,8 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.time.Duration;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +22,10 @@ class UserTaskHandlerTest {
   private static final String TASKS = "t-user-task-v1";
 
   private final ExporterHarness harness =
-      new ExporterHarness(Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 1000, "delay", "1s")));
-  private final EngineRecords engine = new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS);
+      new ExporterHarness(
+          Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 1000, "delay", "1s")));
+  private final EngineRecords engine =
+      new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS);
   private final Element approve;
 
   UserTaskHandlerTest() {
@@ -40,7 +42,8 @@ class UserTaskHandlerTest {
   private Map<String, Object> task(long key) {
     harness.export(engine.drain());
     harness.advance(Duration.ofSeconds(1));
-    return new HashMap<>(harness.store.index(TASKS).get(Long.toString(key))); // a snapshot: later flushes change it
+    return new HashMap<>(
+        harness.store.index(TASKS).get(Long.toString(key))); // a snapshot: later flushes change it
   }
 
   @Test
@@ -49,12 +52,13 @@ class UserTaskHandlerTest {
     var key =
         engine.userTaskCreated(
             approve,
-            v -> v.withCandidateGroupsList(List.of("sales"))
-                .withCandidateUsersList(List.of("ann", "bob"))
-                .withDueDate("2027-01-20T10:00:00+01:00")
-                .withFollowUpDate("2027-01-19T10:00:00+01:00[Europe/Berlin]")
-                .withFormKey(9001)
-                .withPriority(70));
+            v ->
+                v.withCandidateGroupsList(List.of("sales"))
+                    .withCandidateUsersList(List.of("ann", "bob"))
+                    .withDueDate("2027-01-20T10:00:00+01:00")
+                    .withFollowUpDate("2027-01-19T10:00:00+01:00[Europe/Berlin]")
+                    .withFormKey(9001)
+                    .withPriority(70));
 
     // when
     var document = task(key);
@@ -84,16 +88,20 @@ class UserTaskHandlerTest {
   @Test
   void shouldAssignUpdateAndCompleteATask() {
     // given
-    var key = engine.userTaskCreated(approve, v -> v.withCandidateGroupsList(List.of("sales")).withDueDate("2027-01-20T10:00:00Z"));
+    var key =
+        engine.userTaskCreated(
+            approve,
+            v -> v.withCandidateGroupsList(List.of("sales")).withDueDate("2027-01-20T10:00:00Z"));
     engine.userTaskEvent(key, UserTaskIntent.ASSIGNED, v -> v.withAssignee("ann"));
     var assigned = task(key);
     engine.userTaskEvent(
         key,
         UserTaskIntent.UPDATED,
-        v -> v.withChangedAttributes(List.of("dueDate", "priority", "candidateGroupsList"))
-            .withDueDate("")
-            .withPriority(90)
-            .withCandidateGroupsList(List.of("ops")));
+        v ->
+            v.withChangedAttributes(List.of("dueDate", "priority", "candidateGroupsList"))
+                .withDueDate("")
+                .withPriority(90)
+                .withCandidateGroupsList(List.of("ops")));
     var updated = task(key);
 
     // when
@@ -136,7 +144,9 @@ class UserTaskHandlerTest {
     var canceled = engine.userTaskEvent(key, UserTaskIntent.CANCELED, v -> v);
 
     // then
-    assertThat(task(key)).containsEntry("state", "CANCELED").containsEntry("completionDate", Dates.iso(canceled.getTimestamp()));
+    assertThat(task(key))
+        .containsEntry("state", "CANCELED")
+        .containsEntry("completionDate", Dates.iso(canceled.getTimestamp()));
   }
 
   @Test
@@ -146,7 +156,12 @@ class UserTaskHandlerTest {
 
     // when migrated to an element of a definition this exporter does not know
     engine.userTaskEvent(
-        key, UserTaskIntent.MIGRATED, v -> v.withElementId("approve-v2").withProcessDefinitionKey(4711).withBpmnProcessId("orders-v2"));
+        key,
+        UserTaskIntent.MIGRATED,
+        v ->
+            v.withElementId("approve-v2")
+                .withProcessDefinitionKey(4711)
+                .withBpmnProcessId("orders-v2"));
 
     // then the name of the old element is not kept
     assertThat(task(key))
@@ -163,15 +178,25 @@ class UserTaskHandlerTest {
     var key = engine.userTaskCreated(approve, v -> v.withPriority(10));
 
     // when an older broker's UPDATED names no attribute
-    engine.userTaskEvent(key, UserTaskIntent.UPDATED, v -> v.withPriority(20).withFollowUpDate("2027-02-01T00:00:00Z"));
+    engine.userTaskEvent(
+        key,
+        UserTaskIntent.UPDATED,
+        v -> v.withPriority(20).withFollowUpDate("2027-02-01T00:00:00Z"));
 
     // then
-    assertThat(task(key)).containsEntry("priority", 20).containsEntry("followUpDate", "2027-02-01T00:00:00.000Z");
+    assertThat(task(key))
+        .containsEntry("priority", 20)
+        .containsEntry("followUpDate", "2027-02-01T00:00:00.000Z");
   }
 
   @ParameterizedTest(name = "\"{0}\"")
   @CsvSource(
-      value = {"2027-01-20T10:00:00Z|2027-01-20T10:00:00.000Z", "2027-01-20T10:00:00.5-02:00|2027-01-20T12:00:00.500Z", "tomorrow|", "|"},
+      value = {
+        "2027-01-20T10:00:00Z|2027-01-20T10:00:00.000Z",
+        "2027-01-20T10:00:00.5-02:00|2027-01-20T12:00:00.500Z",
+        "tomorrow|",
+        "|"
+      },
       delimiter = '|')
   void shouldStoreDatesInUtcAndLeaveOutWhatIsNotADate(String text, String expected) {
     assertThat(UserTaskDates.iso(text)).isEqualTo(java.util.Optional.ofNullable(expected));

@@ -10,7 +10,13 @@ class ValuePreviewTest {
   private static final String EMOJI = "\uD83D\uDE00"; // 😀: one code point, two UTF-16 units
 
   @ParameterizedTest(name = "{0} ASCII characters, preview {1}: truncated {2}")
-  @CsvSource({"8190, 8191, false", "8191, 8191, false", "8192, 8191, true", "0, 1, false", "2, 1, true"})
+  @CsvSource({
+    "8190, 8191, false",
+    "8191, 8191, false",
+    "8192, 8191, true",
+    "0, 1, false",
+    "2, 1, true"
+  })
   void shouldCutOnlyValuesLongerThanThePreview(int length, int previewSize, boolean truncated) {
     // given
     var value = "a".repeat(length);
@@ -35,7 +41,8 @@ class ValuePreviewTest {
     // then
     assertThat(preview.truncated()).isEqualTo(truncated);
     assertThat(preview.preview()).isEqualTo(EMOJI.repeat(Math.min(emoji, previewSize)));
-    assertThat(preview.preview().codePointCount(0, preview.preview().length())).isEqualTo(Math.min(emoji, previewSize));
+    assertThat(preview.preview().codePointCount(0, preview.preview().length()))
+        .isEqualTo(Math.min(emoji, previewSize));
   }
 
   @ParameterizedTest(name = "{0} ASCII then an emoji, preview {1}")
@@ -50,6 +57,7 @@ class ValuePreviewTest {
     // then the emoji is kept whole or dropped whole
     assertThat(preview.truncated()).isEqualTo(truncated);
     assertThat(preview.preview()).isEqualTo(truncated ? "a".repeat(ascii) : value);
-    assertThat(Character.isHighSurrogate(preview.preview().charAt(preview.preview().length() - 1))).isFalse();
+    assertThat(Character.isHighSurrogate(preview.preview().charAt(preview.preview().length() - 1)))
+        .isFalse();
   }
 }

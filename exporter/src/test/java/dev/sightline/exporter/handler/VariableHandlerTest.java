@@ -7,9 +7,9 @@ import dev.sightline.exporter.testing.EngineRecords.Instance;
 import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
+import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.ImmutableVariableRecordValue;
-import io.camunda.zeebe.protocol.record.ValueType;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,11 +22,17 @@ class VariableHandlerTest {
   private static final String VARIABLES = "t-variable-v1";
   private static final String EMOJI = "\uD83D\uDE00";
 
-  private final EngineRecords engine = new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS);
-  private final Instance instance = engine.startRoot(engine.deploy(ProcessScenario.PARENT, ProcessScenario.parentModel()), ProcessScenario.PARENT);
+  private final EngineRecords engine =
+      new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS);
+  private final Instance instance =
+      engine.startRoot(
+          engine.deploy(ProcessScenario.PARENT, ProcessScenario.parentModel()),
+          ProcessScenario.PARENT);
 
   private static ExporterHarness harness(Map<String, Object> variables) {
-    var args = new HashMap<String, Object>(Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 1000, "delay", "1s")));
+    var args =
+        new HashMap<String, Object>(
+            Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 1000, "delay", "1s")));
     if (!variables.isEmpty()) {
       args.put("variables", variables);
     }
@@ -105,7 +111,9 @@ class VariableHandlerTest {
     var document = exported(harness, instance.key() + "-long");
 
     // then
-    assertThat(document).containsEntry("isPreview", preview).containsEntry("value", value.substring(0, Math.min(length, 8191)));
+    assertThat(document)
+        .containsEntry("isPreview", preview)
+        .containsEntry("value", value.substring(0, Math.min(length, 8191)));
     if (preview) {
       assertThat(document).containsEntry("fullValue", value);
     } else {
@@ -124,7 +132,10 @@ class VariableHandlerTest {
     var document = exported(harness, instance.key() + "-emoji");
 
     // then 8191 whole emoji: at most 32764 bytes, within Lucene's term limit
-    assertThat(document).containsEntry("isPreview", true).containsEntry("value", EMOJI.repeat(8191)).containsEntry("fullValue", value);
+    assertThat(document)
+        .containsEntry("isPreview", true)
+        .containsEntry("value", EMOJI.repeat(8191))
+        .containsEntry("fullValue", value);
   }
 
   @Test
@@ -137,7 +148,10 @@ class VariableHandlerTest {
     var document = exported(harness, instance.key() + "-v");
 
     // then
-    assertThat(document).containsEntry("value", "\"abcd").containsEntry("isPreview", true).containsEntry("fullValue", "\"abcdef\"");
+    assertThat(document)
+        .containsEntry("value", "\"abcd")
+        .containsEntry("isPreview", true)
+        .containsEntry("fullValue", "\"abcdef\"");
   }
 
   @Test
@@ -152,7 +166,10 @@ class VariableHandlerTest {
     var document = exported(harness, instance.key() + "-v");
 
     // then
-    assertThat(document).containsEntry("value", "1").containsEntry("isPreview", false).containsEntry("fullValue", null);
+    assertThat(document)
+        .containsEntry("value", "1")
+        .containsEntry("isPreview", false)
+        .containsEntry("fullValue", null);
   }
 
   @Test
@@ -166,7 +183,8 @@ class VariableHandlerTest {
     exported(harness, instance.key() + "-x");
 
     // then
-    assertThat(harness.store.index(VARIABLES).get(instance.key() + "-x")).containsEntry("value", "1");
+    assertThat(harness.store.index(VARIABLES).get(instance.key() + "-x"))
+        .containsEntry("value", "1");
     assertThat(harness.store.index(VARIABLES).get("4242-x")).containsEntry("value", "2");
   }
 

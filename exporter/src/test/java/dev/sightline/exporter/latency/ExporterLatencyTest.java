@@ -46,26 +46,45 @@ class ExporterLatencyTest {
     // then
     var registry = harness.context.getMeterRegistry();
     var accepted = records.stream().filter(harness::accepted).count();
-    var flushed = registry.get(LatencyMeters.TIMER).tags("stage", "flushed", "partition", "1").functionTimers();
+    var flushed =
+        registry
+            .get(LatencyMeters.TIMER)
+            .tags("stage", "flushed", "partition", "1")
+            .functionTimers();
     assertThat(flushed.stream().mapToDouble(t -> t.count()).sum()).isEqualTo(accepted);
-    var instances = records.stream().filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE).toList();
+    var instances =
+        records.stream().filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE).toList();
     var expectedLagMillis =
         instances.stream().mapToLong(r -> lastTimestamp + 10 - r.getTimestamp()).sum();
-    var lag = registry.get(LatencyMeters.TIMER).tags("stage", "exporter-lag", "valueType", "PROCESS_INSTANCE")
-        .functionTimer();
+    var lag =
+        registry
+            .get(LatencyMeters.TIMER)
+            .tags("stage", "exporter-lag", "valueType", "PROCESS_INSTANCE")
+            .functionTimer();
     assertThat(lag.count()).isEqualTo(instances.size());
-    assertThat(lag.totalTime(TimeUnit.MILLISECONDS)).as("each record from its own timestamp").isCloseTo(
-        expectedLagMillis, Offset.offset(instances.size() * 0.01));
-    var wait = registry.get(LatencyMeters.TIMER).tags("stage", "batch-wait", "valueType", "PROCESS_INSTANCE")
-        .functionTimer();
-    assertThat(wait.mean(TimeUnit.MILLISECONDS)).as("flushed when due: 1 s after acceptance").isCloseTo(1_000, Offset.offset(2.0));
+    assertThat(lag.totalTime(TimeUnit.MILLISECONDS))
+        .as("each record from its own timestamp")
+        .isCloseTo(expectedLagMillis, Offset.offset(instances.size() * 0.01));
+    var wait =
+        registry
+            .get(LatencyMeters.TIMER)
+            .tags("stage", "batch-wait", "valueType", "PROCESS_INSTANCE")
+            .functionTimer();
+    assertThat(wait.mean(TimeUnit.MILLISECONDS))
+        .as("flushed when due: 1 s after acceptance")
+        .isCloseTo(1_000, Offset.offset(2.0));
   }
 
   @Test
   void shouldWriteTheHlogFileOfThePartitionWhenConfigured() throws Exception {
     // given
     var harness =
-        new ExporterHarness(Map.of("bulk", Map.of("delay", "200ms"), "latency", Map.of("hlog", Map.of("path", dir.toString(), "interval", "1s"))));
+        new ExporterHarness(
+            Map.of(
+                "bulk",
+                Map.of("delay", "200ms"),
+                "latency",
+                Map.of("hlog", Map.of("path", dir.toString(), "interval", "1s"))));
 
     // when
     harness.export(scenario());
@@ -74,6 +93,7 @@ class ExporterLatencyTest {
 
     // then
     var file = dir.resolve("sightline-latency-partition-1.hlog");
-    assertThat(Files.readString(file)).contains("Tag=flushed:PROCESS_INSTANCE,", "Tag=bulk:PROCESS,");
+    assertThat(Files.readString(file))
+        .contains("Tag=flushed:PROCESS_INSTANCE,", "Tag=bulk:PROCESS,");
   }
 }

@@ -16,7 +16,10 @@ import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code .hlog} format, pinned by the fixture {@code latency/two-intervals.hlog} (see docs/latency.md). */
+/**
+ * The {@code .hlog} format, pinned by the fixture {@code latency/two-intervals.hlog} (see
+ * docs/latency.md).
+ */
 class HlogFileTest {
 
   private static final long START_MILLIS = 1_800_000_000_000L;
@@ -35,11 +38,23 @@ class HlogFileTest {
   private Path writeTwoIntervals() throws IOException {
     var file = HlogFile.fileFor(dir, 2);
     try (var hlog = HlogFile.open(file, 2, START_MILLIS)) {
-      hlog.write(START_MILLIS, START_MILLIS + 10_000, LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE,
+      hlog.write(
+          START_MILLIS,
+          START_MILLIS + 10_000,
+          LatencyStage.FLUSHED,
+          ValueType.PROCESS_INSTANCE,
           histogram(250_000, 500_000, 1_000_000));
-      hlog.write(START_MILLIS, START_MILLIS + 10_000, LatencyStage.BULK, ValueType.PROCESS_INSTANCE,
+      hlog.write(
+          START_MILLIS,
+          START_MILLIS + 10_000,
+          LatencyStage.BULK,
+          ValueType.PROCESS_INSTANCE,
           histogram(12_345, 12_345, 12_345));
-      hlog.write(START_MILLIS + 10_000, START_MILLIS + 20_000, LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE,
+      hlog.write(
+          START_MILLIS + 10_000,
+          START_MILLIS + 20_000,
+          LatencyStage.FLUSHED,
+          ValueType.PROCESS_INSTANCE,
           histogram(2_000));
       hlog.flush();
     }
@@ -75,12 +90,14 @@ class HlogFileTest {
     // given / when
     var file = writeTwoIntervals();
 
-    // then: line for line the fixture, except what may differ between machines and is not the format: the
-    // human-readable date (default time zone) and the compressed bytes (the zlib build) of each histogram
+    // then: line for line the fixture, except what may differ between machines and is not the
+    // format: the
+    // human-readable date (default time zone) and the compressed bytes (the zlib build) of each
+    // histogram
     var written = Files.readAllLines(file);
     var expected = fixture();
-    assertThat(written.stream().map(HlogFileTest::comparable)).containsExactlyElementsOf(
-        expected.stream().map(HlogFileTest::comparable).toList());
+    assertThat(written.stream().map(HlogFileTest::comparable))
+        .containsExactlyElementsOf(expected.stream().map(HlogFileTest::comparable).toList());
     for (var i = 0; i < written.size(); i++) {
       if (written.get(i).startsWith("Tag=")) {
         assertThat(decode(written.get(i))).as("line %d", i + 1).isEqualTo(decode(expected.get(i)));
@@ -114,8 +131,10 @@ class HlogFileTest {
     var histograms = readAll(file);
 
     // then
-    assertThat(histograms).extracting(EncodableHistogram::getTag)
-        .containsExactly("flushed:PROCESS_INSTANCE", "bulk:PROCESS_INSTANCE", "flushed:PROCESS_INSTANCE");
+    assertThat(histograms)
+        .extracting(EncodableHistogram::getTag)
+        .containsExactly(
+            "flushed:PROCESS_INSTANCE", "bulk:PROCESS_INSTANCE", "flushed:PROCESS_INSTANCE");
     var first = (Histogram) histograms.get(0);
     assertThat(first.getTotalCount()).isEqualTo(3);
     assertThat(first.getValueAtPercentile(50)).isBetween(499_000L, 501_000L);
@@ -147,7 +166,11 @@ class HlogFileTest {
 
     // when the exporter reopens later and writes one more interval
     try (var hlog = HlogFile.open(file, 2, START_MILLIS + 60_000)) {
-      hlog.write(START_MILLIS + 60_000, START_MILLIS + 70_000, LatencyStage.BULK, ValueType.PROCESS,
+      hlog.write(
+          START_MILLIS + 60_000,
+          START_MILLIS + 70_000,
+          LatencyStage.BULK,
+          ValueType.PROCESS,
           histogram(5_000));
       hlog.flush();
     }

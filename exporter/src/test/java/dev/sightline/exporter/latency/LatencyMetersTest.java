@@ -25,7 +25,9 @@ class LatencyMetersTest {
   }
 
   private io.micrometer.core.instrument.search.RequiredSearch flushed(String name) {
-    return registry.get(name).tags("stage", "flushed", "valueType", "PROCESS_INSTANCE", "partition", "3");
+    return registry
+        .get(name)
+        .tags("stage", "flushed", "valueType", "PROCESS_INSTANCE", "partition", "3");
   }
 
   @Test
@@ -39,7 +41,8 @@ class LatencyMetersTest {
     // then
     var timer = flushed(LatencyMeters.TIMER).functionTimer();
     assertThat(timer.count()).isEqualTo(200);
-    assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isCloseTo(2 * (90 * 10 + 10 * 800), Percentage.withPercentage(0.1));
+    assertThat(timer.totalTime(TimeUnit.MILLISECONDS))
+        .isCloseTo(2 * (90 * 10 + 10 * 800), Percentage.withPercentage(0.1));
   }
 
   @Test
@@ -48,11 +51,16 @@ class LatencyMetersTest {
     meters.publish(LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE, interval(), T0);
 
     // then
-    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "0.005").functionCounter().count()).isZero();
-    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "0.01").functionCounter().count()).isEqualTo(90);
-    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "0.5").functionCounter().count()).isEqualTo(90);
-    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "1.0").functionCounter().count()).isEqualTo(100);
-    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "3600.0").functionCounter().count()).isEqualTo(100);
+    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "0.005").functionCounter().count())
+        .isZero();
+    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "0.01").functionCounter().count())
+        .isEqualTo(90);
+    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "0.5").functionCounter().count())
+        .isEqualTo(90);
+    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "1.0").functionCounter().count())
+        .isEqualTo(100);
+    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "3600.0").functionCounter().count())
+        .isEqualTo(100);
   }
 
   @Test
@@ -64,13 +72,24 @@ class LatencyMetersTest {
 
     // when the window ends
     meters.publish(
-        LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE, StageRecorders.newHistogram(), T0 + LatencyMeters.WINDOW.toMillis());
+        LatencyStage.FLUSHED,
+        ValueType.PROCESS_INSTANCE,
+        StageRecorders.newHistogram(),
+        T0 + LatencyMeters.WINDOW.toMillis());
 
     // then
     assertThat(p50.value(TimeUnit.MILLISECONDS)).isCloseTo(10, Percentage.withPercentage(0.1));
-    assertThat(flushed(LatencyMeters.PERCENTILE).tag("quantile", "0.99").timeGauge().value(TimeUnit.MILLISECONDS))
+    assertThat(
+            flushed(LatencyMeters.PERCENTILE)
+                .tag("quantile", "0.99")
+                .timeGauge()
+                .value(TimeUnit.MILLISECONDS))
         .isCloseTo(800, Percentage.withPercentage(0.1));
-    assertThat(flushed(LatencyMeters.PERCENTILE).tag("quantile", "1.0").timeGauge().value(TimeUnit.MILLISECONDS))
+    assertThat(
+            flushed(LatencyMeters.PERCENTILE)
+                .tag("quantile", "1.0")
+                .timeGauge()
+                .value(TimeUnit.MILLISECONDS))
         .as("max")
         .isCloseTo(800, Percentage.withPercentage(0.1));
   }
@@ -94,8 +113,16 @@ class LatencyMetersTest {
     recorders.record(LatencyStage.FLUSHED, ValueType.PROCESS.ordinal(), Long.MAX_VALUE, 2);
 
     // when
-    var below = registry.get(LatencyMeters.CLAMPED).tags("bound", "below", "partition", "3").functionCounter();
-    var above = registry.get(LatencyMeters.CLAMPED).tags("bound", "above", "partition", "3").functionCounter();
+    var below =
+        registry
+            .get(LatencyMeters.CLAMPED)
+            .tags("bound", "below", "partition", "3")
+            .functionCounter();
+    var above =
+        registry
+            .get(LatencyMeters.CLAMPED)
+            .tags("bound", "above", "partition", "3")
+            .functionCounter();
 
     // then
     assertThat(below.count()).isEqualTo(4);

@@ -30,11 +30,20 @@ class LatencyReporterTest {
 
   private LatencyReporter reporter(HlogFile hlog) {
     return new LatencyReporter(
-        recorders, meters, hlog, Duration.ofSeconds(10), clock::millis, LoggerFactory.getLogger("test"));
+        recorders,
+        meters,
+        hlog,
+        Duration.ofSeconds(10),
+        clock::millis,
+        LoggerFactory.getLogger("test"));
   }
 
   private double timerCount(String stage) {
-    return registry.get(LatencyMeters.TIMER).tags("stage", stage, "valueType", "PROCESS_INSTANCE").functionTimer().count();
+    return registry
+        .get(LatencyMeters.TIMER)
+        .tags("stage", stage, "valueType", "PROCESS_INSTANCE")
+        .functionTimer()
+        .count();
   }
 
   private static List<EncodableHistogram> read(Path file) throws IOException {
@@ -82,14 +91,21 @@ class LatencyReporterTest {
 
     // then one interval of 10 s with all ten values, per (stage, value type)
     var histograms = read(file);
-    assertThat(histograms).extracting(EncodableHistogram::getTag)
+    assertThat(histograms)
+        .extracting(EncodableHistogram::getTag)
         .containsExactlyInAnyOrder("flushed:PROCESS_INSTANCE", "bulk:PROCESS_INSTANCE");
-    assertThat(histograms).allSatisfy(h -> {
-      assertThat(h.getStartTimeStamp()).isEqualTo(T0);
-      assertThat(h.getEndTimeStamp()).isEqualTo(T0 + 10_000);
-    });
-    var flushed = (org.HdrHistogram.Histogram) histograms.stream()
-        .filter(h -> h.getTag().startsWith("flushed")).findFirst().orElseThrow();
+    assertThat(histograms)
+        .allSatisfy(
+            h -> {
+              assertThat(h.getStartTimeStamp()).isEqualTo(T0);
+              assertThat(h.getEndTimeStamp()).isEqualTo(T0 + 10_000);
+            });
+    var flushed =
+        (org.HdrHistogram.Histogram)
+            histograms.stream()
+                .filter(h -> h.getTag().startsWith("flushed"))
+                .findFirst()
+                .orElseThrow();
     assertThat(flushed.getTotalCount()).isEqualTo(10);
     reporter.close();
   }
@@ -107,10 +123,13 @@ class LatencyReporterTest {
 
     // then
     var histograms = read(file);
-    assertThat(histograms).singleElement().satisfies(h -> {
-      assertThat(h.getTag()).isEqualTo("exporter-lag:PROCESS_INSTANCE");
-      assertThat(h.getEndTimeStamp() - h.getStartTimeStamp()).isEqualTo(2_500);
-    });
+    assertThat(histograms)
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.getTag()).isEqualTo("exporter-lag:PROCESS_INSTANCE");
+              assertThat(h.getEndTimeStamp() - h.getStartTimeStamp()).isEqualTo(2_500);
+            });
     assertThat(timerCount("exporter-lag")).isEqualTo(3);
   }
 }

@@ -17,7 +17,10 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Stage computation on virtual time: every value below is exact, because nothing but the test moves the clock. */
+/**
+ * Stage computation on virtual time: every value below is exact, because nothing but the test moves
+ * the clock.
+ */
 class LatencyTrackerTest {
 
   private static final long T0 = 1_800_000_000_000L;
@@ -38,14 +41,21 @@ class LatencyTrackerTest {
 
   private Record<?> process(long timestampMillis) {
     return records.event(
-        ValueType.PROCESS, ProcessIntent.CREATED, records.nextKey(), ImmutableProcess.builder().build(), timestampMillis);
+        ValueType.PROCESS,
+        ProcessIntent.CREATED,
+        records.nextKey(),
+        ImmutableProcess.builder().build(),
+        timestampMillis);
   }
 
   private void advance(long millis) {
     clock.advance(Duration.ofMillis(millis));
   }
 
-  /** The histogram holds one value, equivalent (same bucket, 3 significant digits) to the expected one. */
+  /**
+   * The histogram holds one value, equivalent (same bucket, 3 significant digits) to the expected
+   * one.
+   */
   private static void assertOnly(Histogram histogram, long expectedMicros) {
     assertThat(histogram.getTotalCount()).as("one value").isEqualTo(1);
     assertThat(histogram.valuesAreEquivalent(histogram.getMaxValue(), expectedMicros))
@@ -114,7 +124,8 @@ class LatencyTrackerTest {
     var flushed = Intervals.take(recorders).get("flushed:PROCESS_INSTANCE");
     assertThat(flushed.getTotalCount()).isEqualTo(3);
     assertThat(flushed.getMinValue()).isBetween(499_500L, 500_000L);
-    assertThat(flushed.getMaxValue()).isCloseTo(700_000L, org.assertj.core.data.Percentage.withPercentage(0.1));
+    assertThat(flushed.getMaxValue())
+        .isCloseTo(700_000L, org.assertj.core.data.Percentage.withPercentage(0.1));
     assertThat(flushed.getMean()).isBetween(599_000.0, 600_500.0);
   }
 
@@ -132,7 +143,8 @@ class LatencyTrackerTest {
 
     // then
     var taken = Intervals.take(recorders);
-    assertThat(taken.values()).allSatisfy(histogram -> assertThat(histogram.getTotalCount()).isEqualTo(10_000));
+    assertThat(taken.values())
+        .allSatisfy(histogram -> assertThat(histogram.getTotalCount()).isEqualTo(10_000));
     assertThat(taken.get("flushed:PROCESS_INSTANCE").getMinValue()).isBetween(999_500L, 1_000_000L);
   }
 
@@ -170,7 +182,8 @@ class LatencyTrackerTest {
     tracker.flushSucceeded();
 
     // then
-    assertThat(Intervals.take(recorders).get("flushed:PROCESS_INSTANCE").getTotalCount()).isEqualTo(2);
+    assertThat(Intervals.take(recorders).get("flushed:PROCESS_INSTANCE").getTotalCount())
+        .isEqualTo(2);
   }
 
   @Test
@@ -186,7 +199,8 @@ class LatencyTrackerTest {
     tracker.flushSucceeded();
 
     // then
-    assertThat(Intervals.take(recorders).get("flushed:PROCESS_INSTANCE").getTotalCount()).isEqualTo(count);
+    assertThat(Intervals.take(recorders).get("flushed:PROCESS_INSTANCE").getTotalCount())
+        .isEqualTo(count);
     assertThat(tracker.pendingRecords()).isZero();
   }
 

@@ -81,6 +81,7 @@ class StageRecordersTest {
     var interval = Intervals.take(recorders).get("flushed:PROCESS_INSTANCE");
 
     // then: within 0.1 %
-    assertThat(interval.getMaxValue()).isCloseTo(1_234_567L, org.assertj.core.data.Percentage.withPercentage(0.1));
+    assertThat(interval.getMaxValue())
+        .isCloseTo(1_234_567L, org.assertj.core.data.Percentage.withPercentage(0.1));
   }
 }

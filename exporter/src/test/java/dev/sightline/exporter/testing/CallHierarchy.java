@@ -9,10 +9,10 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.util.List;
 
 /**
- * Three process levels, two branches: {@code root} calls {@code middle} twice in parallel (call activities
- * {@code call-a}, {@code call-b}); each {@code middle} calls {@code leaf} ({@code call-leaf}); each leaf runs
- * {@code task} inside the embedded sub-process {@code sub}. {@link #start()} leaves both tasks active: the
- * place for incidents.
+ * Three process levels, two branches: {@code root} calls {@code middle} twice in parallel (call
+ * activities {@code call-a}, {@code call-b}); each {@code middle} calls {@code leaf} ({@code
+ * call-leaf}); each leaf runs {@code task} inside the embedded sub-process {@code sub}. {@link
+ * #start()} leaves both tasks active: the place for incidents.
  */
 public final class CallHierarchy {
 
@@ -62,7 +62,12 @@ public final class CallHierarchy {
   public static BpmnModelInstance leafModel() {
     return Bpmn.createExecutableProcess("leaf")
         .startEvent("leaf-start")
-        .subProcess("sub", sub -> sub.embeddedSubProcess().startEvent("sub-start").serviceTask("task", t -> t.zeebeJobType("work")))
+        .subProcess(
+            "sub",
+            sub ->
+                sub.embeddedSubProcess()
+                    .startEvent("sub-start")
+                    .serviceTask("task", t -> t.zeebeJobType("work")))
         .endEvent("leaf-end")
         .done();
   }
@@ -93,7 +98,9 @@ public final class CallHierarchy {
     return engine.drain();
   }
 
-  /** {@code PI_<root>/FN_call-a/FNI_<callA>/PI_<middleA>/FN_call-leaf/FNI_<callLeafA>/PI_<leafA>}. */
+  /**
+   * {@code PI_<root>/FN_call-a/FNI_<callA>/PI_<middleA>/FN_call-leaf/FNI_<callLeafA>/PI_<leafA>}.
+   */
   public String leafAPath() {
     return "PI_%d/FN_call-a/FNI_%d/PI_%d/FN_call-leaf/FNI_%d/PI_%d"
         .formatted(root.key(), callA.key(), middleA.key(), callLeafA.key(), leafA.key());

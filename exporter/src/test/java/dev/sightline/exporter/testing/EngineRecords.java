@@ -31,10 +31,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Records of one partition as the 8.8 engine writes them, for call hierarchies of any shape: deployments,
- * process and element instances (with the tree fields on ELEMENT_ACTIVATING, or without them as brokers before
- * 8.8 wrote them), incidents (with tree fields, as 8.6+ writes them, unless turned off), jobs, variables and
- * user tasks. Each call appends its records; {@link #drain()} hands them over in log order.
+ * Records of one partition as the 8.8 engine writes them, for call hierarchies of any shape:
+ * deployments, process and element instances (with the tree fields on ELEMENT_ACTIVATING, or
+ * without them as brokers before 8.8 wrote them), incidents (with tree fields, as 8.6+ writes them,
+ * unless turned off), jobs, variables and user tasks. Each call appends its records; {@link
+ * #drain()} hands them over in log order.
  */
 public final class EngineRecords {
 
@@ -59,7 +60,8 @@ public final class EngineRecords {
       long parentElementInstanceKey) {}
 
   /** One element instance; {@code path} is {@code [processInstanceKey, scopes…, key]}. */
-  public record Element(Instance instance, long key, String elementId, BpmnElementType type, List<Long> path) {}
+  public record Element(
+      Instance instance, long key, String elementId, BpmnElementType type, List<Long> path) {}
 
   public EngineRecords(RecordFactory records, boolean withTreeFields, long startMillis) {
     this.records = records;
@@ -97,13 +99,26 @@ public final class EngineRecords {
 
   /** A root instance: its process element activated. */
   public Instance startRoot(long definitionKey, String bpmnProcessId) {
-    var instance = new Instance(records.nextKey(), definitionKey, bpmnProcessId, List.of(), List.of(), List.of(), -1, -1);
+    var instance =
+        new Instance(
+            records.nextKey(),
+            definitionKey,
+            bpmnProcessId,
+            List.of(),
+            List.of(),
+            List.of(),
+            -1,
+            -1);
     activateProcess(instance);
     return instance;
   }
 
-  /** A called instance of {@code callActivity}, the {@code callingIndex}-th call activity of its definition. */
-  public Instance startCalled(Element callActivity, int callingIndex, long definitionKey, String bpmnProcessId) {
+  /**
+   * A called instance of {@code callActivity}, the {@code callingIndex}-th call activity of its
+   * definition.
+   */
+  public Instance startCalled(
+      Element callActivity, int callingIndex, long definitionKey, String bpmnProcessId) {
     var parent = callActivity.instance();
     var ancestors = new ArrayList<>(parent.ancestorInstancePaths());
     ancestors.add(callActivity.path());
@@ -113,7 +128,14 @@ public final class EngineRecords {
     calling.add(callingIndex);
     var instance =
         new Instance(
-            records.nextKey(), definitionKey, bpmnProcessId, ancestors, definitions, calling, parent.key(), callActivity.key());
+            records.nextKey(),
+            definitionKey,
+            bpmnProcessId,
+            ancestors,
+            definitions,
+            calling,
+            parent.key(),
+            callActivity.key());
     activateProcess(instance);
     return instance;
   }
@@ -144,17 +166,26 @@ public final class EngineRecords {
         base(instance, bpmnProcessId, BpmnElementType.PROCESS, -1)
             .withProcessDefinitionKey(definitionKey)
             .withBpmnProcessId(bpmnProcessId);
-    return emit(ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_MIGRATED, instance.key(), value.build());
+    return emit(
+        ValueType.PROCESS_INSTANCE,
+        ProcessInstanceIntent.ELEMENT_MIGRATED,
+        instance.key(),
+        value.build());
   }
 
   /** ELEMENT_MIGRATED of an element: moved to an element of another definition. */
-  public Record<?> migrated(Element element, long definitionKey, String bpmnProcessId, String elementId) {
+  public Record<?> migrated(
+      Element element, long definitionKey, String bpmnProcessId, String elementId) {
     var path = element.path();
     var value =
         base(element.instance(), elementId, element.type(), path.get(path.size() - 2))
             .withProcessDefinitionKey(definitionKey)
             .withBpmnProcessId(bpmnProcessId);
-    return emit(ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_MIGRATED, element.key(), value.build());
+    return emit(
+        ValueType.PROCESS_INSTANCE,
+        ProcessInstanceIntent.ELEMENT_MIGRATED,
+        element.key(),
+        value.build());
   }
 
   /** INCIDENT CREATED on an element; returns the incident key. */
@@ -165,9 +196,14 @@ public final class EngineRecords {
   }
 
   /** INCIDENT RESOLVED (or MIGRATED) of an incident created by {@link #incidentCreated}. */
-  public void incidentEvent(long incidentKey, IncidentIntent intent, UnaryOperator<ImmutableIncidentRecordValue> change) {
+  public void incidentEvent(
+      long incidentKey, IncidentIntent intent, UnaryOperator<ImmutableIncidentRecordValue> change) {
     var created = findValue(incidentKey, ValueType.INCIDENT, IncidentRecordValue.class);
-    emit(ValueType.INCIDENT, intent, incidentKey, change.apply(ImmutableIncidentRecordValue.copyOf(created)));
+    emit(
+        ValueType.INCIDENT,
+        intent,
+        incidentKey,
+        change.apply(ImmutableIncidentRecordValue.copyOf(created)));
   }
 
   public void incidentResolved(long incidentKey) {
@@ -200,13 +236,18 @@ public final class EngineRecords {
   }
 
   /** A later JOB event: the last job value, changed. */
-  public Record<?> jobEvent(long jobKey, JobIntent intent, UnaryOperator<ImmutableJobRecordValue> change) {
+  public Record<?> jobEvent(
+      long jobKey, JobIntent intent, UnaryOperator<ImmutableJobRecordValue> change) {
     var last = findValue(jobKey, ValueType.JOB, JobRecordValue.class);
     return emit(ValueType.JOB, intent, jobKey, change.apply(ImmutableJobRecordValue.copyOf(last)));
   }
 
-  /** A VARIABLE event in a scope (the process instance or an element instance); a variable keeps its key. */
-  public long variable(VariableIntent intent, Instance instance, long scopeKey, String name, String jsonValue) {
+  /**
+   * A VARIABLE event in a scope (the process instance or an element instance); a variable keeps its
+   * key.
+   */
+  public long variable(
+      VariableIntent intent, Instance instance, long scopeKey, String name, String jsonValue) {
     var key = variableKeys.computeIfAbsent(scopeKey + "-" + name, id -> records.nextKey());
     var value =
         ImmutableVariableRecordValue.builder()
@@ -253,7 +294,11 @@ public final class EngineRecords {
   public Record<?> userTaskEvent(
       long userTaskKey, UserTaskIntent intent, UnaryOperator<ImmutableUserTaskRecordValue> change) {
     var last = findValue(userTaskKey, ValueType.USER_TASK, UserTaskRecordValue.class);
-    return emit(ValueType.USER_TASK, intent, userTaskKey, change.apply(ImmutableUserTaskRecordValue.copyOf(last)));
+    return emit(
+        ValueType.USER_TASK,
+        intent,
+        userTaskKey,
+        change.apply(ImmutableUserTaskRecordValue.copyOf(last)));
   }
 
   /** Appends any record of this partition. */
@@ -265,7 +310,8 @@ public final class EngineRecords {
     return record;
   }
 
-  private Element activate(Instance instance, List<Long> scopePath, String elementId, BpmnElementType type) {
+  private Element activate(
+      Instance instance, List<Long> scopePath, String elementId, BpmnElementType type) {
     var key = records.nextKey();
     var path = new ArrayList<>(scopePath);
     path.add(key);
@@ -290,7 +336,8 @@ public final class EngineRecords {
 
   private void elementEvent(Element element, ProcessInstanceIntent intent) {
     var path = element.path();
-    var value = base(element.instance(), element.elementId(), element.type(), path.get(path.size() - 2));
+    var value =
+        base(element.instance(), element.elementId(), element.type(), path.get(path.size() - 2));
     if (withTreeFields && intent == ProcessInstanceIntent.ELEMENT_ACTIVATING) {
       treeFields(value, element.instance(), path);
     }
@@ -313,7 +360,8 @@ public final class EngineRecords {
         .withTenantId(TENANT);
   }
 
-  private static void treeFields(ImmutableProcessInstanceRecordValue.Builder value, Instance instance, List<Long> path) {
+  private static void treeFields(
+      ImmutableProcessInstanceRecordValue.Builder value, Instance instance, List<Long> path) {
     var instancePath = new ArrayList<>(instance.ancestorInstancePaths());
     instancePath.add(path);
     var definitionPath = new ArrayList<>(instance.ancestorDefinitions());
@@ -329,7 +377,10 @@ public final class EngineRecords {
     var value =
         ImmutableIncidentRecordValue.builder()
             .withErrorType(errorType)
-            .withErrorMessage(errorType == ErrorType.JOB_NO_RETRIES ? "No more retries left." : "failed: " + errorType)
+            .withErrorMessage(
+                errorType == ErrorType.JOB_NO_RETRIES
+                    ? "No more retries left."
+                    : "failed: " + errorType)
             .withBpmnProcessId(instance.bpmnProcessId())
             .withProcessDefinitionKey(instance.definitionKey())
             .withProcessInstanceKey(instance.key())
@@ -351,7 +402,10 @@ public final class EngineRecords {
     return value.build();
   }
 
-  /** The value of the last record with this key and value type, in everything emitted (drained or not). */
+  /**
+   * The value of the last record with this key and value type, in everything emitted (drained or
+   * not).
+   */
   private <T> T findValue(long key, ValueType valueType, Class<T> type) {
     for (int i = emitted.size() - 1; i >= 0; i--) {
       var record = emitted.get(i);

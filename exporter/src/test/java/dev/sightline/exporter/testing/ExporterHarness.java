@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** One exporter on virtual time with an in-memory store: what the broker would do, driven by a test. */
+/**
+ * One exporter on virtual time with an in-memory store: what the broker would do, driven by a test.
+ */
 public final class ExporterHarness {
 
   public static final long START_MILLIS = 1_800_000_000_000L;
@@ -22,13 +24,24 @@ public final class ExporterHarness {
     this(args, new VirtualClock(START_MILLIS), new InMemoryStore(), 1);
   }
 
-  public ExporterHarness(Map<String, Object> args, VirtualClock clock, InMemoryStore store, int partitionId) {
+  public ExporterHarness(
+      Map<String, Object> args, VirtualClock clock, InMemoryStore store, int partitionId) {
     this(args, clock, store, new TestController(clock), partitionId);
   }
 
   public ExporterHarness(
-      Map<String, Object> args, VirtualClock clock, InMemoryStore store, TestController controller, int partitionId) {
-    this(args, clock, store, controller, partitionId, new SightlineExporter((config, schema, json) -> store));
+      Map<String, Object> args,
+      VirtualClock clock,
+      InMemoryStore store,
+      TestController controller,
+      int partitionId) {
+    this(
+        args,
+        clock,
+        store,
+        controller,
+        partitionId,
+        new SightlineExporter((config, schema, json) -> store));
   }
 
   /** With the importers' progress from {@code importStatus}. */

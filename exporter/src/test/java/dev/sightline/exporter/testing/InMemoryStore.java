@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A store double with Elasticsearch's partial-update-with-upsert semantics, that can be told to fail. Every
- * successful write is recorded, so tests can count writes per document.
+ * A store double with Elasticsearch's partial-update-with-upsert semantics, that can be told to
+ * fail. Every successful write is recorded, so tests can count writes per document.
  */
 public final class InMemoryStore implements DocumentStore {
 
@@ -43,8 +43,12 @@ public final class InMemoryStore implements DocumentStore {
     schemaCalls++;
   }
 
-  /** Documents matching the predicate are rejected item by item, like Elasticsearch rejects bulk items. */
-  public void reject(java.util.function.Predicate<PendingDocument> predicate, int status, String type) {
+  /**
+   * Documents matching the predicate are rejected item by item, like Elasticsearch rejects bulk
+   * items.
+   */
+  public void reject(
+      java.util.function.Predicate<PendingDocument> predicate, int status, String type) {
     this.rejected = predicate;
     this.rejectionStatus = status;
     this.rejectionType = type;
@@ -57,7 +61,12 @@ public final class InMemoryStore implements DocumentStore {
     var accepted = new java.util.ArrayList<PendingDocument>();
     for (var document : documents) {
       if (rejected.test(document)) {
-        failures.add(rejectionType, document.key().index(), document.key().id(), rejectionStatus, "rejected by the test");
+        failures.add(
+            rejectionType,
+            document.key().index(),
+            document.key().id(),
+            rejectionStatus,
+            "rejected by the test");
       } else {
         accepted.add(document);
       }
@@ -75,7 +84,9 @@ public final class InMemoryStore implements DocumentStore {
       if (document.whole()) { // an index operation replaces the document, as Elasticsearch does
         index.put(document.key().id(), new LinkedHashMap<>(document.fields()));
       } else { // a partial update with doc_as_upsert merges
-        index.computeIfAbsent(document.key().id(), id -> new LinkedHashMap<>()).putAll(document.fields());
+        index
+            .computeIfAbsent(document.key().id(), id -> new LinkedHashMap<>())
+            .putAll(document.fields());
       }
     }
   }
@@ -84,7 +95,8 @@ public final class InMemoryStore implements DocumentStore {
   public Optional<Map<String, Object>> get(String index, String id) {
     maybeFail("get");
     gets++;
-    return Optional.ofNullable(indices.getOrDefault(index, Map.of()).get(id)).map(LinkedHashMap::new);
+    return Optional.ofNullable(indices.getOrDefault(index, Map.of()).get(id))
+        .map(LinkedHashMap::new);
   }
 
   @Override
@@ -133,11 +145,13 @@ public final class InMemoryStore implements DocumentStore {
 
   private void maybeFail(String what) {
     if (down) {
-      throw new StoreException(what + " failed: Elasticsearch unreachable (test: store down)", null);
+      throw new StoreException(
+          what + " failed: Elasticsearch unreachable (test: store down)", null);
     }
     if (failuresToInject > 0) {
       failuresToInject--;
-      throw new StoreException(what + " failed: Elasticsearch unreachable (test: injected failure)", null);
+      throw new StoreException(
+          what + " failed: Elasticsearch unreachable (test: injected failure)", null);
     }
   }
 }

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Engine-ordered event records for a parent process (start → service task → call activity → end) calling a
- * child process (start → service task → end), with the 8.8 tree fields on ELEMENT_ACTIVATING — or, with
- * {@code withTreeFields=false}, as brokers before 8.8 wrote them.
+ * Engine-ordered event records for a parent process (start → service task → call activity → end)
+ * calling a child process (start → service task → end), with the 8.8 tree fields on
+ * ELEMENT_ACTIVATING — or, with {@code withTreeFields=false}, as brokers before 8.8 wrote them.
  */
 public final class ProcessScenario {
 
@@ -43,8 +43,12 @@ public final class ProcessScenario {
     this.clock = startMillis;
   }
 
-  /** Written once: the model writer generates random ids, and a replayed deployment must be the same bytes. */
+  /**
+   * Written once: the model writer generates random ids, and a replayed deployment must be the same
+   * bytes.
+   */
   private static final byte[] PARENT_XML = xml(parentModel());
+
   private static final byte[] CHILD_XML = xml(childModel());
 
   public static BpmnModelInstance parentModel() {
@@ -78,13 +82,27 @@ public final class ProcessScenario {
   /** One parent instance that calls one child instance, all completed. */
   public List<Record<?>> runToCompletion() {
     parentInstanceKey = records.nextKey();
-    var parent = new Level(parentInstanceKey, parentDefinitionKey, PARENT, List.of(), List.of(), List.of(), -1, -1);
+    var parent =
+        new Level(
+            parentInstanceKey,
+            parentDefinitionKey,
+            PARENT,
+            List.of(),
+            List.of(),
+            List.of(),
+            -1,
+            -1);
     activate(parent, parentInstanceKey, PARENT, BpmnElementType.PROCESS, -1);
     passThrough(parent, "parent-start", BpmnElementType.START_EVENT);
     parentTaskKey = passThrough(parent, "parent-task", BpmnElementType.SERVICE_TASK);
 
     callActivityInstanceKey = records.nextKey();
-    activate(parent, callActivityInstanceKey, "call-child", BpmnElementType.CALL_ACTIVITY, parentInstanceKey);
+    activate(
+        parent,
+        callActivityInstanceKey,
+        "call-child",
+        BpmnElementType.CALL_ACTIVITY,
+        parentInstanceKey);
     childInstanceKey = records.nextKey();
     var child =
         new Level(
@@ -102,7 +120,12 @@ public final class ProcessScenario {
     passThrough(child, "child-end", BpmnElementType.END_EVENT);
     complete(child, childInstanceKey, CHILD, BpmnElementType.PROCESS, -1);
 
-    complete(parent, callActivityInstanceKey, "call-child", BpmnElementType.CALL_ACTIVITY, parentInstanceKey);
+    complete(
+        parent,
+        callActivityInstanceKey,
+        "call-child",
+        BpmnElementType.CALL_ACTIVITY,
+        parentInstanceKey);
     passThrough(parent, "parent-end", BpmnElementType.END_EVENT);
     complete(parent, parentInstanceKey, PARENT, BpmnElementType.PROCESS, -1);
     return drain();
@@ -125,13 +148,16 @@ public final class ProcessScenario {
     return key;
   }
 
-  private void activate(Level level, long key, String elementId, BpmnElementType type, long flowScopeKey) {
+  private void activate(
+      Level level, long key, String elementId, BpmnElementType type, long flowScopeKey) {
     emit(ProcessInstanceIntent.ELEMENT_ACTIVATING, level, key, elementId, type, flowScopeKey, true);
     emit(ProcessInstanceIntent.ELEMENT_ACTIVATED, level, key, elementId, type, flowScopeKey, false);
   }
 
-  private void complete(Level level, long key, String elementId, BpmnElementType type, long flowScopeKey) {
-    emit(ProcessInstanceIntent.ELEMENT_COMPLETING, level, key, elementId, type, flowScopeKey, false);
+  private void complete(
+      Level level, long key, String elementId, BpmnElementType type, long flowScopeKey) {
+    emit(
+        ProcessInstanceIntent.ELEMENT_COMPLETING, level, key, elementId, type, flowScopeKey, false);
     emit(ProcessInstanceIntent.ELEMENT_COMPLETED, level, key, elementId, type, flowScopeKey, false);
   }
 
@@ -158,7 +184,8 @@ public final class ProcessScenario {
             .withTenantId("<default>");
     if (withTreeFields && carriesTreeFields) {
       var instancePath = new ArrayList<List<Long>>(level.ancestorInstancePaths());
-      instancePath.add(key == level.instanceKey() ? List.of(key) : List.of(level.instanceKey(), key));
+      instancePath.add(
+          key == level.instanceKey() ? List.of(key) : List.of(level.instanceKey(), key));
       var definitionPath = new ArrayList<>(level.ancestorDefinitions());
       definitionPath.add(level.definitionKey());
       value

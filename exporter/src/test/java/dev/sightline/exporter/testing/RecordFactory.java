@@ -9,8 +9,8 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
 
 /**
- * Records of one partition as a broker writes them: keys carry the partition in their top bits, positions
- * grow by one, timestamps come from the caller.
+ * Records of one partition as a broker writes them: keys carry the partition in their top bits,
+ * positions grow by one, timestamps come from the caller.
  */
 public final class RecordFactory {
 
@@ -35,7 +35,8 @@ public final class RecordFactory {
     return position;
   }
 
-  public <T extends RecordValue> Record<T> event(ValueType valueType, Intent intent, long key, T value, long timestampMillis) {
+  public <T extends RecordValue> Record<T> event(
+      ValueType valueType, Intent intent, long key, T value, long timestampMillis) {
     return ImmutableRecord.<T>builder()
         .withPosition(++position)
         .withSourceRecordPosition(position - 1)

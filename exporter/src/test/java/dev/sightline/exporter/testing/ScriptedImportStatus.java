@@ -7,8 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * The importers' progress as a test scripts it: each check takes the next answer (the last one repeats);
- * {@code null} in the script means "Elasticsearch unreachable". Counts the checks.
+ * The importers' progress as a test scripts it: each check takes the next answer (the last one
+ * repeats); {@code null} in the script means "Elasticsearch unreachable". Counts the checks.
  */
 public final class ScriptedImportStatus implements ImportStatusSource {
 
@@ -22,7 +22,8 @@ public final class ScriptedImportStatus implements ImportStatusSource {
     return this;
   }
 
-  private static final ImportStatus UNREACHABLE = new ImportStatus(ImportStatus.State.WAITING, -1, -1);
+  private static final ImportStatus UNREACHABLE =
+      new ImportStatus(ImportStatus.State.WAITING, -1, -1);
 
   @Override
   public ImportStatus check(int partitionId) {
@@ -31,7 +32,8 @@ public final class ScriptedImportStatus implements ImportStatusSource {
       last = answers.poll();
     }
     if (last == UNREACHABLE) {
-      throw new StoreException("import status check failed: Elasticsearch unreachable (test)", null);
+      throw new StoreException(
+          "import status check failed: Elasticsearch unreachable (test)", null);
     }
     return last;
   }

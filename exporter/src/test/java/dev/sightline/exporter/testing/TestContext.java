@@ -20,11 +20,16 @@ public final class TestContext implements Context {
   private RecordFilter filter;
 
   public TestContext(Map<String, Object> args, int partitionId, InstantSource clock) {
-    this(args, partitionId, clock, LoggerFactory.getLogger("dev.sightline.exporter.test.partition-" + partitionId));
+    this(
+        args,
+        partitionId,
+        clock,
+        LoggerFactory.getLogger("dev.sightline.exporter.test.partition-" + partitionId));
   }
 
   /** With a logger of the test's own, e.g. one that captures what the exporter logs. */
-  public TestContext(Map<String, Object> args, int partitionId, InstantSource clock, Logger logger) {
+  public TestContext(
+      Map<String, Object> args, int partitionId, InstantSource clock, Logger logger) {
     this.args = args;
     this.partitionId = partitionId;
     this.clock = clock;

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A broker controller on virtual time: scheduled tasks run only inside {@link #runDueTasks} / {@link
- * #advance}, on the calling (test) thread, like the broker's single actor. Acknowledgements are recorded
- * with the broker's semantics: the position only moves forward, metadata is stored only when it does.
+ * A broker controller on virtual time: scheduled tasks run only inside {@link #runDueTasks} /
+ * {@link #advance}, on the calling (test) thread, like the broker's single actor. Acknowledgements
+ * are recorded with the broker's semantics: the position only moves forward, metadata is stored
+ * only when it does.
  */
 public final class TestController implements Controller {
 
@@ -90,7 +91,8 @@ public final class TestController implements Controller {
     var runs = 0;
     while ((next = nextDue()).isPresent() && next.get().dueAtMillis <= clock.millis()) {
       if (++runs > MAX_RUNS_PER_INSTANT) {
-        throw new IllegalStateException("tasks keep rescheduling themselves at the same instant: a busy loop");
+        throw new IllegalStateException(
+            "tasks keep rescheduling themselves at the same instant: a busy loop");
       }
       var task = next.get();
       tasks.remove(task);
@@ -108,7 +110,10 @@ public final class TestController implements Controller {
 
   private Optional<Task> nextDue() {
     tasks.removeIf(task -> task.cancelled);
-    return tasks.stream().min(Comparator.comparingLong((Task task) -> task.dueAtMillis).thenComparingLong(task -> task.order));
+    return tasks.stream()
+        .min(
+            Comparator.comparingLong((Task task) -> task.dueAtMillis)
+                .thenComparingLong(task -> task.order));
   }
 
   private static final class Task {

@@ -38,7 +38,8 @@ class TreePathResolverTest {
   private final TreePathResolver resolver =
       new TreePathResolver(definitions, lookup, (kind, key, id) -> fallbacks.add(kind), 1000);
 
-  private static ImmutableProcessInstanceRecordValue.Builder value(long processInstanceKey, BpmnElementType type) {
+  private static ImmutableProcessInstanceRecordValue.Builder value(
+      long processInstanceKey, BpmnElementType type) {
     return ImmutableProcessInstanceRecordValue.builder()
         .withProcessInstanceKey(processInstanceKey)
         .withBpmnElementType(type)
@@ -48,16 +49,17 @@ class TreePathResolverTest {
   }
 
   /**
-   * A chain of {@code levels} process instances, each level's call activity at index {@code level % 2} of its
-   * definition's sorted call activities ("a-call", "b-call"). Instance keys 1000 + level, call activity instance
-   * keys 2000 + level, definition keys 3000 + level.
+   * A chain of {@code levels} process instances, each level's call activity at index {@code level %
+   * 2} of its definition's sorted call activities ("a-call", "b-call"). Instance keys 1000 + level,
+   * call activity instance keys 2000 + level, definition keys 3000 + level.
    */
   private ProcessInstanceRecordValue chain(int levels) {
     var instancePath = new ArrayList<List<Long>>();
     var definitionPath = new ArrayList<Long>();
     var callingPath = new ArrayList<Integer>();
     for (int level = 0; level < levels; level++) {
-      definitions.add(new DeployedProcess(3000 + level, "p" + level, 1, List.of("a-call", "b-call")));
+      definitions.add(
+          new DeployedProcess(3000 + level, "p" + level, 1, List.of("a-call", "b-call")));
       definitionPath.add(3000L + level);
       if (level < levels - 1) {
         instancePath.add(List.of(1000L + level, 2000L + level));
@@ -83,7 +85,8 @@ class TreePathResolverTest {
 
     @Test
     void shouldNameTheCallingActivityAndItsInstanceForAChild() {
-      assertThat(resolver.processInstancePath(chain(2))).isEqualTo("PI_1000/FN_a-call/FNI_2000/PI_1001");
+      assertThat(resolver.processInstancePath(chain(2)))
+          .isEqualTo("PI_1000/FN_a-call/FNI_2000/PI_1001");
     }
 
     @ParameterizedTest
@@ -106,7 +109,8 @@ class TreePathResolverTest {
 
     @Test
     void shouldResolveTheIndexAgainstSortedIdsNotFlowOrder() {
-      // given a definition whose call activities, sorted, are alpha, mid, zeta (flow order: zeta, alpha, mid)
+      // given a definition whose call activities, sorted, are alpha, mid, zeta (flow order: zeta,
+      // alpha, mid)
       definitions.add(new DeployedProcess(1, "root", 1, List.of("alpha", "mid", "zeta")));
       var child =
           value(11, BpmnElementType.PROCESS)
@@ -121,9 +125,14 @@ class TreePathResolverTest {
 
     @Test
     void shouldNameTheCallActivityByItsInstanceWhenThatWasSeenWhateverTheDefinitionsSay() {
-      // given the calling call-activity instance seen (its ACTIVATING precedes the child's), no definitions
+      // given the calling call-activity instance seen (its ACTIVATING precedes the child's), no
+      // definitions
       resolver.flowNodePath(
-          20, value(10, BpmnElementType.CALL_ACTIVITY).withElementId("call-it").withFlowScopeKey(10).build());
+          20,
+          value(10, BpmnElementType.CALL_ACTIVITY)
+              .withElementId("call-it")
+              .withFlowScopeKey(10)
+              .build());
       var child =
           value(11, BpmnElementType.PROCESS)
               .withElementInstancePath(List.of(List.of(10L, 20L), List.of(11L)))
@@ -157,13 +166,22 @@ class TreePathResolverTest {
 
     @Test
     void shouldDeriveAChildsPathFromItsParentSeenBefore() {
-      // given the parent and its call activity seen by this resolver (records of a broker before 8.8)
+      // given the parent and its call activity seen by this resolver (records of a broker before
+      // 8.8)
       resolver.processInstancePath(value(10, BpmnElementType.PROCESS).build());
-      resolver.flowNodePath(20, value(10, BpmnElementType.CALL_ACTIVITY).withElementId("call-child").withFlowScopeKey(10).build());
+      resolver.flowNodePath(
+          20,
+          value(10, BpmnElementType.CALL_ACTIVITY)
+              .withElementId("call-child")
+              .withFlowScopeKey(10)
+              .build());
 
       // when
       var child =
-          value(11, BpmnElementType.PROCESS).withParentProcessInstanceKey(10).withParentElementInstanceKey(20).build();
+          value(11, BpmnElementType.PROCESS)
+              .withParentProcessInstanceKey(10)
+              .withParentElementInstanceKey(20)
+              .build();
 
       // then
       assertThat(resolver.processInstancePath(child)).isEqualTo("PI_10/FN_call-child/FNI_20/PI_11");
@@ -178,7 +196,10 @@ class TreePathResolverTest {
 
       // when
       var grandchild =
-          value(12, BpmnElementType.PROCESS).withParentProcessInstanceKey(11).withParentElementInstanceKey(21).build();
+          value(12, BpmnElementType.PROCESS)
+              .withParentProcessInstanceKey(11)
+              .withParentElementInstanceKey(21)
+              .build();
 
       // then
       assertThat(resolver.processInstancePath(grandchild))
@@ -188,7 +209,10 @@ class TreePathResolverTest {
     @Test
     void shouldFallBackToItsOwnKeyWhenTheParentIsUnknownEverywhere() {
       var orphan =
-          value(12, BpmnElementType.PROCESS).withParentProcessInstanceKey(11).withParentElementInstanceKey(21).build();
+          value(12, BpmnElementType.PROCESS)
+              .withParentProcessInstanceKey(11)
+              .withParentElementInstanceKey(21)
+              .build();
 
       assertThat(resolver.processInstancePath(orphan)).isEqualTo("PI_12");
       assertThat(fallbacks).containsExactly(TreePathFallback.Kind.PROCESS_INSTANCE);

@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The harness itself, through elasticsearch-java: template, bulk, refresh, search and counts on a real node. */
+/**
+ * The harness itself, through elasticsearch-java: template, bulk, refresh, search and counts on a
+ * real node.
+ */
 @RealElasticsearch
 class BulkAndSearchIT {
 
@@ -24,11 +27,13 @@ class BulkAndSearchIT {
   record Doc(long key, String category, String name, boolean even, long timestamp) {}
 
   @Test
-  void shouldIndexTenThousandDocumentsThroughATemplateAndFindThemExactly(EsTarget es) throws IOException {
+  void shouldIndexTenThousandDocumentsThroughATemplateAndFindThemExactly(EsTarget es)
+      throws IOException {
     try (ElasticsearchClient client = EsClients.open(es.url())) {
       // given a composable template with explicit mappings for this test's prefix
       var index = es.index("docs");
-      client.indices()
+      client
+          .indices()
           .putIndexTemplate(
               t ->
                   t.name(es.indexPrefix() + "-template")
@@ -38,7 +43,9 @@ class BulkAndSearchIT {
                               tt.settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
                                   .mappings(
                                       m ->
-                                          m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+                                          m.dynamic(
+                                                  co.elastic.clients.elasticsearch._types.mapping
+                                                      .DynamicMapping.Strict)
                                               .properties("key", p -> p.long_(l -> l))
                                               .properties("category", p -> p.keyword(k -> k))
                                               .properties("name", p -> p.text(x -> x))
@@ -48,7 +55,13 @@ class BulkAndSearchIT {
       // when 10,000 documents are bulk-indexed and the index refreshed
       var bulk = new BulkRequest.Builder().index(index);
       for (int i = 0; i < DOCUMENTS; i++) {
-        var doc = new Doc(i, "c" + (i % CATEGORIES), "document number " + i, i % 2 == 0, 1_700_000_000_000L + i);
+        var doc =
+            new Doc(
+                i,
+                "c" + (i % CATEGORIES),
+                "document number " + i,
+                i % 2 == 0,
+                1_700_000_000_000L + i);
         bulk.operations(op -> op.index(ix -> ix.id(Long.toString(doc.key())).document(doc)));
       }
       var response = client.bulk(bulk.build());
@@ -56,11 +69,18 @@ class BulkAndSearchIT {
 
       // then every item succeeded, the template's mappings apply, and counts are exact
       assertThat(response.errors())
-          .as("bulk errors: %s", response.items().stream().map(BulkResponseItem::error).filter(e -> e != null).limit(3).toList())
+          .as(
+              "bulk errors: %s",
+              response.items().stream()
+                  .map(BulkResponseItem::error)
+                  .filter(e -> e != null)
+                  .limit(3)
+                  .toList())
           .isFalse();
       assertThat(response.items()).hasSize(DOCUMENTS);
 
-      Map<String, Property> mapping = client.indices().getMapping(g -> g.index(index)).get(index).mappings().properties();
+      Map<String, Property> mapping =
+          client.indices().getMapping(g -> g.index(index)).get(index).mappings().properties();
       assertThat(mapping.get("category").isKeyword()).isTrue();
       assertThat(mapping.get("key").isLong()).isTrue();
       assertThat(mapping.get("timestamp").isDate()).isTrue();
@@ -68,16 +88,29 @@ class BulkAndSearchIT {
       assertThat(client.count(c -> c.index(index)).count()).isEqualTo(DOCUMENTS);
       var c3 =
           client.search(
-              s -> s.index(index).trackTotalHits(t -> t.enabled(true)).size(0).query(q -> q.term(t -> t.field("category").value("c3"))),
+              s ->
+                  s.index(index)
+                      .trackTotalHits(t -> t.enabled(true))
+                      .size(0)
+                      .query(q -> q.term(t -> t.field("category").value("c3"))),
               Doc.class);
       assertThat(c3.hits().total().value()).isEqualTo(DOCUMENTS / CATEGORIES);
 
       var one =
-          client.search(s -> s.index(index).query(q -> q.term(t -> t.field("key").value(FieldValue.of(4242L)))), Doc.class);
-      assertThat(one.hits().hits()).singleElement().satisfies(hit -> {
-        assertThat(hit.id()).isEqualTo("4242");
-        assertThat(hit.source()).isEqualTo(new Doc(4242, "c2", "document number 4242", true, 1_700_000_004_242L));
-      });
+          client.search(
+              s ->
+                  s.index(index)
+                      .query(q -> q.term(t -> t.field("key").value(FieldValue.of(4242L)))),
+              Doc.class);
+      assertThat(one.hits().hits())
+          .singleElement()
+          .satisfies(
+              hit -> {
+                assertThat(hit.id()).isEqualTo("4242");
+                assertThat(hit.source())
+                    .isEqualTo(
+                        new Doc(4242, "c2", "document number 4242", true, 1_700_000_004_242L));
+              });
 
       var evenInC4 =
           client.count(
@@ -93,10 +126,16 @@ class BulkAndSearchIT {
 
       var byCategory =
           client.search(
-              s -> s.index(index).size(0).aggregations("categories", a -> a.terms(t -> t.field("category").size(CATEGORIES))),
+              s ->
+                  s.index(index)
+                      .size(0)
+                      .aggregations(
+                          "categories", a -> a.terms(t -> t.field("category").size(CATEGORIES))),
               Void.class);
       var buckets = byCategory.aggregations().get("categories").sterms().buckets().array();
-      assertThat(buckets).hasSize(CATEGORIES).allSatisfy(bucket -> assertThat(bucket.docCount()).isEqualTo(DOCUMENTS / CATEGORIES));
+      assertThat(buckets)
+          .hasSize(CATEGORIES)
+          .allSatisfy(bucket -> assertThat(bucket.docCount()).isEqualTo(DOCUMENTS / CATEGORIES));
     }
   }
 
@@ -107,7 +146,8 @@ class BulkAndSearchIT {
       var mine = client.indices().get(g -> g.index(es.indexPrefix() + "-*").allowNoIndices(true));
 
       // then it sees none: the other test's documents live under another prefix
-      assertThat(es.indexPrefix()).matches("it-\\d+-v[89]-should-give-each-test-its-own-index-pref");
+      assertThat(es.indexPrefix())
+          .matches("it-\\d+-v[89]-should-give-each-test-its-own-index-pref");
       assertThat(mine.result()).isEmpty();
     }
   }

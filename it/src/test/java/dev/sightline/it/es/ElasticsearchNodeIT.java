@@ -54,17 +54,21 @@ class ElasticsearchNodeIT {
               .header("Content-Type", "application/json")
               .PUT(HttpRequest.BodyPublishers.ofString("{\"a\":1}"))
               .build();
-      assertThat(client.send(put, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+      assertThat(client.send(put, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(201);
 
       // when it stops and restarts
       node.stop();
-      assertThatThrownBy(() -> health(url)).as("unreachable while stopped").isInstanceOf(java.io.IOException.class);
+      assertThatThrownBy(() -> health(url))
+          .as("unreachable while stopped")
+          .isInstanceOf(java.io.IOException.class);
       node.restart();
 
       // then the same URL answers, with the document
       assertThat(node.url()).isEqualTo(url);
       var get = HttpRequest.newBuilder(url.resolve("/kept/_doc/1")).GET().build();
-      assertThat(client.send(get, HttpResponse.BodyHandlers.ofString()).body()).contains("\"found\":true");
+      assertThat(client.send(get, HttpResponse.BodyHandlers.ofString()).body())
+          .contains("\"found\":true");
     }
   }
 
@@ -97,7 +101,9 @@ class ElasticsearchNodeIT {
       node.onExit().get(60, TimeUnit.SECONDS);
       assertThat(node.isAlive()).isFalse();
       try (var left = Files.list(baseDir)) {
-        assertThat(left.filter(p -> p.getFileName().toString().startsWith("sightline-es-")).toList()).isEmpty();
+        assertThat(
+                left.filter(p -> p.getFileName().toString().startsWith("sightline-es-")).toList())
+            .isEmpty();
       }
     } finally {
       parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
@@ -108,7 +114,8 @@ class ElasticsearchNodeIT {
   @Test
   void shouldFailWithTheTailOfTheNodeLogWhenTheNodeCannotStart() {
     // given a setting the node refuses
-    var options = NodeOptions.defaults().withBaseDir(baseDir).withSetting("sightline.no.such.setting", "1");
+    var options =
+        NodeOptions.defaults().withBaseDir(baseDir).withSetting("sightline.no.such.setting", "1");
 
     // when / then
     assertThatThrownBy(() -> ElasticsearchNode.start(options))
@@ -123,7 +130,8 @@ class ElasticsearchNodeIT {
   }
 
   private static String readFirstLine(Process process) throws Exception {
-    var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    var reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     var line = reader.readLine();
     assertThat(line).as("first line printed by './sightline es'").startsWith("http://127.0.0.1:");
     // Keep draining so the parent never blocks on a full pipe.

@@ -28,8 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The drop-in jar, loaded by the broker-like host from a broker YAML exactly as a broker loads it, exports a
- * parent instance calling a child instance into a real node; every document is compared field by field.
+ * The drop-in jar, loaded by the broker-like host from a broker YAML exactly as a broker loads it,
+ * exports a parent instance calling a child instance into a real node; every document is compared
+ * field by field.
  */
 @RealElasticsearch
 class DirectExporterIT {
@@ -82,7 +83,8 @@ class DirectExporterIT {
 
   @ParameterizedTest(name = "tree fields on records: {0}")
   @ValueSource(booleans = {true, false})
-  void shouldWriteEveryDocumentOfAParentCallingAChildExactly(boolean withTreeFields, EsTarget es) throws Exception {
+  void shouldWriteEveryDocumentOfAParentCallingAChildExactly(boolean withTreeFields, EsTarget es)
+      throws Exception {
     // given the records of a broker 8.8 (tree fields) or an older one (parent links only)
     var scenario = new ProcessScenario(new RecordFactory(1), withTreeFields, 1_795_000_000_000L);
     var records = records(scenario);
@@ -102,7 +104,8 @@ class DirectExporterIT {
   }
 
   @Test
-  void shouldEndInIdenticalDocumentsAfterACrashAndAReplayFromTheAcknowledgedPosition(EsTarget es) throws Exception {
+  void shouldEndInIdenticalDocumentsAfterACrashAndAReplayFromTheAcknowledgedPosition(EsTarget es)
+      throws Exception {
     var scenario = new ProcessScenario(new RecordFactory(1), true, 1_795_000_000_000L);
     var records = records(scenario);
     var half = records.size() / 2;
@@ -130,43 +133,61 @@ class DirectExporterIT {
     }
   }
 
-  private static Map<String, Map<String, Object>> expectedProcessInstances(ProcessScenario s, List<Record<?>> records) {
-    var parent = processInstance(records, s.parentInstanceKey, s.parentDefinitionKey, ProcessScenario.PARENT);
+  private static Map<String, Map<String, Object>> expectedProcessInstances(
+      ProcessScenario s, List<Record<?>> records) {
+    var parent =
+        processInstance(
+            records, s.parentInstanceKey, s.parentDefinitionKey, ProcessScenario.PARENT);
     parent.put("processName", "Parent process");
     parent.put("treePath", "PI_" + s.parentInstanceKey);
-    var child = processInstance(records, s.childInstanceKey, s.childDefinitionKey, ProcessScenario.CHILD);
+    var child =
+        processInstance(records, s.childInstanceKey, s.childDefinitionKey, ProcessScenario.CHILD);
     child.put("processName", "Child process");
     child.put("parentProcessInstanceKey", s.parentInstanceKey);
     child.put("parentElementInstanceKey", s.callActivityInstanceKey);
     child.put(
         "treePath",
-        "PI_" + s.parentInstanceKey + "/FN_call-child/FNI_" + s.callActivityInstanceKey + "/PI_" + s.childInstanceKey);
-    return Map.of(Long.toString(s.parentInstanceKey), parent, Long.toString(s.childInstanceKey), child);
+        "PI_"
+            + s.parentInstanceKey
+            + "/FN_call-child/FNI_"
+            + s.callActivityInstanceKey
+            + "/PI_"
+            + s.childInstanceKey);
+    return Map.of(
+        Long.toString(s.parentInstanceKey), parent, Long.toString(s.childInstanceKey), child);
   }
 
-  private static Map<String, Object> processInstance(List<Record<?>> records, long key, long definitionKey, String processId) {
+  private static Map<String, Object> processInstance(
+      List<Record<?>> records, long key, long definitionKey, String processId) {
     var document = new TreeMap<String, Object>();
     document.put("key", key);
     document.put("bpmnProcessId", processId);
     document.put("processDefinitionKey", definitionKey);
     document.put("version", 1L);
     document.put("state", "COMPLETED");
-    document.put("startDate", Dates.iso(find(records, key, ProcessInstanceIntent.ELEMENT_ACTIVATING).getTimestamp()));
-    document.put("endDate", Dates.iso(find(records, key, ProcessInstanceIntent.ELEMENT_COMPLETED).getTimestamp()));
+    document.put(
+        "startDate",
+        Dates.iso(find(records, key, ProcessInstanceIntent.ELEMENT_ACTIVATING).getTimestamp()));
+    document.put(
+        "endDate",
+        Dates.iso(find(records, key, ProcessInstanceIntent.ELEMENT_COMPLETED).getTimestamp()));
     document.put("incident", false);
     document.put("tenantId", "<default>");
     document.put("partitionId", 1L);
-    document.put("position", find(records, key, ProcessInstanceIntent.ELEMENT_COMPLETED).getPosition());
+    document.put(
+        "position", find(records, key, ProcessInstanceIntent.ELEMENT_COMPLETED).getPosition());
     return document;
   }
 
-  private static Map<String, Map<String, Object>> expectedFlowNodeInstances(ProcessScenario s, List<Record<?>> records) {
+  private static Map<String, Map<String, Object>> expectedFlowNodeInstances(
+      ProcessScenario s, List<Record<?>> records) {
     var expected = new TreeMap<String, Map<String, Object>>();
     for (var record : records) {
       if (record.getIntent() != ProcessInstanceIntent.ELEMENT_ACTIVATING) {
         continue;
       }
-      var value = (io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue) record.getValue();
+      var value =
+          (io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue) record.getValue();
       if (value.getBpmnElementType().name().equals("PROCESS")) {
         continue;
       }
@@ -177,22 +198,27 @@ class DirectExporterIT {
       document.put("processDefinitionKey", value.getProcessDefinitionKey());
       document.put("bpmnProcessId", value.getBpmnProcessId());
       document.put("elementId", value.getElementId());
-      document.put("elementName", value.getElementId()); // the model builder names elements by their id
+      document.put(
+          "elementName", value.getElementId()); // the model builder names elements by their id
       document.put("type", value.getBpmnElementType().name());
       document.put("state", "COMPLETED");
       document.put("startDate", Dates.iso(record.getTimestamp()));
-      document.put("endDate", Dates.iso(find(records, key, ProcessInstanceIntent.ELEMENT_COMPLETED).getTimestamp()));
+      document.put(
+          "endDate",
+          Dates.iso(find(records, key, ProcessInstanceIntent.ELEMENT_COMPLETED).getTimestamp()));
       document.put("scopeKey", value.getProcessInstanceKey());
       document.put("treePath", value.getProcessInstanceKey() + "/" + key);
       document.put("level", 1L);
       document.put("incident", false);
       document.put("tenantId", "<default>");
       document.put("partitionId", 1L);
-      document.put("position", find(records, key, ProcessInstanceIntent.ELEMENT_COMPLETED).getPosition());
+      document.put(
+          "position", find(records, key, ProcessInstanceIntent.ELEMENT_COMPLETED).getPosition());
       expected.put(Long.toString(key), document);
     }
     assertThat(expected).as("7 flow nodes: 4 in the parent, 3 in the child").hasSize(7);
-    assertThat(expected).containsKeys(Long.toString(s.parentTaskKey), Long.toString(s.childTaskKey));
+    assertThat(expected)
+        .containsKeys(Long.toString(s.parentTaskKey), Long.toString(s.childTaskKey));
     return expected;
   }
 

@@ -22,19 +22,29 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The store against a real node: schema, partial upserts, split bulks, grouped rejections, purge. */
+/**
+ * The store against a real node: schema, partial upserts, split bulks, grouped rejections, purge.
+ */
 @RealElasticsearch
 class ElasticsearchStoreIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static ElasticsearchStore store(EsTarget es, long maxRequestBytes) {
-    var config = ConfigParser.parse(Map.of("connect", Map.of("url", es.url().toString()), "index", Map.of("prefix", es.indexPrefix())));
+    var config =
+        ConfigParser.parse(
+            Map.of(
+                "connect",
+                Map.of("url", es.url().toString()),
+                "index",
+                Map.of("prefix", es.indexPrefix())));
     var schema = new ReadModelSchema(es.indexPrefix(), 1, 0);
-    return new ElasticsearchStore(ElasticsearchClients.create(config.connect(), JSON), schema, maxRequestBytes, JSON);
+    return new ElasticsearchStore(
+        ElasticsearchClients.create(config.connect(), JSON), schema, maxRequestBytes, JSON);
   }
 
-  private static List<PendingDocument> documents(String index, Map<String, Map<String, Object>> byId) {
+  private static List<PendingDocument> documents(
+      String index, Map<String, Map<String, Object>> byId) {
     var batch = new Batch();
     byId.forEach((id, fields) -> batch.upsert(new DocumentKey(index, id), fields));
     return batch.documents();
@@ -46,7 +56,8 @@ class ElasticsearchStoreIT {
 
   @Test
   void shouldCreateTheSchemaIdempotentlyWithStrictMappings(EsTarget es) throws IOException {
-    try (var store = store(es, 1 << 20); ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var store = store(es, 1 << 20);
+        ElasticsearchClient client = EsClients.open(es.url())) {
       // when created twice
       store.ensureSchema();
       store.ensureSchema();
@@ -55,10 +66,15 @@ class ElasticsearchStoreIT {
       var index = processInstanceIndex(es);
       var mapping = client.indices().getMapping(g -> g.index(index)).get(index).mappings();
       assertThat(mapping.dynamic()).hasToString("Strict");
-      assertThat(mapping.properties()).containsKeys("key", "treePath", "state", "startDate", "incident");
+      assertThat(mapping.properties())
+          .containsKeys("key", "treePath", "state", "startDate", "incident");
       assertThat(mapping.properties().get("treePath").isKeyword()).isTrue();
-      assertThat(client.indices().getIndexTemplate(t -> t.name(ProcessInstanceIndex.DESCRIPTOR.templateName(es.indexPrefix())))
-              .indexTemplates())
+      assertThat(
+              client
+                  .indices()
+                  .getIndexTemplate(
+                      t -> t.name(ProcessInstanceIndex.DESCRIPTOR.templateName(es.indexPrefix())))
+                  .indexTemplates())
           .hasSize(1);
     }
   }
@@ -70,8 +86,16 @@ class ElasticsearchStoreIT {
       var index = processInstanceIndex(es);
 
       // when the start and the end of an instance arrive in two batches
-      store.write(documents(index, Map.of("1", Map.of("key", 1, "state", "ACTIVE", "startDate", "2026-11-28T03:00:00.000Z"))));
-      store.write(documents(index, Map.of("1", Map.of("state", "COMPLETED", "endDate", "2026-11-28T03:00:01.000Z"))));
+      store.write(
+          documents(
+              index,
+              Map.of(
+                  "1",
+                  Map.of("key", 1, "state", "ACTIVE", "startDate", "2026-11-28T03:00:00.000Z"))));
+      store.write(
+          documents(
+              index,
+              Map.of("1", Map.of("state", "COMPLETED", "endDate", "2026-11-28T03:00:01.000Z"))));
 
       // then the document holds both (read in real time, no refresh)
       assertThat(store.get(index, "1"))
@@ -91,7 +115,8 @@ class ElasticsearchStoreIT {
       store.ensureSchema();
       var index = processInstanceIndex(es);
       // given a document with a field the next whole write does not have
-      store.write(documents(index, Map.of("1", Map.of("key", 1, "state", "ACTIVE", "incident", true))));
+      store.write(
+          documents(index, Map.of("1", Map.of("key", 1, "state", "ACTIVE", "incident", true))));
 
       // when it is written whole (its creation was in the batch), then changed by a partial update
       var whole = new Batch();
@@ -99,19 +124,24 @@ class ElasticsearchStoreIT {
       store.write(whole.documents());
       store.write(documents(index, Map.of("1", Map.of("state", "COMPLETED"))));
 
-      // then the whole write replaced the document (an index operation), the partial one merged into it
+      // then the whole write replaced the document (an index operation), the partial one merged
+      // into it
       assertThat(store.get(index, "1")).contains(Map.of("key", 1, "state", "COMPLETED"));
     }
   }
 
   @Test
-  void shouldSplitABulkLargerThanTheRequestLimitAndWriteEveryDocument(EsTarget es) throws IOException {
-    try (var store = store(es, 300); ElasticsearchClient client = EsClients.open(es.url())) {
+  void shouldSplitABulkLargerThanTheRequestLimitAndWriteEveryDocument(EsTarget es)
+      throws IOException {
+    try (var store = store(es, 300);
+        ElasticsearchClient client = EsClients.open(es.url())) {
       store.ensureSchema();
       var index = processInstanceIndex(es);
       var byId = new java.util.TreeMap<String, Map<String, Object>>();
       for (int i = 0; i < 200; i++) {
-        byId.put(Integer.toString(i), Map.of("key", i, "bpmnProcessId", "process-" + "x".repeat(40) + i));
+        byId.put(
+            Integer.toString(i),
+            Map.of("key", i, "bpmnProcessId", "process-" + "x".repeat(40) + i));
       }
 
       // when 200 documents of ~80 bytes go through a 300-byte request limit
@@ -145,9 +175,13 @@ class ElasticsearchStoreIT {
               e -> {
                 var failures = e.itemFailures().orElseThrow();
                 assertThat(failures.total()).isEqualTo(5);
-                assertThat(failures.byType().get("strict_dynamic_mapping_exception").count()).isEqualTo(3);
-                assertThat(failures.byType().values().stream().mapToInt(g -> g.count()).sum()).isEqualTo(5);
-                assertThat(e.getMessage()).contains("5 bulk item(s) rejected").contains("strict_dynamic_mapping_exception x3");
+                assertThat(failures.byType().get("strict_dynamic_mapping_exception").count())
+                    .isEqualTo(3);
+                assertThat(failures.byType().values().stream().mapToInt(g -> g.count()).sum())
+                    .isEqualTo(5);
+                assertThat(e.getMessage())
+                    .contains("5 bulk item(s) rejected")
+                    .contains("strict_dynamic_mapping_exception x3");
               });
       assertThat(store.get(index, "ok-1")).isPresent();
       assertThat(store.get(index, "ok-2")).isPresent();
@@ -156,13 +190,19 @@ class ElasticsearchStoreIT {
 
   @Test
   void shouldPurgeEverythingIdempotently(EsTarget es) throws IOException {
-    try (var store = store(es, 1 << 20); ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var store = store(es, 1 << 20);
+        ElasticsearchClient client = EsClients.open(es.url())) {
       store.ensureSchema();
       store.purge();
       store.purge();
 
       assertThat(client.indices().exists(e -> e.index(processInstanceIndex(es))).value()).isFalse();
-      assertThat(client.indices().existsIndexTemplate(t -> t.name(ProcessInstanceIndex.DESCRIPTOR.templateName(es.indexPrefix()))).value())
+      assertThat(
+              client
+                  .indices()
+                  .existsIndexTemplate(
+                      t -> t.name(ProcessInstanceIndex.DESCRIPTOR.templateName(es.indexPrefix())))
+                  .value())
           .isFalse();
     }
   }
@@ -173,11 +213,20 @@ class ElasticsearchStoreIT {
     try (var socket = new java.net.ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    var config = ConfigParser.parse(Map.of("connect", Map.of("url", "http://127.0.0.1:" + closedPort, "requestTimeout", "2s")));
+    var config =
+        ConfigParser.parse(
+            Map.of(
+                "connect",
+                Map.of("url", "http://127.0.0.1:" + closedPort, "requestTimeout", "2s")));
     try (var store =
         new ElasticsearchStore(
-            ElasticsearchClients.create(config.connect(), JSON), new ReadModelSchema(es.indexPrefix(), 1, 0), 1 << 20, JSON)) {
-      assertThatThrownBy(store::ensureSchema).isInstanceOf(StoreException.class).hasMessageContaining("unreachable");
+            ElasticsearchClients.create(config.connect(), JSON),
+            new ReadModelSchema(es.indexPrefix(), 1, 0),
+            1 << 20,
+            JSON)) {
+      assertThatThrownBy(store::ensureSchema)
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("unreachable");
     }
   }
 }

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The exporter class with its real Elasticsearch store, on virtual time: the test decides where one batch ends
- * ({@link #flush}), so batch boundaries and restarts are exact, while every write and read goes to a real node.
+ * The exporter class with its real Elasticsearch store, on virtual time: the test decides where one
+ * batch ends ({@link #flush}), so batch boundaries and restarts are exact, while every write and
+ * read goes to a real node.
  */
 final class EsExporter implements AutoCloseable {
 

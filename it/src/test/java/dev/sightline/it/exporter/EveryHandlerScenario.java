@@ -18,16 +18,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every value type and intent the read model reads, in five batches: deployments; instances, variables and a
- * user task; failures, incidents and updates; completions, migrations and cancellations; the last
- * resolution. The incidents of the two branches of a {@link CallHierarchy} overlap.
+ * Every value type and intent the read model reads, in five batches: deployments; instances,
+ * variables and a user task; failures, incidents and updates; completions, migrations and
+ * cancellations; the last resolution. The incidents of the two branches of a {@link CallHierarchy}
+ * overlap.
  */
 final class EveryHandlerScenario {
 
   static final String LONG_TEXT = "\"" + "x".repeat(8998) + "\""; // 9000 characters
   static final String EMOJI = "\"" + "\uD83D\uDE00".repeat(8500) + "\"";
 
-  final EngineRecords engine = new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS);
+  final EngineRecords engine =
+      new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS);
   final CallHierarchy tree = new CallHierarchy(engine);
   final List<List<Record<?>>> batches = new ArrayList<>();
   long tasksDefinition;
@@ -65,7 +67,10 @@ final class EveryHandlerScenario {
     userTask =
         engine.userTaskCreated(
             approve,
-            v -> v.withCandidateGroupsList(List.of("sales")).withDueDate("2027-01-20T10:00:00+01:00").withFormKey(31));
+            v ->
+                v.withCandidateGroupsList(List.of("sales"))
+                    .withDueDate("2027-01-20T10:00:00+01:00")
+                    .withFormKey(31));
     otherUserTask = engine.userTaskCreated(review, v -> v.withAssignee("bob"));
     jobA = engine.jobCreated(tree.taskA, "work", Map.of("region", "eu", "a.b", "dotted"));
     jobB = engine.jobCreated(tree.taskB, "work", Map.of());
@@ -74,11 +79,19 @@ final class EveryHandlerScenario {
     started.addAll(engine.drain());
     batches.add(started);
 
-    engine.jobEvent(jobA, JobIntent.FAILED, v -> v.withRetries(0).withWorker("w1").withErrorMessage("boom").withDeadline(ExporterHarness.START_MILLIS + 60_000));
+    engine.jobEvent(
+        jobA,
+        JobIntent.FAILED,
+        v ->
+            v.withRetries(0)
+                .withWorker("w1")
+                .withErrorMessage("boom")
+                .withDeadline(ExporterHarness.START_MILLIS + 60_000));
     incidentA = engine.incidentCreated(tree.taskA, ErrorType.JOB_NO_RETRIES, jobA);
     engine.jobEvent(jobB, JobIntent.TIMED_OUT, v -> v.withWorker("w2"));
     engine.jobEvent(jobB, JobIntent.RECURRED_AFTER_BACKOFF, v -> v);
-    engine.jobEvent(jobB, JobIntent.ERROR_THROWN, v -> v.withErrorCode("E1").withErrorMessage("not found"));
+    engine.jobEvent(
+        jobB, JobIntent.ERROR_THROWN, v -> v.withErrorCode("E1").withErrorMessage("not found"));
     incidentB = engine.incidentCreated(tree.taskB, ErrorType.UNHANDLED_ERROR_EVENT, jobB);
     engine.variable(VariableIntent.UPDATED, root, root.key(), "document", "\"short\"");
     engine.variable(VariableIntent.UPDATED, root, root.key(), "orderId", "\"order-43\"");
@@ -86,9 +99,15 @@ final class EveryHandlerScenario {
     engine.userTaskEvent(
         userTask,
         UserTaskIntent.UPDATED,
-        v -> v.withChangedAttributes(List.of("priority", "dueDate")).withPriority(80).withDueDate(""));
+        v ->
+            v.withChangedAttributes(List.of("priority", "dueDate"))
+                .withPriority(80)
+                .withDueDate(""));
     engine.jobEvent(jobC, JobIntent.UPDATED, v -> v.withRetries(5));
-    engine.jobEvent(jobC, JobIntent.TIMEOUT_UPDATED, v -> v.withDeadline(ExporterHarness.START_MILLIS + 90_000));
+    engine.jobEvent(
+        jobC,
+        JobIntent.TIMEOUT_UPDATED,
+        v -> v.withDeadline(ExporterHarness.START_MILLIS + 90_000));
     engine.jobEvent(jobD, JobIntent.YIELDED, v -> v);
     batches.add(engine.drain());
 

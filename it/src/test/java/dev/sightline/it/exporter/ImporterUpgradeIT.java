@@ -18,15 +18,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A cluster upgraded from the two-hop design: old records went through the record exporter and are being
- * imported; the direct exporter opens on the same partition, waits without writing or acknowledging, and
- * starts once the importer completes. The final read model holds every record exactly once.
+ * A cluster upgraded from the two-hop design: old records went through the record exporter and are
+ * being imported; the direct exporter opens on the same partition, waits without writing or
+ * acknowledging, and starts once the importer completes. The final read model holds every record
+ * exactly once.
  */
 @RealElasticsearch
 class ImporterUpgradeIT {
 
   @Test
-  void shouldWaitForTheImporterThenWriteAndEndWithEveryRecordExactlyOnce(EsTarget es) throws Exception {
+  void shouldWaitForTheImporterThenWriteAndEndWithEveryRecordExactlyOnce(EsTarget es)
+      throws Exception {
     // given records before and after the upgrade
     var scenario = new ProcessScenario(new RecordFactory(1), true, 1_795_000_000_000L);
     var old = new ArrayList<Record<?>>(scenario.deploy());
@@ -40,34 +42,47 @@ class ImporterUpgradeIT {
     var readModel = es.indexPrefix() + "-upgraded";
     var recordPrefix = es.indexPrefix() + "-zeebe-record";
     var importerSettings =
-        TwoHop.importer(es, readModel, recordPrefix, List.of(1)).withEmptyBatchesToComplete(60); // ~6 s idle
+        TwoHop.importer(es, readModel, recordPrefix, List.of(1))
+            .withEmptyBatchesToComplete(60); // ~6 s idle
 
     // the old broker's record exporter, with the importer running
     try (var oldBroker = TwoHop.recordHost(es, recordPrefix);
         var importer = Importer.start(importerSettings, Clock.systemUTC())) {
-      TwoHop.awaitAcknowledged(oldBroker.startPartition(1, ListRecordSource.of(old)), "records", old.getLast().getPosition());
+      TwoHop.awaitAcknowledged(
+          oldBroker.startPartition(1, ListRecordSource.of(old)),
+          "records",
+          old.getLast().getPosition());
       awaitPositionsSaved(importer);
-      assertThat(importer.allCompleted()).as("not completed yet: the test needs a reader still running").isFalse();
+      assertThat(importer.allCompleted())
+          .as("not completed yet: the test needs a reader still running")
+          .isFalse();
 
-      // when the upgraded broker's direct exporter opens on the same partition with the newer records
+      // when the upgraded broker's direct exporter opens on the same partition with the newer
+      // records
       try (var newBroker =
           TwoHop.directHost(
               es,
               readModel,
               java.util.Map.of(
-                  "importers.checkInterval", "200ms",
-                  "importers.positionIndex", importerSettings.positionIndex(),
-                  "importers.recordIndexPrefix", recordPrefix))) {
+                  "importers.checkInterval",
+                  "200ms",
+                  "importers.positionIndex",
+                  importerSettings.positionIndex(),
+                  "importers.recordIndexPrefix",
+                  recordPrefix))) {
         var partition = newBroker.startPartition(1, ListRecordSource.of(newer));
         partition.awaitDelivered(newer.getLast().getPosition(), TwoHop.WAIT);
 
         // then while the importer runs, the direct exporter acknowledges nothing
         Thread.sleep(1_000);
         assertThat(importer.allCompleted()).isFalse();
-        assertThat(newBroker.acknowledgedPosition(1, "sightline")).as("acknowledged while waiting").isLessThan(newer.getFirst().getPosition());
+        assertThat(newBroker.acknowledgedPosition(1, "sightline"))
+            .as("acknowledged while waiting")
+            .isLessThan(newer.getFirst().getPosition());
         try (ElasticsearchClient client = EsClients.open(es.url())) {
           var written = TwoHop.readModel(client, readModel).get("process-instance");
-          assertThat(written.keySet()).as("nothing of the newer records written while waiting")
+          assertThat(written.keySet())
+              .as("nothing of the newer records written while waiting")
               .doesNotContain(Long.toString(scenario.parentInstanceKey));
         }
 
@@ -82,7 +97,10 @@ class ImporterUpgradeIT {
     var all = new ArrayList<Record<?>>(old);
     all.addAll(newer);
     try (var host = TwoHop.directHost(es, reference, java.util.Map.of())) {
-      TwoHop.awaitAcknowledged(host.startPartition(1, ListRecordSource.of(all)), "sightline", all.getLast().getPosition());
+      TwoHop.awaitAcknowledged(
+          host.startPartition(1, ListRecordSource.of(all)),
+          "sightline",
+          all.getLast().getPosition());
     }
     try (ElasticsearchClient client = EsClients.open(es.url())) {
       var expected = TwoHop.readModel(client, reference);

@@ -20,18 +20,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Incident flags on a real node (docs/schema.md, "Incident flags"): three process levels, incidents in two
- * called branches overlapping in time, each event in its own batch and read back before any refresh, across a
- * restart with empty caches, and after a crash and replay.
+ * Incident flags on a real node (docs/schema.md, "Incident flags"): three process levels, incidents
+ * in two called branches overlapping in time, each event in its own batch and read back before any
+ * refresh, across a restart with empty caches, and after a crash and replay.
  */
 @RealElasticsearch
 class IncidentPropagationIT {
 
   private final CallHierarchy tree =
-      new CallHierarchy(new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS));
+      new CallHierarchy(
+          new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS));
 
   /** {@code incident} of process instances, by key, as a search sees them after a refresh. */
-  private static Map<String, Map<String, Object>> instances(ElasticsearchClient client, EsTarget es) throws IOException {
+  private static Map<String, Map<String, Object>> instances(ElasticsearchClient client, EsTarget es)
+      throws IOException {
     return ReadModelDocuments.all(client, es.index("process-instance-v1"));
   }
 
@@ -44,13 +46,16 @@ class IncidentPropagationIT {
   }
 
   @Test
-  void shouldKeepTheRootFlaggedWhileIncidentsOfTwoChildrenOverlapAndClearItWithTheLast(EsTarget es) throws IOException {
-    try (var exporter = new EsExporter(es); ElasticsearchClient client = EsClients.open(es.url())) {
+  void shouldKeepTheRootFlaggedWhileIncidentsOfTwoChildrenOverlapAndClearItWithTheLast(EsTarget es)
+      throws IOException {
+    try (var exporter = new EsExporter(es);
+        ElasticsearchClient client = EsClients.open(es.url())) {
       // given both branches running
       exporter.flush(tree.deploy());
       exporter.flush(tree.start());
 
-      // when an incident opens in each leaf, each in its own batch, and the first is resolved right after:
+      // when an incident opens in each leaf, each in its own batch, and the first is resolved right
+      // after:
       // no refresh between the writes, so only real-time reads can see the open incidents
       var first = incidentOn(tree.taskA);
       exporter.flush(tree.engine.drain());
@@ -77,7 +82,8 @@ class IncidentPropagationIT {
       exporter.flush(tree.engine.drain());
 
       // then nothing is flagged any more
-      assertThat(instances(client, es).values()).allSatisfy(document -> assertThat(document).containsEntry("incident", false));
+      assertThat(instances(client, es).values())
+          .allSatisfy(document -> assertThat(document).containsEntry("incident", false));
       assertThat(ReadModelDocuments.all(client, es.index("incident-v1")).values())
           .hasSize(2)
           .allSatisfy(document -> assertThat(document).containsEntry("state", "RESOLVED"));
@@ -97,7 +103,8 @@ class IncidentPropagationIT {
       exporter.flush(tree.engine.drain());
     }
 
-    try (var restarted = new EsExporter(es); ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var restarted = new EsExporter(es);
+        ElasticsearchClient client = EsClients.open(es.url())) {
       // when a new exporter resolves the first
       tree.engine.incidentResolved(first);
       restarted.flush(tree.engine.drain());
@@ -128,7 +135,8 @@ class IncidentPropagationIT {
     reference.export(log);
     reference.advance(Duration.ofSeconds(1));
 
-    // when an exporter writes every record in its own batch, crashes (no close), and a new one replays the last 10
+    // when an exporter writes every record in its own batch, crashes (no close), and a new one
+    // replays the last 10
     var crashed = new EsExporter(es);
     log.forEach(record -> crashed.flush(List.of(record)));
     try (var replay = new EsExporter(es)) {

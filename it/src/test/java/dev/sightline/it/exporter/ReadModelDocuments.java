@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Every document of an index, by id, with numbers normalized to long (also inside lists) so maps compare exactly. */
+/**
+ * Every document of an index, by id, with numbers normalized to long (also inside lists) so maps
+ * compare exactly.
+ */
 final class ReadModelDocuments {
 
   private ReadModelDocuments() {}
 
   @SuppressWarnings("unchecked")
-  static Map<String, Map<String, Object>> all(ElasticsearchClient client, String index) throws IOException {
+  static Map<String, Map<String, Object>> all(ElasticsearchClient client, String index)
+      throws IOException {
     client.indices().refresh(r -> r.index(index));
     var response = client.search(s -> s.index(index).size(10_000), Map.class);
     var byId = new TreeMap<String, Map<String, Object>>();

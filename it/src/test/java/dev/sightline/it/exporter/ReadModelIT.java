@@ -17,15 +17,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every handler and intent against a real node ({@link EveryHandlerScenario}): the documents Elasticsearch ends
- * with are exactly those the unit tests' store double ends with — partial updates, nulls, arrays and stored
- * objects merge the same way — and the documents hold what a monitoring UI reads.
+ * Every handler and intent against a real node ({@link EveryHandlerScenario}): the documents
+ * Elasticsearch ends with are exactly those the unit tests' store double ends with — partial
+ * updates, nulls, arrays and stored objects merge the same way — and the documents hold what a
+ * monitoring UI reads.
  */
 @RealElasticsearch
 class ReadModelIT {
 
-  private static Map<String, Object> document(ElasticsearchClient client, EsTarget es, String index, long key)
-      throws IOException {
+  private static Map<String, Object> document(
+      ElasticsearchClient client, EsTarget es, String index, long key) throws IOException {
     return ReadModelDocuments.all(client, es.index(index + "-v1")).get(Long.toString(key));
   }
 
@@ -47,9 +48,13 @@ class ReadModelIT {
       for (var index : ReadModelSchema.INDICES) {
         var name = index.indexName(es.indexPrefix());
         var documents = ReadModelDocuments.all(client, name);
-        assertThat(documents).as(name).isEqualTo(ReadModelDocuments.normalizeAll(reference.store.index(name)));
+        assertThat(documents)
+            .as(name)
+            .isEqualTo(ReadModelDocuments.normalizeAll(reference.store.index(name)));
         if (index != DeadLetterIndex.DESCRIPTOR) {
-          assertThat(documents).as("%s: the scenario writes to every read-model index", name).isNotEmpty();
+          assertThat(documents)
+              .as("%s: the scenario writes to every read-model index", name)
+              .isNotEmpty();
         }
       }
     }
@@ -59,7 +64,8 @@ class ReadModelIT {
   void shouldHoldWhatAMonitoringUiReads(EsTarget es) throws IOException {
     // given
     var s = new EveryHandlerScenario();
-    try (var exporter = new EsExporter(es); ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var exporter = new EsExporter(es);
+        ElasticsearchClient client = EsClients.open(es.url())) {
       // when the first three batches are exported: both incidents open
       s.batches.subList(0, 3).forEach(exporter::flush);
 
@@ -93,17 +99,26 @@ class ReadModelIT {
       assertThat(document(client, es, "process-instance", s.tree.root.key()))
           .containsEntry("incident", true)
           .containsEntry("openIncidentKeys", List.of(s.incidentB));
-      assertThat(document(client, es, "process-instance", s.tree.leafA.key())).containsEntry("incident", false);
-      assertThat(document(client, es, "job", s.jobA)).containsEntry("state", "COMPLETED").containsEntry("worker", "w3");
-      assertThat(document(client, es, "job", s.jobB)).containsEntry("state", "ERROR_THROWN").containsEntry("errorCode", "E1");
-      assertThat(document(client, es, "job", s.jobC)).containsEntry("state", "CANCELED").containsEntry("elementId", "task-v2");
+      assertThat(document(client, es, "process-instance", s.tree.leafA.key()))
+          .containsEntry("incident", false);
+      assertThat(document(client, es, "job", s.jobA))
+          .containsEntry("state", "COMPLETED")
+          .containsEntry("worker", "w3");
+      assertThat(document(client, es, "job", s.jobB))
+          .containsEntry("state", "ERROR_THROWN")
+          .containsEntry("errorCode", "E1");
+      assertThat(document(client, es, "job", s.jobC))
+          .containsEntry("state", "CANCELED")
+          .containsEntry("elementId", "task-v2");
       assertThat(document(client, es, "job", s.jobD)).containsEntry("state", "YIELDED");
       assertThat(document(client, es, "user-task", s.userTask))
           .containsEntry("state", "COMPLETED")
           .containsEntry("elementId", "review")
           .containsEntry("name", "Review");
-      assertThat(document(client, es, "user-task", s.otherUserTask)).containsEntry("state", "CANCELED");
-      assertThat(document(client, es, "incident", s.incidentB)).containsEntry("elementId", "task-v2");
+      assertThat(document(client, es, "user-task", s.otherUserTask))
+          .containsEntry("state", "CANCELED");
+      assertThat(document(client, es, "incident", s.incidentB))
+          .containsEntry("elementId", "task-v2");
 
       // when the last: the other incident resolved
       exporter.flush(s.batches.get(4));
@@ -113,7 +128,9 @@ class ReadModelIT {
           .containsEntry("incident", false)
           .containsEntry("openIncidentKeys", List.of());
       var definition = document(client, es, "process-definition", s.tasksDefinition);
-      assertThat(definition).containsEntry("name", "Tasks").containsEntry("callActivityIds", List.of());
+      assertThat(definition)
+          .containsEntry("name", "Tasks")
+          .containsEntry("callActivityIds", List.of());
       assertThat(definition.get("elementNames"))
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
           .containsEntry("approve", "Approve")

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three partitions, one exporter each (the drop-in jar in the broker-like host, one actor thread per
- * partition), writing the same indices of one real node at once, their records appended interleaved. Only
- * partition 1 deploys: the others find the definitions through the index.
+ * Three partitions, one exporter each (the drop-in jar in the broker-like host, one actor thread
+ * per partition), writing the same indices of one real node at once, their records appended
+ * interleaved. Only partition 1 deploys: the others find the definitions through the index.
  */
 @RealElasticsearch
 class ThreePartitionsIT {
@@ -63,16 +63,22 @@ class ThreePartitionsIT {
 
   private static void awaitAcknowledged(HostedPartition partition, long position) {
     assertThat(partition.awaitAcknowledged(EXPORTER_ID, position, WAIT))
-        .as("partition %d acknowledged up to %d (failure: %s)", partition.partitionId(), position, partition.failure())
+        .as(
+            "partition %d acknowledged up to %d (failure: %s)",
+            partition.partitionId(), position, partition.failure())
         .isTrue();
   }
 
   @Test
-  void shouldWriteThreeInterleavedPartitionsWithoutCollisionsEachAcknowledgingItsOwnRecords(EsTarget es) throws Exception {
+  void shouldWriteThreeInterleavedPartitionsWithoutCollisionsEachAcknowledgingItsOwnRecords(
+      EsTarget es) throws Exception {
     // given one call hierarchy per partition; the definitions deployed on partition 1 only
     var trees = new HashMap<Integer, CallHierarchy>();
     for (int partition = 1; partition <= 3; partition++) {
-      trees.put(partition, new CallHierarchy(new EngineRecords(new RecordFactory(partition), true, ExporterHarness.START_MILLIS)));
+      trees.put(
+          partition,
+          new CallHierarchy(
+              new EngineRecords(new RecordFactory(partition), true, ExporterHarness.START_MILLIS)));
     }
     var deployment = trees.get(1).deploy();
     var logs = new HashMap<Integer, List<Record<?>>>();
@@ -89,7 +95,14 @@ class ThreePartitionsIT {
       log.addAll(tree.engine.drain());
       logs.put(partition, log);
     }
-    var sources = Map.of(1, new AppendingRecordSource(), 2, new AppendingRecordSource(), 3, new AppendingRecordSource());
+    var sources =
+        Map.of(
+            1,
+            new AppendingRecordSource(),
+            2,
+            new AppendingRecordSource(),
+            3,
+            new AppendingRecordSource());
 
     try (var host = host(es)) {
       // and partition 1's deployment exported first
@@ -114,9 +127,13 @@ class ThreePartitionsIT {
       for (int partition = 1; partition <= 3; partition++) {
         var last = logs.get(partition).getLast().getPosition();
         awaitAcknowledged(partitions.get(partition), last);
-        assertThat(host.acknowledgedPosition(partition, EXPORTER_ID)).as("partition %d", partition).isEqualTo(last);
+        assertThat(host.acknowledgedPosition(partition, EXPORTER_ID))
+            .as("partition %d", partition)
+            .isEqualTo(last);
       }
-      assertThat(fallbacks(host)).as("every call activity named through partition 1's definitions").isZero();
+      assertThat(fallbacks(host))
+          .as("every call activity named through partition 1's definitions")
+          .isZero();
     }
 
     // and every entity has its own document, written by the partition its key belongs to
@@ -131,11 +148,15 @@ class ThreePartitionsIT {
       assertThat(ReadModelDocuments.all(client, es.index("process-definition-v1"))).hasSize(3);
       for (var documents : List.of(instances, flowNodes, incidents)) {
         assertThat(documents.values())
-            .allSatisfy(document -> assertThat(document.get("partitionId")).isEqualTo((Long) document.get("key") >> 51));
+            .allSatisfy(
+                document ->
+                    assertThat(document.get("partitionId"))
+                        .isEqualTo((Long) document.get("key") >> 51));
       }
       for (int partition = 1; partition <= 3; partition++) {
         var tree = trees.get(partition);
-        assertThat(instances.get(Long.toString(tree.leafA.key()))).containsEntry("treePath", tree.leafAPath());
+        assertThat(instances.get(Long.toString(tree.leafA.key())))
+            .containsEntry("treePath", tree.leafAPath());
         assertThat(instances.get(Long.toString(tree.root.key())))
             .containsEntry("processName", "Root")
             .containsEntry("incident", true);

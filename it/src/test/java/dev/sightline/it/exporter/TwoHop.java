@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Shared steps of the two-hop tests: hosts for either exporter, importer settings, read-model snapshots. */
+/**
+ * Shared steps of the two-hop tests: hosts for either exporter, importer settings, read-model
+ * snapshots.
+ */
 public final class TwoHop {
 
   public static final Duration WAIT = Duration.ofSeconds(90);
@@ -42,26 +45,35 @@ public final class TwoHop {
         Map.of("index.prefix", recordPrefix, "bulk.delay", "200ms"));
   }
 
-  private static BrokerHost host(EsTarget es, String id, String className, Map<String, Object> args) {
+  private static BrokerHost host(
+      EsTarget es, String id, String className, Map<String, Object> args) {
     return host(es, id, className, ExporterJarIT.exporterJar(), args);
   }
 
-  private static BrokerHost host(EsTarget es, String id, String className, Path jar, Map<String, Object> args) {
+  private static BrokerHost host(
+      EsTarget es, String id, String className, Path jar, Map<String, Object> args) {
     var all = new TreeMap<String, Object>(args);
     all.put("connect.url", es.url().toString());
     var descriptor = new ExporterDescriptor(id, className, Optional.of(jar.toAbsolutePath()), all);
     return BrokerHost.builder().exporter(descriptor).build();
   }
 
-  public static void awaitAcknowledged(HostedPartition partition, String exporterId, long position) {
+  public static void awaitAcknowledged(
+      HostedPartition partition, String exporterId, long position) {
     assertThat(partition.awaitAcknowledged(exporterId, position, WAIT))
         .as("%s acknowledged up to %d (failure: %s)", exporterId, position, partition.failure())
         .isTrue();
   }
 
-  static ImporterSettings importer(EsTarget es, String readModelPrefix, String recordPrefix, List<Integer> partitions) {
+  static ImporterSettings importer(
+      EsTarget es, String readModelPrefix, String recordPrefix, List<Integer> partitions) {
     var readModel =
-        ConfigParser.parse(Map.of("connect", Map.of("url", es.url().toString()), "index", Map.of("prefix", readModelPrefix)));
+        ConfigParser.parse(
+            Map.of(
+                "connect",
+                Map.of("url", es.url().toString()),
+                "index",
+                Map.of("prefix", readModelPrefix)));
     return ImporterSettings.defaults(readModel, partitions, ReadModelRecordFilter.valueTypes())
         .withRecordIndexPrefix(recordPrefix)
         .withPositionIndex(recordPrefix + "-import-position")
@@ -70,11 +82,12 @@ public final class TwoHop {
   }
 
   /**
-   * The differences between two read models, one line per document: missing, extra, or the fields that
-   * differ — readable where a whole-map comparison would print megabytes.
+   * The differences between two read models, one line per document: missing, extra, or the fields
+   * that differ — readable where a whole-map comparison would print megabytes.
    */
   public static List<String> differences(
-      Map<String, Map<String, Map<String, Object>>> expected, Map<String, Map<String, Map<String, Object>>> actual) {
+      Map<String, Map<String, Map<String, Object>>> expected,
+      Map<String, Map<String, Map<String, Object>>> actual) {
     var differences = new java.util.ArrayList<String>();
     for (var index : expected.keySet()) {
       var want = expected.get(index);
@@ -93,14 +106,19 @@ public final class TwoHop {
           differences.add(index + "/" + id + ": " + changed);
         }
       }
-      got.keySet().stream().filter(id -> !want.containsKey(id)).forEach(id -> differences.add(index + "/" + id + ": extra"));
+      got.keySet().stream()
+          .filter(id -> !want.containsKey(id))
+          .forEach(id -> differences.add(index + "/" + id + ": extra"));
     }
     return differences;
   }
 
-  /** Every document of every read-model index under the prefix, keyed by index name without the prefix. */
-  public static Map<String, Map<String, Map<String, Object>>> readModel(ElasticsearchClient client, String prefix)
-      throws IOException {
+  /**
+   * Every document of every read-model index under the prefix, keyed by index name without the
+   * prefix.
+   */
+  public static Map<String, Map<String, Map<String, Object>>> readModel(
+      ElasticsearchClient client, String prefix) throws IOException {
     var all = new TreeMap<String, Map<String, Map<String, Object>>>();
     for (var index : ReadModelSchema.INDICES) {
       all.put(index.name(), ReadModelDocuments.all(client, index.indexName(prefix)));

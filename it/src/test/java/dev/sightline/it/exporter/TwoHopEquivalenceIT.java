@@ -3,13 +3,13 @@ package dev.sightline.it.exporter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.sightline.probe.recordjson.RecordJsonReader;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
 import dev.sightline.probe.host.source.ListRecordSource;
+import dev.sightline.probe.recordjson.RecordJsonReader;
 import dev.sightline.probe.twohop.importer.Importer;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Clock;
@@ -18,15 +18,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same records through record exporter → importer and through the direct exporter give identical
- * documents in every read-model index: the baseline differs only in when data becomes visible.
+ * The same records through record exporter → importer and through the direct exporter give
+ * identical documents in every read-model index: the baseline differs only in when data becomes
+ * visible.
  */
 @RealElasticsearch
 class TwoHopEquivalenceIT {
 
-  /** The real 8.8 engine's records (call chain, incidents, variables, jobs, user tasks), then 100 parent/child runs. */
+  /**
+   * The real 8.8 engine's records (call chain, incidents, variables, jobs, user tasks), then 100
+   * parent/child runs.
+   */
   private static List<Record<?>> records() {
-    var records = new ArrayList<Record<?>>(corpus("_generated__zeebe-process-test-engine/records-zeebe-8.8.0.ndjson"));
+    var records =
+        new ArrayList<Record<?>>(
+            corpus("_generated__zeebe-process-test-engine/records-zeebe-8.8.0.ndjson"));
     var factory = new RecordFactory(1);
     // continue after the corpus's positions and keys
     while (factory.lastPosition() < records.getLast().getPosition()) {
@@ -35,7 +41,8 @@ class TwoHopEquivalenceIT {
           io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE,
           io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_ACTIVATED,
           0,
-          io.camunda.zeebe.protocol.record.value.ImmutableProcessInstanceRecordValue.builder().build(),
+          io.camunda.zeebe.protocol.record.value.ImmutableProcessInstanceRecordValue.builder()
+              .build(),
           0);
     }
     var scenario = new ProcessScenario(factory, true, 1_795_831_300_000L);
@@ -48,7 +55,8 @@ class TwoHopEquivalenceIT {
 
   /** A corpus file from the exporter's test jar (see its PROVENANCE.md). */
   static List<Record<?>> corpus(String file) {
-    try (var in = TwoHopEquivalenceIT.class.getClassLoader().getResourceAsStream("corpus/" + file)) {
+    try (var in =
+        TwoHopEquivalenceIT.class.getClassLoader().getResourceAsStream("corpus/" + file)) {
       assertThat(in).as("corpus/" + file).isNotNull();
       return new RecordJsonReader().readAll(in).records();
     } catch (java.io.IOException e) {
@@ -67,18 +75,23 @@ class TwoHopEquivalenceIT {
 
     // when the direct exporter writes the read model
     try (var host = TwoHop.directHost(es, direct, java.util.Map.of())) {
-      TwoHop.awaitAcknowledged(host.startPartition(1, ListRecordSource.of(records)), "sightline", last);
+      TwoHop.awaitAcknowledged(
+          host.startPartition(1, ListRecordSource.of(records)), "sightline", last);
     }
     // and the record exporter plus the importer write it the two-hop way
     try (var host = TwoHop.recordHost(es, recordPrefix)) {
-      TwoHop.awaitAcknowledged(host.startPartition(1, ListRecordSource.of(records)), "records", last);
+      TwoHop.awaitAcknowledged(
+          host.startPartition(1, ListRecordSource.of(records)), "records", last);
     }
-    try (var importer = Importer.start(TwoHop.importer(es, twoHop, recordPrefix, List.of(1)), Clock.systemUTC())) {
+    try (var importer =
+        Importer.start(TwoHop.importer(es, twoHop, recordPrefix, List.of(1)), Clock.systemUTC())) {
       var deadline = System.nanoTime() + TwoHop.WAIT.toNanos();
       while (!importer.allCompleted() && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
-      assertThat(importer.allCompleted()).as("importer completed: %s", importer.positions()).isTrue();
+      assertThat(importer.allCompleted())
+          .as("importer completed: %s", importer.positions())
+          .isTrue();
       assertThat(importer.skippedRecords()).isZero();
     }
 

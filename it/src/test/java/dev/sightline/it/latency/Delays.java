@@ -3,7 +3,10 @@ package dev.sightline.it.latency;
 import java.util.Arrays;
 import java.util.Collection;
 
-/** Exact order statistics of a few hundred delays in microseconds (negative values kept as they are). */
+/**
+ * Exact order statistics of a few hundred delays in microseconds (negative values kept as they
+ * are).
+ */
 record Delays(long[] sortedMicros) {
 
   static Delays of(Collection<Long> micros) {
@@ -32,6 +35,12 @@ record Delays(long[] sortedMicros) {
 
   String describe() {
     return "n=%d min=%.1f p10=%.1f p50=%.1f p90=%.1f max=%.1f ms"
-        .formatted(count(), minMillis(), percentileMillis(10), percentileMillis(50), percentileMillis(90), maxMillis());
+        .formatted(
+            count(),
+            minMillis(),
+            percentileMillis(10),
+            percentileMillis(50),
+            percentileMillis(90),
+            maxMillis());
   }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The real store, plus the moment each document's first successful bulk request returned ({@code flushed},
- * per entity), on the exporter's clock in microseconds. The exporter's own latency stages aggregate over
- * records; the proof needs the flush moment of each entity the probe sees.
+ * The real store, plus the moment each document's first successful bulk request returned ({@code
+ * flushed}, per entity), on the exporter's clock in microseconds. The exporter's own latency stages
+ * aggregate over records; the proof needs the flush moment of each entity the probe sees.
  *
  * <p>Thread-safety: written on the exporter's thread, read from any.
  */
@@ -37,7 +37,8 @@ final class FlushTimesStore implements DocumentStore {
     var instant = clock.instant();
     var nowMicros = instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     for (var document : documents) {
-      firstFlushMicrosById.putIfAbsent(document.key().index() + "/" + document.key().id(), nowMicros);
+      firstFlushMicrosById.putIfAbsent(
+          document.key().index() + "/" + document.key().id(), nowMicros);
     }
   }
 

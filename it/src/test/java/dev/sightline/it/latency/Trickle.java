@@ -15,10 +15,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * An open-loop trickle of process-instance starts: arrivals at exponential gaps (a Poisson process) of the
- * given mean rate, each record stamped with its <em>intended</em> time, whether or not the generator is late
- * — so a stall shows up as latency instead of hiding it (coordinated omission). One record per instance: the
- * ELEMENT_ACTIVATING of the process element, with 8.8 tree fields, which creates its process-instance document.
+ * An open-loop trickle of process-instance starts: arrivals at exponential gaps (a Poisson process)
+ * of the given mean rate, each record stamped with its <em>intended</em> time, whether or not the
+ * generator is late — so a stall shows up as latency instead of hiding it (coordinated omission).
+ * One record per instance: the ELEMENT_ACTIVATING of the process element, with 8.8 tree fields,
+ * which creates its process-instance document.
  *
  * <p>Not thread-safe: run it on one thread.
  */
@@ -74,6 +75,10 @@ final class Trickle {
             .withCallingElementPath(List.of())
             .build();
     return records.event(
-        ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_ACTIVATING, key, value, intendedMillis);
+        ValueType.PROCESS_INSTANCE,
+        ProcessInstanceIntent.ELEMENT_ACTIVATING,
+        key,
+        value,
+        intendedMillis);
   }
 }

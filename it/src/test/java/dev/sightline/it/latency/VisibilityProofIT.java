@@ -32,12 +32,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Proof that the probe measures visibility truly (docs/latency.md, "Proof of truth"). With the final index's
- * {@code refresh_interval} set to I, under an open-loop trickle whose flushes fall at random phases of the
- * refresh cycle, the delay from a document's flush (bulk response) to the probe's first {@code _search} hit
- * must be spread like U(0, I): p50 near I/2, p10 low, p90 high, max ≤ I + poll period + slack. A probe that
- * used a real-time GET, or measured the flush itself, sees ≈ 0 and fails the band; a second probe in {@link
- * ProbeMode#REALTIME_GET} runs alongside as that negative control.
+ * Proof that the probe measures visibility truly (docs/latency.md, "Proof of truth"). With the
+ * final index's {@code refresh_interval} set to I, under an open-loop trickle whose flushes fall at
+ * random phases of the refresh cycle, the delay from a document's flush (bulk response) to the
+ * probe's first {@code _search} hit must be spread like U(0, I): p50 near I/2, p10 low, p90 high,
+ * max ≤ I + poll period + slack. A probe that used a real-time GET, or measured the flush itself,
+ * sees ≈ 0 and fails the band; a second probe in {@link ProbeMode#REALTIME_GET} runs alongside as
+ * that negative control.
  */
 @RealElasticsearch
 class VisibilityProofIT {
@@ -46,19 +47,24 @@ class VisibilityProofIT {
   private static final double RECORDS_PER_SECOND = 40;
   private static final Duration BULK_DELAY = Duration.ofMillis(20);
   private static final Duration POLL = Duration.ofMillis(15);
-  /** What a noisy 2-core machine adds on top of the refresh interval and the poll period (docs/latency.md). */
+
+  /**
+   * What a noisy 2-core machine adds on top of the refresh interval and the poll period
+   * (docs/latency.md).
+   */
   private static final double MAX_SLACK_MILLIS = 500;
 
   @ParameterizedTest(name = "refresh_interval {0} ms")
   @ValueSource(ints = {200, 1_000, 3_000})
-  void shouldSeeDocumentsUniformlyWithinOneRefreshIntervalAfterTheirFlush(int refreshMillis, EsTarget es)
-      throws Exception {
+  void shouldSeeDocumentsUniformlyWithinOneRefreshIntervalAfterTheirFlush(
+      int refreshMillis, EsTarget es) throws Exception {
     // given an exporter whose store notes each document's flush, and the refresh interval set to I
     var index = es.index("process-instance-v1");
     var flushes = new AtomicReference<FlushTimesStore>();
     StoreFactory storeFactory =
         (config, schema, json) -> {
-          var store = new FlushTimesStore(StoreFactory.ELASTICSEARCH.create(config, schema, json), CLOCK);
+          var store =
+              new FlushTimesStore(StoreFactory.ELASTICSEARCH.create(config, schema, json), CLOCK);
           flushes.set(store);
           return store;
         };
@@ -75,19 +81,21 @@ class VisibilityProofIT {
     ProbeReport durableReport;
     int sent;
     try (var host =
-            BrokerHost.builder()
-                .clock(CLOCK)
-                .inProcessExporter("sightline", args, () -> new SightlineExporter(storeFactory))
-                .build()) {
+        BrokerHost.builder()
+            .clock(CLOCK)
+            .inProcessExporter("sightline", args, () -> new SightlineExporter(storeFactory))
+            .build()) {
       var partition = host.startPartition(1, source);
       partition.opened().get(60, TimeUnit.SECONDS);
       setRefreshInterval(es.url(), index, refreshMillis);
 
       var settings = ProbeSettings.defaults(es.url()).withPollInterval(POLL);
-      try (var searchProbe = VisibilityProbe.start(settings, o -> visibleAt.put(idOf(o), o.seenAtMicros()));
+      try (var searchProbe =
+              VisibilityProbe.start(settings, o -> visibleAt.put(idOf(o), o.seenAtMicros()));
           var getProbe =
               VisibilityProbe.start(
-                  settings.withMode(ProbeMode.REALTIME_GET), o -> durableAt.put(idOf(o), o.seenAtMicros()))) {
+                  settings.withMode(ProbeMode.REALTIME_GET),
+                  o -> durableAt.put(idOf(o), o.seenAtMicros()))) {
         // when an open-loop trickle of process instances runs for at least four refresh intervals
         sent =
             new Trickle(CLOCK, refreshMillis)
@@ -95,13 +103,17 @@ class VisibilityProofIT {
                     RECORDS_PER_SECOND,
                     duration,
                     record -> {
-                      var expectation = Expectation.visible(index, Long.toString(record.getKey()), record.getTimestamp());
+                      var expectation =
+                          Expectation.visible(
+                              index, Long.toString(record.getKey()), record.getTimestamp());
                       searchProbe.expect(expectation);
                       getProbe.expect(expectation);
                       source.append(record);
                     });
         var settle = Duration.ofMillis(refreshMillis).plusSeconds(20);
-        assertThat(searchProbe.awaitNothingPending(settle)).as("every document found by _search").isTrue();
+        assertThat(searchProbe.awaitNothingPending(settle))
+            .as("every document found by _search")
+            .isTrue();
         assertThat(getProbe.awaitNothingPending(settle)).as("every document found by GET").isTrue();
         visibleReport = searchProbe.report();
         durableReport = getProbe.report();
@@ -126,10 +138,18 @@ class VisibilityProofIT {
     report(es, refreshMillis, sent, afterFlush, getAfterFlush, visibleReport, band);
 
     assertThat(afterFlush.count()).as("documents measured").isEqualTo(sent);
-    assertThat(afterFlush.percentileMillis(50)).as("p50 of visible − flushed, %s", band).isBetween(band.p50Low(), band.p50High());
-    assertThat(afterFlush.percentileMillis(10)).as("p10: spread, not a constant delay").isLessThanOrEqualTo(band.p10High());
-    assertThat(afterFlush.percentileMillis(90)).as("p90: spread, not a constant delay").isGreaterThanOrEqualTo(band.p90Low());
-    assertThat(afterFlush.maxMillis()).as("max of visible − flushed").isLessThanOrEqualTo(band.maxHigh());
+    assertThat(afterFlush.percentileMillis(50))
+        .as("p50 of visible − flushed, %s", band)
+        .isBetween(band.p50Low(), band.p50High());
+    assertThat(afterFlush.percentileMillis(10))
+        .as("p10: spread, not a constant delay")
+        .isLessThanOrEqualTo(band.p10High());
+    assertThat(afterFlush.percentileMillis(90))
+        .as("p90: spread, not a constant delay")
+        .isGreaterThanOrEqualTo(band.p90Low());
+    assertThat(afterFlush.maxMillis())
+        .as("max of visible − flushed")
+        .isLessThanOrEqualTo(band.maxHigh());
     assertThat(getAfterFlush.percentileMillis(50))
         .as("negative control: a GET-based probe would fail the band")
         .isLessThan(band.p50Low());
@@ -139,12 +159,14 @@ class VisibilityProofIT {
     return observation.expectation().id();
   }
 
-  private static void setRefreshInterval(URI url, String index, int refreshMillis) throws Exception {
+  private static void setRefreshInterval(URI url, String index, int refreshMillis)
+      throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create(url + "/" + index + "/_settings"))
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(
-                "{\"index\":{\"refresh_interval\":\"" + refreshMillis + "ms\"}}"))
+            .PUT(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"index\":{\"refresh_interval\":\"" + refreshMillis + "ms\"}}"))
             .build();
     try (var client = HttpClient.newHttpClient()) {
       var response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -153,7 +175,13 @@ class VisibilityProofIT {
   }
 
   private static void report(
-      EsTarget es, int refreshMillis, int sent, Delays visible, Delays durable, ProbeReport probe, Band band)
+      EsTarget es,
+      int refreshMillis,
+      int sent,
+      Delays visible,
+      Delays durable,
+      ProbeReport probe,
+      Band band)
       throws IOException {
     var text =
         """
@@ -163,18 +191,28 @@ class VisibilityProofIT {
           band: %s
         %s
         """
-            .formatted(es.version(), refreshMillis, sent, RECORDS_PER_SECOND, BULK_DELAY.toMillis(),
-                visible.describe(), durable.describe(), band, probe.describe());
+            .formatted(
+                es.version(),
+                refreshMillis,
+                sent,
+                RECORDS_PER_SECOND,
+                BULK_DELAY.toMillis(),
+                visible.describe(),
+                durable.describe(),
+                band,
+                probe.describe());
     System.out.println(text);
     var dir = Path.of("target", "latency-proof");
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("es-" + es.version() + "-refresh-" + refreshMillis + "ms.txt"), text);
+    Files.writeString(
+        dir.resolve("es-" + es.version() + "-refresh-" + refreshMillis + "ms.txt"), text);
   }
 
   /**
    * The accepted ranges for one refresh interval I, in milliseconds; derivation in docs/latency.md.
    *
-   * @param p50Low 0.3 I: a median below it means the probe saw documents before a refresh could (GET, flush)
+   * @param p50Low 0.3 I: a median below it means the probe saw documents before a refresh could
+   *     (GET, flush)
    * @param p50High 0.7 I + the poll period's p99 + 50 ms (refresh duration)
    * @param p10High 0.35 I + the poll period's p99 + 50 ms (U(0, I) has p10 = 0.1 I)
    * @param p90Low 0.6 I (U(0, I) has p90 = 0.9 I)
@@ -182,7 +220,8 @@ class VisibilityProofIT {
    */
   record Band(double p50Low, double p50High, double p10High, double p90Low, double maxHigh) {
 
-    static Band forInterval(int intervalMillis, double pollP99Millis, double pollMaxMillis, double slackMillis) {
+    static Band forInterval(
+        int intervalMillis, double pollP99Millis, double pollMaxMillis, double slackMillis) {
       return new Band(
           0.3 * intervalMillis,
           0.7 * intervalMillis + pollP99Millis + 50,

@@ -15,8 +15,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exporter is killed (no close) at 20 random points of a run and restarted each time from the last
- * acknowledged position and metadata, as a broker restart does: the final indices equal a clean run's.
+ * The exporter is killed (no close) at 20 random points of a run and restarted each time from the
+ * last acknowledged position and metadata, as a broker restart does: the final indices equal a
+ * clean run's.
  */
 @RealElasticsearch
 class CrashReplayIT {
@@ -27,14 +28,17 @@ class CrashReplayIT {
   void shouldEndIdenticalToACleanRunAfterTwentyCrashes(EsTarget es) throws Exception {
     var workload =
         Workload.of(
-            OutageIT.workload().withPartitions(1).withDuration(Duration.ofSeconds(10), Duration.ZERO),
+            OutageIT.workload()
+                .withPartitions(1)
+                .withDuration(Duration.ofSeconds(10), Duration.ZERO),
             Instant.parse("2026-11-28T00:00:00Z"));
     var records = workload.stream(1).toList();
     var last = records.getLast().getPosition();
     var source = ListRecordSource.of(records);
     var random = new Random(7);
 
-    // when: crash at 20 random points in increasing order, each time restarting from what was acknowledged
+    // when: crash at 20 random points in increasing order, each time restarting from what was
+    // acknowledged
     var targets = random.longs(CRASHES, 1, last).sorted().toArray();
     try (var host = OutageIT.direct(es.url().toString(), es.indexPrefix())) {
       for (var target : targets) {
@@ -51,12 +55,15 @@ class CrashReplayIT {
     // then
     var clean = es.indexPrefix() + "-clean";
     try (var host = OutageIT.direct(es.url().toString(), clean)) {
-      TwoHop.awaitAcknowledged(host.startPartition(1, ListRecordSource.of(records)), "sightline", last);
+      TwoHop.awaitAcknowledged(
+          host.startPartition(1, ListRecordSource.of(records)), "sightline", last);
     }
     try (ElasticsearchClient client = EsClients.open(es.url())) {
       var expected = TwoHop.readModel(client, clean);
-      assertThat(expected.get("process-instance")).hasSize((int) (workload.spec().instanceCount() * 6));
-      assertThat(TwoHop.differences(expected, TwoHop.readModel(client, es.indexPrefix()))).isEmpty();
+      assertThat(expected.get("process-instance"))
+          .hasSize((int) (workload.spec().instanceCount() * 6));
+      assertThat(TwoHop.differences(expected, TwoHop.readModel(client, es.indexPrefix())))
+          .isEmpty();
     }
   }
 }

@@ -28,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Inputs that break naive exporters, against a real node: none may stall the partition or vanish unnoticed. */
+/**
+ * Inputs that break naive exporters, against a real node: none may stall the partition or vanish
+ * unnoticed.
+ */
 @RealElasticsearch
 class HostileInputsIT {
 
@@ -52,7 +55,8 @@ class HostileInputsIT {
     var clock = new VirtualClock(1_795_000_000_000L);
     var controller = new TestController(clock);
     var log = new CapturingLogger();
-    var exporter = new SightlineExporter(StoreFactory.ELASTICSEARCH, (config, json) -> NO_IMPORTERS);
+    var exporter =
+        new SightlineExporter(StoreFactory.ELASTICSEARCH, (config, json) -> NO_IMPORTERS);
     exporter.configure(new TestContext(args, 1, clock, log));
     exporter.open(controller);
     records.forEach(exporter::export);
@@ -72,20 +76,31 @@ class HostileInputsIT {
   void shouldDeadLetterDocumentsTheNodeRejectsAndKeepTheRest(EsTarget es) throws Exception {
     try (ElasticsearchClient client = EsClients.open(es.url())) {
       // given someone created the flow-node index with a conflicting mapping (elementId as a long)
-      client.indices()
-          .create(c -> c.index(es.index("flow-node-instance-v1"))
-              .mappings(m -> m.withJson(new StringReader("{\"properties\":{\"elementId\":{\"type\":\"long\"}}}"))));
+      client
+          .indices()
+          .create(
+              c ->
+                  c.index(es.index("flow-node-instance-v1"))
+                      .mappings(
+                          m ->
+                              m.withJson(
+                                  new StringReader(
+                                      "{\"properties\":{\"elementId\":{\"type\":\"long\"}}}"))));
       var records = scenario();
 
       // when
       var run = export(es, Map.of(), records);
 
-      // then the partition moved on, process instances are written, and every flow node is a dead letter
-      assertThat(run.controller().getLastExportedRecordPosition()).isEqualTo(records.getLast().getPosition());
+      // then the partition moved on, process instances are written, and every flow node is a dead
+      // letter
+      assertThat(run.controller().getLastExportedRecordPosition())
+          .isEqualTo(records.getLast().getPosition());
       client.indices().refresh(r -> r.index(es.indexPrefix() + "-*"));
       assertThat(client.count(c -> c.index(es.index("process-instance-v1"))).count()).isEqualTo(2);
       assertThat(client.count(c -> c.index(es.index("dead-letter-v1"))).count()).isEqualTo(7);
-      assertThat(run.log().lines().stream().filter(line -> line.contains("rejected a document for good")))
+      assertThat(
+              run.log().lines().stream()
+                  .filter(line -> line.contains("rejected a document for good")))
           .as("one log line per kind of error, not one per document")
           .hasSize(1);
     }
@@ -94,9 +109,16 @@ class HostileInputsIT {
   @Test
   void shouldKeepTheBatchAndAcknowledgeNothingUnderTheBlockPolicy(EsTarget es) throws Exception {
     try (ElasticsearchClient client = EsClients.open(es.url())) {
-      client.indices()
-          .create(c -> c.index(es.index("flow-node-instance-v1"))
-              .mappings(m -> m.withJson(new StringReader("{\"properties\":{\"elementId\":{\"type\":\"long\"}}}"))));
+      client
+          .indices()
+          .create(
+              c ->
+                  c.index(es.index("flow-node-instance-v1"))
+                      .mappings(
+                          m ->
+                              m.withJson(
+                                  new StringReader(
+                                      "{\"properties\":{\"elementId\":{\"type\":\"long\"}}}"))));
 
       var run = export(es, Map.of("errors.onRejected", "block"), scenario());
 
@@ -107,7 +129,8 @@ class HostileInputsIT {
 
   @Test
   void shouldStoreATreePathOfAThousandCallLevelsWithoutRejection(EsTarget es) throws Exception {
-    // given a process instance 1,000 call levels deep: its treePath is far over Lucene's 32 KB term limit
+    // given a process instance 1,000 call levels deep: its treePath is far over Lucene's 32 KB term
+    // limit
     var factory = new RecordFactory(1);
     var instancePath = new ArrayList<List<Long>>();
     var definitionPath = new ArrayList<Long>();
@@ -122,49 +145,86 @@ class HostileInputsIT {
     definitionPath.add(42L);
     var value =
         ImmutableProcessInstanceRecordValue.builder()
-            .withProcessInstanceKey(key).withBpmnElementType(BpmnElementType.PROCESS).withBpmnProcessId("deep")
-            .withElementId("deep").withProcessDefinitionKey(42).withVersion(1).withTenantId("<default>")
-            .withElementInstancePath(instancePath).withProcessDefinitionPath(definitionPath).withCallingElementPath(calling)
+            .withProcessInstanceKey(key)
+            .withBpmnElementType(BpmnElementType.PROCESS)
+            .withBpmnProcessId("deep")
+            .withElementId("deep")
+            .withProcessDefinitionKey(42)
+            .withVersion(1)
+            .withTenantId("<default>")
+            .withElementInstancePath(instancePath)
+            .withProcessDefinitionPath(definitionPath)
+            .withCallingElementPath(calling)
             .build();
-    var record = factory.event(ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_ACTIVATING, key, value, 1_795_000_000_000L);
+    var record =
+        factory.event(
+            ValueType.PROCESS_INSTANCE,
+            ProcessInstanceIntent.ELEMENT_ACTIVATING,
+            key,
+            value,
+            1_795_000_000_000L);
 
     // when
     var run = export(es, Map.of(), List.of(record));
 
     // then the document is there with its whole path in the source
-    assertThat(run.controller().getLastExportedRecordPosition()).as(run.log().all()).isEqualTo(record.getPosition());
+    assertThat(run.controller().getLastExportedRecordPosition())
+        .as(run.log().all())
+        .isEqualTo(record.getPosition());
     try (ElasticsearchClient client = EsClients.open(es.url())) {
-      var document = client.get(g -> g.index(es.index("process-instance-v1")).id(Long.toString(key)), Map.class);
+      var document =
+          client.get(
+              g -> g.index(es.index("process-instance-v1")).id(Long.toString(key)), Map.class);
       assertThat(document.found()).isTrue();
       assertThat(((String) document.source().get("treePath")).length()).isGreaterThan(32 * 1024);
     }
   }
 
   @Test
-  void shouldWriteLoneSurrogatesAndReplacementCharactersInNamesAndValues(EsTarget es) throws Exception {
+  void shouldWriteLoneSurrogatesAndReplacementCharactersInNamesAndValues(EsTarget es)
+      throws Exception {
     // given ids with a lone high surrogate, a lone low surrogate, U+FFFD and an emoji
     var factory = new RecordFactory(1);
     var key = factory.nextKey();
     var hostile = "proc-\uD800-\uDC00-\uFFFD-\uD83D\uDE00";
     var value =
         ImmutableProcessInstanceRecordValue.builder()
-            .withProcessInstanceKey(key).withBpmnElementType(BpmnElementType.PROCESS).withBpmnProcessId(hostile)
-            .withElementId(hostile).withProcessDefinitionKey(7).withVersion(1).withTenantId(hostile)
+            .withProcessInstanceKey(key)
+            .withBpmnElementType(BpmnElementType.PROCESS)
+            .withBpmnProcessId(hostile)
+            .withElementId(hostile)
+            .withProcessDefinitionKey(7)
+            .withVersion(1)
+            .withTenantId(hostile)
             .build();
-    var record = factory.event(ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_ACTIVATING, key, value, 1_795_000_000_000L);
+    var record =
+        factory.event(
+            ValueType.PROCESS_INSTANCE,
+            ProcessInstanceIntent.ELEMENT_ACTIVATING,
+            key,
+            value,
+            1_795_000_000_000L);
 
     // when
     var run = export(es, Map.of(), List.of(record));
 
-    // then it is written (lone surrogates become U+FFFD on the way through UTF-8), and nothing was dead-lettered
-    assertThat(run.controller().getLastExportedRecordPosition()).as(run.log().all()).isEqualTo(record.getPosition());
+    // then it is written (lone surrogates become U+FFFD on the way through UTF-8), and nothing was
+    // dead-lettered
+    assertThat(run.controller().getLastExportedRecordPosition())
+        .as(run.log().all())
+        .isEqualTo(record.getPosition());
     try (ElasticsearchClient client = EsClients.open(es.url())) {
-      var document = client.get(g -> g.index(es.index("process-instance-v1")).id(Long.toString(key)), Map.class);
+      var document =
+          client.get(
+              g -> g.index(es.index("process-instance-v1")).id(Long.toString(key)), Map.class);
       assertThat(document.found()).isTrue();
-      assertThat((String) document.source().get("bpmnProcessId")).startsWith("proc-").endsWith("-\uD83D\uDE00");
-      assertThat(client.indices().exists(e -> e.index(es.index("dead-letter-v1"))).value()
-              ? client.count(c -> c.index(es.index("dead-letter-v1"))).count()
-              : 0)
+      assertThat((String) document.source().get("bpmnProcessId"))
+          .startsWith("proc-")
+          .endsWith("-\uD83D\uDE00");
+      assertThat(
+              client.indices().exists(e -> e.index(es.index("dead-letter-v1"))).value()
+                  ? client.count(c -> c.index(es.index("dead-letter-v1"))).count()
+                  : 0)
           .isZero();
     }
   }

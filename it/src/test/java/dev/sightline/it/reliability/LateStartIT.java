@@ -16,7 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The exporter opens before Elasticsearch exists and starts working once it does, without a restart. */
+/**
+ * The exporter opens before Elasticsearch exists and starts working once it does, without a
+ * restart.
+ */
 @RealElasticsearch
 class LateStartIT {
 
@@ -27,7 +30,12 @@ class LateStartIT {
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    var workload = Workload.of(OutageIT.workload().withPartitions(1).withDuration(Duration.ofSeconds(5), Duration.ZERO), Instant.parse("2026-11-28T00:00:00Z"));
+    var workload =
+        Workload.of(
+            OutageIT.workload()
+                .withPartitions(1)
+                .withDuration(Duration.ofSeconds(5), Duration.ZERO),
+            Instant.parse("2026-11-28T00:00:00Z"));
     var records = workload.stream(1).toList();
 
     try (var host = OutageIT.direct("http://127.0.0.1:" + port, es.indexPrefix())) {
@@ -35,14 +43,22 @@ class LateStartIT {
       var partition = host.startPartition(1, ListRecordSource.of(records));
       Thread.sleep(3_000);
       var firstEvent =
-          records.stream().filter(r -> r.getRecordType() == io.camunda.zeebe.protocol.record.RecordType.EVENT).findFirst().orElseThrow();
+          records.stream()
+              .filter(r -> r.getRecordType() == io.camunda.zeebe.protocol.record.RecordType.EVENT)
+              .findFirst()
+              .orElseThrow();
       assertThat(host.acknowledgedPosition(1, "sightline"))
-          .as("nothing durable yet (commands before it are filtered out and acknowledged by the host)")
+          .as(
+              "nothing durable yet (commands before it are filtered out and acknowledged by the host)")
           .isLessThan(firstEvent.getPosition());
       assertThat(partition.failure()).isEmpty();
 
       // and Elasticsearch starts on that port
-      try (var node = ElasticsearchNode.start(NodeOptions.defaults().withVersion(es.version()).withSetting("http.port", Integer.toString(port)))) {
+      try (var node =
+          ElasticsearchNode.start(
+              NodeOptions.defaults()
+                  .withVersion(es.version())
+                  .withSetting("http.port", Integer.toString(port)))) {
         // then the same exporter instance writes everything
         TwoHop.awaitAcknowledged(partition, "sightline", records.getLast().getPosition());
         try (ElasticsearchClient client = EsClients.open(node.url())) {

@@ -20,14 +20,14 @@ import dev.sightline.probe.workload.WorkloadSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Elasticsearch goes away for 30 s under the open-loop workload and comes back on the same data: the exporter
- * retries with bounded backoff, acknowledges nothing meanwhile, loses nothing and catches up.
+ * Elasticsearch goes away for 30 s under the open-loop workload and comes back on the same data:
+ * the exporter retries with bounded backoff, acknowledges nothing meanwhile, loses nothing and
+ * catches up.
  */
 @RealElasticsearch
 class OutageIT {
@@ -45,7 +45,10 @@ class OutageIT {
     return BrokerHost.builder()
         .exporter(
             new ExporterDescriptor(
-                "sightline", "dev.sightline.exporter.SightlineExporter", Optional.of(ExporterJarIT.exporterJar()), args))
+                "sightline",
+                "dev.sightline.exporter.SightlineExporter",
+                Optional.of(ExporterJarIT.exporterJar()),
+                args))
         .build();
   }
 
@@ -85,8 +88,12 @@ class OutageIT {
 
         // then nothing was acknowledged while it was down
         for (int p = 1; p <= PARTITIONS; p++) {
-          assertThat(host.acknowledgedPosition(p, "sightline")).as("partition %d while down", p).isEqualTo(acknowledgedDuringOutage.get(p));
-          assertThat(host.partition(p).orElseThrow().failure()).as("the partition keeps retrying, it does not fail").isEmpty();
+          assertThat(host.acknowledgedPosition(p, "sightline"))
+              .as("partition %d while down", p)
+              .isEqualTo(acknowledgedDuringOutage.get(p));
+          assertThat(host.partition(p).orElseThrow().failure())
+              .as("the partition keeps retrying, it does not fail")
+              .isEmpty();
         }
 
         // and after it comes back, everything is written and acknowledged
@@ -103,14 +110,20 @@ class OutageIT {
       try (var host = direct(node.url().toString(), reference)) {
         for (int p = 1; p <= PARTITIONS; p++) {
           var records = workload.stream(p).toList();
-          TwoHop.awaitAcknowledged(host.startPartition(p, ListRecordSource.of(records)), "sightline", records.getLast().getPosition());
+          TwoHop.awaitAcknowledged(
+              host.startPartition(p, ListRecordSource.of(records)),
+              "sightline",
+              records.getLast().getPosition());
         }
       }
       try (ElasticsearchClient client = EsClients.open(node.url())) {
         var expected = TwoHop.readModel(client, reference);
-        assertThat(expected.get("process-instance")).hasSize((int) (workload().instanceCount() * 6));
-        assertThat(expected.get("process-instance").values()).allSatisfy(doc -> assertThat(doc).containsEntry("state", "COMPLETED"));
-        assertThat(acknowledgedDuringOutage.values()).allSatisfy(position -> assertThat(position).isPositive());
+        assertThat(expected.get("process-instance"))
+            .hasSize((int) (workload().instanceCount() * 6));
+        assertThat(expected.get("process-instance").values())
+            .allSatisfy(doc -> assertThat(doc).containsEntry("state", "COMPLETED"));
+        assertThat(acknowledgedDuringOutage.values())
+            .allSatisfy(position -> assertThat(position).isPositive());
         assertThat(TwoHop.differences(expected, TwoHop.readModel(client, prefix))).isEmpty();
       }
     }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The comparison's report.html rendered by a real browser (headless Chromium from Debian's packages):
- * both variants' percentile curves and the stage bars are drawn, with no network.
+ * The comparison's report.html rendered by a real browser (headless Chromium from Debian's
+ * packages): both variants' percentile curves and the stage bars are drawn, with no network.
  */
 class ReportRenderIT {
 
@@ -59,7 +59,9 @@ class ReportRenderIT {
 
   @Test
   void shouldDrawBothPercentileCurvesAndTheStageBarsInABrowser() throws Exception {
-    assertThat(CHROMIUM).as("Chromium (Debian package 'chromium'; ./sightline test installs it)").isRegularFile();
+    assertThat(CHROMIUM)
+        .as("Chromium (Debian package 'chromium'; ./sightline test installs it)")
+        .isRegularFile();
 
     // given a rendered report
     RunFiles.write(dir, run());
@@ -68,10 +70,20 @@ class ReportRenderIT {
     // when headless Chromium renders it, with the network switched off
     var process =
         new ProcessBuilder(
-                CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + dir.resolve("profile"), "--window-size=1000,1400", "--hide-scrollbars",
-                "--screenshot=" + screenshot, dir.resolve("report.html").toUri().toString())
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + dir.resolve("profile"),
+                "--window-size=1000,1400",
+                "--hide-scrollbars",
+                "--screenshot=" + screenshot,
+                dir.resolve("report.html").toUri().toString())
             .redirectErrorStream(true)
             .start();
     var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -82,7 +94,8 @@ class ReportRenderIT {
     var image = ImageIO.read(screenshot.toFile());
     assertThat(pixelsOf(image, RED)).as("two-hop (red) pixels").isGreaterThan(1_000);
     assertThat(pixelsOf(image, BLUE)).as("direct (blue) pixels").isGreaterThan(1_000);
-    assertThat(Files.readString(dir.resolve("report.html"))).contains("<polyline class=\"series\" data-variant=\"direct\"");
+    assertThat(Files.readString(dir.resolve("report.html")))
+        .contains("<polyline class=\"series\" data-variant=\"direct\"");
   }
 
   private static long pixelsOf(BufferedImage image, int rgb) {

@@ -29,14 +29,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * TLS with a custom CA, basic auth and API keys, through an HTTPS proxy that checks the Authorization header
- * (the embedded node has no security module). Credentials never appear in logs, exceptions or metrics.
+ * TLS with a custom CA, basic auth and API keys, through an HTTPS proxy that checks the
+ * Authorization header (the embedded node has no security module). Credentials never appear in
+ * logs, exceptions or metrics.
  */
 @RealElasticsearch
 class SecureConnectionIT {
 
   private static final String PASSWORD = "s3cr3t-Pa55word";
-  private static final String API_KEY = "VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==";
+  private static final String API_KEY =
+      "VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==";
 
   @TempDir static Path dir;
   static TestCertificates certificates;
@@ -54,42 +56,64 @@ class SecureConnectionIT {
   }
 
   /** Runs the exporter in-process against the proxy; returns what it logged. */
-  private static CapturingLogger export(Map<String, Object> args, TestController controller, VirtualClock clock) {
+  private static CapturingLogger export(
+      Map<String, Object> args, TestController controller, VirtualClock clock) {
     var log = new CapturingLogger();
     var context = new TestContext(args, 1, clock, log);
-    var exporter = new SightlineExporter(StoreFactory.ELASTICSEARCH, (config, json) -> NothingToWaitFor.INSTANCE);
+    var exporter =
+        new SightlineExporter(
+            StoreFactory.ELASTICSEARCH, (config, json) -> NothingToWaitFor.INSTANCE);
     exporter.configure(context);
     exporter.open(controller);
     records().forEach(exporter::export);
     controller.advance(Duration.ofSeconds(1));
     exporter.close();
     assertThat(context.getMeterRegistry().getMeters())
-        .allSatisfy(meter -> assertThat(meter.getId().toString()).doesNotContain(PASSWORD).doesNotContain(API_KEY));
+        .allSatisfy(
+            meter ->
+                assertThat(meter.getId().toString())
+                    .doesNotContain(PASSWORD)
+                    .doesNotContain(API_KEY));
     return log;
   }
 
   @Test
   void shouldWriteThroughTlsWithACustomCaAndBasicAuth(EsTarget es) throws Exception {
-    var expected = "Basic " + Base64.getEncoder().encodeToString(("sightline:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    try (var proxy = AuthenticatingHttpsProxy.start(es.url(), certificates.serverKeyStore(), TestCertificates.PASSWORD, expected)) {
+    var expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("sightline:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    try (var proxy =
+        AuthenticatingHttpsProxy.start(
+            es.url(), certificates.serverKeyStore(), TestCertificates.PASSWORD, expected)) {
       // given
       var clock = new VirtualClock(1_795_000_000_000L);
       var controller = new TestController(clock);
       var args =
           Map.<String, Object>of(
-              "connect", Map.of("url", proxy.url().toString(), "username", "sightline", "password", PASSWORD,
-                  "tls", Map.of("caPath", certificates.caPem().toString())),
+              "connect",
+                  Map.of(
+                      "url",
+                      proxy.url().toString(),
+                      "username",
+                      "sightline",
+                      "password",
+                      PASSWORD,
+                      "tls",
+                      Map.of("caPath", certificates.caPem().toString())),
               "index", Map.of("prefix", es.indexPrefix()));
 
       // when
       var log = export(args, controller, clock);
 
       // then
-      assertThat(controller.getLastExportedRecordPosition()).isEqualTo(records().getLast().getPosition());
+      assertThat(controller.getLastExportedRecordPosition())
+          .isEqualTo(records().getLast().getPosition());
       assertThat(proxy.seenAuthorizations()).isNotEmpty().allMatch(expected::equals);
       try (ElasticsearchClient client = EsClients.open(es.url())) {
         client.indices().refresh(r -> r.index(es.indexPrefix() + "-*"));
-        assertThat(client.count(c -> c.index(es.index("process-instance-v1"))).count()).isEqualTo(2);
+        assertThat(client.count(c -> c.index(es.index("process-instance-v1"))).count())
+            .isEqualTo(2);
       }
       assertThat(log.all()).doesNotContain(PASSWORD);
     }
@@ -97,53 +121,94 @@ class SecureConnectionIT {
 
   @Test
   void shouldWriteThroughTlsWithATrustStoreAndAnApiKey(EsTarget es) throws Exception {
-    try (var proxy = AuthenticatingHttpsProxy.start(es.url(), certificates.serverKeyStore(), TestCertificates.PASSWORD, "ApiKey " + API_KEY)) {
+    try (var proxy =
+        AuthenticatingHttpsProxy.start(
+            es.url(),
+            certificates.serverKeyStore(),
+            TestCertificates.PASSWORD,
+            "ApiKey " + API_KEY)) {
       var clock = new VirtualClock(1_795_000_000_000L);
       var controller = new TestController(clock);
       var args =
           Map.<String, Object>of(
-              "connect", Map.of("url", proxy.url().toString(), "apiKey", API_KEY,
-                  "tls", Map.of("trustStorePath", certificates.caTrustStore().toString(), "trustStorePassword", TestCertificates.PASSWORD)),
+              "connect",
+                  Map.of(
+                      "url",
+                      proxy.url().toString(),
+                      "apiKey",
+                      API_KEY,
+                      "tls",
+                      Map.of(
+                          "trustStorePath",
+                          certificates.caTrustStore().toString(),
+                          "trustStorePassword",
+                          TestCertificates.PASSWORD)),
               "index", Map.of("prefix", es.indexPrefix()));
 
       var log = export(args, controller, clock);
 
-      assertThat(controller.getLastExportedRecordPosition()).isEqualTo(records().getLast().getPosition());
+      assertThat(controller.getLastExportedRecordPosition())
+          .isEqualTo(records().getLast().getPosition());
       assertThat(proxy.seenAuthorizations()).isNotEmpty().allMatch(("ApiKey " + API_KEY)::equals);
       assertThat(log.all()).doesNotContain(API_KEY).doesNotContain(TestCertificates.PASSWORD);
     }
   }
 
   @Test
-  void shouldKeepTheBatchAndNeverRevealTheCredentialsWhenTheyAreRefused(EsTarget es) throws Exception {
-    try (var proxy = AuthenticatingHttpsProxy.start(es.url(), certificates.serverKeyStore(), TestCertificates.PASSWORD, "Basic something-else")) {
+  void shouldKeepTheBatchAndNeverRevealTheCredentialsWhenTheyAreRefused(EsTarget es)
+      throws Exception {
+    try (var proxy =
+        AuthenticatingHttpsProxy.start(
+            es.url(),
+            certificates.serverKeyStore(),
+            TestCertificates.PASSWORD,
+            "Basic something-else")) {
       var clock = new VirtualClock(1_795_000_000_000L);
       var controller = new TestController(clock);
       var args =
           Map.<String, Object>of(
-              "connect", Map.of("url", proxy.url().toString(), "username", "sightline", "password", PASSWORD,
-                  "tls", Map.of("caPath", certificates.caPem().toString())),
+              "connect",
+                  Map.of(
+                      "url",
+                      proxy.url().toString(),
+                      "username",
+                      "sightline",
+                      "password",
+                      PASSWORD,
+                      "tls",
+                      Map.of("caPath", certificates.caPem().toString())),
               "index", Map.of("prefix", es.indexPrefix()));
 
       var log = export(args, controller, clock);
 
-      assertThat(controller.acknowledgements()).as("nothing acknowledged when every request is refused").isEmpty();
+      assertThat(controller.acknowledgements())
+          .as("nothing acknowledged when every request is refused")
+          .isEmpty();
       assertThat(log.all()).contains("401").doesNotContain(PASSWORD);
-      var encoded = Base64.getEncoder().encodeToString(("sightline:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+      var encoded =
+          Base64.getEncoder()
+              .encodeToString(("sightline:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
       assertThat(log.all()).doesNotContain(encoded);
     }
   }
 
   @Test
   void shouldRefuseAServerItsTrustDoesNotCover(EsTarget es) throws Exception {
-    var expected = "Basic " + Base64.getEncoder().encodeToString(("sightline:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    try (var proxy = AuthenticatingHttpsProxy.start(es.url(), certificates.serverKeyStore(), TestCertificates.PASSWORD, expected)) {
+    var expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("sightline:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    try (var proxy =
+        AuthenticatingHttpsProxy.start(
+            es.url(), certificates.serverKeyStore(), TestCertificates.PASSWORD, expected)) {
       // given the JVM's default trust, which does not know the test CA
       var clock = new VirtualClock(1_795_000_000_000L);
       var controller = new TestController(clock);
       var args =
           Map.<String, Object>of(
-              "connect", Map.of("url", proxy.url().toString(), "username", "sightline", "password", PASSWORD),
+              "connect",
+                  Map.of(
+                      "url", proxy.url().toString(), "username", "sightline", "password", PASSWORD),
               "index", Map.of("prefix", es.indexPrefix()));
 
       var log = export(args, controller, clock);

@@ -20,16 +20,18 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * HTTPS in front of a node that has no security module: terminates TLS with a test CA's server certificate,
- * answers 401 unless the {@code Authorization} header is the expected one, and forwards everything else to
- * the node. Records every Authorization header it saw.
+ * HTTPS in front of a node that has no security module: terminates TLS with a test CA's server
+ * certificate, answers 401 unless the {@code Authorization} header is the expected one, and
+ * forwards everything else to the node. Records every Authorization header it saw.
  */
 public final class AuthenticatingHttpsProxy implements AutoCloseable {
 
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding", "authorization");
+  private static final Set<String> HOP_BY_HOP =
+      Set.of("connection", "content-length", "host", "transfer-encoding", "authorization");
 
   private final HttpsServer server;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI target;
   private final String expectedAuthorization;
   private final List<String> seenAuthorizations = new CopyOnWriteArrayList<>();
@@ -40,7 +42,8 @@ public final class AuthenticatingHttpsProxy implements AutoCloseable {
     this.expectedAuthorization = expectedAuthorization;
   }
 
-  public static AuthenticatingHttpsProxy start(URI target, Path serverKeyStore, String password, String expectedAuthorization)
+  public static AuthenticatingHttpsProxy start(
+      URI target, Path serverKeyStore, String password, String expectedAuthorization)
       throws Exception {
     var keyStore = KeyStore.getInstance(serverKeyStore.toFile(), password.toCharArray());
     var keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -69,7 +72,9 @@ public final class AuthenticatingHttpsProxy implements AutoCloseable {
       var authorization = exchange.getRequestHeaders().getFirst("Authorization");
       seenAuthorizations.add(String.valueOf(authorization));
       if (!expectedAuthorization.equals(authorization)) {
-        var body = "{\"error\":{\"type\":\"security_exception\",\"reason\":\"unable to authenticate\"},\"status\":401}".getBytes();
+        var body =
+            "{\"error\":{\"type\":\"security_exception\",\"reason\":\"unable to authenticate\"},\"status\":401}"
+                .getBytes();
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
         exchange.sendResponseHeaders(401, body.length);
@@ -78,19 +83,28 @@ public final class AuthenticatingHttpsProxy implements AutoCloseable {
       }
       var request =
           HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-              .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()))
+              .method(
+                  exchange.getRequestMethod(),
+                  HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()))
               .timeout(Duration.ofSeconds(60));
-      exchange.getRequestHeaders().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-          values.forEach(value -> request.header(name, value));
-        }
-      });
+      exchange
+          .getRequestHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                  values.forEach(value -> request.header(name, value));
+                }
+              });
       var response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      response.headers().map().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
-          values.forEach(value -> exchange.getResponseHeaders().add(name, value));
-        }
-      });
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                  values.forEach(value -> exchange.getResponseHeaders().add(name, value));
+                }
+              });
       var body = response.body();
       exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
       exchange.getResponseBody().write(body);

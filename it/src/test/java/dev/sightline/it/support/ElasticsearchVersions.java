@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** The extension behind {@link RealElasticsearch}: one class invocation per Elasticsearch version. */
+/**
+ * The extension behind {@link RealElasticsearch}: one class invocation per Elasticsearch version.
+ */
 final class ElasticsearchVersions implements ClassTemplateInvocationContextProvider {
 
   static final String VERSIONS_PROPERTY = "sightline.it.es.versions";
@@ -26,7 +28,8 @@ final class ElasticsearchVersions implements ClassTemplateInvocationContextProvi
   }
 
   @Override
-  public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
+  public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(
+      ExtensionContext context) {
     return selectedVersions().stream().map(VersionInvocation::new);
   }
 
@@ -35,20 +38,34 @@ final class ElasticsearchVersions implements ClassTemplateInvocationContextProvi
     if (property.isEmpty()) {
       return List.of(ElasticsearchVersion.values());
     }
-    return Arrays.stream(property.split(",")).map(String::strip).map(ElasticsearchVersion::parse).toList();
+    return Arrays.stream(property.split(","))
+        .map(String::strip)
+        .map(ElasticsearchVersion::parse)
+        .toList();
   }
 
-  /** {@code it-<n>-v<major>-<method>}: lower case, as index names require, and unique in this JVM. */
+  /**
+   * {@code it-<n>-v<major>-<method>}: lower case, as index names require, and unique in this JVM.
+   */
   static String uniquePrefix(ElasticsearchVersion version, String methodName) {
     var name =
-        methodName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        methodName
+            .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-");
     if (name.length() > MAX_NAME_PART) {
       name = name.substring(0, MAX_NAME_PART);
     }
-    return "it-" + PREFIX_COUNTER.incrementAndGet() + "-v" + version.major() + "-" + name.replaceAll("-+$", "");
+    return "it-"
+        + PREFIX_COUNTER.incrementAndGet()
+        + "-v"
+        + version.major()
+        + "-"
+        + name.replaceAll("-+$", "");
   }
 
-  private record VersionInvocation(ElasticsearchVersion version) implements ClassTemplateInvocationContext {
+  private record VersionInvocation(ElasticsearchVersion version)
+      implements ClassTemplateInvocationContext {
 
     @Override
     public String getDisplayName(int invocationIndex) {
@@ -80,7 +97,8 @@ final class ElasticsearchVersions implements ClassTemplateInvocationContextProvi
                   new EsTarget(
                       version,
                       node.url(),
-                      uniquePrefix(version, context.getTestMethod().map(m -> m.getName()).orElse("class"))),
+                      uniquePrefix(
+                          version, context.getTestMethod().map(m -> m.getName()).orElse("class"))),
               EsTarget.class);
     }
   }

@@ -4,8 +4,8 @@ import dev.sightline.probe.es.ElasticsearchVersion;
 import java.net.URI;
 
 /**
- * What a test gets to work on: a real node and an index prefix no other test uses, so tests share the node
- * without seeing each other's data.
+ * What a test gets to work on: a real node and an index prefix no other test uses, so tests share
+ * the node without seeing each other's data.
  */
 public record EsTarget(ElasticsearchVersion version, URI url, String indexPrefix) {
 

@@ -6,10 +6,12 @@ import dev.sightline.probe.es.NodeOptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** One node per version per test JVM, kept in the root store and stopped when the test run ends. */
-@SuppressWarnings("deprecation") // CloseableResource: still how JUnit 5.14 closes stored values everywhere
+@SuppressWarnings(
+    "deprecation") // CloseableResource: still how JUnit 5.14 closes stored values everywhere
 final class SharedNode implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedNode.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(SharedNode.class);
 
   private final ElasticsearchNode node;
 
@@ -23,7 +25,9 @@ final class SharedNode implements ExtensionContext.Store.CloseableResource, Auto
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             "node-" + version.number(),
-            key -> new SharedNode(ElasticsearchNode.start(NodeOptions.defaults().withVersion(version))),
+            key ->
+                new SharedNode(
+                    ElasticsearchNode.start(NodeOptions.defaults().withVersion(version))),
             SharedNode.class)
         .node;
   }

@@ -33,26 +33,29 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cost of latency measurement per record, against what it is measured relative to: the handler and batch
- * work of the same record. One operation = one record; an invocation handles a batch of {@value #RECORDS}
- * process-instance records (100 parent instances calling a child) through the real handlers into a batch and
- * "flushes" it (the batch is cleared; no Elasticsearch). Three benchmarks on the same records:
+ * The cost of latency measurement per record, against what it is measured relative to: the handler
+ * and batch work of the same record. One operation = one record; an invocation handles a batch of
+ * {@value #RECORDS} process-instance records (100 parent instances calling a child) through the
+ * real handlers into a batch and "flushes" it (the batch is cleared; no Elasticsearch). Three
+ * benchmarks on the same records:
  *
  * <ul>
  *   <li>{@code handlersAndBatch}: dispatch, handlers, batch — the baseline;
- *   <li>{@code latencyBookkeeping}: only what latency measurement adds per record — per-record times and the
- *       flush pass into the interval histograms;
- *   <li>{@code latencyBookkeepingAndTick}: the same plus one tick (interval histograms into the Micrometer
- *       meters) per batch; (this − latencyBookkeeping) × {@value #RECORDS} is the cost of one tick, a fixed
- *       cost per second and partition since the exporter ticks once a second whatever the load;
+ *   <li>{@code latencyBookkeeping}: only what latency measurement adds per record — per-record
+ *       times and the flush pass into the interval histograms;
+ *   <li>{@code latencyBookkeepingAndTick}: the same plus one tick (interval histograms into the
+ *       Micrometer meters) per batch; (this − latencyBookkeeping) × {@value #RECORDS} is the cost
+ *       of one tick, a fixed cost per second and partition since the exporter ticks once a second
+ *       whatever the load;
  *   <li>{@code handlersBatchAndLatency}: handlers, batch, bookkeeping and one tick per batch.
  * </ul>
  *
- * Per-record overhead = latencyBookkeeping / handlersAndBatch. {@code timestamps}: {@code distinct} gives every
- * record its own timestamp (5 ms apart: the worst case for the flush pass, which records a run of equal values
- * once); {@code perElement} gives the four lifecycle events of one element one timestamp, as a broker does for
- * the records it writes while processing one command (a lower bound of what it shares in practice). Run:
- * {@code ./sightline bench latency-overhead} (docs/latency.md).
+ * Per-record overhead = latencyBookkeeping / handlersAndBatch. {@code timestamps}: {@code distinct}
+ * gives every record its own timestamp (5 ms apart: the worst case for the flush pass, which
+ * records a run of equal values once); {@code perElement} gives the four lifecycle events of one
+ * element one timestamp, as a broker does for the records it writes while processing one command (a
+ * lower bound of what it shares in practice). Run: {@code ./sightline bench latency-overhead}
+ * (docs/latency.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -63,9 +66,11 @@ import org.slf4j.LoggerFactory;
 public class LatencyOverheadBenchmark {
 
   static final int INSTANCES = 100;
-  static final int RECORDS = 3_600; // the scenario's process-instance records for 100 instances (asserted in setup)
+  static final int RECORDS =
+      3_600; // the scenario's process-instance records for 100 instances (asserted in setup)
 
   private final VirtualClock clock = new VirtualClock(1_800_000_000_000L);
+
   @Param({"distinct", "perElement"})
   public String timestamps;
 
@@ -90,10 +95,21 @@ public class LatencyOverheadBenchmark {
     dispatcher =
         ReadModelHandlers.create(
             new ReadModelHandlers.Context(
-                schema, batch, new InMemoryStore(), new VariablesConfig(8191), registry, 1, log, clock::millis, 10_000));
+                schema,
+                batch,
+                new InMemoryStore(),
+                new VariablesConfig(8191),
+                registry,
+                1,
+                log,
+                clock::millis,
+                10_000));
     deployment.forEach(record -> dispatcher.dispatch(record, batch));
     batch.clear();
-    records = instances.stream().filter(record -> record.getValueType() == ValueType.PROCESS_INSTANCE).toList();
+    records =
+        instances.stream()
+            .filter(record -> record.getValueType() == ValueType.PROCESS_INSTANCE)
+            .toList();
     if (timestamps.equals("perElement")) {
       var shared = new ArrayList<Record<?>>();
       for (var i = 0; i < records.size(); i++) {
@@ -102,13 +118,19 @@ public class LatencyOverheadBenchmark {
       records = shared;
     }
     if (records.size() != RECORDS) {
-      throw new IllegalStateException("RECORDS must be " + records.size() + " for @OperationsPerInvocation");
+      throw new IllegalStateException(
+          "RECORDS must be " + records.size() + " for @OperationsPerInvocation");
     }
     var recorders = new StageRecorders();
     tracker = new LatencyTracker(recorders, MicrosClock.of(clock));
     reporter =
         new LatencyReporter(
-            recorders, new LatencyMeters(registry, 1, recorders), null, Duration.ofSeconds(10), clock::millis, log);
+            recorders,
+            new LatencyMeters(registry, 1, recorders),
+            null,
+            Duration.ofSeconds(10),
+            clock::millis,
+            log);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

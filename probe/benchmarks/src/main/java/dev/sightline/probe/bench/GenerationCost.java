@@ -13,12 +13,13 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Measures what generating a workload costs on one core: records per second of CPU time (of the generating
- * thread, and of the whole process including GC and JIT), bytes allocated per record, and the heap still in use while generating (sampled after a GC every tenth of the run), which
- * stays flat because records are generated lazily. Partitions are generated one after the other on the
- * calling thread. Arguments: {@code key=value} overrides of {@link WorkloadSpec#defaults()} —
- * {@code rate}, {@code partitions}, {@code duration}, {@code warmUp} (ISO-8601), {@code workerDelay},
- * {@code payloadBytes}, {@code incidentRate}, {@code shape}.
+ * Measures what generating a workload costs on one core: records per second of CPU time (of the
+ * generating thread, and of the whole process including GC and JIT), bytes allocated per record,
+ * and the heap still in use while generating (sampled after a GC every tenth of the run), which
+ * stays flat because records are generated lazily. Partitions are generated one after the other on
+ * the calling thread. Arguments: {@code key=value} overrides of {@link WorkloadSpec#defaults()} —
+ * {@code rate}, {@code partitions}, {@code duration}, {@code warmUp} (ISO-8601), {@code
+ * workerDelay}, {@code payloadBytes}, {@code incidentRate}, {@code shape}.
  */
 public final class GenerationCost {
 
@@ -30,14 +31,21 @@ public final class GenerationCost {
     long instances = spec.instanceCount();
     System.out.printf(
         "shape=%s rate=%s/s partitions=%d run=%s instances=%d workerDelay=%s payloadBytes=%d incidentRate=%s%n",
-        spec.shape().name(), spec.instancesPerSecond(), spec.partitions(), spec.warmUp().plus(spec.duration()),
-        instances, spec.workerDelay(), spec.payloadBytes(), spec.incidentRate());
+        spec.shape().name(),
+        spec.instancesPerSecond(),
+        spec.partitions(),
+        spec.warmUp().plus(spec.duration()),
+        instances,
+        spec.workerDelay(),
+        spec.payloadBytes(),
+        spec.incidentRate());
 
     // pass 1: time and allocation
     var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long threadId = Thread.currentThread().threadId();
     Map<ValueType, Long> byType = new EnumMap<>(ValueType.class);
-    var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var process =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long allocatedBefore = threads.getThreadAllocatedBytes(threadId);
     long processCpuBefore = process.getProcessCpuTime();
     long cpuBefore = threads.getCurrentThreadCpuTime();
@@ -60,15 +68,21 @@ public final class GenerationCost {
           }
         });
 
-    System.out.printf("records=%d (%.1f per started instance)%n", records, (double) records / instances);
+    System.out.printf(
+        "records=%d (%.1f per started instance)%n", records, (double) records / instances);
     byType.forEach(
         (type, count) ->
-            System.out.printf("  %-26s %9d  %6.2f per instance%n", type, count, (double) count / instances));
+            System.out.printf(
+                "  %-26s %9d  %6.2f per instance%n", type, count, (double) count / instances));
     System.out.printf(
         "generating thread cpu=%.2f s (%.0f records/s), whole process cpu=%.2f s incl. GC and JIT (%.0f records/s),"
             + " wall=%.2f s; the run needs %.0f records/s%n",
-        cpuNanos / 1e9, records / (cpuNanos / 1e9), processCpuNanos / 1e9, records / (processCpuNanos / 1e9),
-        wallNanos / 1e9, records / (double) spec.warmUp().plus(spec.duration()).toSeconds());
+        cpuNanos / 1e9,
+        records / (cpuNanos / 1e9),
+        processCpuNanos / 1e9,
+        records / (processCpuNanos / 1e9),
+        wallNanos / 1e9,
+        records / (double) spec.warmUp().plus(spec.duration()).toSeconds());
     System.out.printf(
         "allocated=%.1f MB (%.0f bytes per record); heap in use after GC while generating: at most %.1f MB%n",
         allocated / 1e6, (double) allocated / records, maxUsedHeap[0] / 1e6);
@@ -108,7 +122,8 @@ public final class GenerationCost {
             case "warmUp" -> spec.withDuration(spec.duration(), Duration.parse(value));
             case "workerDelay" -> spec.withWorkerDelay(Duration.parse(value));
             case "payloadBytes" -> spec.withPayloadBytes(Integer.parseInt(value));
-            case "incidentRate" -> spec.withIncidents(Double.parseDouble(value), spec.incidentResolveDelay());
+            case "incidentRate" ->
+                spec.withIncidents(Double.parseDouble(value), spec.incidentResolveDelay());
             case "shape" -> spec.withShape(Shapes.named(value));
             default -> throw new IllegalArgumentException("Unknown setting '" + pair[0] + "'");
           };

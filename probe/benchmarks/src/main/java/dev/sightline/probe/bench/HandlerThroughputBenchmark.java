@@ -30,12 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records per second one core turns into batched read-model documents: the direct exporter's CPU path
- * without Elasticsearch — record filter, handlers (tree paths, definitions, incident flags, variable
- * previews), batch merge and the flush policy; at {@code bulk.size} documents the batch is cleared where the
- * exporter would send it. One operation = one record of the default comparison workload (the benchmark
- * shape, 1 KiB payload, 1 % incidents) on one partition, replayed in log order. Run:
- * {@code ./sightline bench throughput} (docs/benchmarks.md).
+ * Records per second one core turns into batched read-model documents: the direct exporter's CPU
+ * path without Elasticsearch — record filter, handlers (tree paths, definitions, incident flags,
+ * variable previews), batch merge and the flush policy; at {@code bulk.size} documents the batch is
+ * cleared where the exporter would send it. One operation = one record of the default comparison
+ * workload (the benchmark shape, 1 KiB payload, 1 % incidents) on one partition, replayed in log
+ * order. Run: {@code ./sightline bench throughput} (docs/benchmarks.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -68,7 +68,9 @@ public class HandlerThroughputBenchmark {
             .withRate(INSTANCES)
             .withDuration(Duration.ofSeconds(1), Duration.ZERO)
             .withPayloadBytes(payload);
-    records = Workload.of(spec, Instant.parse("2026-01-01T00:00:00Z")).stream(1).toArray(Record<?>[]::new);
+    records =
+        Workload.of(spec, Instant.parse("2026-01-01T00:00:00Z")).stream(1)
+            .toArray(Record<?>[]::new);
     batch = new Batch();
     dispatcher =
         ReadModelHandlers.create(

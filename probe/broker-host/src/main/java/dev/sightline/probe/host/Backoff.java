@@ -3,9 +3,10 @@ package dev.sightline.probe.host;
 import java.time.Duration;
 
 /**
- * Retry delays like Zeebe's {@code BackOffRetryStrategy}: the first attempt runs at once; each failure
- * doubles the delay, capped at {@code max}, and the doubling happens before the first wait. So the broker's
- * export retry ({@link #EXPORT}: 1 s, 10 s) waits 2 s, 4 s, 8 s, 10 s, 10 s, … and never gives up.
+ * Retry delays like Zeebe's {@code BackOffRetryStrategy}: the first attempt runs at once; each
+ * failure doubles the delay, capped at {@code max}, and the doubling happens before the first wait.
+ * So the broker's export retry ({@link #EXPORT}: 1 s, 10 s) waits 2 s, 4 s, 8 s, 10 s, 10 s, … and
+ * never gives up.
  *
  * @param initial the delay the doubling starts from
  * @param max the longest delay
@@ -20,7 +21,8 @@ public record Backoff(Duration initial, Duration max) {
 
   public Backoff {
     if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-      throw new IllegalArgumentException("Backoff needs 0 < initial <= max, got " + initial + " and " + max);
+      throw new IllegalArgumentException(
+          "Backoff needs 0 < initial <= max, got " + initial + " and " + max);
     }
   }
 

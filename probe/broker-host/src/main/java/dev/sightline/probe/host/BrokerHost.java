@@ -19,13 +19,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hosts exporters the way a Zeebe 8.8 broker does, without a broker: loads each exporter (from its jar
- * through a child-first class loader, or from the classpath), validates it with {@code configure} on a
- * throw-away instance (partition id {@link Integer#MIN_VALUE}), then runs one new instance per exporter and
- * partition on that partition's actor thread ({@link #startPartition}).
+ * Hosts exporters the way a Zeebe 8.8 broker does, without a broker: loads each exporter (from its
+ * jar through a child-first class loader, or from the classpath), validates it with {@code
+ * configure} on a throw-away instance (partition id {@link Integer#MIN_VALUE}), then runs one new
+ * instance per exporter and partition on that partition's actor thread ({@link #startPartition}).
  *
- * <p>The host keeps each exporter's acknowledged position and metadata per partition across
- * {@link HostedPartition#stop()} and {@link HostedPartition#crash()}: starting the partition again is a
+ * <p>The host keeps each exporter's acknowledged position and metadata per partition across {@link
+ * HostedPartition#stop()} and {@link HostedPartition#crash()}: starting the partition again is a
  * broker restart, replaying from the acknowledged position with the stored metadata.
  *
  * <p>Thread-safety: thread-safe; not to be called from a partition's actor.
@@ -44,7 +44,11 @@ public final class BrokerHost implements AutoCloseable {
   private final boolean ownsScheduler;
   private final Map<Integer, HostedPartition> partitions = new ConcurrentHashMap<>();
 
-  BrokerHost(List<LoadedExporter> exporters, ExporterLoader loader, HostSettings settings, boolean ownsScheduler) {
+  BrokerHost(
+      List<LoadedExporter> exporters,
+      ExporterLoader loader,
+      HostSettings settings,
+      boolean ownsScheduler) {
     this.exporters = List.copyOf(exporters);
     this.loader = loader;
     this.settings = settings;
@@ -56,16 +60,17 @@ public final class BrokerHost implements AutoCloseable {
   }
 
   /**
-   * Starts a new instance of every exporter for this partition on a new actor thread; configure and open
-   * happen on the actor (see {@link HostedPartition#opened()}). Records already acknowledged by an exporter
-   * are not handed to it again.
+   * Starts a new instance of every exporter for this partition on a new actor thread; configure and
+   * open happen on the actor (see {@link HostedPartition#opened()}). Records already acknowledged
+   * by an exporter are not handed to it again.
    *
    * @throws IllegalStateException if the partition is still running
    */
   public synchronized HostedPartition startPartition(int partitionId, RecordSource source) {
     HostedPartition previous = partitions.get(partitionId);
     if (previous != null && previous.isRunning()) {
-      throw new IllegalStateException("Partition " + partitionId + " is still running; stop or crash it first");
+      throw new IllegalStateException(
+          "Partition " + partitionId + " is still running; stop or crash it first");
     }
     HostedPartition partition = new HostedPartition(partitionId, source, exporters, settings);
     partitions.put(partitionId, partition);
@@ -94,10 +99,11 @@ public final class BrokerHost implements AutoCloseable {
 
   /**
    * Deletes all exported data like the broker's cluster purge: for each exporter a new instance is
-   * configured (partition id 1), purged and closed, on the calling thread; then the acknowledged positions
-   * and metadata are dropped, since a purge starts the partitions afresh.
+   * configured (partition id 1), purged and closed, on the calling thread; then the acknowledged
+   * positions and metadata are dropped, since a purge starts the partitions afresh.
    *
-   * @throws IllegalStateException if a partition is running, or naming the exporter whose purge failed
+   * @throws IllegalStateException if a partition is running, or naming the exporter whose purge
+   *     failed
    */
   public synchronized void purge() {
     if (partitions.values().stream().anyMatch(HostedPartition::isRunning)) {
@@ -106,15 +112,21 @@ public final class BrokerHost implements AutoCloseable {
     for (LoadedExporter exporter : exporters) {
       ContextClassLoaderPolicy policy = settings.contextClassLoaderPolicy();
       Exporter instance = exporter.newInstance(policy);
-      HostContext context = HostContext.standalone(exporter.configuration(), PURGE_PARTITION_ID, settings.clock());
+      HostContext context =
+          HostContext.standalone(exporter.configuration(), PURGE_PARTITION_ID, settings.clock());
       try {
-        exporter.calls(policy).run(ExporterCall.PURGE, () -> {
-          instance.configure(context);
-          instance.purge();
-          instance.close();
-        });
+        exporter
+            .calls(policy)
+            .run(
+                ExporterCall.PURGE,
+                () -> {
+                  instance.configure(context);
+                  instance.purge();
+                  instance.close();
+                });
       } catch (Exception e) {
-        throw new IllegalStateException("Failed to purge data of exporter '" + exporter.id() + "': " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "Failed to purge data of exporter '" + exporter.id() + "': " + e.getMessage(), e);
       }
     }
     settings.state().clear();
@@ -133,7 +145,10 @@ public final class BrokerHost implements AutoCloseable {
     return settings.scheduler();
   }
 
-  /** Stops running partitions cleanly, closes the jar class loaders and a scheduler the host created. */
+  /**
+   * Stops running partitions cleanly, closes the jar class loaders and a scheduler the host
+   * created.
+   */
   @Override
   public synchronized void close() {
     partitions.values().stream().filter(HostedPartition::isRunning).forEach(HostedPartition::stop);
@@ -143,8 +158,12 @@ public final class BrokerHost implements AutoCloseable {
     }
   }
 
-  /** Creates the validation instance of each exporter and configures it; a throw fails the host's start. */
-  static void validate(LoadedExporter exporter, ContextClassLoaderPolicy policy, InstantSource clock) {
+  /**
+   * Creates the validation instance of each exporter and configures it; a throw fails the host's
+   * start.
+   */
+  static void validate(
+      LoadedExporter exporter, ContextClassLoaderPolicy policy, InstantSource clock) {
     Exporter instance = exporter.newInstance(policy);
     ExporterConfiguration configuration = exporter.configuration();
     HostContext context = HostContext.standalone(configuration, VALIDATION_PARTITION_ID, clock);

@@ -21,9 +21,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Configures a {@link BrokerHost}. Defaults: real time, the broker's backoffs ({@link Backoff#EXPORT},
- * {@link Backoff#OPEN}), {@link ContextClassLoaderPolicy#BROKER}, resources parent-first, a fresh
- * {@link SimpleMeterRegistry}, and this class's loader as the host's class loader.
+ * Configures a {@link BrokerHost}. Defaults: real time, the broker's backoffs ({@link
+ * Backoff#EXPORT}, {@link Backoff#OPEN}), {@link ContextClassLoaderPolicy#BROKER}, resources
+ * parent-first, a fresh {@link SimpleMeterRegistry}, and this class's loader as the host's class
+ * loader.
  *
  * <p>Thread-safety: not thread-safe; use from one thread.
  */
@@ -53,10 +54,11 @@ public final class BrokerHostBuilder {
   }
 
   /**
-   * An exporter created by {@code factory} instead of by class name, for tests of the host itself; it is
-   * treated as an exporter on the host's classpath.
+   * An exporter created by {@code factory} instead of by class name, for tests of the host itself;
+   * it is treated as an exporter on the host's classpath.
    */
-  public BrokerHostBuilder inProcessExporter(String id, Map<String, Object> args, Supplier<? extends Exporter> factory) {
+  public BrokerHostBuilder inProcessExporter(
+      String id, Map<String, Object> args, Supplier<? extends Exporter> factory) {
     ExporterConfiguration configuration =
         ExporterConfiguration.of(ExporterDescriptor.onClasspath(id, "(in-process)", args));
     inProcess.add(new InProcessExporter(configuration, factory));
@@ -120,13 +122,26 @@ public final class BrokerHostBuilder {
     try {
       List<LoadedExporter> loaded = new ArrayList<>();
       descriptors.forEach(descriptor -> loaded.add(loader.load(descriptor)));
-      inProcess.forEach(exporter -> loaded.add(
-          new LoadedExporter(exporter.configuration(), hostLoader, "in process", exporter.factory()::get)));
+      inProcess.forEach(
+          exporter ->
+              loaded.add(
+                  new LoadedExporter(
+                      exporter.configuration(),
+                      hostLoader,
+                      "in process",
+                      exporter.factory()::get)));
       requireUniqueIds(loaded);
       loaded.forEach(exporter -> BrokerHost.validate(exporter, policy, effectiveClock));
-      HostSettings settings = new HostSettings(
-          effectiveScheduler, effectiveClock, exportBackoff, openBackoff, policy, meterRegistry,
-          new ExportersState(), hostLoader);
+      HostSettings settings =
+          new HostSettings(
+              effectiveScheduler,
+              effectiveClock,
+              exportBackoff,
+              openBackoff,
+              policy,
+              meterRegistry,
+              new ExportersState(),
+              hostLoader);
       return new BrokerHost(loaded, loader, settings, ownsScheduler);
     } catch (RuntimeException e) {
       loader.close();
@@ -146,5 +161,6 @@ public final class BrokerHostBuilder {
     }
   }
 
-  private record InProcessExporter(ExporterConfiguration configuration, Supplier<? extends Exporter> factory) {}
+  private record InProcessExporter(
+      ExporterConfiguration configuration, Supplier<? extends Exporter> factory) {}
 }

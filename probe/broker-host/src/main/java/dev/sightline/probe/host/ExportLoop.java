@@ -8,10 +8,10 @@ import java.util.function.LongConsumer;
 
 /**
  * Reads a partition's records in position order and hands each to every exporter in turn, like the
- * broker's exporter director: one record at a time; a record the partition filter rejects is skipped
- * (exporters that are up to date move their position past it); an exporter that throws gets the same
- * record again after a backoff, and the exporters after it wait; nothing is ever skipped because of a
- * failure.
+ * broker's exporter director: one record at a time; a record the partition filter rejects is
+ * skipped (exporters that are up to date move their position past it); an exporter that throws gets
+ * the same record again after a backoff, and the exporters after it wait; nothing is ever skipped
+ * because of a failure.
  *
  * <p>Thread-safety: confined to the partition's actor.
  */
@@ -28,7 +28,9 @@ final class ExportLoop {
   private int exporterIndex;
   private RetryLoop retry;
 
-  /** @param onDelivered told the position of each record all exporters have received or skipped */
+  /**
+   * @param onDelivered told the position of each record all exporters have received or skipped
+   */
   ExportLoop(
       Actor actor,
       List<HostedExporter> exporters,
@@ -61,7 +63,8 @@ final class ExportLoop {
     }
     inExport = true;
     exporterIndex = 0;
-    retry = new RetryLoop(actor, backoff, this::exportToRemaining, () -> finish(record.getPosition()));
+    retry =
+        new RetryLoop(actor, backoff, this::exportToRemaining, () -> finish(record.getPosition()));
     retry.start();
   }
 

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the broker keeps per partition and exporter in its state: the acknowledged position and the metadata
- * stored with it. Survives exporter restarts within one host, which is how a broker restart is simulated.
+ * What the broker keeps per partition and exporter in its state: the acknowledged position and the
+ * metadata stored with it. Survives exporter restarts within one host, which is how a broker
+ * restart is simulated.
  *
  * <p>Thread-safety: thread-safe; written on partition actors, read from anywhere.
  */
@@ -26,15 +27,22 @@ final class ExportersState {
     return entries.containsKey(new Key(partitionId, exporterId));
   }
 
-  /** Sets the position; keeps the stored metadata when {@code metadata} is null, as the broker does. */
+  /**
+   * Sets the position; keeps the stored metadata when {@code metadata} is null, as the broker does.
+   */
   void update(int partitionId, String exporterId, long position, byte[] metadata) {
-    entries.compute(new Key(partitionId, exporterId), (key, old) -> {
-      byte[] kept = metadata != null ? metadata.clone() : old == null ? null : old.metadata();
-      return new Entry(position, kept);
-    });
+    entries.compute(
+        new Key(partitionId, exporterId),
+        (key, old) -> {
+          byte[] kept = metadata != null ? metadata.clone() : old == null ? null : old.metadata();
+          return new Entry(position, kept);
+        });
   }
 
-  /** A copy of the metadata; empty when none or zero-length was stored (as the broker's readMetadata). */
+  /**
+   * A copy of the metadata; empty when none or zero-length was stored (as the broker's
+   * readMetadata).
+   */
   Optional<byte[]> metadata(int partitionId, String exporterId) {
     Entry entry = entries.get(new Key(partitionId, exporterId));
     return Optional.ofNullable(entry)

@@ -13,12 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Context} one exporter instance gets. Its meter registry forwards to the host's registry with
- * the tag {@code partition=<id>}; {@link #close()} removes the meters it registered, as the broker does
- * when an exporter closes, so a restarted instance can register them afresh.
+ * The {@link Context} one exporter instance gets. Its meter registry forwards to the host's
+ * registry with the tag {@code partition=<id>}; {@link #close()} removes the meters it registered,
+ * as the broker does when an exporter closes, so a restarted instance can register them afresh.
  *
- * <p>Thread-safety: the filter is set on the actor during configure and read on the actor; the rest is
- * immutable.
+ * <p>Thread-safety: the filter is set on the actor during configure and read on the actor; the rest
+ * is immutable.
  */
 final class HostContext implements Context, AutoCloseable {
 
@@ -35,7 +35,11 @@ final class HostContext implements Context, AutoCloseable {
   private final Logger logger;
   private volatile RecordFilter filter = ACCEPT_ALL;
 
-  HostContext(Configuration configuration, int partitionId, MeterRegistry hostRegistry, InstantSource clock) {
+  HostContext(
+      Configuration configuration,
+      int partitionId,
+      MeterRegistry hostRegistry,
+      InstantSource clock) {
     this.configuration = configuration;
     this.partitionId = partitionId;
     this.hostRegistry = hostRegistry;

@@ -13,17 +13,18 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One exporter instance on one partition, and the {@link Controller} it is given: the counterpart of the
- * broker's exporter container.
+ * One exporter instance on one partition, and the {@link Controller} it is given: the counterpart
+ * of the broker's exporter container.
  *
- * <p>Positions: {@code updateLastExportedRecordPosition} is applied on the actor right after the current
- * job (the broker's {@code actor.run}), only when it moves the position forward; metadata is stored only
- * then, and a null metadata keeps the stored one. A record the filter rejects is not passed on; if every
- * record passed on so far is acknowledged, the acknowledged position moves to the rejected record's (the
- * broker's "update position on skip if up to date", which keeps compaction going through filtered runs).
+ * <p>Positions: {@code updateLastExportedRecordPosition} is applied on the actor right after the
+ * current job (the broker's {@code actor.run}), only when it moves the position forward; metadata
+ * is stored only then, and a null metadata keeps the stored one. A record the filter rejects is not
+ * passed on; if every record passed on so far is acknowledged, the acknowledged position moves to
+ * the rejected record's (the broker's "update position on skip if up to date", which keeps
+ * compaction going through filtered runs).
  *
- * <p>Thread-safety: confined to the partition's actor, except the Controller methods, which may be called
- * from any thread; {@code scheduleCancellableTask} only on the actor, as in the broker.
+ * <p>Thread-safety: confined to the partition's actor, except the Controller methods, which may be
+ * called from any thread; {@code scheduleCancellableTask} only on the actor, as in the broker.
  */
 final class HostedExporter implements Controller {
 
@@ -69,7 +70,9 @@ final class HostedExporter implements Controller {
     calls.run(ExporterCall.CONFIGURE, () -> exporter.configure(context));
   }
 
-  /** Takes the acknowledged position from the state; an exporter new to the partition starts at -1. */
+  /**
+   * Takes the acknowledged position from the state; an exporter new to the partition starts at -1.
+   */
   void initPosition() {
     int partitionId = context.getPartitionId();
     if (!state.contains(partitionId, id)) {
@@ -108,21 +111,28 @@ final class HostedExporter implements Controller {
   boolean accepts(Record<?> record) {
     RecordFilter filter = context.filter();
     boolean[] accepted = new boolean[1];
-    calls.runUnchecked(ExporterCall.FILTER, () -> accepted[0] =
-        filter.acceptType(record.getRecordType())
-            && filter.acceptValue(record.getValueType())
-            && filter.acceptIntent(record.getIntent()));
+    calls.runUnchecked(
+        ExporterCall.FILTER,
+        () ->
+            accepted[0] =
+                filter.acceptType(record.getRecordType())
+                    && filter.acceptValue(record.getValueType())
+                    && filter.acceptIntent(record.getIntent()));
     return accepted[0];
   }
 
-  /** Moves the acknowledged position past a skipped record if nothing handed over is unacknowledged. */
+  /**
+   * Moves the acknowledged position past a skipped record if nothing handed over is unacknowledged.
+   */
   void updatePositionOnSkipIfUpToDate(long skippedPosition) {
     if (position >= lastUnacknowledgedPosition && position < skippedPosition) {
       updateExporterState(skippedPosition, null);
     }
   }
 
-  /** Closes the exporter; a throw is logged, as in the broker. Always releases the context's meters. */
+  /**
+   * Closes the exporter; a throw is logged, as in the broker. Always releases the context's meters.
+   */
   void close() {
     try {
       calls.run(ExporterCall.CLOSE, exporter::close);
@@ -154,7 +164,8 @@ final class HostedExporter implements Controller {
 
   @Override
   public ScheduledTask scheduleCancellableTask(Duration delay, Runnable task) {
-    Timer timer = actor.schedule(delay, () -> calls.runUnchecked(ExporterCall.SCHEDULED_TASK, task));
+    Timer timer =
+        actor.schedule(delay, () -> calls.runUnchecked(ExporterCall.SCHEDULED_TASK, task));
     return timer::cancel;
   }
 

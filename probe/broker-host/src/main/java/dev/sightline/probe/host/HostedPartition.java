@@ -13,16 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One partition's exporters running on their own actor thread, started by {@link BrokerHost#startPartition}.
+ * One partition's exporters running on their own actor thread, started by {@link
+ * BrokerHost#startPartition}.
  *
  * <p>On the actor, in order: {@code configure} on each exporter (a throw fails the partition), the
- * partition filter, {@code open} on each (a throw is retried with the open backoff), then records from just
- * after the lowest acknowledged position, one at a time (see {@link ExportLoop}). Scheduled tasks and
- * position updates run on the same thread, between records.
+ * partition filter, {@code open} on each (a throw is retried with the open backoff), then records
+ * from just after the lowest acknowledged position, one at a time (see {@link ExportLoop}).
+ * Scheduled tasks and position updates run on the same thread, between records.
  *
- * <p>Ends in one of three ways: {@link #stop()} closes the exporters like a broker shutdown; {@link #crash()}
- * stops without calling the exporters again, like a killed broker; a job that throws (a scheduled task, for
- * example) fails the partition like a failed actor in the broker: no more calls, no close.
+ * <p>Ends in one of three ways: {@link #stop()} closes the exporters like a broker shutdown; {@link
+ * #crash()} stops without calling the exporters again, like a killed broker; a job that throws (a
+ * scheduled task, for example) fails the partition like a failed actor in the broker: no more
+ * calls, no close.
  *
  * <p>Thread-safety: all public methods may be called from any thread except the partition's actor.
  */
@@ -44,22 +46,29 @@ public final class HostedPartition {
   private RecordSource.Subscription subscription = () -> {};
   private ExportLoop loop;
 
-  HostedPartition(int partitionId, RecordSource source, List<LoadedExporter> loaded, HostSettings settings) {
+  HostedPartition(
+      int partitionId, RecordSource source, List<LoadedExporter> loaded, HostSettings settings) {
     this.partitionId = partitionId;
     this.source = source;
     this.settings = settings;
-    this.actor = new Actor(
-        "sightline-host-partition-" + partitionId, settings.hostLoader(), settings.scheduler(), this::fail);
+    this.actor =
+        new Actor(
+            "sightline-host-partition-" + partitionId,
+            settings.hostLoader(),
+            settings.scheduler(),
+            this::fail);
     for (LoadedExporter exporter : loaded) {
-      HostContext context = new HostContext(
-          exporter.configuration(), partitionId, settings.meterRegistry(), settings.clock());
-      exporters.add(new HostedExporter(
-          exporter.newInstance(settings.contextClassLoaderPolicy()),
-          context,
-          exporter.calls(settings.contextClassLoaderPolicy()),
-          actor,
-          settings.state(),
-          this::signalProgress));
+      HostContext context =
+          new HostContext(
+              exporter.configuration(), partitionId, settings.meterRegistry(), settings.clock());
+      exporters.add(
+          new HostedExporter(
+              exporter.newInstance(settings.contextClassLoaderPolicy()),
+              context,
+              exporter.calls(settings.contextClassLoaderPolicy()),
+              actor,
+              settings.state(),
+              this::signalProgress));
     }
   }
 
@@ -72,12 +81,17 @@ public final class HostedPartition {
     return partitionId;
   }
 
-  /** Completes when every exporter is open and reading has begun; fails if the partition fails first. */
+  /**
+   * Completes when every exporter is open and reading has begun; fails if the partition fails
+   * first.
+   */
   public CompletableFuture<Void> opened() {
     return opened;
   }
 
-  /** The position of the last record every exporter has received or skipped; -1 before the first. */
+  /**
+   * The position of the last record every exporter has received or skipped; -1 before the first.
+   */
   public long deliveredPosition() {
     return deliveredPosition;
   }
@@ -93,7 +107,8 @@ public final class HostedPartition {
   }
 
   /**
-   * Blocks until every record up to {@code position} has been handed to (or skipped by) every exporter.
+   * Blocks until every record up to {@code position} has been handed to (or skipped by) every
+   * exporter.
    *
    * @return false on timeout
    * @throws IllegalStateException if the partition failed or ended before that
@@ -131,7 +146,8 @@ public final class HostedPartition {
       try {
         exporter.configure();
       } catch (Exception e) {
-        throw new IllegalStateException("Exporter '" + exporter.id() + "' failed to configure: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "Exporter '" + exporter.id() + "' failed to configure: " + e.getMessage(), e);
       }
     }
     PartitionFilter filter = PartitionFilter.union(exporters);
@@ -145,22 +161,40 @@ public final class HostedPartition {
       return;
     }
     HostedExporter exporter = exporters.get(index);
-    new RetryLoop(actor, settings.openBackoff(), () -> {
-      try {
-        exporter.open();
-        return true;
-      } catch (Exception e) {
-        LOG.warn("Failed to open exporter '{}' on partition {}. Retrying...", exporter.id(), partitionId, e);
-        return false;
-      }
-    }, () -> openFrom(index + 1, filter)).start();
+    new RetryLoop(
+            actor,
+            settings.openBackoff(),
+            () -> {
+              try {
+                exporter.open();
+                return true;
+              } catch (Exception e) {
+                LOG.warn(
+                    "Failed to open exporter '{}' on partition {}. Retrying...",
+                    exporter.id(),
+                    partitionId,
+                    e);
+                return false;
+              }
+            },
+            () -> openFrom(index + 1, filter))
+        .start();
   }
 
   private void startReading(PartitionFilter filter) {
-    long from = exporters.stream().mapToLong(HostedExporter::getLastExportedRecordPosition).min()
-        .orElse(ExportersState.NO_POSITION);
-    loop = new ExportLoop(
-        actor, exporters, filter, source.readerAfter(from), settings.exportBackoff(), this::delivered);
+    long from =
+        exporters.stream()
+            .mapToLong(HostedExporter::getLastExportedRecordPosition)
+            .min()
+            .orElse(ExportersState.NO_POSITION);
+    loop =
+        new ExportLoop(
+            actor,
+            exporters,
+            filter,
+            source.readerAfter(from),
+            settings.exportBackoff(),
+            this::delivered);
     subscription = source.onAppend(() -> actor.run(loop::readNext));
     opened.complete(null);
     actor.submit(loop::readNext);
@@ -209,7 +243,8 @@ public final class HostedPartition {
           throw new IllegalStateException("Partition " + partitionId + " failed", failure);
         }
         if (ended) {
-          throw new IllegalStateException("Partition " + partitionId + " ended before position " + position);
+          throw new IllegalStateException(
+              "Partition " + partitionId + " ended before position " + position);
         }
         long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
         if (remainingMillis <= 0) {
@@ -228,7 +263,8 @@ public final class HostedPartition {
 
   private void awaitActorEnd() {
     if (!actor.awaitTermination(TERMINATION_TIMEOUT)) {
-      throw new IllegalStateException("Partition " + partitionId + " did not stop within " + TERMINATION_TIMEOUT);
+      throw new IllegalStateException(
+          "Partition " + partitionId + " did not stop within " + TERMINATION_TIMEOUT);
     }
   }
 }

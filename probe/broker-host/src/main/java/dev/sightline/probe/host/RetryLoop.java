@@ -5,9 +5,9 @@ import dev.sightline.probe.host.actor.Timer;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs an attempt on the actor until it succeeds, waiting {@link Backoff#delayAfter} between attempts, like
- * the broker's {@code BackOffRetryStrategy}. Other actor jobs (scheduled tasks, position updates) run while
- * it waits.
+ * Runs an attempt on the actor until it succeeds, waiting {@link Backoff#delayAfter} between
+ * attempts, like the broker's {@code BackOffRetryStrategy}. Other actor jobs (scheduled tasks,
+ * position updates) run while it waits.
  *
  * <p>Thread-safety: confined to the actor thread.
  */
@@ -20,7 +20,9 @@ final class RetryLoop {
   private int failures;
   private Timer pending;
 
-  /** @param attempt returns true when done, false to be retried */
+  /**
+   * @param attempt returns true when done, false to be retried
+   */
   RetryLoop(Actor actor, Backoff backoff, BooleanSupplier attempt, Runnable onSuccess) {
     this.actor = actor;
     this.backoff = backoff;

@@ -10,9 +10,10 @@ import io.camunda.zeebe.protocol.record.intent.Intent;
 import java.util.Map;
 
 /**
- * The one {@link Record} object a partition hands to its exporters, re-pointed at each new record, as the
- * broker re-wraps one record over its read buffer. An exporter that keeps the object instead of copying
- * what it needs sees later records through it, here as in a broker. {@link #copyOf()} gives a real copy.
+ * The one {@link Record} object a partition hands to its exporters, re-pointed at each new record,
+ * as the broker re-wraps one record over its read buffer. An exporter that keeps the object instead
+ * of copying what it needs sees later records through it, here as in a broker. {@link #copyOf()}
+ * gives a real copy.
  *
  * <p>Thread-safety: confined to the partition's actor.
  */

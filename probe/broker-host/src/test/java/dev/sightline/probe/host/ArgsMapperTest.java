@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class ArgsMapperTest {
 
-  enum Mode { DIRECT, TWO_HOP }
+  enum Mode {
+    DIRECT,
+    TWO_HOP
+  }
 
   /** A typical exporter config class: mutable fields with defaults. */
   public static final class SampleConfig {
@@ -30,8 +33,20 @@ class ArgsMapperTest {
   @Test
   void shouldMapArgsCaseInsensitivelyKeepingDefaultsAndIgnoringUnknownKeys() {
     // given: keys as env vars give them (lower case, Strings)
-    var configuration = new ExporterConfiguration("sightline", Map.of(
-        "bulksize", "10", "flushdelay", "PT0.5S", "mode", "two_hop", "unknown", "x", "bulk", Map.of("size", "7")));
+    var configuration =
+        new ExporterConfiguration(
+            "sightline",
+            Map.of(
+                "bulksize",
+                "10",
+                "flushdelay",
+                "PT0.5S",
+                "mode",
+                "two_hop",
+                "unknown",
+                "x",
+                "bulk",
+                Map.of("size", "7")));
 
     // when
     SampleConfig config = configuration.instantiate(SampleConfig.class);
@@ -41,7 +56,9 @@ class ArgsMapperTest {
     assertThat(config.flushDelay).isEqualTo(Duration.ofMillis(500));
     assertThat(config.mode).isEqualTo(Mode.TWO_HOP);
     assertThat(config.bulk.size).isEqualTo(7);
-    assertThat(config.url).as("not given: keeps its initial value").isEqualTo("http://localhost:9200");
+    assertThat(config.url)
+        .as("not given: keeps its initial value")
+        .isEqualTo("http://localhost:9200");
   }
 
   @Test

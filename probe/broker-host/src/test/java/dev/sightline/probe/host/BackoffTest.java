@@ -12,8 +12,13 @@ class BackoffTest {
   @Test
   void shouldDoubleBeforeTheFirstWaitAndCapLikeTheBroker() {
     assertThat(IntStream.rangeClosed(1, 6).mapToObj(Backoff.EXPORT::delayAfter))
-        .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
-            Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        .containsExactly(
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10));
     assertThat(Backoff.OPEN.delayAfter(1)).isEqualTo(Duration.ofMillis(300));
     assertThat(Backoff.EXPORT.delayAfter(Integer.MAX_VALUE)).isEqualTo(Duration.ofSeconds(10));
   }

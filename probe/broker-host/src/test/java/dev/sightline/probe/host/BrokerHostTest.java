@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class BrokerHostTest {
 
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-  private static final Backoff TINY_BACKOFF = new Backoff(Duration.ofMillis(1), Duration.ofMillis(5));
+  private static final Backoff TINY_BACKOFF =
+      new Backoff(Duration.ofMillis(1), Duration.ofMillis(5));
 
   private final VirtualTimeScheduler time = new VirtualTimeScheduler(START);
   private final CallLog log = new CallLog();
@@ -44,18 +45,21 @@ class BrokerHostTest {
   }
 
   private BrokerHost host(Hooks hooks) {
-    host = BrokerHost.builder()
-        .inProcessExporter("recording", Map.of(), () -> new RecordingExporter(log, hooks))
-        .scheduler(time)
-        .exportBackoff(TINY_BACKOFF)
-        .openBackoff(TINY_BACKOFF)
-        .build();
+    host =
+        BrokerHost.builder()
+            .inProcessExporter("recording", Map.of(), () -> new RecordingExporter(log, hooks))
+            .scheduler(time)
+            .exportBackoff(TINY_BACKOFF)
+            .openBackoff(TINY_BACKOFF)
+            .build();
     return host;
   }
 
   private static Hooks acknowledgingEach() {
-    return Hooks.none().onExport((exporter, record) ->
-        exporter.controller().updateLastExportedRecordPosition(record.getPosition()));
+    return Hooks.none()
+        .onExport(
+            (exporter, record) ->
+                exporter.controller().updateLastExportedRecordPosition(record.getPosition()));
   }
 
   @Nested
@@ -67,14 +71,20 @@ class BrokerHostTest {
       host(Hooks.none());
 
       // when
-      HostedPartition partition = host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(2, 3, 5, 8)));
+      HostedPartition partition =
+          host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(2, 3, 5, 8)));
       time.runUntilIdle();
 
       // then
-      assertThat(log.methods()).containsExactly("configure", "configure", "open", "export", "export", "export", "export");
+      assertThat(log.methods())
+          .containsExactly(
+              "configure", "configure", "open", "export", "export", "export", "export");
       assertThat(log.exportedPositions()).containsExactly(2L, 3L, 5L, 8L);
-      assertThat(log.calls("export")).extracting(Call::thread).containsOnly(log.calls("open").getFirst().thread());
-      assertThat(log.calls("open").getFirst().thread().getName()).isEqualTo("sightline-host-partition-1");
+      assertThat(log.calls("export"))
+          .extracting(Call::thread)
+          .containsOnly(log.calls("open").getFirst().thread());
+      assertThat(log.calls("open").getFirst().thread().getName())
+          .isEqualTo("sightline-host-partition-1");
       assertThat(partition.deliveredPosition()).isEqualTo(8);
       assertThat(partition.opened()).isCompleted();
     }
@@ -115,35 +125,40 @@ class BrokerHostTest {
   @Nested
   class Filtering {
 
-    private final RecordFilter onlyProcessInstanceActivations = new RecordFilter() {
-      @Override
-      public boolean acceptType(RecordType recordType) {
-        return recordType == RecordType.EVENT;
-      }
+    private final RecordFilter onlyProcessInstanceActivations =
+        new RecordFilter() {
+          @Override
+          public boolean acceptType(RecordType recordType) {
+            return recordType == RecordType.EVENT;
+          }
 
-      @Override
-      public boolean acceptValue(ValueType valueType) {
-        return valueType == ValueType.PROCESS_INSTANCE;
-      }
+          @Override
+          public boolean acceptValue(ValueType valueType) {
+            return valueType == ValueType.PROCESS_INSTANCE;
+          }
 
-      @Override
-      public boolean acceptIntent(Intent intent) {
-        return intent == ProcessInstanceIntent.ELEMENT_ACTIVATING;
-      }
-    };
+          @Override
+          public boolean acceptIntent(Intent intent) {
+            return intent == ProcessInstanceIntent.ELEMENT_ACTIVATING;
+          }
+        };
 
-    private final List<Record<?>> mixed = List.of(
-        TestRecords.processInstance(1, ProcessInstanceIntent.ELEMENT_ACTIVATING),
-        TestRecords.job(2),
-        TestRecords.processInstance(3, ProcessInstanceIntent.ELEMENT_COMPLETED),
-        TestRecords.processInstance(4, ProcessInstanceIntent.ELEMENT_ACTIVATING),
-        TestRecords.job(5),
-        TestRecords.job(6));
+    private final List<Record<?>> mixed =
+        List.of(
+            TestRecords.processInstance(1, ProcessInstanceIntent.ELEMENT_ACTIVATING),
+            TestRecords.job(2),
+            TestRecords.processInstance(3, ProcessInstanceIntent.ELEMENT_COMPLETED),
+            TestRecords.processInstance(4, ProcessInstanceIntent.ELEMENT_ACTIVATING),
+            TestRecords.job(5),
+            TestRecords.job(6));
 
     @Test
     void shouldNotHandOverRecordsTheFilterRejects() {
       // given
-      host(Hooks.none().onConfigure((exporter, context) -> context.setFilter(onlyProcessInstanceActivations)));
+      host(
+          Hooks.none()
+              .onConfigure(
+                  (exporter, context) -> context.setFilter(onlyProcessInstanceActivations)));
 
       // when
       HostedPartition partition = host.startPartition(1, ListRecordSource.of(mixed));
@@ -151,32 +166,40 @@ class BrokerHostTest {
 
       // then
       assertThat(log.exportedPositions()).containsExactly(1L, 4L);
-      assertThat(partition.deliveredPosition()).as("skipped records count as delivered").isEqualTo(6);
+      assertThat(partition.deliveredPosition())
+          .as("skipped records count as delivered")
+          .isEqualTo(6);
     }
 
     @Test
     void shouldMoveTheAcknowledgedPositionPastSkippedRecordsOnlyWhenUpToDate() {
       // given: acknowledges record 1 but never record 4
-      host(Hooks.none()
-          .onConfigure((exporter, context) -> context.setFilter(onlyProcessInstanceActivations))
-          .onExport((exporter, record) -> {
-            if (record.getPosition() == 1) {
-              exporter.controller().updateLastExportedRecordPosition(1);
-            }
-          }));
+      host(
+          Hooks.none()
+              .onConfigure((exporter, context) -> context.setFilter(onlyProcessInstanceActivations))
+              .onExport(
+                  (exporter, record) -> {
+                    if (record.getPosition() == 1) {
+                      exporter.controller().updateLastExportedRecordPosition(1);
+                    }
+                  }));
 
       // when
       host.startPartition(1, ListRecordSource.of(mixed));
       time.runUntilIdle();
 
-      // then: 2 and 3 skipped while up to date; 4 handed over unacknowledged, so 5 and 6 cannot move it
+      // then: 2 and 3 skipped while up to date; 4 handed over unacknowledged, so 5 and 6 cannot
+      // move it
       assertThat(host.acknowledgedPosition(1, "recording")).isEqualTo(3);
     }
 
     @Test
     void shouldMoveTheAcknowledgedPositionToTheLastSkippedRecordWhenEverythingIsAcknowledged() {
       // given
-      host(acknowledgingEach().onConfigure((exporter, context) -> context.setFilter(onlyProcessInstanceActivations)));
+      host(
+          acknowledgingEach()
+              .onConfigure(
+                  (exporter, context) -> context.setFilter(onlyProcessInstanceActivations)));
 
       // when
       host.startPartition(1, ListRecordSource.of(mixed));
@@ -194,24 +217,33 @@ class BrokerHostTest {
     void shouldRetryAFailedExportWithGrowingBackoffUntilItSucceeds() {
       // given: the second record fails three times
       AtomicInteger failuresLeft = new AtomicInteger(3);
-      host(Hooks.none().onExport((exporter, record) -> {
-        if (record.getPosition() == 2 && failuresLeft.getAndDecrement() > 0) {
-          throw new IllegalStateException("store unavailable");
-        }
-      }));
+      host(
+          Hooks.none()
+              .onExport(
+                  (exporter, record) -> {
+                    if (record.getPosition() == 2 && failuresLeft.getAndDecrement() > 0) {
+                      throw new IllegalStateException("store unavailable");
+                    }
+                  }));
 
       // when
-      HostedPartition partition = host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2, 3)));
+      HostedPartition partition =
+          host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2, 3)));
       time.advanceBy(Duration.ofSeconds(1));
 
       // then
       assertThat(log.exportedPositions()).containsExactly(1L, 2L, 2L, 2L, 2L, 3L);
-      List<Instant> attempts = log.calls("export").stream().filter(call -> call.position() == 2).map(Call::time).toList();
+      List<Instant> attempts =
+          log.calls("export").stream()
+              .filter(call -> call.position() == 2)
+              .map(Call::time)
+              .toList();
       List<Duration> waits = new ArrayList<>();
       for (int i = 1; i < attempts.size(); i++) {
         waits.add(Duration.between(attempts.get(i - 1), attempts.get(i)));
       }
-      assertThat(waits).as("doubling from 1 ms, capped at 5 ms, as the broker's backoff")
+      assertThat(waits)
+          .as("doubling from 1 ms, capped at 5 ms, as the broker's backoff")
           .containsExactly(Duration.ofMillis(2), Duration.ofMillis(4), Duration.ofMillis(5));
       assertThat(partition.deliveredPosition()).isEqualTo(3);
     }
@@ -221,16 +253,25 @@ class BrokerHostTest {
       // given
       CallLog second = new CallLog();
       AtomicInteger failuresLeft = new AtomicInteger(2);
-      host = BrokerHost.builder()
-          .inProcessExporter("first", Map.of(), () -> new RecordingExporter(log, Hooks.none()))
-          .inProcessExporter("second", Map.of(), () -> new RecordingExporter(second, Hooks.none().onExport((e, r) -> {
-            if (failuresLeft.getAndDecrement() > 0) {
-              throw new IllegalStateException("boom");
-            }
-          })))
-          .scheduler(time)
-          .exportBackoff(TINY_BACKOFF)
-          .build();
+      host =
+          BrokerHost.builder()
+              .inProcessExporter("first", Map.of(), () -> new RecordingExporter(log, Hooks.none()))
+              .inProcessExporter(
+                  "second",
+                  Map.of(),
+                  () ->
+                      new RecordingExporter(
+                          second,
+                          Hooks.none()
+                              .onExport(
+                                  (e, r) -> {
+                                    if (failuresLeft.getAndDecrement() > 0) {
+                                      throw new IllegalStateException("boom");
+                                    }
+                                  })))
+              .scheduler(time)
+              .exportBackoff(TINY_BACKOFF)
+              .build();
 
       // when
       host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1)));
@@ -245,21 +286,26 @@ class BrokerHostTest {
     void shouldRetryAFailedOpenBeforeReadingRecords() {
       // given
       AtomicInteger failuresLeft = new AtomicInteger(2);
-      host(Hooks.none().onOpen(exporter -> {
-        if (failuresLeft.getAndDecrement() > 0) {
-          throw new IllegalStateException("not yet");
-        }
-      }));
+      host(
+          Hooks.none()
+              .onOpen(
+                  exporter -> {
+                    if (failuresLeft.getAndDecrement() > 0) {
+                      throw new IllegalStateException("not yet");
+                    }
+                  }));
 
       // when
-      HostedPartition partition = host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1)));
+      HostedPartition partition =
+          host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1)));
       time.runUntilIdle();
       boolean openedAtOnce = partition.opened().isDone();
       time.advanceBy(Duration.ofMillis(10));
 
       // then
       assertThat(openedAtOnce).isFalse();
-      assertThat(log.methods()).containsExactly("configure", "configure", "open", "open", "open", "export");
+      assertThat(log.methods())
+          .containsExactly("configure", "configure", "open", "open", "open", "export");
     }
   }
 
@@ -269,8 +315,14 @@ class BrokerHostTest {
     @Test
     void shouldRunScheduledTasksOnTheExportThreadAtTheirTime() {
       // given
-      host(Hooks.none().onOpen(exporter ->
-          exporter.controller().scheduleCancellableTask(Duration.ofSeconds(1), () -> exporter.logCall("flush"))));
+      host(
+          Hooks.none()
+              .onOpen(
+                  exporter ->
+                      exporter
+                          .controller()
+                          .scheduleCancellableTask(
+                              Duration.ofSeconds(1), () -> exporter.logCall("flush"))));
       host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1)));
       time.runUntilIdle();
 
@@ -281,17 +333,27 @@ class BrokerHostTest {
 
       // then
       assertThat(before).isZero();
-      assertThat(log.calls("flush")).singleElement().satisfies(flush -> {
-        assertThat(flush.thread()).isSameAs(log.calls("export").getFirst().thread());
-        assertThat(flush.time()).isEqualTo(START.plusSeconds(1));
-      });
+      assertThat(log.calls("flush"))
+          .singleElement()
+          .satisfies(
+              flush -> {
+                assertThat(flush.thread()).isSameAs(log.calls("export").getFirst().thread());
+                assertThat(flush.time()).isEqualTo(START.plusSeconds(1));
+              });
     }
 
     @Test
     void shouldNotRunACancelledTask() {
       // given
-      host(Hooks.none().onOpen(exporter ->
-          exporter.controller().scheduleCancellableTask(Duration.ofSeconds(1), () -> exporter.logCall("flush")).cancel()));
+      host(
+          Hooks.none()
+              .onOpen(
+                  exporter ->
+                      exporter
+                          .controller()
+                          .scheduleCancellableTask(
+                              Duration.ofSeconds(1), () -> exporter.logCall("flush"))
+                          .cancel()));
       host.startPartition(1, ListRecordSource.of());
 
       // when
@@ -310,7 +372,8 @@ class BrokerHostTest {
       time.runUntilIdle();
 
       // when / then
-      assertThatThrownBy(() -> opened.get().controller().scheduleCancellableTask(Duration.ZERO, () -> {}))
+      assertThatThrownBy(
+              () -> opened.get().controller().scheduleCancellableTask(Duration.ZERO, () -> {}))
           .isInstanceOf(UnsupportedOperationException.class)
           .hasMessageContaining("must only be called from within the actor");
     }
@@ -318,10 +381,19 @@ class BrokerHostTest {
     @Test
     void shouldFailThePartitionWhenAScheduledTaskThrows() {
       // given
-      host(Hooks.none().onOpen(exporter -> exporter.controller().scheduleCancellableTask(Duration.ofSeconds(1), () -> {
-        throw new IllegalStateException("flush blew up");
-      })));
-      HostedPartition partition = host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1)));
+      host(
+          Hooks.none()
+              .onOpen(
+                  exporter ->
+                      exporter
+                          .controller()
+                          .scheduleCancellableTask(
+                              Duration.ofSeconds(1),
+                              () -> {
+                                throw new IllegalStateException("flush blew up");
+                              })));
+      HostedPartition partition =
+          host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1)));
 
       // when
       time.advanceBy(Duration.ofSeconds(1));
@@ -329,7 +401,10 @@ class BrokerHostTest {
 
       // then
       assertThat(partition.isRunning()).isFalse();
-      assertThat(partition.failure()).get().extracting(Throwable::getMessage).isEqualTo("flush blew up");
+      assertThat(partition.failure())
+          .get()
+          .extracting(Throwable::getMessage)
+          .isEqualTo("flush blew up");
       assertThat(log.methods()).as("a failed actor closes nothing").doesNotContain("close");
     }
   }
@@ -339,16 +414,20 @@ class BrokerHostTest {
 
     @Test
     void shouldOnlyMoveTheAcknowledgedPositionForward() {
-      // given: acknowledges 3, then an older 2, then 4 with metadata, then 4 again with other metadata
-      host(Hooks.none().onExport((exporter, record) -> {
-        var controller = exporter.controller();
-        if (record.getPosition() == 4) {
-          controller.updateLastExportedRecordPosition(3, bytes("three"));
-          controller.updateLastExportedRecordPosition(2, bytes("two"));
-          controller.updateLastExportedRecordPosition(4, bytes("four"));
-          controller.updateLastExportedRecordPosition(4, bytes("four again"));
-        }
-      }));
+      // given: acknowledges 3, then an older 2, then 4 with metadata, then 4 again with other
+      // metadata
+      host(
+          Hooks.none()
+              .onExport(
+                  (exporter, record) -> {
+                    var controller = exporter.controller();
+                    if (record.getPosition() == 4) {
+                      controller.updateLastExportedRecordPosition(3, bytes("three"));
+                      controller.updateLastExportedRecordPosition(2, bytes("two"));
+                      controller.updateLastExportedRecordPosition(4, bytes("four"));
+                      controller.updateLastExportedRecordPosition(4, bytes("four again"));
+                    }
+                  }));
 
       // when
       host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(4)));
@@ -356,19 +435,25 @@ class BrokerHostTest {
 
       // then
       assertThat(host.acknowledgedPosition(1, "recording")).isEqualTo(4);
-      assertThat(host.exporterMetadata(1, "recording")).get().extracting(BrokerHostTest::text).isEqualTo("four");
+      assertThat(host.exporterMetadata(1, "recording"))
+          .get()
+          .extracting(BrokerHostTest::text)
+          .isEqualTo("four");
     }
 
     @Test
     void shouldKeepTheStoredMetadataWhenAPositionComesWithout() {
       // given
-      host(Hooks.none().onExport((exporter, record) -> {
-        if (record.getPosition() == 1) {
-          exporter.controller().updateLastExportedRecordPosition(1, bytes("counters"));
-        } else {
-          exporter.controller().updateLastExportedRecordPosition(record.getPosition());
-        }
-      }));
+      host(
+          Hooks.none()
+              .onExport(
+                  (exporter, record) -> {
+                    if (record.getPosition() == 1) {
+                      exporter.controller().updateLastExportedRecordPosition(1, bytes("counters"));
+                    } else {
+                      exporter.controller().updateLastExportedRecordPosition(record.getPosition());
+                    }
+                  }));
 
       // when
       host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2)));
@@ -376,17 +461,23 @@ class BrokerHostTest {
 
       // then
       assertThat(host.acknowledgedPosition(1, "recording")).isEqualTo(2);
-      assertThat(host.exporterMetadata(1, "recording")).get().extracting(BrokerHostTest::text).isEqualTo("counters");
+      assertThat(host.exporterMetadata(1, "recording"))
+          .get()
+          .extracting(BrokerHostTest::text)
+          .isEqualTo("counters");
     }
 
     @Test
     void shouldApplyAPositionUpdateAfterTheCurrentCallLikeTheBroker() {
       // given
       List<Long> seenInsideExport = new ArrayList<>();
-      host(Hooks.none().onExport((exporter, record) -> {
-        exporter.controller().updateLastExportedRecordPosition(record.getPosition());
-        seenInsideExport.add(exporter.controller().getLastExportedRecordPosition());
-      }));
+      host(
+          Hooks.none()
+              .onExport(
+                  (exporter, record) -> {
+                    exporter.controller().updateLastExportedRecordPosition(record.getPosition());
+                    seenInsideExport.add(exporter.controller().getLastExportedRecordPosition());
+                  }));
 
       // when
       host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2)));
@@ -401,19 +492,32 @@ class BrokerHostTest {
   @Nested
   class Restarting {
 
-    private final ListRecordSource log5 = ListRecordSource.of(TestRecords.processInstances(1, 2, 3, 4, 5));
+    private final ListRecordSource log5 =
+        ListRecordSource.of(TestRecords.processInstances(1, 2, 3, 4, 5));
 
     @Test
     void shouldReplayFromTheAcknowledgedPositionWithTheStoredMetadataAfterACrash() {
       // given: acknowledges up to 3 with metadata, then the broker dies
       List<String> metadataAtOpen = new ArrayList<>();
-      host(Hooks.none()
-          .onOpen(exporter -> metadataAtOpen.add(exporter.controller().readMetadata().map(BrokerHostTest::text).orElse("none")))
-          .onExport((exporter, record) -> {
-            if (record.getPosition() <= 3) {
-              exporter.controller().updateLastExportedRecordPosition(record.getPosition(), bytes("up to " + record.getPosition()));
-            }
-          }));
+      host(
+          Hooks.none()
+              .onOpen(
+                  exporter ->
+                      metadataAtOpen.add(
+                          exporter
+                              .controller()
+                              .readMetadata()
+                              .map(BrokerHostTest::text)
+                              .orElse("none")))
+              .onExport(
+                  (exporter, record) -> {
+                    if (record.getPosition() <= 3) {
+                      exporter
+                          .controller()
+                          .updateLastExportedRecordPosition(
+                              record.getPosition(), bytes("up to " + record.getPosition()));
+                    }
+                  }));
       HostedPartition first = host.startPartition(1, log5);
       time.runUntilIdle();
       first.crash();
@@ -425,9 +529,13 @@ class BrokerHostTest {
       // then
       assertThat(log.methods()).as("a crash closes nothing").doesNotContain("close");
       List<Call> exports = log.calls("export");
-      assertThat(exports).filteredOn(call -> call.instance() == 2).extracting(Call::position)
+      assertThat(exports)
+          .filteredOn(call -> call.instance() == 2)
+          .extracting(Call::position)
           .containsExactly(1L, 2L, 3L, 4L, 5L);
-      assertThat(exports).filteredOn(call -> call.instance() == 3).extracting(Call::position)
+      assertThat(exports)
+          .filteredOn(call -> call.instance() == 3)
+          .extracting(Call::position)
           .as("replay starts after the acknowledged position 3")
           .containsExactly(4L, 5L);
       assertThat(metadataAtOpen).containsExactly("none", "up to 3");
@@ -438,7 +546,8 @@ class BrokerHostTest {
     void shouldCloseTheExporterOnACleanStopAndRestartWhereItLeftOff() {
       // given
       host(acknowledgingEach());
-      HostedPartition first = host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2)));
+      HostedPartition first =
+          host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2)));
       time.runUntilIdle();
 
       // when
@@ -447,8 +556,19 @@ class BrokerHostTest {
       time.runUntilIdle();
 
       // then
-      assertThat(log.methods()).containsExactly(
-          "configure", "configure", "open", "export", "export", "close", "configure", "open", "export", "export", "export");
+      assertThat(log.methods())
+          .containsExactly(
+              "configure",
+              "configure",
+              "open",
+              "export",
+              "export",
+              "close",
+              "configure",
+              "open",
+              "export",
+              "export",
+              "export");
       assertThat(log.exportedPositions()).containsExactly(1L, 2L, 3L, 4L, 5L);
     }
 
@@ -479,9 +599,11 @@ class BrokerHostTest {
       time.runUntilIdle();
 
       // then
-      assertThat(log.calls("export")).extracting(Call::partitionId, Call::position)
+      assertThat(log.calls("export"))
+          .extracting(Call::partitionId, Call::position)
           .containsExactlyInAnyOrder(
-              org.assertj.core.groups.Tuple.tuple(1, 1L), org.assertj.core.groups.Tuple.tuple(1, 2L),
+              org.assertj.core.groups.Tuple.tuple(1, 1L),
+              org.assertj.core.groups.Tuple.tuple(1, 2L),
               org.assertj.core.groups.Tuple.tuple(2, 7L));
       assertThat(log.calls("export").stream().map(call -> call.thread().getName()).distinct())
           .containsExactlyInAnyOrder("sightline-host-partition-1", "sightline-host-partition-2");
@@ -492,43 +614,57 @@ class BrokerHostTest {
     @Test
     void shouldShareOneMeterRegistryTaggedByPartition() {
       // given
-      host(Hooks.none().onExport((exporter, record) ->
-          exporter.context().getMeterRegistry().counter("test.exported").increment()));
+      host(
+          Hooks.none()
+              .onExport(
+                  (exporter, record) ->
+                      exporter.context().getMeterRegistry().counter("test.exported").increment()));
 
       // when
-      HostedPartition one = host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2)));
+      HostedPartition one =
+          host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2)));
       host.startPartition(2, ListRecordSource.of(TestRecords.processInstances(1)));
       time.runUntilIdle();
 
       // then
-      assertThat(host.meterRegistry().get("test.exported").tag("partition", "1").counter().count()).isEqualTo(2);
-      assertThat(host.meterRegistry().get("test.exported").tag("partition", "2").counter().count()).isEqualTo(1);
+      assertThat(host.meterRegistry().get("test.exported").tag("partition", "1").counter().count())
+          .isEqualTo(2);
+      assertThat(host.meterRegistry().get("test.exported").tag("partition", "2").counter().count())
+          .isEqualTo(1);
 
       // and a restarted instance registers its meters afresh
       one.stop();
-      assertThat(host.meterRegistry().find("test.exported").tag("partition", "1").counter()).isNull();
+      assertThat(host.meterRegistry().find("test.exported").tag("partition", "1").counter())
+          .isNull();
       host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2, 3)));
       time.runUntilIdle();
-      assertThat(host.meterRegistry().get("test.exported").tag("partition", "1").counter().count()).isEqualTo(3);
+      assertThat(host.meterRegistry().get("test.exported").tag("partition", "1").counter().count())
+          .isEqualTo(3);
     }
   }
 
   @Test
   void shouldFailThePartitionWhenTheRealConfigureThrows() {
     // given: validation passes, the partition's instance fails
-    host(Hooks.none().onConfigure((exporter, context) -> {
-      if (context.getPartitionId() == 1) {
-        throw new IllegalArgumentException("no index prefix");
-      }
-    }));
+    host(
+        Hooks.none()
+            .onConfigure(
+                (exporter, context) -> {
+                  if (context.getPartitionId() == 1) {
+                    throw new IllegalArgumentException("no index prefix");
+                  }
+                }));
 
     // when
-    HostedPartition partition = host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1)));
+    HostedPartition partition =
+        host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1)));
     time.runUntilIdle();
 
     // then
     assertThat(partition.opened()).isCompletedExceptionally();
-    assertThat(partition.failure()).get().extracting(Throwable::getMessage)
+    assertThat(partition.failure())
+        .get()
+        .extracting(Throwable::getMessage)
         .isEqualTo("Exporter 'recording' failed to configure: no index prefix");
     assertThat(log.methods()).containsExactly("configure", "configure");
   }
@@ -543,22 +679,27 @@ class BrokerHostTest {
     host.purge();
 
     // then
-    assertThat(log.calls()).extracting(Call::method, Call::instance).endsWith(
-        org.assertj.core.groups.Tuple.tuple("configure", 3),
-        org.assertj.core.groups.Tuple.tuple("purge", 3),
-        org.assertj.core.groups.Tuple.tuple("close", 3));
+    assertThat(log.calls())
+        .extracting(Call::method, Call::instance)
+        .endsWith(
+            org.assertj.core.groups.Tuple.tuple("configure", 3),
+            org.assertj.core.groups.Tuple.tuple("purge", 3),
+            org.assertj.core.groups.Tuple.tuple("close", 3));
     assertThat(host.acknowledgedPosition(1, "recording")).isEqualTo(-1);
   }
 
   @Test
   void shouldLetARealTimeCallerWaitForDeliveryAndAcknowledgement() {
     // given: real time, as integration tests use it
-    try (BrokerHost realTime = BrokerHost.builder()
-        .inProcessExporter("recording", Map.of(), () -> new RecordingExporter(log, acknowledgingEach()))
-        .build()) {
+    try (BrokerHost realTime =
+        BrokerHost.builder()
+            .inProcessExporter(
+                "recording", Map.of(), () -> new RecordingExporter(log, acknowledgingEach()))
+            .build()) {
 
       // when
-      HostedPartition partition = realTime.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2, 3)));
+      HostedPartition partition =
+          realTime.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2, 3)));
 
       // then
       assertThat(partition.awaitDelivered(3, Duration.ofSeconds(30))).isTrue();

@@ -12,7 +12,13 @@ final class CallLog {
    * @param instance which exporter instance (numbered from 1 in creation order)
    * @param position the record's position for export, else -1
    */
-  record Call(String method, int instance, int partitionId, long position, Thread thread, ClassLoader contextLoader,
+  record Call(
+      String method,
+      int instance,
+      int partitionId,
+      long position,
+      Thread thread,
+      ClassLoader contextLoader,
       Instant time) {}
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();

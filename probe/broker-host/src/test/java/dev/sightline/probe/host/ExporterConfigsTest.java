@@ -25,7 +25,8 @@ class ExporterConfigsTest {
     @Test
     void shouldReadTheNestedForm() {
       // given
-      String yaml = """
+      String yaml =
+          """
           zeebe:
             broker:
               network:
@@ -46,19 +47,32 @@ class ExporterConfigsTest {
       List<ExporterDescriptor> exporters = ExporterConfigs.fromYaml(yaml, BROKER_HOME);
 
       // then
-      assertThat(exporters).singleElement().satisfies(exporter -> {
-        assertThat(exporter.id()).isEqualTo("sightline");
-        assertThat(exporter.className()).isEqualTo("dev.sightline.exporter.SightlineExporter");
-        assertThat(exporter.jarPath()).contains(Path.of("/usr/local/zeebe/exporters/sightline.jar"));
-        assertThat(exporter.args()).isEqualTo(Map.of(
-            "url", "http://localhost:9200", "bulk", Map.of("size", 10, "delay", "PT1S"), "enabled", true));
-      });
+      assertThat(exporters)
+          .singleElement()
+          .satisfies(
+              exporter -> {
+                assertThat(exporter.id()).isEqualTo("sightline");
+                assertThat(exporter.className())
+                    .isEqualTo("dev.sightline.exporter.SightlineExporter");
+                assertThat(exporter.jarPath())
+                    .contains(Path.of("/usr/local/zeebe/exporters/sightline.jar"));
+                assertThat(exporter.args())
+                    .isEqualTo(
+                        Map.of(
+                            "url",
+                            "http://localhost:9200",
+                            "bulk",
+                            Map.of("size", 10, "delay", "PT1S"),
+                            "enabled",
+                            true));
+              });
     }
 
     @Test
     void shouldReadDottedKeysAndSeveralExporters() {
       // given
-      String yaml = """
+      String yaml =
+          """
           zeebe.broker.exporters.sightline.className: dev.sightline.exporter.SightlineExporter
           zeebe.broker.exporters.sightline.args.bulk.size: 10
           zeebe.broker:
@@ -70,7 +84,9 @@ class ExporterConfigsTest {
       List<ExporterDescriptor> exporters = ExporterConfigs.fromYaml(yaml, BROKER_HOME);
 
       // then
-      assertThat(exporters).extracting(ExporterDescriptor::id).containsExactly("sightline", "audit");
+      assertThat(exporters)
+          .extracting(ExporterDescriptor::id)
+          .containsExactly("sightline", "audit");
       assertThat(exporters.get(0).args()).isEqualTo(Map.of("bulk", Map.of("size", 10)));
       assertThat(exporters.get(0).jarPath()).isEmpty();
       assertThat(exporters.get(1).className()).isEqualTo("com.example.AuditExporter");
@@ -80,7 +96,8 @@ class ExporterConfigsTest {
     @Test
     void shouldTurnListsIntoIndexedMapsAsSpringDoes() {
       // given
-      String yaml = """
+      String yaml =
+          """
           zeebe.broker.exporters.sightline:
             className: X
             args:
@@ -92,7 +109,8 @@ class ExporterConfigsTest {
       Map<String, Object> args = ExporterConfigs.fromYaml(yaml, BROKER_HOME).getFirst().args();
 
       // then
-      assertThat(args).isEqualTo(Map.of("hosts", Map.of("0", "a", "1", "b"), "tags", Map.of("0", "x")));
+      assertThat(args)
+          .isEqualTo(Map.of("hosts", Map.of("0", "a", "1", "b"), "tags", Map.of("0", "x")));
     }
   }
 
@@ -102,26 +120,33 @@ class ExporterConfigsTest {
     @Test
     void shouldLowerCaseAndNestLikeSpring() {
       // given
-      Map<String, String> env = Map.of(
-          "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_CLASSNAME", "dev.sightline.exporter.SightlineExporter",
-          "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_JARPATH", "/exporters/sightline.jar",
-          "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_ARGS_BULK_SIZE", "10",
-          "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_ARGS_URL", "http://localhost:9200",
-          "PATH", "/usr/bin");
+      Map<String, String> env =
+          Map.of(
+              "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_CLASSNAME",
+                  "dev.sightline.exporter.SightlineExporter",
+              "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_JARPATH", "/exporters/sightline.jar",
+              "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_ARGS_BULK_SIZE", "10",
+              "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_ARGS_URL", "http://localhost:9200",
+              "PATH", "/usr/bin");
 
       // when
       List<ExporterDescriptor> exporters = ExporterConfigs.fromEnvironment(env, BROKER_HOME);
 
       // then
-      assertThat(exporters).containsExactly(new ExporterDescriptor(
-          "sightline", "dev.sightline.exporter.SightlineExporter", Optional.of(Path.of("/exporters/sightline.jar")),
-          Map.of("bulk", Map.of("size", "10"), "url", "http://localhost:9200")));
+      assertThat(exporters)
+          .containsExactly(
+              new ExporterDescriptor(
+                  "sightline",
+                  "dev.sightline.exporter.SightlineExporter",
+                  Optional.of(Path.of("/exporters/sightline.jar")),
+                  Map.of("bulk", Map.of("size", "10"), "url", "http://localhost:9200")));
     }
 
     @Test
     void shouldLetEnvironmentVariablesOverrideYaml() {
       // given
-      String yaml = """
+      String yaml =
+          """
           zeebe.broker.exporters.sightline:
             className: dev.sightline.exporter.SightlineExporter
             args:
@@ -131,7 +156,8 @@ class ExporterConfigsTest {
       Map<String, String> env = Map.of("ZEEBE_BROKER_EXPORTERS_SIGHTLINE_ARGS_BULKSIZE", "5");
 
       // when
-      ExporterDescriptor exporter = ExporterConfigs.fromYamlAndEnvironment(yaml, env, BROKER_HOME).getFirst();
+      ExporterDescriptor exporter =
+          ExporterConfigs.fromYamlAndEnvironment(yaml, env, BROKER_HOME).getFirst();
 
       // then
       assertThat(exporter.args()).isEqualTo(Map.of("bulkSize", "5", "url", "http://es:9200"));
@@ -143,8 +169,10 @@ class ExporterConfigsTest {
 
     @Test
     void shouldNameTheKeyWhenClassNameIsMissing() {
-      assertThatThrownBy(() -> ExporterConfigs.fromEnvironment(
-              Map.of("ZEEBE_BROKER_EXPORTERS_SIGHTLINE_ARGS_URL", "x"), BROKER_HOME))
+      assertThatThrownBy(
+              () ->
+                  ExporterConfigs.fromEnvironment(
+                      Map.of("ZEEBE_BROKER_EXPORTERS_SIGHTLINE_ARGS_URL", "x"), BROKER_HOME))
           .isInstanceOf(ExporterConfigException.class)
           .hasMessageContaining("zeebe.broker.exporters.sightline.className is missing")
           .hasMessageContaining("ZEEBE_BROKER_EXPORTERS_SIGHTLINE_CLASSNAME");
@@ -153,7 +181,8 @@ class ExporterConfigsTest {
     @Test
     void shouldListEveryProblemWithItsKey() {
       // given
-      String yaml = """
+      String yaml =
+          """
           zeebe.broker.exporters:
             one:
               classNme: X
@@ -169,18 +198,26 @@ class ExporterConfigsTest {
 
       // when / then
       assertThatThrownBy(() -> ExporterConfigs.fromYamlAndEnvironment(yaml, env, BROKER_HOME))
-          .isInstanceOfSatisfying(ExporterConfigException.class, e -> assertThat(e.problems()).containsExactly(
-              "YAML key zeebe.broker.exporters.one.classNme: unknown exporter setting 'classNme'"
-                  + " (expected className, jarPath or args)",
-              "YAML key zeebe.broker.exporters.two.args: args must be a map of arguments, not a single value",
-              "environment variable ZEEBE_BROKER_EXPORTERS_THREE_ARGS_BULK_SIZE conflicts with"
-                  + " YAML key zeebe.broker.exporters.three.args.bulk: an argument cannot be both a value and a map",
-              "zeebe.broker.exporters.one.className is missing (set it in YAML or as environment variable"
-                  + " ZEEBE_BROKER_EXPORTERS_ONE_CLASSNAME)"));
+          .isInstanceOfSatisfying(
+              ExporterConfigException.class,
+              e ->
+                  assertThat(e.problems())
+                      .containsExactly(
+                          "YAML key zeebe.broker.exporters.one.classNme: unknown exporter setting 'classNme'"
+                              + " (expected className, jarPath or args)",
+                          "YAML key zeebe.broker.exporters.two.args: args must be a map of arguments, not a single value",
+                          "environment variable ZEEBE_BROKER_EXPORTERS_THREE_ARGS_BULK_SIZE conflicts with"
+                              + " YAML key zeebe.broker.exporters.three.args.bulk: an argument cannot be both a value and a map",
+                          "zeebe.broker.exporters.one.className is missing (set it in YAML or as environment variable"
+                              + " ZEEBE_BROKER_EXPORTERS_ONE_CLASSNAME)"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ZEEBE_BROKER_EXPORTERS_SIGHTLINE__CLASSNAME", "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_ARGS_"})
+    @ValueSource(
+        strings = {
+          "ZEEBE_BROKER_EXPORTERS_SIGHTLINE__CLASSNAME",
+          "ZEEBE_BROKER_EXPORTERS_SIGHTLINE_ARGS_"
+        })
     void shouldRejectEmptyNameElementsInEnvironmentVariables(String name) {
       assertThatThrownBy(() -> ExporterConfigs.fromEnvironment(Map.of(name, "x"), BROKER_HOME))
           .isInstanceOf(ExporterConfigException.class)

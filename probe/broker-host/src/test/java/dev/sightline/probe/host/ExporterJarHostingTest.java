@@ -37,15 +37,19 @@ class ExporterJarHostingTest {
   @TempDir Path directory;
 
   private final String probeId = UUID.randomUUID().toString();
-  private final VirtualTimeScheduler time = new VirtualTimeScheduler(Instant.parse("2026-01-01T00:00:00Z"));
+  private final VirtualTimeScheduler time =
+      new VirtualTimeScheduler(Instant.parse("2026-01-01T00:00:00Z"));
   private Path jar;
   private BrokerHost host;
 
   @BeforeEach
   void writeJar() {
-    jar = new TestJar().withClass(JarProbeExporter.class).withClass(SharedMarker.class)
-        .withClassBytesOf(String.class)
-        .writeTo(directory.resolve("probe-exporter.jar"));
+    jar =
+        new TestJar()
+            .withClass(JarProbeExporter.class)
+            .withClass(SharedMarker.class)
+            .withClassBytesOf(String.class)
+            .writeTo(directory.resolve("probe-exporter.jar"));
   }
 
   @AfterEach
@@ -57,12 +61,13 @@ class ExporterJarHostingTest {
   }
 
   private BrokerHost start(ContextClassLoaderPolicy policy, Map<String, Object> args) {
-    host = BrokerHost.builder()
-        .exporter(ExporterDescriptor.inJar("probe", EXPORTER_CLASS, jar, withProbeId(args)))
-        .scheduler(time)
-        .hostClassLoader(HOST_LOADER)
-        .contextClassLoaderPolicy(policy)
-        .build();
+    host =
+        BrokerHost.builder()
+            .exporter(ExporterDescriptor.inJar("probe", EXPORTER_CLASS, jar, withProbeId(args)))
+            .scheduler(time)
+            .hostClassLoader(HOST_LOADER)
+            .contextClassLoaderPolicy(policy)
+            .build();
     return host;
   }
 
@@ -73,7 +78,8 @@ class ExporterJarHostingTest {
   }
 
   private void runThroughLifecycle() {
-    HostedPartition partition = host.startPartition(2, ListRecordSource.of(TestRecords.processInstances(1, 2)));
+    HostedPartition partition =
+        host.startPartition(2, ListRecordSource.of(TestRecords.processInstances(1, 2)));
     time.runUntilIdle();
     time.advanceBy(Duration.ofMillis(100));
     partition.stop();
@@ -122,13 +128,16 @@ class ExporterJarHostingTest {
     void shouldLoadJavaClassesFromTheSystemEvenWhenTheJarContainsThem() throws Exception {
       // given
       start(ContextClassLoaderPolicy.BROKER, Map.of());
-      ClassLoader jarLoader = JarProbe.events(probeId, "configure").getFirst().loaders().get("self");
+      ClassLoader jarLoader =
+          JarProbe.events(probeId, "configure").getFirst().loaders().get("self");
 
       // when
       Class<?> string = jarLoader.loadClass("java.lang.String");
 
       // then
-      assertThat(jarLoader.getResource("java/lang/String.class")).as("the jar has a copy").isNotNull();
+      assertThat(jarLoader.getResource("java/lang/String.class"))
+          .as("the jar has a copy")
+          .isNotNull();
       assertThat(string).isSameAs(String.class);
     }
 
@@ -138,7 +147,8 @@ class ExporterJarHostingTest {
       String resource = SharedMarker.class.getName().replace('.', '/') + ".class";
 
       // when
-      try (var parentFirst = ExporterJarClassLoader.of(jar, HOST_LOADER, ResourceOrder.PARENT_FIRST);
+      try (var parentFirst =
+              ExporterJarClassLoader.of(jar, HOST_LOADER, ResourceOrder.PARENT_FIRST);
           var childFirst = ExporterJarClassLoader.of(jar, HOST_LOADER, ResourceOrder.CHILD_FIRST)) {
 
         // then
@@ -153,16 +163,22 @@ class ExporterJarHostingTest {
     @Test
     void shouldRejectAJarThatBundlesItsOwnExporterApi() {
       // given
-      Path bundling = new TestJar().withClass(JarProbeExporter.class).withClass(SharedMarker.class)
-          .withClassBytesOf(Exporter.class)
-          .writeTo(directory.resolve("bundling.jar"));
+      Path bundling =
+          new TestJar()
+              .withClass(JarProbeExporter.class)
+              .withClass(SharedMarker.class)
+              .withClassBytesOf(Exporter.class)
+              .writeTo(directory.resolve("bundling.jar"));
 
       // when / then
-      assertThatThrownBy(() -> BrokerHost.builder()
-              .exporter(ExporterDescriptor.inJar("bundling", EXPORTER_CLASS, bundling, Map.of()))
-              .hostClassLoader(HOST_LOADER)
-              .scheduler(time)
-              .build())
+      assertThatThrownBy(
+              () ->
+                  BrokerHost.builder()
+                      .exporter(
+                          ExporterDescriptor.inJar("bundling", EXPORTER_CLASS, bundling, Map.of()))
+                      .hostClassLoader(HOST_LOADER)
+                      .scheduler(time)
+                      .build())
           .isInstanceOf(ExporterLoadException.class)
           .hasMessageContaining("Exporter 'bundling'")
           .hasMessageContaining("different copy")
@@ -171,16 +187,23 @@ class ExporterJarHostingTest {
 
     @Test
     void shouldNameTheExporterWhenTheClassOrJarIsMissing() {
-      assertThatThrownBy(() -> BrokerHost.builder()
-              .exporter(ExporterDescriptor.inJar("typo", "dev.sightline.Nope", jar, Map.of()))
-              .scheduler(time)
-              .build())
+      assertThatThrownBy(
+              () ->
+                  BrokerHost.builder()
+                      .exporter(
+                          ExporterDescriptor.inJar("typo", "dev.sightline.Nope", jar, Map.of()))
+                      .scheduler(time)
+                      .build())
           .isInstanceOf(ExporterLoadException.class)
           .hasMessageContaining("Exporter 'typo' cannot load class dev.sightline.Nope from jar");
-      assertThatThrownBy(() -> BrokerHost.builder()
-              .exporter(ExporterDescriptor.inJar("gone", EXPORTER_CLASS, directory.resolve("gone.jar"), Map.of()))
-              .scheduler(time)
-              .build())
+      assertThatThrownBy(
+              () ->
+                  BrokerHost.builder()
+                      .exporter(
+                          ExporterDescriptor.inJar(
+                              "gone", EXPORTER_CLASS, directory.resolve("gone.jar"), Map.of()))
+                      .scheduler(time)
+                      .build())
           .isInstanceOf(ExporterLoadException.class)
           .hasMessageContaining("Exporter 'gone' jarPath")
           .hasMessageContaining("does not exist");
@@ -201,10 +224,15 @@ class ExporterJarHostingTest {
       // then
       List<Event> events = JarProbe.events(probeId);
       ClassLoader jarLoader = events.getFirst().loaders().get("self");
-      assertThat(events).extracting(Event::call)
+      assertThat(events)
+          .extracting(Event::call)
           .contains("configure", "open", "export", "scheduledTask", "close", "purge");
-      assertThat(events).allSatisfy(event -> assertThat(event.contextLoader()).as(event.call()).isSameAs(jarLoader));
-      assertThat(Thread.currentThread().getContextClassLoader()).as("restored").isNotSameAs(jarLoader);
+      assertThat(events)
+          .allSatisfy(
+              event -> assertThat(event.contextLoader()).as(event.call()).isSameAs(jarLoader));
+      assertThat(Thread.currentThread().getContextClassLoader())
+          .as("restored")
+          .isNotSameAs(jarLoader);
     }
 
     @Test
@@ -221,20 +249,26 @@ class ExporterJarHostingTest {
       assertThat(events)
           .filteredOn(event -> event.partitionId() != BrokerHost.PURGE_PARTITION_ID)
           .extracting(Event::call)
-          .containsExactly("configure", "configure", "open", "export", "export", "scheduledTask", "close");
+          .containsExactly(
+              "configure", "configure", "open", "export", "export", "scheduledTask", "close");
       assertThat(events)
           .filteredOn(event -> event.partitionId() != BrokerHost.PURGE_PARTITION_ID)
-          .allSatisfy(event -> assertThat(event.contextLoader())
-              .as(event.call() + " on partition " + event.partitionId())
-              .isSameAs(event.call().equals("scheduledTask") ? HOST_LOADER : jarLoader));
+          .allSatisfy(
+              event ->
+                  assertThat(event.contextLoader())
+                      .as(event.call() + " on partition " + event.partitionId())
+                      .isSameAs(event.call().equals("scheduledTask") ? HOST_LOADER : jarLoader));
       assertThat(events)
           .filteredOn(event -> event.partitionId() == BrokerHost.PURGE_PARTITION_ID)
           .extracting(Event::call)
           .containsExactly("configure", "purge", "close");
       assertThat(events)
           .filteredOn(event -> event.partitionId() == BrokerHost.PURGE_PARTITION_ID)
-          .allSatisfy(event -> assertThat(event.contextLoader()).as("purge runs on the caller's loader")
-              .isSameAs(Thread.currentThread().getContextClassLoader()));
+          .allSatisfy(
+              event ->
+                  assertThat(event.contextLoader())
+                      .as("purge runs on the caller's loader")
+                      .isSameAs(Thread.currentThread().getContextClassLoader()));
     }
   }
 
@@ -252,17 +286,27 @@ class ExporterJarHostingTest {
 
       // then
       List<Event> events = JarProbe.events(probeId);
-      assertThat(events).extracting(Event::call).containsExactly("configure", "configure", "open", "export");
+      assertThat(events)
+          .extracting(Event::call)
+          .containsExactly("configure", "configure", "open", "export");
       assertThat(events.get(0).partitionId()).isEqualTo(Integer.MIN_VALUE);
       assertThat(events.get(1).partitionId()).isEqualTo(3);
-      assertThat(events.get(1).instance()).as("a new instance").isNotEqualTo(events.get(0).instance());
-      assertThat(events.subList(1, 4)).extracting(Event::instance).containsOnly(events.get(1).instance());
+      assertThat(events.get(1).instance())
+          .as("a new instance")
+          .isNotEqualTo(events.get(0).instance());
+      assertThat(events.subList(1, 4))
+          .extracting(Event::instance)
+          .containsOnly(events.get(1).instance());
       assertThat(host.acknowledgedPosition(3, "probe")).isEqualTo(5);
     }
 
     @Test
     void shouldFailTheStartWithTheExportersMessageWhenValidationThrows() {
-      assertThatThrownBy(() -> start(ContextClassLoaderPolicy.BROKER, Map.of("failValidation", "bulk.size must be > 0")))
+      assertThatThrownBy(
+              () ->
+                  start(
+                      ContextClassLoaderPolicy.BROKER,
+                      Map.of("failValidation", "bulk.size must be > 0")))
           .isInstanceOf(ExporterLoadException.class)
           .hasMessageContaining("Exporter 'probe' failed validation: bulk.size must be > 0")
           .hasRootCauseMessage("bulk.size must be > 0");
@@ -282,7 +326,8 @@ class ExporterJarHostingTest {
 
       // then
       assertThat(before).isEmpty();
-      assertThat(JarProbe.events(probeId, "scheduledTask")).singleElement()
+      assertThat(JarProbe.events(probeId, "scheduledTask"))
+          .singleElement()
           .extracting(Event::thread)
           .isEqualTo(JarProbe.events(probeId, "export").getFirst().thread());
     }
@@ -291,7 +336,8 @@ class ExporterJarHostingTest {
   @Test
   void shouldLoadTheJarFromABrokerYamlConfiguration() {
     // given
-    String yaml = """
+    String yaml =
+        """
         zeebe:
           broker:
             exporters:
@@ -301,20 +347,25 @@ class ExporterJarHostingTest {
                 args:
                   probeId: %s
                   taskDelayMillis: 50
-        """.formatted(EXPORTER_CLASS, probeId);
-    host = BrokerHost.builder()
-        .exporters(ExporterConfigs.fromYaml(yaml, directory))
-        .scheduler(time)
-        .hostClassLoader(HOST_LOADER)
-        .build();
+        """
+            .formatted(EXPORTER_CLASS, probeId);
+    host =
+        BrokerHost.builder()
+            .exporters(ExporterConfigs.fromYaml(yaml, directory))
+            .scheduler(time)
+            .hostClassLoader(HOST_LOADER)
+            .build();
 
     // when
-    HostedPartition partition = host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2, 3)));
+    HostedPartition partition =
+        host.startPartition(1, ListRecordSource.of(TestRecords.processInstances(1, 2, 3)));
     time.advanceBy(Duration.ofMillis(50));
 
     // then
     assertThat(partition.deliveredPosition()).isEqualTo(3);
-    assertThat(JarProbe.events(probeId, "export")).extracting(Event::position).containsExactly(1L, 2L, 3L);
+    assertThat(JarProbe.events(probeId, "export"))
+        .extracting(Event::position)
+        .containsExactly(1L, 2L, 3L);
     assertThat(JarProbe.events(probeId, "scheduledTask")).hasSize(1);
     assertThat(host.acknowledgedPosition(1, "probe")).isEqualTo(3);
   }

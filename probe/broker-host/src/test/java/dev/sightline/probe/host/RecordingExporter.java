@@ -17,7 +17,10 @@ final class RecordingExporter implements Exporter {
   }
 
   /** Per-test behaviour; each hook defaults to doing nothing. */
-  record Hooks(ConfigureHook configure, Consumer<RecordingExporter> open, BiConsumer<RecordingExporter, Record<?>> export) {
+  record Hooks(
+      ConfigureHook configure,
+      Consumer<RecordingExporter> open,
+      BiConsumer<RecordingExporter, Record<?>> export) {
     static Hooks none() {
       return new Hooks((exporter, context) -> {}, exporter -> {}, (exporter, record) -> {});
     }
@@ -92,7 +95,14 @@ final class RecordingExporter implements Exporter {
 
   private void logCall(String method, long position) {
     Thread thread = Thread.currentThread();
-    log.add(new CallLog.Call(method, instance, context == null ? 0 : context.getPartitionId(), position, thread,
-        thread.getContextClassLoader(), context == null ? null : context.clock().instant()));
+    log.add(
+        new CallLog.Call(
+            method,
+            instance,
+            context == null ? 0 : context.getPartitionId(),
+            position,
+            thread,
+            thread.getContextClassLoader(),
+            context == null ? null : context.clock().instant()));
   }
 }

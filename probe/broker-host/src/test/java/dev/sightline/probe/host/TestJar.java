@@ -26,10 +26,12 @@ final class TestJar {
       String packagePath = type.getPackageName().replace('.', '/') + "/";
       try (Stream<Path> siblings = Files.list(classFile.getParent())) {
         siblings
-            .filter(path -> {
-              String name = path.getFileName().toString();
-              return name.equals(type.getSimpleName() + ".class") || name.startsWith(type.getSimpleName() + "$");
-            })
+            .filter(
+                path -> {
+                  String name = path.getFileName().toString();
+                  return name.equals(type.getSimpleName() + ".class")
+                      || name.startsWith(type.getSimpleName() + "$");
+                })
             .sorted()
             .forEach(path -> add(packagePath + path.getFileName(), read(path)));
       }
@@ -58,7 +60,8 @@ final class TestJar {
   }
 
   Path writeTo(Path jar) {
-    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file)) {
       for (int i = 0; i < entries.size(); i++) {
         out.putNextEntry(new JarEntry(entries.get(i)));
         out.write(contents.get(i));

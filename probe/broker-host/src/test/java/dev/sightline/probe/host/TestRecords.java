@@ -23,7 +23,12 @@ final class TestRecords {
 
   static Record<RecordValue> processInstance(long position, ProcessInstanceIntent intent) {
     long key = ((long) PARTITION << 51) + position;
-    return record(position, key, RecordType.EVENT, ValueType.PROCESS_INSTANCE, intent,
+    return record(
+        position,
+        key,
+        RecordType.EVENT,
+        ValueType.PROCESS_INSTANCE,
+        intent,
         ImmutableProcessInstanceRecordValue.builder()
             .withBpmnProcessId("order")
             .withVersion(1)
@@ -37,19 +42,30 @@ final class TestRecords {
   }
 
   static Record<RecordValue> job(long position) {
-    return record(position, ((long) PARTITION << 51) + position, RecordType.EVENT, ValueType.JOB, JobIntent.CREATED,
+    return record(
+        position,
+        ((long) PARTITION << 51) + position,
+        RecordType.EVENT,
+        ValueType.JOB,
+        JobIntent.CREATED,
         ImmutableJobRecordValue.builder().withType("ship").withRetries(3).build());
   }
 
   /** ELEMENT_ACTIVATING process-instance events at the given positions. */
   static List<Record<?>> processInstances(long... positions) {
     return LongStream.of(positions)
-        .<Record<?>>mapToObj(position -> processInstance(position, ProcessInstanceIntent.ELEMENT_ACTIVATING))
+        .<Record<?>>mapToObj(
+            position -> processInstance(position, ProcessInstanceIntent.ELEMENT_ACTIVATING))
         .toList();
   }
 
   private static Record<RecordValue> record(
-      long position, long key, RecordType recordType, ValueType valueType, Intent intent, RecordValue value) {
+      long position,
+      long key,
+      RecordType recordType,
+      ValueType valueType,
+      Intent intent,
+      RecordValue value) {
     return ImmutableRecord.builder()
         .withPosition(position)
         .withSourceRecordPosition(position - 1)

@@ -7,7 +7,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code ./sightline compare}: the two-hop design and the direct design on the same workload and node. */
+/**
+ * {@code ./sightline compare}: the two-hop design and the direct design on the same workload and
+ * node.
+ */
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,

@@ -25,7 +25,10 @@ final class EsCommand implements Callable<Integer> {
       description = "Elasticsearch version: 9.5.3 or 8.19.21 (default: ${DEFAULT-VALUE}).")
   String version;
 
-  @Option(names = "--heap", defaultValue = "512m", description = "Node heap (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--heap",
+      defaultValue = "512m",
+      description = "Node heap (default: ${DEFAULT-VALUE}).")
   String heap;
 
   @Option(names = "--setting", description = "Extra node setting key=value; repeatable.")
@@ -33,7 +36,8 @@ final class EsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    var options = NodeOptions.defaults().withVersion(ElasticsearchVersion.parse(version)).withHeap(heap);
+    var options =
+        NodeOptions.defaults().withVersion(ElasticsearchVersion.parse(version)).withHeap(heap);
     for (var setting : settings.entrySet()) {
       options = options.withSetting(setting.getKey(), setting.getValue());
     }

@@ -2,8 +2,8 @@ package dev.sightline.probe.cli;
 
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
-import dev.sightline.probe.twohop.importer.ImporterSettings;
 import dev.sightline.probe.twohop.importer.Importer;
+import dev.sightline.probe.twohop.importer.ImporterSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,25 +16,45 @@ import picocli.CommandLine.Option;
 @Command(
     name = "importer",
     mixinStandardHelpOptions = true,
-    description = "Imports records from the zeebe-record indices into the read model (Camunda 8.6's second hop).")
+    description =
+        "Imports records from the zeebe-record indices into the read model (Camunda 8.6's second hop).")
 final class ImporterCommand implements Callable<Integer> {
 
-  @Option(names = "--es", required = true, description = "Elasticsearch URL, e.g. http://127.0.0.1:9200.")
+  @Option(
+      names = "--es",
+      required = true,
+      description = "Elasticsearch URL, e.g. http://127.0.0.1:9200.")
   String url;
 
-  @Option(names = "--prefix", defaultValue = "sightline", description = "Read-model index prefix (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--prefix",
+      defaultValue = "sightline",
+      description = "Read-model index prefix (default: ${DEFAULT-VALUE}).")
   String prefix;
 
-  @Option(names = "--record-prefix", defaultValue = "zeebe-record", description = "Record index prefix (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--record-prefix",
+      defaultValue = "zeebe-record",
+      description = "Record index prefix (default: ${DEFAULT-VALUE}).")
   String recordPrefix;
 
-  @Option(names = "--position-index", defaultValue = "operate-import-position", description = "Import-position index (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--position-index",
+      defaultValue = "operate-import-position",
+      description = "Import-position index (default: ${DEFAULT-VALUE}).")
   String positionIndex;
 
-  @Option(names = "--partitions", split = ",", defaultValue = "1", description = "Partitions to import (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--partitions",
+      split = ",",
+      defaultValue = "1",
+      description = "Partitions to import (default: ${DEFAULT-VALUE}).")
   List<Integer> partitions;
 
-  @Option(names = "--idle-backoff", defaultValue = "5s", description = "Wait after an empty batch, e.g. 5s or 200ms (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--idle-backoff",
+      defaultValue = "5s",
+      description = "Wait after an empty batch, e.g. 5s or 200ms (default: ${DEFAULT-VALUE}).")
   String idleBackoff;
 
   @Override

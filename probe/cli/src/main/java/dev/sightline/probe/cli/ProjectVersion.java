@@ -11,9 +11,11 @@ final class ProjectVersion {
 
   static String get() {
     var properties = new Properties();
-    try (var in = ProjectVersion.class.getResourceAsStream("/dev/sightline/probe/version.properties")) {
+    try (var in =
+        ProjectVersion.class.getResourceAsStream("/dev/sightline/probe/version.properties")) {
       if (in == null) {
-        throw new IllegalStateException("version.properties is missing from the CLI's classes: rebuild with ./sightline build");
+        throw new IllegalStateException(
+            "version.properties is missing from the CLI's classes: rebuild with ./sightline build");
       }
       properties.load(in);
     } catch (IOException e) {

@@ -7,8 +7,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./sightline report <dir>}: re-renders a finished run from its .hlog files and summary.json. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Re-renders report.html of a finished run and prints its table.")
+/**
+ * {@code ./sightline report <dir>}: re-renders a finished run from its .hlog files and
+ * summary.json.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Re-renders report.html of a finished run and prints its table.")
 final class ReportCommand implements Callable<Integer> {
 
   @Parameters(index = "0", description = "The run folder, e.g. target/sightline/20261128-053000.")

@@ -9,7 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./sightline run --variant direct|two-hop}: one variant alone. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs one variant alone and reports it like compare does.")
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Runs one variant alone and reports it like compare does.")
 final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--variant", required = true, description = "direct or two-hop.")

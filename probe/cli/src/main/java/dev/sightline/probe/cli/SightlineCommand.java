@@ -8,8 +8,16 @@ import picocli.CommandLine.Command;
     name = "sightline",
     mixinStandardHelpOptions = true,
     versionProvider = SightlineCommand.Version.class,
-    description = "Sightline: a direct read-model exporter for Zeebe 8.8 and the probe that measures visibility latency.",
-    subcommands = {CompareCommand.class, RunCommand.class, ReportCommand.class, EsCommand.class, ImporterCommand.class, ThroughputCommand.class})
+    description =
+        "Sightline: a direct read-model exporter for Zeebe 8.8 and the probe that measures visibility latency.",
+    subcommands = {
+      CompareCommand.class,
+      RunCommand.class,
+      ReportCommand.class,
+      EsCommand.class,
+      ImporterCommand.class,
+      ThroughputCommand.class
+    })
 public final class SightlineCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -10,22 +10,39 @@ import picocli.CommandLine.Option;
 /** Where a run happens and what it loads: the options compare, run and throughput share. */
 final class TargetOptions {
 
-  @Option(names = "--es", description = "Use this Elasticsearch instead of starting an embedded node.")
+  @Option(
+      names = "--es",
+      description = "Use this Elasticsearch instead of starting an embedded node.")
   URI elasticsearch;
 
-  @Option(names = "--es-version", defaultValue = "9.5.3", description = "Embedded node version: 9.5.3 or 8.19.21 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--es-version",
+      defaultValue = "9.5.3",
+      description = "Embedded node version: 9.5.3 or 8.19.21 (default: ${DEFAULT-VALUE}).")
   String elasticsearchVersion;
 
-  @Option(names = "--es-heap", defaultValue = "1g", description = "Embedded node heap (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--es-heap",
+      defaultValue = "1g",
+      description = "Embedded node heap (default: ${DEFAULT-VALUE}).")
   String heap;
 
-  @Option(names = "--out", defaultValue = "target/sightline", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "target/sightline",
+      description = "Where run folders go (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--jar", description = "The exporter jar the host loads (default: the one this build made, exporter/target/sightline-exporter-<version>.jar).")
+  @Option(
+      names = "--jar",
+      description =
+          "The exporter jar the host loads (default: the one this build made, exporter/target/sightline-exporter-<version>.jar).")
   Path jar;
 
-  @Option(names = "--two-hop-jar", description = "The two-hop record-index exporter's jar (default: the one this build made, probe/two-hop/target/sightline-two-hop-<version>-exporter.jar).")
+  @Option(
+      names = "--two-hop-jar",
+      description =
+          "The two-hop record-index exporter's jar (default: the one this build made, probe/two-hop/target/sightline-two-hop-<version>-exporter.jar).")
   Path twoHopJar;
 
   Optional<URI> elasticsearch() {

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./sightline throughput}: the direct exporter flat out against a raw bulk of its own documents. */
+/**
+ * {@code ./sightline throughput}: the direct exporter flat out against a raw bulk of its own
+ * documents.
+ */
 @Command(
     name = "throughput",
     mixinStandardHelpOptions = true,
@@ -19,22 +22,40 @@ import picocli.CommandLine.Option;
             + " writer per partition) and prints both rates and their ratio, measured in one run on one node.")
 final class ThroughputCommand implements Callable<Integer> {
 
-  @Option(names = "--instances", defaultValue = "2000", description = "Root instances in the backlog (default: ${DEFAULT-VALUE}; 289 records each).")
+  @Option(
+      names = "--instances",
+      defaultValue = "2000",
+      description = "Root instances in the backlog (default: ${DEFAULT-VALUE}; 289 records each).")
   int instances;
 
-  @Option(names = "--partitions", defaultValue = "3", description = "Partitions, one exporter each (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--partitions",
+      defaultValue = "3",
+      description = "Partitions, one exporter each (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--payload", defaultValue = "1024", description = "Characters of the payload variable per instance (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--payload",
+      defaultValue = "1024",
+      description = "Characters of the payload variable per instance (default: ${DEFAULT-VALUE}).")
   int payload;
 
-  @Option(names = "--bulk-size", defaultValue = "1000", description = "Documents per bulk request, both sides (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bulk-size",
+      defaultValue = "1000",
+      description = "Documents per bulk request, both sides (default: ${DEFAULT-VALUE}).")
   int bulkSize;
 
-  @Option(names = "--rounds", defaultValue = "2", description = "Rounds on fresh indices, the same records each time; all but the last warm up the node (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rounds",
+      defaultValue = "2",
+      description =
+          "Rounds on fresh indices, the same records each time; all but the last warm up the node (default: ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--keep-indices", description = "Keep each round's indices (deleted after the round by default).")
+  @Option(
+      names = "--keep-indices",
+      description = "Keep each round's indices (deleted after the round by default).")
   boolean keepIndices;
 
   @Mixin TargetOptions target;
@@ -43,8 +64,18 @@ final class ThroughputCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SustainedThroughput.run(
         new ThroughputOptions(
-            instances, partitions, payload, bulkSize, rounds, keepIndices, target.elasticsearch(),
-            target.version(), target.heap, target.jars().direct(), Optional.empty(), target.out),
+            instances,
+            partitions,
+            payload,
+            bulkSize,
+            rounds,
+            keepIndices,
+            target.elasticsearch(),
+            target.version(),
+            target.heap,
+            target.jars().direct(),
+            Optional.empty(),
+            target.out),
         System.out);
     return 0;
   }

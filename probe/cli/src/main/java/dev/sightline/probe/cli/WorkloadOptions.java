@@ -7,36 +7,69 @@ import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options {@code compare} and {@code run} share. Durations as in the exporter's settings: 90s, 2m, 500ms. */
+/**
+ * The options {@code compare} and {@code run} share. Durations as in the exporter's settings: 90s,
+ * 2m, 500ms.
+ */
 final class WorkloadOptions {
 
-  @Option(names = "--rate", defaultValue = "5", description = "Root instances started per second over all partitions (default: ${DEFAULT-VALUE}; each starts 6 process instances).")
+  @Option(
+      names = "--rate",
+      defaultValue = "5",
+      description =
+          "Root instances started per second over all partitions (default: ${DEFAULT-VALUE}; each starts 6 process instances).")
   double rate;
 
-  @Option(names = "--partitions", defaultValue = "3", description = "Partitions (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--partitions",
+      defaultValue = "3",
+      description = "Partitions (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--duration", defaultValue = "60s", description = "Measured part of each variant's run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--duration",
+      defaultValue = "60s",
+      description = "Measured part of each variant's run (default: ${DEFAULT-VALUE}).")
   String duration;
 
-  @Option(names = "--warm-up", defaultValue = "15s", description = "Unmeasured start of each run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warm-up",
+      defaultValue = "15s",
+      description = "Unmeasured start of each run (default: ${DEFAULT-VALUE}).")
   String warmUp;
 
-  @Option(names = "--payload", defaultValue = "1024", description = "Characters of the payload variable per instance (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--payload",
+      defaultValue = "1024",
+      description = "Characters of the payload variable per instance (default: ${DEFAULT-VALUE}).")
   int payload;
 
-  @Option(names = "--worker-delay", defaultValue = "100ms", description = "Job activation to completion (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--worker-delay",
+      defaultValue = "100ms",
+      description = "Job activation to completion (default: ${DEFAULT-VALUE}).")
   String workerDelay;
 
-  @Option(names = "--incident-rate", defaultValue = "0.01", description = "Fraction of jobs that fail into an incident, resolved after 1 s (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--incident-rate",
+      defaultValue = "0.01",
+      description =
+          "Fraction of jobs that fail into an incident, resolved after 1 s (default: ${DEFAULT-VALUE}).")
   double incidentRate;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Workload seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Mixin TargetOptions target;
 
-  @Option(names = "--drain-timeout", defaultValue = "120s", description = "How long to wait for the last records to become visible (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--drain-timeout",
+      defaultValue = "120s",
+      description =
+          "How long to wait for the last records to become visible (default: ${DEFAULT-VALUE}).")
   String drainTimeout;
 
   CompareOptions toOptions() {
@@ -59,7 +92,10 @@ final class WorkloadOptions {
         duration(drainTimeout));
   }
 
-  /** Reads a duration with the exporter's own rules (so {@code 90s}, {@code 2m}, {@code PT1M} all work). */
+  /**
+   * Reads a duration with the exporter's own rules (so {@code 90s}, {@code 2m}, {@code PT1M} all
+   * work).
+   */
   private static Duration duration(String text) {
     return Durations.parse(text);
   }

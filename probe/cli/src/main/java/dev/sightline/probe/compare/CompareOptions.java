@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a comparison runs: the workload (the same for every variant), where Elasticsearch is (an embedded
- * node unless a URL is given), where the results go, and how long to wait for the last records to show.
+ * What a comparison runs: the workload (the same for every variant), where Elasticsearch is (an
+ * embedded node unless a URL is given), where the results go, and how long to wait for the last
+ * records to show.
  */
 public record CompareOptions(
     WorkloadSpec workload,
@@ -34,7 +35,11 @@ public record CompareOptions(
     settings.put("payload bytes", String.valueOf(workload.payloadBytes()));
     settings.put("incident rate", String.valueOf(workload.incidentRate()));
     settings.put("seed", String.valueOf(workload.seed()));
-    settings.put("elasticsearch", elasticsearch.map(URI::toString).orElse("embedded " + elasticsearchVersion + ", heap " + elasticsearchHeap));
+    settings.put(
+        "elasticsearch",
+        elasticsearch
+            .map(URI::toString)
+            .orElse("embedded " + elasticsearchVersion + ", heap " + elasticsearchHeap));
     settings.put("java", Runtime.version().toString());
     settings.put("processors", String.valueOf(Runtime.getRuntime().availableProcessors()));
     return settings;

@@ -15,29 +15,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs variants one after the other on the same Elasticsearch node with the same workload (same seed, each
- * starting its own clock), then writes the run folder and prints the table.
+ * Runs variants one after the other on the same Elasticsearch node with the same workload (same
+ * seed, each starting its own clock), then writes the run folder and prints the table.
  */
 public final class Comparison {
 
-  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private Comparison() {}
 
   /** Returns the run folder. */
-  public static Path run(CompareOptions options, List<Variant> variants, PrintStream out) throws Exception {
+  public static Path run(CompareOptions options, List<Variant> variants, PrintStream out)
+      throws Exception {
     options.jars().requirePresent(variants.contains(Variant.TWO_HOP));
     var startedAt = Instant.now();
     var runId = RUN_ID.format(startedAt);
     var runDir = options.outputRoot().resolve(runId);
     Files.createDirectories(runDir);
-    try (var lease = ElasticsearchLease.of(options.elasticsearch(), options.elasticsearchVersion(), options.elasticsearchHeap(), out)) {
+    try (var lease =
+        ElasticsearchLease.of(
+            options.elasticsearch(),
+            options.elasticsearchVersion(),
+            options.elasticsearchHeap(),
+            out)) {
       var es = lease.url();
-      var runner = new VariantRunner(es, options.jars(), runDir, runId, options.drainTimeout(), out);
+      var runner =
+          new VariantRunner(es, options.jars(), runDir, runId, options.drainTimeout(), out);
       var results = new ArrayList<dev.sightline.probe.report.VariantResult>();
       for (var variant : variants) {
         out.printf("%n== %s: %s%n", variant.id(), variant.description());
-        // The same records for every variant, each on its own clock: start a little ahead to get going.
+        // The same records for every variant, each on its own clock: start a little ahead to get
+        // going.
         var workload = Workload.of(options.workload(), Instant.now().plusSeconds(2));
         results.add(runner.run(variant, workload));
       }
@@ -45,7 +54,9 @@ public final class Comparison {
       RunFiles.write(runDir, result);
       out.println();
       out.print(ComparisonTable.render(result));
-      out.printf("%nResults: %s (report.html, summary.json, one .hlog per variant)%n", runDir.toAbsolutePath());
+      out.printf(
+          "%nResults: %s (report.html, summary.json, one .hlog per variant)%n",
+          runDir.toAbsolutePath());
       return runDir;
     }
   }

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The jars the broker-like host loads: Sightline's drop-in exporter and the two-hop design's record-index
- * exporter. By default those this build made, found from the project's root.
+ * The jars the broker-like host loads: Sightline's drop-in exporter and the two-hop design's
+ * record-index exporter. By default those this build made, found from the project's root.
  */
 public record ExporterJars(Path direct, Path twoHop) {
 
@@ -34,7 +34,8 @@ public record ExporterJars(Path direct, Path twoHop) {
 
   private static void require(Path jar, String what) {
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("the " + what + " jar " + jar + " is missing: build with ./sightline build");
+      throw new IllegalStateException(
+          "the " + what + " jar " + jar + " is missing: build with ./sightline build");
     }
   }
 }

@@ -4,8 +4,13 @@ import java.util.Locale;
 
 /** The two designs the comparison runs. */
 public enum Variant {
-  /** Camunda 8.6: record exporter into {@code zeebe-record-*}, then the importer into the read model. */
-  TWO_HOP("two-hop", "record-index exporter (bulk delay 5 s, size 1000, 10 MB) + importer (batches of 200, idle 5 s)"),
+  /**
+   * Camunda 8.6: record exporter into {@code zeebe-record-*}, then the importer into the read
+   * model.
+   */
+  TWO_HOP(
+      "two-hop",
+      "record-index exporter (bulk delay 5 s, size 1000, 10 MB) + importer (batches of 200, idle 5 s)"),
   /** Sightline: the read model written straight from the exporter. */
   DIRECT("direct", "Sightline exporter (bulk delay 1 s, size 1000, 20 MB)");
 

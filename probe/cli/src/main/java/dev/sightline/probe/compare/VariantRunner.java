@@ -2,19 +2,19 @@ package dev.sightline.probe.compare;
 
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
-import dev.sightline.probe.twohop.recordindex.RecordIndexNames;
 import dev.sightline.exporter.schema.ProcessInstanceIndex;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.config.ExporterDescriptor;
 import dev.sightline.probe.host.source.AppendingRecordSource;
-import dev.sightline.probe.twohop.importer.Importer;
-import dev.sightline.probe.twohop.importer.ImporterSettings;
 import dev.sightline.probe.latency.Expectation;
 import dev.sightline.probe.latency.ProbeSettings;
 import dev.sightline.probe.latency.VisibilityListener;
 import dev.sightline.probe.latency.VisibilityProbe;
 import dev.sightline.probe.report.Stages;
 import dev.sightline.probe.report.VariantResult;
+import dev.sightline.probe.twohop.importer.Importer;
+import dev.sightline.probe.twohop.importer.ImporterSettings;
+import dev.sightline.probe.twohop.recordindex.RecordIndexNames;
 import dev.sightline.probe.workload.Pacer;
 import dev.sightline.probe.workload.RealTimeDriver;
 import dev.sightline.probe.workload.Workload;
@@ -37,9 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs one variant on a node: the broker-like host loads the real exporter jar, the open-loop workload feeds
- * it in real time, the reader-side probe watches every process instance's document (and, two-hop, its record
- * in {@code zeebe-record-*}); afterwards the exporters' {@code .hlog} files give the other stages.
+ * Runs one variant on a node: the broker-like host loads the real exporter jar, the open-loop
+ * workload feeds it in real time, the reader-side probe watches every process instance's document
+ * (and, two-hop, its record in {@code zeebe-record-*}); afterwards the exporters' {@code .hlog}
+ * files give the other stages.
  */
 final class VariantRunner {
 
@@ -53,7 +54,13 @@ final class VariantRunner {
   private final PrintStream progress;
   private final InstantSource clock = InstantSource.system();
 
-  VariantRunner(URI es, ExporterJars jars, Path runDir, String runId, Duration drainTimeout, PrintStream progress) {
+  VariantRunner(
+      URI es,
+      ExporterJars jars,
+      Path runDir,
+      String runId,
+      Duration drainTimeout,
+      PrintStream progress) {
     this.es = es;
     this.jars = jars;
     this.runDir = runDir;
@@ -84,24 +91,42 @@ final class VariantRunner {
     var lastPositions = new ConcurrentHashMap<Integer, Long>();
     var sources = new HashMap<Integer, AppendingRecordSource>();
     var startedAt = System.nanoTime();
-    try (var host = BrokerHost.builder().exporter(new ExporterDescriptor(variant.id(), className, Optional.of(variant == Variant.DIRECT ? jars.direct() : jars.twoHop()), args)).build();
-        var importer = variant == Variant.TWO_HOP ? Importer.start(importerSettings(prefix, recordPrefix, partitions, importerHlog), clock) : null;
+    try (var host =
+            BrokerHost.builder()
+                .exporter(
+                    new ExporterDescriptor(
+                        variant.id(),
+                        className,
+                        Optional.of(variant == Variant.DIRECT ? jars.direct() : jars.twoHop()),
+                        args))
+                .build();
+        var importer =
+            variant == Variant.TWO_HOP
+                ? Importer.start(
+                    importerSettings(prefix, recordPrefix, partitions, importerHlog), clock)
+                : null;
         var probe = VisibilityProbe.start(ProbeSettings.defaults(es), VisibilityListener.NONE)) {
       for (int p = 1; p <= partitions; p++) {
         sources.put(p, new AppendingRecordSource());
         host.startPartition(p, sources.get(p));
       }
-      RecordSinkWithProbe sink = (partition, record) -> {
-        sources.get(partition).append(record);
-        lastPositions.put(partition, record.getPosition());
-        if (record.getTimestamp() >= measuredFrom && startsAProcessInstance(record)) {
-          var key = Long.toString(record.getKey());
-          probe.expect(Expectation.visible(readModelIndex, key, record.getTimestamp()));
-          if (variant == Variant.TWO_HOP) {
-            probe.expect(new Expectation(Stages.RECORD_VISIBLE, recordAlias, partition + "-" + record.getPosition(), record.getTimestamp()));
-          }
-        }
-      };
+      RecordSinkWithProbe sink =
+          (partition, record) -> {
+            sources.get(partition).append(record);
+            lastPositions.put(partition, record.getPosition());
+            if (record.getTimestamp() >= measuredFrom && startsAProcessInstance(record)) {
+              var key = Long.toString(record.getKey());
+              probe.expect(Expectation.visible(readModelIndex, key, record.getTimestamp()));
+              if (variant == Variant.TWO_HOP) {
+                probe.expect(
+                    new Expectation(
+                        Stages.RECORD_VISIBLE,
+                        recordAlias,
+                        partition + "-" + record.getPosition(),
+                        record.getTimestamp()));
+              }
+            }
+          };
       var driver = new RealTimeDriver(workload, sink::append, clock, Pacer.sleeping(clock));
       var driving = Thread.ofPlatform().name("workload-" + variant.id()).start(driver);
       var total = workload.spec().warmUp().plus(workload.spec().duration());
@@ -109,15 +134,22 @@ final class VariantRunner {
         driving.join(PROGRESS_EVERY);
         trim(host, sources, variant);
         var driverProgress = driver.progress();
-        progress.printf("\r%s %s appended %,d records, behind %d ms, probe pending %,d   ",
-            variant.id(), bar(System.nanoTime() - startedAt, total), driverProgress.appended(),
-            driverProgress.behind().toMillis(), probe.pending());
+        progress.printf(
+            "\r%s %s appended %,d records, behind %d ms, probe pending %,d   ",
+            variant.id(),
+            bar(System.nanoTime() - startedAt, total),
+            driverProgress.appended(),
+            driverProgress.behind().toMillis(),
+            probe.pending());
       }
       progress.printf("%n%s: draining…%n", variant.id());
       var deadline = System.nanoTime() + drainTimeout.toNanos();
       for (var entry : lastPositions.entrySet()) {
         var partition = host.partition(entry.getKey()).orElseThrow();
-        partition.awaitAcknowledged(variant.id(), entry.getValue(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        partition.awaitAcknowledged(
+            variant.id(),
+            entry.getValue(),
+            Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       }
       probe.awaitNothingPending(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       var elapsedSeconds = (System.nanoTime() - startedAt) / 1e9;
@@ -125,15 +157,30 @@ final class VariantRunner {
       var appended = driver.progress().appended();
       var stages = new LinkedHashMap<String, Histogram>();
       stages.putAll(
-          HlogStages.read(exporterHlog, "PROCESS_INSTANCE", measuredFrom, Map.of(
-              Stages.EXPORTER_LAG, Stages.EXPORTER_LAG, Stages.BATCH_WAIT, Stages.BATCH_WAIT,
-              Stages.BULK, Stages.BULK, Stages.FLUSHED, Stages.FLUSHED)));
+          HlogStages.read(
+              exporterHlog,
+              "PROCESS_INSTANCE",
+              measuredFrom,
+              Map.of(
+                  Stages.EXPORTER_LAG,
+                  Stages.EXPORTER_LAG,
+                  Stages.BATCH_WAIT,
+                  Stages.BATCH_WAIT,
+                  Stages.BULK,
+                  Stages.BULK,
+                  Stages.FLUSHED,
+                  Stages.FLUSHED)));
       if (variant == Variant.TWO_HOP) {
         copy(report.latencyMicrosByStage(), Stages.RECORD_VISIBLE, stages);
         if (importer != null) {
           importer.close();
         }
-        stages.putAll(HlogStages.read(importerHlog, "PROCESS_INSTANCE", measuredFrom, Map.of(Stages.FLUSHED, Stages.IMPORTED)));
+        stages.putAll(
+            HlogStages.read(
+                importerHlog,
+                "PROCESS_INSTANCE",
+                measuredFrom,
+                Map.of(Stages.FLUSHED, Stages.IMPORTED)));
       }
       copy(report.latencyMicrosByStage(), Expectation.VISIBLE, stages);
       var pollPeriod = report.pollPeriodMicros();
@@ -162,26 +209,37 @@ final class VariantRunner {
   private static boolean startsAProcessInstance(Record<?> record) {
     return record.getValueType() == ValueType.PROCESS_INSTANCE
         && record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING
-        && ((ProcessInstanceRecordValue) record.getValue()).getBpmnElementType() == BpmnElementType.PROCESS;
+        && ((ProcessInstanceRecordValue) record.getValue()).getBpmnElementType()
+            == BpmnElementType.PROCESS;
   }
 
-  private ImporterSettings importerSettings(String readModelPrefix, String recordPrefix, int partitions, Path hlog) {
+  private ImporterSettings importerSettings(
+      String readModelPrefix, String recordPrefix, int partitions, Path hlog) {
     var readModel =
         ConfigParser.parse(
             Map.of(
-                "connect.url", es.toString(),
-                "index.prefix", readModelPrefix,
-                "latency.hlog.path", hlog.toString(),
-                "latency.hlog.interval", "1s"));
+                "connect.url",
+                es.toString(),
+                "index.prefix",
+                readModelPrefix,
+                "latency.hlog.path",
+                hlog.toString(),
+                "latency.hlog.interval",
+                "1s"));
     var ids = java.util.stream.IntStream.rangeClosed(1, partitions).boxed().toList();
     return ImporterSettings.defaults(readModel, ids, ReadModelRecordFilter.valueTypes())
         .withRecordIndexPrefix(recordPrefix)
         .withPositionIndex(recordPrefix + "-import-position");
   }
 
-  /** Drops what the exporter acknowledged, as a broker compacts its log: a long run stays small in memory. */
-  private static void trim(BrokerHost host, Map<Integer, AppendingRecordSource> sources, Variant variant) {
-    sources.forEach((partition, source) -> source.trimUpTo(host.acknowledgedPosition(partition, variant.id())));
+  /**
+   * Drops what the exporter acknowledged, as a broker compacts its log: a long run stays small in
+   * memory.
+   */
+  private static void trim(
+      BrokerHost host, Map<Integer, AppendingRecordSource> sources, Variant variant) {
+    sources.forEach(
+        (partition, source) -> source.trimUpTo(host.acknowledgedPosition(partition, variant.id())));
   }
 
   private static void copy(Map<String, Histogram> from, String stage, Map<String, Histogram> to) {
@@ -194,6 +252,11 @@ final class VariantRunner {
   private static String bar(long elapsedNanos, Duration total) {
     var fraction = Math.min(1.0, elapsedNanos / (double) total.toNanos());
     var filled = (int) Math.round(fraction * 30);
-    return "[" + "=".repeat(filled) + " ".repeat(30 - filled) + "] " + (int) Math.round(fraction * 100) + "%";
+    return "["
+        + "=".repeat(filled)
+        + " ".repeat(30 - filled)
+        + "] "
+        + (int) Math.round(fraction * 100)
+        + "%";
   }
 }

@@ -8,7 +8,8 @@ import java.util.Set;
 public interface DocumentReader extends AutoCloseable {
 
   /**
-   * @return the ids among {@code ids} the index answers with now; none if the index does not exist yet
+   * @return the ids among {@code ids} the index answers with now; none if the index does not exist
+   *     yet
    * @throws IOException if the request failed (the ids stay pending)
    */
   Set<String> find(String index, List<String> ids) throws IOException;

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One request per call over {@code java.net.http}: {@code _search} with an {@code ids} query ({@link
- * ProbeMode#SEARCH}: only refreshed documents) or {@code _mget} ({@link ProbeMode#REALTIME_GET}: every
- * written document). Sources are not fetched; {@code filter_path} keeps the answer to the ids.
+ * One request per call over {@code java.net.http}: {@code _search} with an {@code ids} query
+ * ({@link ProbeMode#SEARCH}: only refreshed documents) or {@code _mget} ({@link
+ * ProbeMode#REALTIME_GET}: every written document). Sources are not fetched; {@code filter_path}
+ * keeps the answer to the ids.
  *
  * <p>Thread-safety: safe for use by several threads (the JDK client is).
  */
@@ -34,7 +35,11 @@ public final class HttpDocumentReader implements DocumentReader {
   public HttpDocumentReader(URI url, ProbeMode mode) {
     this.url = url;
     this.mode = mode;
-    this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
   }
 
   @Override
@@ -42,13 +47,23 @@ public final class HttpDocumentReader implements DocumentReader {
     var encodedIndex = URLEncoder.encode(index, StandardCharsets.UTF_8);
     var request =
         switch (mode) {
-          case SEARCH -> post(
-              encodedIndex + "/_search?ignore_unavailable=true&filter_path=hits.hits._id",
-              Map.of("size", ids.size(), "_source", false, "track_total_hits", false,
-                  "query", Map.of("ids", Map.of("values", ids))));
-          case REALTIME_GET -> post(
-              encodedIndex + "/_mget?_source=false&realtime=true&filter_path=docs._id,docs.found",
-              Map.of("ids", ids));
+          case SEARCH ->
+              post(
+                  encodedIndex + "/_search?ignore_unavailable=true&filter_path=hits.hits._id",
+                  Map.of(
+                      "size",
+                      ids.size(),
+                      "_source",
+                      false,
+                      "track_total_hits",
+                      false,
+                      "query",
+                      Map.of("ids", Map.of("values", ids))));
+          case REALTIME_GET ->
+              post(
+                  encodedIndex
+                      + "/_mget?_source=false&realtime=true&filter_path=docs._id,docs.found",
+                  Map.of("ids", ids));
         };
     HttpResponse<byte[]> response;
     try {
@@ -62,7 +77,12 @@ public final class HttpDocumentReader implements DocumentReader {
     }
     if (response.statusCode() != 200) {
       throw new IOException(
-          "HTTP " + response.statusCode() + " from " + index + ": " + new String(response.body(), StandardCharsets.UTF_8));
+          "HTTP "
+              + response.statusCode()
+              + " from "
+              + index
+              + ": "
+              + new String(response.body(), StandardCharsets.UTF_8));
     }
     return found(JSON.readTree(response.body()));
   }
@@ -84,7 +104,8 @@ public final class HttpDocumentReader implements DocumentReader {
   }
 
   private HttpRequest post(String pathAndQuery, Map<String, ?> body) throws IOException {
-    return HttpRequest.newBuilder(URI.create(url.toString().replaceAll("/$", "") + "/" + pathAndQuery))
+    return HttpRequest.newBuilder(
+            URI.create(url.toString().replaceAll("/$", "") + "/" + pathAndQuery))
         .timeout(TIMEOUT)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))

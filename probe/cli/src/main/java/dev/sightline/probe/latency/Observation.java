@@ -1,8 +1,8 @@
 package dev.sightline.probe.latency;
 
 /**
- * One expectation met: the search sent at {@code seenAtMicros} (microseconds since the epoch, the probe's
- * clock) was the first to find the document.
+ * One expectation met: the search sent at {@code seenAtMicros} (microseconds since the epoch, the
+ * probe's clock) was the first to find the document.
  */
 public record Observation(Expectation expectation, long seenAtMicros) {
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The expectations not met yet, per index, oldest first. An id registered twice for one index keeps its first
- * (earliest) expectation: the document's first appearance is what is measured.
+ * The expectations not met yet, per index, oldest first. An id registered twice for one index keeps
+ * its first (earliest) expectation: the document's first appearance is what is measured.
  *
  * <p>Not thread-safe: the poller's thread.
  */
@@ -17,7 +17,9 @@ final class PendingExpectations {
   private final Map<String, LinkedHashMap<String, Expectation>> byIndex = new LinkedHashMap<>();
   private int size;
 
-  /** @return false if the id was already pending for that index */
+  /**
+   * @return false if the id was already pending for that index
+   */
   boolean add(Expectation expectation) {
     var pending = byIndex.computeIfAbsent(expectation.index(), index -> new LinkedHashMap<>());
     if (pending.putIfAbsent(expectation.id(), expectation) != null) {
@@ -33,7 +35,9 @@ final class PendingExpectations {
 
   /** Up to {@code max} ids of the index, oldest first. */
   List<String> oldestIds(String index, int max) {
-    var ids = new ArrayList<String>(Math.min(max, byIndex.getOrDefault(index, new LinkedHashMap<>()).size()));
+    var ids =
+        new ArrayList<String>(
+            Math.min(max, byIndex.getOrDefault(index, new LinkedHashMap<>()).size()));
     for (var id : byIndex.getOrDefault(index, new LinkedHashMap<>()).keySet()) {
       if (ids.size() == max) {
         break;

@@ -8,11 +8,11 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
- * The probe's HdrHistogram recorders: one per stage name, plus poll period and request duration; microseconds,
- * 1 µs to 1 h, 3 significant digits, values clamped into that range.
+ * The probe's HdrHistogram recorders: one per stage name, plus poll period and request duration;
+ * microseconds, 1 µs to 1 h, 3 significant digits, values clamped into that range.
  *
- * <p>Threading: the {@code record…} methods on one writer thread (the poller); {@link #snapshot} on any thread,
- * serialised here, accumulates interval histograms into totals since the start.
+ * <p>Threading: the {@code record…} methods on one writer thread (the poller); {@link #snapshot} on
+ * any thread, serialised here, accumulates interval histograms into totals since the start.
  */
 final class ProbeRecorders {
 
@@ -51,8 +51,11 @@ final class ProbeRecorders {
 
   /** Totals since the start: copies, per stage, then poll period, then request duration. */
   synchronized Snapshot snapshot() {
-    stages.forEach((stage, recorder) ->
-        stageTotals.computeIfAbsent(stage, name -> newHistogram()).add(recorder.getIntervalHistogram()));
+    stages.forEach(
+        (stage, recorder) ->
+            stageTotals
+                .computeIfAbsent(stage, name -> newHistogram())
+                .add(recorder.getIntervalHistogram()));
     pollPeriodTotal.add(pollPeriod.getIntervalHistogram());
     requestTotal.add(requests.getIntervalHistogram());
     var copies = new TreeMap<String, Histogram>();

@@ -9,12 +9,14 @@ import org.HdrHistogram.Histogram;
  * What the probe measured so far, with its own resolution and cost.
  *
  * @param latencyMicrosByStage per stage, record timestamp → first hit, in microseconds
- * @param pollPeriodMicros the time between two consecutive polls that had work: the resolution achieved
+ * @param pollPeriodMicros the time between two consecutive polls that had work: the resolution
+ *     achieved
  * @param requestMicros how long one request took
  * @param requests requests sent (one per index per poll)
  * @param elapsed since the probe started
- * @param met expectations met; {@code pending} not yet; {@code shed} refused at a full pending set; {@code
- *     timedOut} dropped after {@link ProbeSettings#giveUpAfter()}; {@code failedRequests} requests that failed
+ * @param met expectations met; {@code pending} not yet; {@code shed} refused at a full pending set;
+ *     {@code timedOut} dropped after {@link ProbeSettings#giveUpAfter()}; {@code failedRequests}
+ *     requests that failed
  */
 public record ProbeReport(
     ProbeMode mode,
@@ -51,8 +53,18 @@ public record ProbeReport(
           resolution (poll period): %s
           requests: %d (%.1f/s, %d failed), each %s"""
         .formatted(
-            mode, pollInterval.toMillis(), met, pending, shed, timedOut, stages, summary(pollPeriodMicros),
-            requests, requestsPerSecond(), failedRequests, summary(requestMicros));
+            mode,
+            pollInterval.toMillis(),
+            met,
+            pending,
+            shed,
+            timedOut,
+            stages,
+            summary(pollPeriodMicros),
+            requests,
+            requestsPerSecond(),
+            failedRequests,
+            summary(requestMicros));
   }
 
   /** {@code n=…, p50=… ms, p99=… ms, max=… ms} of a microsecond histogram. */

@@ -11,11 +11,13 @@ import java.util.Objects;
  *
  * @param url the Elasticsearch node
  * @param mode {@link ProbeMode#SEARCH} to measure {@code visible}
- * @param pollInterval the target time between two polls of the pending ids (one request per index each)
+ * @param pollInterval the target time between two polls of the pending ids (one request per index
+ *     each)
  * @param maxIdsPerRequest the most ids one request asks for; the oldest pending ids go first
  * @param maxPending beyond this many pending expectations, new ones are shed (counted, not queued)
  * @param giveUpAfter an expectation not met by then is dropped and counted as timed out
- * @param clock the clock record timestamps are on (the broker's); read with microseconds if it has them
+ * @param clock the clock record timestamps are on (the broker's); read with microseconds if it has
+ *     them
  */
 public record ProbeSettings(
     URI url,
@@ -42,21 +44,33 @@ public record ProbeSettings(
     }
   }
 
-  /** Search mode, 15 ms polls, 1,000 ids per request, 100,000 pending at most, 10 min to give up, system clock. */
+  /**
+   * Search mode, 15 ms polls, 1,000 ids per request, 100,000 pending at most, 10 min to give up,
+   * system clock.
+   */
   public static ProbeSettings defaults(URI url) {
     return new ProbeSettings(
-        url, ProbeMode.SEARCH, DEFAULT_POLL_INTERVAL, 1_000, 100_000, Duration.ofMinutes(10), Clock.systemUTC());
+        url,
+        ProbeMode.SEARCH,
+        DEFAULT_POLL_INTERVAL,
+        1_000,
+        100_000,
+        Duration.ofMinutes(10),
+        Clock.systemUTC());
   }
 
   public ProbeSettings withMode(ProbeMode mode) {
-    return new ProbeSettings(url, mode, pollInterval, maxIdsPerRequest, maxPending, giveUpAfter, clock);
+    return new ProbeSettings(
+        url, mode, pollInterval, maxIdsPerRequest, maxPending, giveUpAfter, clock);
   }
 
   public ProbeSettings withPollInterval(Duration pollInterval) {
-    return new ProbeSettings(url, mode, pollInterval, maxIdsPerRequest, maxPending, giveUpAfter, clock);
+    return new ProbeSettings(
+        url, mode, pollInterval, maxIdsPerRequest, maxPending, giveUpAfter, clock);
   }
 
   public ProbeSettings withLimits(int maxIdsPerRequest, int maxPending) {
-    return new ProbeSettings(url, mode, pollInterval, maxIdsPerRequest, maxPending, giveUpAfter, clock);
+    return new ProbeSettings(
+        url, mode, pollInterval, maxIdsPerRequest, maxPending, giveUpAfter, clock);
   }
 }

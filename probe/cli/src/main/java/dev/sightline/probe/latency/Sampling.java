@@ -3,8 +3,9 @@ package dev.sightline.probe.latency;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Which entities the probe follows. The default is every process instance (the caller registers each); with
- * {@link #oneIn(int)} only every n-th candidate is registered, to bound the probe's work under a high rate.
+ * Which entities the probe follows. The default is every process instance (the caller registers
+ * each); with {@link #oneIn(int)} only every n-th candidate is registered, to bound the probe's
+ * work under a high rate.
  *
  * <p>Thread-safe.
  */

@@ -11,16 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures when documents become visible to readers. Callers register {@link Expectation}s (any thread, never
- * blocking: beyond {@link ProbeSettings#maxPending()} an expectation is shed and counted); a poller thread of
- * its own, every {@link ProbeSettings#pollInterval()}, sends for each index one request for its oldest pending
- * ids (at most {@link ProbeSettings#maxIdsPerRequest()}). The first request that finds a document meets its
- * expectation: the latency recorded is the request's send time − the record's timestamp, both on {@link
- * ProbeSettings#clock()}. So a document is seen at most one poll period (plus one request) after it became
- * visible; the achieved poll period is reported as the resolution ({@link ProbeReport#pollPeriodMicros()}).
+ * Measures when documents become visible to readers. Callers register {@link Expectation}s (any
+ * thread, never blocking: beyond {@link ProbeSettings#maxPending()} an expectation is shed and
+ * counted); a poller thread of its own, every {@link ProbeSettings#pollInterval()}, sends for each
+ * index one request for its oldest pending ids (at most {@link ProbeSettings#maxIdsPerRequest()}).
+ * The first request that finds a document meets its expectation: the latency recorded is the
+ * request's send time − the record's timestamp, both on {@link ProbeSettings#clock()}. So a
+ * document is seen at most one poll period (plus one request) after it became visible; the achieved
+ * poll period is reported as the resolution ({@link ProbeReport#pollPeriodMicros()}).
  *
- * <p>Threading: {@link #expect}, {@link #report}, {@link #pending} and {@link #close} from any thread; the
- * listener and the reader run on the poller thread only.
+ * <p>Threading: {@link #expect}, {@link #report}, {@link #pending} and {@link #close} from any
+ * thread; the listener and the reader run on the poller thread only.
  */
 public final class VisibilityProbe implements AutoCloseable {
 
@@ -44,7 +45,10 @@ public final class VisibilityProbe implements AutoCloseable {
   private volatile boolean running;
   private Thread poller;
 
-  /** A probe without a poller thread: {@link #pollOnce()} is called by the owner (tests on virtual time). */
+  /**
+   * A probe without a poller thread: {@link #pollOnce()} is called by the owner (tests on virtual
+   * time).
+   */
   VisibilityProbe(ProbeSettings settings, DocumentReader reader, VisibilityListener listener) {
     this.settings = settings;
     this.reader = reader;
@@ -56,14 +60,18 @@ public final class VisibilityProbe implements AutoCloseable {
     return start(settings, new HttpDocumentReader(settings.url(), settings.mode()), listener);
   }
 
-  public static VisibilityProbe start(ProbeSettings settings, DocumentReader reader, VisibilityListener listener) {
+  public static VisibilityProbe start(
+      ProbeSettings settings, DocumentReader reader, VisibilityListener listener) {
     var probe = new VisibilityProbe(settings, reader, listener);
     probe.running = true;
-    probe.poller = Thread.ofPlatform().daemon().name("sightline-visibility-probe").start(probe::pollLoop);
+    probe.poller =
+        Thread.ofPlatform().daemon().name("sightline-visibility-probe").start(probe::pollLoop);
     return probe;
   }
 
-  /** Registers an expectation; false if it was shed because the pending set is full. Never blocks. */
+  /**
+   * Registers an expectation; false if it was shed because the pending set is full. Never blocks.
+   */
   public boolean expect(Expectation expectation) {
     if (admitted.incrementAndGet() > settings.maxPending()) {
       admitted.decrementAndGet();
@@ -108,14 +116,18 @@ public final class VisibilityProbe implements AutoCloseable {
         timedOut.get());
   }
 
-  /** One poll: takes new expectations in, drops expired ones, sends one request per index. Poller thread. */
+  /**
+   * One poll: takes new expectations in, drops expired ones, sends one request per index. Poller
+   * thread.
+   */
   void pollOnce() {
     for (Expectation next; (next = intake.poll()) != null; ) {
       if (!pending.add(next)) {
         admitted.decrementAndGet();
       }
     }
-    var expired = pending.dropOlderThan(settings.clock().millis() - settings.giveUpAfter().toMillis());
+    var expired =
+        pending.dropOlderThan(settings.clock().millis() - settings.giveUpAfter().toMillis());
     if (expired > 0) {
       admitted.addAndGet(-expired);
       timedOut.addAndGet(expired);

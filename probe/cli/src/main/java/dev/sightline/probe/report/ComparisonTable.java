@@ -22,8 +22,12 @@ public final class ComparisonTable {
     rows.add(header);
     for (var variant : variants) {
       var visible = variant.visible();
-      var row = new ArrayList<String>(java.util.List.of(variant.name(), fmt(variant.recordsPerSecond(), 0),
-          visible == null ? "0" : Long.toString(visible.getTotalCount())));
+      var row =
+          new ArrayList<String>(
+              java.util.List.of(
+                  variant.name(),
+                  fmt(variant.recordsPerSecond(), 0),
+                  visible == null ? "0" : Long.toString(visible.getTotalCount())));
       for (var p : Percentiles.TABLE) {
         row.add(visible == null ? "-" : fmt(Percentiles.millis(visible, p), 1));
       }
@@ -32,17 +36,27 @@ public final class ComparisonTable {
     }
     var twoHop = run.variant("two-hop");
     var direct = run.variant("direct");
-    if (twoHop.isPresent() && direct.isPresent() && twoHop.get().visible() != null && direct.get().visible() != null) {
+    if (twoHop.isPresent()
+        && direct.isPresent()
+        && twoHop.get().visible() != null
+        && direct.get().visible() != null) {
       var ratio = new ArrayList<String>(java.util.List.of("two-hop ÷ direct", "", ""));
       for (var p : Percentiles.TABLE) {
-        ratio.add(ratio(Percentiles.millis(twoHop.get().visible(), p), Percentiles.millis(direct.get().visible(), p)));
+        ratio.add(
+            ratio(
+                Percentiles.millis(twoHop.get().visible(), p),
+                Percentiles.millis(direct.get().visible(), p)));
       }
-      ratio.add(ratio(Percentiles.maxMillis(twoHop.get().visible()), Percentiles.maxMillis(direct.get().visible())));
+      ratio.add(
+          ratio(
+              Percentiles.maxMillis(twoHop.get().visible()),
+              Percentiles.maxMillis(direct.get().visible())));
       rows.add(ratio);
     }
     out.append(columns(rows));
     out.append("\nStages, ms (p50 / p99)\n");
-    var stages = new TreeSet<String>(java.util.Comparator.comparingInt(Stages::rank).thenComparing(s -> s));
+    var stages =
+        new TreeSet<String>(java.util.Comparator.comparingInt(Stages::rank).thenComparing(s -> s));
     variants.forEach(v -> stages.addAll(v.stagesMicros().keySet()));
     var stageRows = new ArrayList<java.util.List<String>>();
     var stageHeader = new ArrayList<String>(java.util.List.of("stage"));
@@ -52,9 +66,12 @@ public final class ComparisonTable {
       var row = new ArrayList<String>(java.util.List.of(stage));
       for (var variant : variants) {
         var histogram = variant.stagesMicros().get(stage);
-        row.add(histogram == null || histogram.getTotalCount() == 0
-            ? "-"
-            : fmt(Percentiles.millis(histogram, 50), 1) + " / " + fmt(Percentiles.millis(histogram, 99), 1));
+        row.add(
+            histogram == null || histogram.getTotalCount() == 0
+                ? "-"
+                : fmt(Percentiles.millis(histogram, 50), 1)
+                    + " / "
+                    + fmt(Percentiles.millis(histogram, 99), 1));
       }
       stageRows.add(row);
     }
@@ -62,8 +79,16 @@ public final class ComparisonTable {
     out.append("\nProbe: ");
     for (var variant : variants) {
       var probe = variant.probe();
-      out.append(String.format(Locale.ROOT, "%s poll period p50 %.0f ms / p99 %.0f ms, %.0f requests/s, shed %d, timed out %d; ",
-          variant.name(), probe.pollPeriodP50Millis(), probe.pollPeriodP99Millis(), probe.requestsPerSecond(), probe.shed(), probe.timedOut()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%s poll period p50 %.0f ms / p99 %.0f ms, %.0f requests/s, shed %d, timed out %d; ",
+              variant.name(),
+              probe.pollPeriodP50Millis(),
+              probe.pollPeriodP99Millis(),
+              probe.requestsPerSecond(),
+              probe.shed(),
+              probe.timedOut()));
     }
     return out.append('\n').toString();
   }
@@ -79,7 +104,10 @@ public final class ComparisonTable {
     for (var row : rows) {
       for (int i = 0; i < row.size(); i++) {
         var cell = row.get(i);
-        out.append(i == 0 ? String.format("%-" + widths[i] + "s", cell) : String.format("  %" + widths[i] + "s", cell));
+        out.append(
+            i == 0
+                ? String.format("%-" + widths[i] + "s", cell)
+                : String.format("  %" + widths[i] + "s", cell));
       }
       out.append('\n');
     }
@@ -95,6 +123,8 @@ public final class ComparisonTable {
   }
 
   private static String trim(double percentile) {
-    return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
+    return percentile == Math.rint(percentile)
+        ? Long.toString((long) percentile)
+        : Double.toString(percentile);
   }
 }

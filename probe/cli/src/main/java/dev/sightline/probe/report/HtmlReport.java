@@ -9,35 +9,66 @@ public final class HtmlReport {
 
   public static String render(RunResult run) {
     var html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Sightline comparison ")
+    html.append(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Sightline comparison ")
         .append(SvgCharts.escape(run.runId()))
-        .append("</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
-        .append("td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}th:first-child,td:first-child{text-align:left}")
+        .append(
+            "</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
+        .append(
+            "td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}th:first-child,td:first-child{text-align:left}")
         .append("pre{background:#f6f6f6;padding:1em}</style>\n</head><body>\n");
-    html.append("<h1>When does data become visible? Two-hop (Camunda 8.6) vs direct (Sightline)</h1>\n");
-    html.append("<p>Run <code>").append(SvgCharts.escape(run.runId())).append("</code>, started ")
-        .append(run.startedAt()).append(". Latency = first <code>_search</code> hit − record timestamp (the record's intended time: open loop, queueing included).</p>\n");
-    html.append("<h2>Percentile distribution of visibility latency</h2>\n").append(SvgCharts.percentileDistribution(run.variants()));
-    html.append("<h2>Percentiles (ms)</h2>\n<table><tr><th>variant</th><th>records/s</th><th>n</th>");
+    html.append(
+        "<h1>When does data become visible? Two-hop (Camunda 8.6) vs direct (Sightline)</h1>\n");
+    html.append("<p>Run <code>")
+        .append(SvgCharts.escape(run.runId()))
+        .append("</code>, started ")
+        .append(run.startedAt())
+        .append(
+            ". Latency = first <code>_search</code> hit − record timestamp (the record's intended time: open loop, queueing included).</p>\n");
+    html.append("<h2>Percentile distribution of visibility latency</h2>\n")
+        .append(SvgCharts.percentileDistribution(run.variants()));
+    html.append(
+        "<h2>Percentiles (ms)</h2>\n<table><tr><th>variant</th><th>records/s</th><th>n</th>");
     for (var p : Percentiles.TABLE) {
-      html.append("<th>p").append(ComparisonTable.fmt(p, p == Math.rint(p) ? 0 : 1)).append("</th>");
+      html.append("<th>p")
+          .append(ComparisonTable.fmt(p, p == Math.rint(p) ? 0 : 1))
+          .append("</th>");
     }
     html.append("<th>max</th></tr>\n");
     for (var variant : run.variants()) {
       var visible = variant.visible();
-      html.append("<tr><td>").append(SvgCharts.escape(variant.name())).append("</td><td>")
-          .append(ComparisonTable.fmt(variant.recordsPerSecond(), 0)).append("</td><td>")
-          .append(visible == null ? 0 : visible.getTotalCount()).append("</td>");
+      html.append("<tr><td>")
+          .append(SvgCharts.escape(variant.name()))
+          .append("</td><td>")
+          .append(ComparisonTable.fmt(variant.recordsPerSecond(), 0))
+          .append("</td><td>")
+          .append(visible == null ? 0 : visible.getTotalCount())
+          .append("</td>");
       for (var p : Percentiles.TABLE) {
-        html.append("<td>").append(visible == null ? "-" : ComparisonTable.fmt(Percentiles.millis(visible, p), 1)).append("</td>");
+        html.append("<td>")
+            .append(visible == null ? "-" : ComparisonTable.fmt(Percentiles.millis(visible, p), 1))
+            .append("</td>");
       }
-      html.append("<td>").append(visible == null ? "-" : ComparisonTable.fmt(Percentiles.maxMillis(visible), 1)).append("</td></tr>\n");
+      html.append("<td>")
+          .append(visible == null ? "-" : ComparisonTable.fmt(Percentiles.maxMillis(visible), 1))
+          .append("</td></tr>\n");
     }
     html.append("</table>\n<h2>Stages</h2>\n").append(SvgCharts.stageBars(run.variants()));
-    html.append("<h2>Details</h2>\n<pre>").append(SvgCharts.escape(ComparisonTable.render(run))).append("</pre>\n");
+    html.append("<h2>Details</h2>\n<pre>")
+        .append(SvgCharts.escape(ComparisonTable.render(run)))
+        .append("</pre>\n");
     html.append("<h2>Settings</h2>\n<table>");
-    run.settings().forEach((k, v) -> html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td></tr>", SvgCharts.escape(k), SvgCharts.escape(v))));
-    html.append("</table>\n<p>Each variant's histograms: <code>&lt;variant&gt;.hlog</code> (microseconds, one tag per stage), readable with HdrHistogram's <code>HistogramLogProcessor</code>; figures in <code>summary.json</code>.</p>\n");
+    run.settings()
+        .forEach(
+            (k, v) ->
+                html.append(
+                    String.format(
+                        Locale.ROOT,
+                        "<tr><td>%s</td><td>%s</td></tr>",
+                        SvgCharts.escape(k),
+                        SvgCharts.escape(v))));
+    html.append(
+        "</table>\n<p>Each variant's histograms: <code>&lt;variant&gt;.hlog</code> (microseconds, one tag per stage), readable with HdrHistogram's <code>HistogramLogProcessor</code>; figures in <code>summary.json</code>.</p>\n");
     return html.append("</body></html>\n").toString();
   }
 }

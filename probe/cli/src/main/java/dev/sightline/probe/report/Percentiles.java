@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
-/** Percentile points of a microsecond histogram, in milliseconds, as HdrHistogram's plotter uses them. */
+/**
+ * Percentile points of a microsecond histogram, in milliseconds, as HdrHistogram's plotter uses
+ * them.
+ */
 public final class Percentiles {
 
   /** The percentiles the table reports. */
@@ -23,14 +26,18 @@ public final class Percentiles {
     return micros.getMaxValue() / 1000.0;
   }
 
-  /** The distribution at 5 ticks per half distance to 100 %, up to the last value (HdrHistogram's output). */
+  /**
+   * The distribution at 5 ticks per half distance to 100 %, up to the last value (HdrHistogram's
+   * output).
+   */
   public static List<Point> distribution(Histogram micros) {
     var points = new ArrayList<Point>();
     if (micros.getTotalCount() == 0) {
       return points;
     }
     for (var value : micros.percentiles(5)) {
-      points.add(new Point(value.getPercentileLevelIteratedTo(), value.getValueIteratedTo() / 1000.0));
+      points.add(
+          new Point(value.getPercentileLevelIteratedTo(), value.getValueIteratedTo() / 1000.0));
       if (value.getPercentileLevelIteratedTo() >= 100.0) {
         break;
       }

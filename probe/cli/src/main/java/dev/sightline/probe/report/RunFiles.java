@@ -17,13 +17,15 @@ import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * A run's folder: one {@code <variant>.hlog} (one tag per stage, the whole run as one interval, microsecond
- * values), {@code summary.json} (settings, throughput, percentiles, probe figures) and {@code report.html}.
- * The histograms live in the {@code .hlog} files only; {@link #read} rebuilds a run from the folder.
+ * A run's folder: one {@code <variant>.hlog} (one tag per stage, the whole run as one interval,
+ * microsecond values), {@code summary.json} (settings, throughput, percentiles, probe figures) and
+ * {@code report.html}. The histograms live in the {@code .hlog} files only; {@link #read} rebuilds
+ * a run from the folder.
  */
 public final class RunFiles {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RunFiles() {}
 
@@ -32,14 +34,21 @@ public final class RunFiles {
     for (var variant : run.variants()) {
       writeHlog(dir.resolve(variant.name() + ".hlog"), run.startedAt(), variant);
     }
-    Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary(run)), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("summary.json"), JSON.writeValueAsString(summary(run)), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("report.html"), HtmlReport.render(run), StandardCharsets.UTF_8);
   }
 
-  private static void writeHlog(Path file, Instant start, VariantResult variant) throws IOException {
+  private static void writeHlog(Path file, Instant start, VariantResult variant)
+      throws IOException {
     try (var out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
       var writer = new HistogramLogWriter(out);
-      writer.outputComment("Sightline " + variant.name() + ": " + variant.description() + " (values in microseconds)");
+      writer.outputComment(
+          "Sightline "
+              + variant.name()
+              + ": "
+              + variant.description()
+              + " (values in microseconds)");
       writer.outputLogFormatVersion();
       writer.outputStartTime(start.toEpochMilli());
       writer.setBaseTime(0);
@@ -48,7 +57,8 @@ public final class RunFiles {
         var histogram = stage.getValue().copy();
         histogram.setTag(stage.getKey());
         histogram.setStartTimeStamp(start.toEpochMilli());
-        histogram.setEndTimeStamp(start.toEpochMilli() + Math.round(variant.measuredSeconds() * 1000));
+        histogram.setEndTimeStamp(
+            start.toEpochMilli() + Math.round(variant.measuredSeconds() * 1000));
         writer.outputIntervalHistogram(histogram);
       }
     }
@@ -95,7 +105,10 @@ public final class RunFiles {
   public static RunResult read(Path dir) throws IOException {
     var summary = JSON.readTree(dir.resolve("summary.json").toFile());
     var settings = new LinkedHashMap<String, String>();
-    summary.path("settings").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
+    summary
+        .path("settings")
+        .properties()
+        .forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
     var variants = new ArrayList<VariantResult>();
     for (var node : summary.path("variants")) {
       var name = node.path("name").asText();
@@ -116,7 +129,11 @@ public final class RunFiles {
                   probe.path("shed").asLong(),
                   probe.path("timedOut").asLong())));
     }
-    return new RunResult(summary.path("runId").asText(), Instant.parse(summary.path("startedAt").asText()), settings, variants);
+    return new RunResult(
+        summary.path("runId").asText(),
+        Instant.parse(summary.path("startedAt").asText()),
+        settings,
+        variants);
   }
 
   private static Map<String, Histogram> readHlog(Path file) throws IOException {
@@ -124,10 +141,13 @@ public final class RunFiles {
     try (var reader = new HistogramLogReader(file.toFile())) {
       for (var h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
         var histogram = (Histogram) h;
-        stages.merge(histogram.getTag(), histogram, (a, b) -> {
-          a.add(b);
-          return a;
-        });
+        stages.merge(
+            histogram.getTag(),
+            histogram,
+            (a, b) -> {
+              a.add(b);
+              return a;
+            });
       }
     }
     return stages;

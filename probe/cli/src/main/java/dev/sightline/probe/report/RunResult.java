@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A finished comparison: its settings and every variant's result. */
-public record RunResult(String runId, Instant startedAt, Map<String, String> settings, List<VariantResult> variants) {
+public record RunResult(
+    String runId, Instant startedAt, Map<String, String> settings, List<VariantResult> variants) {
 
   public RunResult {
     settings = Map.copyOf(settings);

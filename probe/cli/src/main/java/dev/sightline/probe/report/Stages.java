@@ -9,10 +9,13 @@ public final class Stages {
   public static final String BATCH_WAIT = "batch-wait";
   public static final String BULK = "bulk";
   public static final String FLUSHED = "flushed";
+
   /** Two-hop: the record is searchable in its {@code zeebe-record-*} index. */
   public static final String RECORD_VISIBLE = "record-visible";
+
   /** Two-hop: the importer's bulk with the record's documents returned. */
   public static final String IMPORTED = "imported";
+
   public static final String VISIBLE = "visible";
 
   public static final List<String> ORDER =

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * The report's two charts as inline SVG (no script, no network): the percentile distribution of {@code
- * visible} for every variant on a log-scale percentile axis, as HdrHistogram's plotter draws it, and bars of
- * p50 and p99 per stage.
+ * The report's two charts as inline SVG (no script, no network): the percentile distribution of
+ * {@code visible} for every variant on a log-scale percentile axis, as HdrHistogram's plotter draws
+ * it, and bars of p50 and p99 per stage.
  */
 final class SvgCharts {
 
@@ -19,6 +19,7 @@ final class SvgCharts {
   private static final int RIGHT = 45;
   private static final int TOP = 20;
   private static final int BOTTOM = 60;
+
   /** Up to 99.999 %: x = log10(1 / (1 − p)). */
   private static final double MAX_X = 5;
 
@@ -53,16 +54,21 @@ final class SvgCharts {
         var py = y(point.millis(), yMax);
         points.append(fmt(px)).append(',').append(fmt(py)).append(' ');
       }
-      svg.append("<polyline class=\"series\" data-variant=\"").append(escape(variants.get(v).name()))
-          .append("\" fill=\"none\" stroke-width=\"3\" stroke=\"").append(COLORS[v % COLORS.length])
-          .append("\" points=\"").append(points.toString().strip()).append("\"/>\n");
+      svg.append("<polyline class=\"series\" data-variant=\"")
+          .append(escape(variants.get(v).name()))
+          .append("\" fill=\"none\" stroke-width=\"3\" stroke=\"")
+          .append(COLORS[v % COLORS.length])
+          .append("\" points=\"")
+          .append(points.toString().strip())
+          .append("\"/>\n");
     }
     legend(svg, variants.stream().map(VariantResult::name).toList());
     return svg.append("</svg>\n").toString();
   }
 
   static String stageBars(List<VariantResult> variants) {
-    var stages = new TreeSet<String>(java.util.Comparator.comparingInt(Stages::rank).thenComparing(s -> s));
+    var stages =
+        new TreeSet<String>(java.util.Comparator.comparingInt(Stages::rank).thenComparing(s -> s));
     variants.forEach(v -> stages.addAll(v.stagesMicros().keySet()));
     var maxMillis = 1.0;
     for (var variant : variants) {
@@ -88,27 +94,78 @@ final class SvgCharts {
         }
         var bx = groupX + v * barWidth;
         var color = COLORS[v % COLORS.length];
-        bar(svg, bx, barWidth, Percentiles.millis(histogram, 99), yMax, color, 0.35, variants.get(v).name(), stageList.get(s), "p99");
-        bar(svg, bx, barWidth, Percentiles.millis(histogram, 50), yMax, color, 1.0, variants.get(v).name(), stageList.get(s), "p50");
+        bar(
+            svg,
+            bx,
+            barWidth,
+            Percentiles.millis(histogram, 99),
+            yMax,
+            color,
+            0.35,
+            variants.get(v).name(),
+            stageList.get(s),
+            "p99");
+        bar(
+            svg,
+            bx,
+            barWidth,
+            Percentiles.millis(histogram, 50),
+            yMax,
+            color,
+            1.0,
+            variants.get(v).name(),
+            stageList.get(s),
+            "p50");
       }
     }
     legend(svg, variants.stream().map(VariantResult::name).toList());
     return svg.append("</svg>\n").toString();
   }
 
-  private static void bar(StringBuilder svg, double x, double width, double millis, double yMax, String color,
-      double opacity, String variant, String stage, String percentile) {
+  private static void bar(
+      StringBuilder svg,
+      double x,
+      double width,
+      double millis,
+      double yMax,
+      String color,
+      double opacity,
+      String variant,
+      String stage,
+      String percentile) {
     var top = y(millis, yMax);
-    svg.append(String.format(Locale.ROOT,
-        "<rect class=\"bar\" data-variant=\"%s\" data-stage=\"%s\" data-percentile=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" fill-opacity=\"%.2f\"><title>%s %s %s: %.1f ms</title></rect>%n",
-        escape(variant), escape(stage), percentile, x, top, width * 0.9, HEIGHT - BOTTOM - top, color, opacity,
-        escape(variant), escape(stage), percentile, millis));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<rect class=\"bar\" data-variant=\"%s\" data-stage=\"%s\" data-percentile=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" fill-opacity=\"%.2f\"><title>%s %s %s: %.1f ms</title></rect>%n",
+            escape(variant),
+            escape(stage),
+            percentile,
+            x,
+            top,
+            width * 0.9,
+            HEIGHT - BOTTOM - top,
+            color,
+            opacity,
+            escape(variant),
+            escape(stage),
+            percentile,
+            millis));
   }
 
   private static String open(String id, String title) {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "<svg id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n<title>%s</title>%n<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#fff\"/>%n",
-        id, WIDTH, HEIGHT, WIDTH, HEIGHT, escape(title), escape(title), WIDTH, HEIGHT);
+        id,
+        WIDTH,
+        HEIGHT,
+        WIDTH,
+        HEIGHT,
+        escape(title),
+        escape(title),
+        WIDTH,
+        HEIGHT);
   }
 
   private static void axes(StringBuilder svg, double yMax, String yLabel) {
@@ -120,15 +177,25 @@ final class SvgCharts {
     }
     svg.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "#333"));
     svg.append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, "#333"));
-    svg.append(String.format(Locale.ROOT,
-        "<text x=\"16\" y=\"%.1f\" font-size=\"12\" transform=\"rotate(-90 16 %.1f)\" text-anchor=\"middle\">%s</text>%n",
-        (TOP + HEIGHT - BOTTOM) / 2.0, (TOP + HEIGHT - BOTTOM) / 2.0, escape(yLabel)));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"16\" y=\"%.1f\" font-size=\"12\" transform=\"rotate(-90 16 %.1f)\" text-anchor=\"middle\">%s</text>%n",
+            (TOP + HEIGHT - BOTTOM) / 2.0,
+            (TOP + HEIGHT - BOTTOM) / 2.0,
+            escape(yLabel)));
   }
 
   private static void legend(StringBuilder svg, List<String> names) {
     for (int i = 0; i < names.size(); i++) {
       var x = LEFT + 20 + i * 140;
-      svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"%s\"/>%n", x, TOP + 4, COLORS[i % COLORS.length]));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"%s\"/>%n",
+              x,
+              TOP + 4,
+              COLORS[i % COLORS.length]));
       svg.append(text(x + 20, TOP + 16, names.get(i), "start"));
     }
   }
@@ -153,11 +220,24 @@ final class SvgCharts {
   }
 
   private static String line(double x1, double y1, double x2, double y2, String color) {
-    return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>%n", x1, y1, x2, y2, color);
+    return String.format(
+        Locale.ROOT,
+        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>%n",
+        x1,
+        y1,
+        x2,
+        y2,
+        color);
   }
 
   private static String text(double x, double y, String text, String anchor) {
-    return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"%s\">%s</text>%n", x, y, anchor, escape(text));
+    return String.format(
+        Locale.ROOT,
+        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"%s\">%s</text>%n",
+        x,
+        y,
+        anchor,
+        escape(text));
   }
 
   private static String fmt(double value) {
@@ -165,10 +245,15 @@ final class SvgCharts {
   }
 
   private static String fmtValue(double value) {
-    return value >= 10 || value == 0 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    return value >= 10 || value == 0
+        ? String.format(Locale.ROOT, "%.0f", value)
+        : String.format(Locale.ROOT, "%.1f", value);
   }
 
   static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads every document of some indices back, with a scroll (no sort on {@code _id}: 8.x forbids it). */
+/**
+ * Reads every document of some indices back, with a scroll (no sort on {@code _id}: 8.x forbids
+ * it).
+ */
 final class ReadModelReader {
 
   private static final Time KEEP_ALIVE = Time.of(t -> t.time("1m"));

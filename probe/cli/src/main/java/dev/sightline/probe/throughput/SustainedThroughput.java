@@ -22,7 +22,6 @@ import io.micrometer.core.instrument.Timer;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,30 +37,50 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
- * {@code ./sightline throughput}: how fast the direct exporter, loaded from its jar by the broker-like host,
- * turns a backlog of records into the read model — against a raw bulk of the very documents it ended with,
- * on the same node, in the same run. Every partition's records are in its log before the clock starts (a
- * backlog: the exporters run flat out); the clock stops when every partition acknowledged its last record.
- * The raw bulk then writes the documents read back from the exporter's indices into a second set of indices
- * with the same mappings, with the same bulk size and as many writers as partitions; the counts must match.
+ * {@code ./sightline throughput}: how fast the direct exporter, loaded from its jar by the
+ * broker-like host, turns a backlog of records into the read model — against a raw bulk of the very
+ * documents it ended with, on the same node, in the same run. Every partition's records are in its
+ * log before the clock starts (a backlog: the exporters run flat out); the clock stops when every
+ * partition acknowledged its last record. The raw bulk then writes the documents read back from the
+ * exporter's indices into a second set of indices with the same mappings, with the same bulk size
+ * and as many writers as partitions; the counts must match.
  */
 public final class SustainedThroughput {
 
-  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(ZoneOffset.UTC);
   private static final String EXPORTER_ID = "direct";
   private static final Duration TIMEOUT = Duration.ofMinutes(20);
-  /** Under a backlog, batches fill by size; a short delay only keeps the last partial batch from waiting 1 s. */
+
+  /**
+   * Under a backlog, batches fill by size; a short delay only keeps the last partial batch from
+   * waiting 1 s.
+   */
   private static final String BULK_DELAY = "100ms";
 
   private SustainedThroughput() {}
 
   public static ThroughputResult run(ThroughputOptions options, PrintStream out) throws Exception {
     if (!Files.isRegularFile(options.exporterJar())) {
-      throw new IllegalStateException("the exporter jar " + options.exporterJar() + " is missing: build with ./sightline build");
+      throw new IllegalStateException(
+          "the exporter jar "
+              + options.exporterJar()
+              + " is missing: build with ./sightline build");
     }
     var runId = RUN_ID.format(Instant.now());
-    try (var lease = ElasticsearchLease.of(options.elasticsearch(), options.elasticsearchVersion(), options.elasticsearchHeap(), out)) {
-      var result = run(options, lease.url(), lease.embeddedVersion().map(Object::toString).orElse(null), runId, out);
+    try (var lease =
+        ElasticsearchLease.of(
+            options.elasticsearch(),
+            options.elasticsearchVersion(),
+            options.elasticsearchHeap(),
+            out)) {
+      var result =
+          run(
+              options,
+              lease.url(),
+              lease.embeddedVersion().map(Object::toString).orElse(null),
+              runId,
+              out);
       var runDir = options.outputRoot().resolve("throughput-" + runId);
       Files.createDirectories(runDir);
       new ObjectMapper()
@@ -75,7 +94,9 @@ public final class SustainedThroughput {
     }
   }
 
-  private static ThroughputResult run(ThroughputOptions options, URI es, String embeddedVersion, String runId, PrintStream out) throws Exception {
+  private static ThroughputResult run(
+      ThroughputOptions options, URI es, String embeddedVersion, String runId, PrintStream out)
+      throws Exception {
     var records = generate(options, out);
     var json = new ObjectMapper();
     var prefix = options.indexPrefix().orElse("tp-" + runId);
@@ -87,7 +108,8 @@ public final class SustainedThroughput {
         rounds.add(round(options, es, prefix + "-" + round, round, records, client, json, out));
       }
       long recordCount = records.values().stream().mapToLong(List::size).sum();
-      return new ThroughputResult(runId, version, options.partitions(), options.instances(), recordCount, rounds);
+      return new ThroughputResult(
+          runId, version, options.partitions(), options.instances(), recordCount, rounds);
     } finally {
       client._transport().close();
     }
@@ -107,30 +129,44 @@ public final class SustainedThroughput {
     var rawPrefix = prefix + "-raw";
     var directSchema = ReadModelWriter.schema(config(es, directPrefix, options));
     var rawSchema = ReadModelWriter.schema(config(es, rawPrefix, options));
-    var directStore = new ElasticsearchStore(client, directSchema, StoreFactory.MAX_BULK_REQUEST_BYTES, json);
-    var rawStore = new ElasticsearchStore(client, rawSchema, StoreFactory.MAX_BULK_REQUEST_BYTES, json);
+    var directStore =
+        new ElasticsearchStore(client, directSchema, StoreFactory.MAX_BULK_REQUEST_BYTES, json);
+    var rawStore =
+        new ElasticsearchStore(client, rawSchema, StoreFactory.MAX_BULK_REQUEST_BYTES, json);
     try {
-      out.printf("round %d: direct, %d exporters (one per partition) from %s…%n", round, options.partitions(), options.exporterJar());
+      out.printf(
+          "round %d: direct, %d exporters (one per partition) from %s…%n",
+          round, options.partitions(), options.exporterJar());
       var direct = runDirect(options, es, directPrefix, records);
       var indices = ReadModelSchema.INDICES.stream().map(directSchema::indexName).toList();
       var reader = new ReadModelReader(client);
       var documents = reader.readAll(indices);
-      out.printf("round %d: %,d documents in %.2f s; raw bulk of the same documents…%n",
+      out.printf(
+          "round %d: %,d documents in %.2f s; raw bulk of the same documents…%n",
           round, documents.size(), direct.elapsed().toNanos() / 1e9);
 
       rawStore.ensureSchema();
-      var rawTime = new RawBulk(client, options.bulkSize(), options.partitions())
-          .write(documents, index -> rawPrefix + index.substring(directPrefix.length()));
+      var rawTime =
+          new RawBulk(client, options.bulkSize(), options.partitions())
+              .write(documents, index -> rawPrefix + index.substring(directPrefix.length()));
       for (var index : indices) {
         var rawIndex = rawPrefix + index.substring(directPrefix.length());
         long expected = reader.count(index);
         long actual = reader.count(rawIndex);
         if (expected != actual) {
-          throw new IllegalStateException("raw bulk wrote %d documents into %s, the exporter %d into %s".formatted(actual, rawIndex, expected, index));
+          throw new IllegalStateException(
+              "raw bulk wrote %d documents into %s, the exporter %d into %s"
+                  .formatted(actual, rawIndex, expected, index));
         }
       }
       return new ThroughputRound(
-          round, direct.bulkOperations(), documents.size(), direct.elapsed(), direct.flushes(), direct.flushTime(), rawTime);
+          round,
+          direct.bulkOperations(),
+          documents.size(),
+          direct.elapsed(),
+          direct.flushes(),
+          direct.flushTime(),
+          rawTime);
     } finally {
       if (!options.keepIndices()) {
         directStore.purge();
@@ -139,16 +175,23 @@ public final class SustainedThroughput {
     }
   }
 
-  private record DirectRun(Duration elapsed, long bulkOperations, long flushes, Duration flushTime) {}
+  private record DirectRun(
+      Duration elapsed, long bulkOperations, long flushes, Duration flushTime) {}
 
   private static DirectRun runDirect(
-      ThroughputOptions options, URI es, String prefix, Map<Integer, List<Record<?>>> records) throws Exception {
+      ThroughputOptions options, URI es, String prefix, Map<Integer, List<Record<?>>> records)
+      throws Exception {
     var args = new TreeMap<String, Object>();
     args.put("connect.url", es.toString());
     args.put("index.prefix", prefix);
     args.put("bulk.size", options.bulkSize());
     args.put("bulk.delay", BULK_DELAY);
-    var descriptor = new ExporterDescriptor(EXPORTER_ID, "dev.sightline.exporter.SightlineExporter", Optional.of(options.exporterJar()), args);
+    var descriptor =
+        new ExporterDescriptor(
+            EXPORTER_ID,
+            "dev.sightline.exporter.SightlineExporter",
+            Optional.of(options.exporterJar()),
+            args);
     try (var host = BrokerHost.builder().exporter(descriptor).build()) {
       var sources = new HashMap<Integer, AppendingRecordSource>();
       for (int p = 1; p <= options.partitions(); p++) {
@@ -162,51 +205,73 @@ public final class SustainedThroughput {
         var last = entry.getValue().getLast().getPosition();
         if (!partition.awaitAcknowledged(EXPORTER_ID, last, TIMEOUT)) {
           throw new IllegalStateException(
-              "partition %d: position %d not acknowledged within %s (acknowledged: %d)%s".formatted(
-                  entry.getKey(), last, TIMEOUT, host.acknowledgedPosition(entry.getKey(), EXPORTER_ID),
-                  partition.failure().map(f -> "; failure: " + f).orElse("")));
+              "partition %d: position %d not acknowledged within %s (acknowledged: %d)%s"
+                  .formatted(
+                      entry.getKey(),
+                      last,
+                      TIMEOUT,
+                      host.acknowledgedPosition(entry.getKey(), EXPORTER_ID),
+                      partition.failure().map(f -> "; failure: " + f).orElse("")));
         }
       }
       var elapsed = Duration.ofNanos(System.nanoTime() - started);
       var meters = host.meterRegistry();
-      var bulkOperations = meters.find("sightline.exporter.bulk.documents").summaries().stream()
-          .mapToDouble(DistributionSummary::totalAmount).sum();
+      var bulkOperations =
+          meters.find("sightline.exporter.bulk.documents").summaries().stream()
+              .mapToDouble(DistributionSummary::totalAmount)
+              .sum();
       var flushTimers = meters.find("sightline.exporter.flush.duration").timers();
-      var flushNanos = flushTimers.stream().mapToDouble(t -> t.totalTime(TimeUnit.NANOSECONDS)).sum();
+      var flushNanos =
+          flushTimers.stream().mapToDouble(t -> t.totalTime(TimeUnit.NANOSECONDS)).sum();
       var flushes = flushTimers.stream().mapToLong(Timer::count).sum();
-      return new DirectRun(elapsed, (long) bulkOperations, flushes, Duration.ofNanos((long) flushNanos));
+      return new DirectRun(
+          elapsed, (long) bulkOperations, flushes, Duration.ofNanos((long) flushNanos));
     }
   }
 
-  private static Map<Integer, List<Record<?>>> generate(ThroughputOptions options, PrintStream out) {
-    var spec = WorkloadSpec.defaults()
-        .withPartitions(options.partitions())
-        .withRate(options.instances())
-        .withDuration(Duration.ofSeconds(1), Duration.ZERO)
-        .withPayloadBytes(options.payloadBytes());
+  private static Map<Integer, List<Record<?>>> generate(
+      ThroughputOptions options, PrintStream out) {
+    var spec =
+        WorkloadSpec.defaults()
+            .withPartitions(options.partitions())
+            .withRate(options.instances())
+            .withDuration(Duration.ofSeconds(1), Duration.ZERO)
+            .withPayloadBytes(options.payloadBytes());
     var workload = Workload.of(spec, Instant.now());
     var records = new TreeMap<Integer, List<Record<?>>>();
-    IntStream.rangeClosed(1, options.partitions()).parallel()
+    IntStream.rangeClosed(1, options.partitions())
+        .parallel()
         .mapToObj(p -> Map.entry(p, workload.stream(p).toList()))
         .toList()
         .forEach(e -> records.put(e.getKey(), e.getValue()));
-    out.printf("workload: %,d records for %,d root instances over %d partitions%n",
-        records.values().stream().mapToLong(List::size).sum(), options.instances(), options.partitions());
+    out.printf(
+        "workload: %,d records for %,d root instances over %d partitions%n",
+        records.values().stream().mapToLong(List::size).sum(),
+        options.instances(),
+        options.partitions());
     return records;
   }
 
   private static ExporterConfig config(URI es, String prefix, ThroughputOptions options) {
-    return ConfigParser.parse(Map.of("connect.url", es.toString(), "index.prefix", prefix, "bulk.size", options.bulkSize()));
+    return ConfigParser.parse(
+        Map.of(
+            "connect.url", es.toString(), "index.prefix", prefix, "bulk.size", options.bulkSize()));
   }
 
   /** From the nodes info: the embedded node answers no {@code GET /}. */
   private static String versionOf(URI es, ObjectMapper json) throws Exception {
     try (var http = java.net.http.HttpClient.newHttpClient()) {
-      var response = http.send(
-          java.net.http.HttpRequest.newBuilder(es.resolve("/_nodes/_local?filter_path=nodes.*.version")).GET().build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      var response =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      es.resolve("/_nodes/_local?filter_path=nodes.*.version"))
+                  .GET()
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
       var nodes = json.readTree(response.body()).path("nodes");
-      return nodes.isEmpty() ? "unknown" : nodes.elements().next().path("version").asText("unknown");
+      return nodes.isEmpty()
+          ? "unknown"
+          : nodes.elements().next().path("version").asText("unknown");
     }
   }
 

@@ -11,11 +11,12 @@ import java.util.Optional;
  * @param instances root instances of the benchmark shape (289 records each with the default shape)
  * @param partitions exporters writing concurrently; the raw bulk uses as many concurrent writers
  * @param payloadBytes characters of the payload variable per instance
- * @param bulkSize documents per bulk request, for the exporter ({@code bulk.size}) and the raw bulk alike
+ * @param bulkSize documents per bulk request, for the exporter ({@code bulk.size}) and the raw bulk
+ *     alike
  * @param rounds rounds on fresh indices; all but the last warm up the node
  * @param keepIndices keep each round's indices (by default they are deleted after the round)
- * @param indexPrefix the indices' prefix ({@code <prefix>-<round>-direct-…}, {@code …-raw-…}); by default
- *     {@code tp-<run id>}
+ * @param indexPrefix the indices' prefix ({@code <prefix>-<round>-direct-…}, {@code …-raw-…}); by
+ *     default {@code tp-<run id>}
  */
 public record ThroughputOptions(
     int instances,

@@ -46,8 +46,13 @@ class VisibilityProbeTest {
 
   private ProbeSettings settings(int maxIds, int maxPending) {
     return new ProbeSettings(
-        URI.create("http://unused:9200"), ProbeMode.SEARCH, Duration.ofMillis(15), maxIds, maxPending,
-        Duration.ofMinutes(1), clock);
+        URI.create("http://unused:9200"),
+        ProbeMode.SEARCH,
+        Duration.ofMillis(15),
+        maxIds,
+        maxPending,
+        Duration.ofMinutes(1),
+        clock);
   }
 
   private VisibilityProbe probe(int maxIds, int maxPending) {
@@ -77,7 +82,9 @@ class VisibilityProbeTest {
     probe.pollOnce();
 
     // then the latency is that of the poll that found it
-    assertThat(observations).singleElement().satisfies(o -> assertThat(o.latencyMicros()).isEqualTo(45_000));
+    assertThat(observations)
+        .singleElement()
+        .satisfies(o -> assertThat(o.latencyMicros()).isEqualTo(45_000));
     var report = probe.report();
     assertThat(report.latencyMicros("visible").getTotalCount()).isEqualTo(1);
     assertThat(report.latencyMicros("visible").getMaxValue()).isBetween(45_000L, 45_050L);
@@ -152,7 +159,9 @@ class VisibilityProbeTest {
 
     // then
     assertThat(probe.report().failedRequests()).isEqualTo(1);
-    assertThat(observations).singleElement().satisfies(o -> assertThat(o.latencyMicros()).isEqualTo(15_000));
+    assertThat(observations)
+        .singleElement()
+        .satisfies(o -> assertThat(o.latencyMicros()).isEqualTo(15_000));
   }
 
   @Test
@@ -225,7 +234,9 @@ class VisibilityProbeTest {
     probe.pollOnce();
 
     // then
-    assertThat(observations).singleElement().satisfies(o -> assertThat(o.latencyMicros()).isEqualTo(80_000));
+    assertThat(observations)
+        .singleElement()
+        .satisfies(o -> assertThat(o.latencyMicros()).isEqualTo(80_000));
     assertThat(probe.pending()).isZero();
   }
 

@@ -17,9 +17,11 @@ class ReportTest {
 
     assertThat(table).contains("p50").contains("p99.9");
     // uniform 100–1,000 ms: p50 ≈ 550 ms (HdrHistogram: 3 significant digits)
-    assertThat(table.lines().filter(l -> l.startsWith("direct")).findFirst().orElseThrow()).matches("direct\\s+2000\\s+1000\\s+549\\.\\d.*");
+    assertThat(table.lines().filter(l -> l.startsWith("direct")).findFirst().orElseThrow())
+        .matches("direct\\s+2000\\s+1000\\s+549\\.\\d.*");
     // p50: two-hop ≈ 5,000 ms over direct ≈ 550 ms; max: 8,000 / 1,000
-    assertThat(table.lines().filter(l -> l.startsWith("two-hop ÷ direct")).findFirst().orElseThrow())
+    assertThat(
+            table.lines().filter(l -> l.startsWith("two-hop ÷ direct")).findFirst().orElseThrow())
         .matches("two-hop ÷ direct\\s+9\\.\\d\\d×.*\\s8\\.00×");
   }
 
@@ -38,13 +40,16 @@ class ReportTest {
     assertThat(read.runId()).isEqualTo(run.runId());
     for (var variant : run.variants()) {
       var again = read.variant(variant.name()).orElseThrow();
-      assertThat(again.stagesMicros().keySet()).containsExactlyElementsOf(variant.stagesMicros().keySet());
+      assertThat(again.stagesMicros().keySet())
+          .containsExactlyElementsOf(variant.stagesMicros().keySet());
       for (var stage : variant.stagesMicros().keySet()) {
         assertThat(again.stagesMicros().get(stage).getValueAtPercentile(99))
             .isEqualTo(variant.stagesMicros().get(stage).getValueAtPercentile(99));
       }
     }
-    assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"p99.9\"").contains("\"recordsPerSecond\"");
+    assertThat(Files.readString(dir.resolve("summary.json")))
+        .contains("\"p99.9\"")
+        .contains("\"recordsPerSecond\"");
   }
 
   @Test
@@ -55,7 +60,11 @@ class ReportTest {
     assertThat(html).contains("<svg id=\"percentile-chart\"").contains("<svg id=\"stage-chart\"");
     assertThat(html.split("<polyline class=\"series\"", -1)).hasSize(3);
     assertThat(html).contains("data-variant=\"direct\"").contains("data-stage=\"record-visible\"");
-    assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain("src=").doesNotContain("href=");
+    assertThat(html)
+        .doesNotContain("<script")
+        .doesNotContain("<link")
+        .doesNotContain("src=")
+        .doesNotContain("href=");
   }
 
   @Test

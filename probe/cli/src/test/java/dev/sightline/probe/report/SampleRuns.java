@@ -33,7 +33,14 @@ final class SampleRuns {
         Instant.parse("2026-11-28T05:00:00Z"),
         Map.of("rate", "10/s", "partitions", "3"),
         List.of(
-            new VariantResult("two-hop", "record exporter + importer, 8.6 defaults", 100_000, 2000, 60, twoHop, probe),
+            new VariantResult(
+                "two-hop",
+                "record exporter + importer, 8.6 defaults",
+                100_000,
+                2000,
+                60,
+                twoHop,
+                probe),
             new VariantResult("direct", "Sightline, defaults", 100_000, 2000, 60, direct, probe)));
   }
 }

@@ -14,14 +14,21 @@ class ThroughputResultTest {
 
   private static ThroughputRound round(int number, long directMillis, long rawMillis) {
     return new ThroughputRound(
-        number, 1_300, 1_000, Duration.ofMillis(directMillis), 4, Duration.ofMillis(800), Duration.ofMillis(rawMillis));
+        number,
+        1_300,
+        1_000,
+        Duration.ofMillis(directMillis),
+        4,
+        Duration.ofMillis(800),
+        Duration.ofMillis(rawMillis));
   }
 
   @Test
   void shouldReportTheLastRoundAsTheFigureAndTheEarlierOnesAsWarmUp() {
     // given a warm-up round and a measured one
     var result =
-        new ThroughputResult("r", "9.5.3", 3, 10, 2_890, List.of(round(1, 4_000, 1_000), round(2, 2_000, 500)));
+        new ThroughputResult(
+            "r", "9.5.3", 3, 10, 2_890, List.of(round(1, 4_000, 1_000), round(2, 2_000, 500)));
 
     // when
     var text = result.render();
@@ -45,7 +52,17 @@ class ThroughputResultTest {
 
   private static ThroughputOptions options(int rounds) {
     return new ThroughputOptions(
-        1, 1, 0, 1, rounds, false, Optional.empty(), ElasticsearchVersion.parse("9.5.3"), "1g", Path.of("x.jar"),
-        Optional.empty(), Path.of("out"));
+        1,
+        1,
+        0,
+        1,
+        rounds,
+        false,
+        Optional.empty(),
+        ElasticsearchVersion.parse("9.5.3"),
+        "1g",
+        Path.of("x.jar"),
+        Optional.empty(),
+        Path.of("out"));
   }
 }

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the {@link Converter} for a declared type, the mirror image of {@code Emitters}: numbers must be
- * integral and fit, {@code byte[]} comes from strict base64, enums and intents from their names, nested
- * value interfaces through their own {@link ValueBinding}. In the zdb layout a map given as a string is a
- * base64 msgpack document.
+ * Builds the {@link Converter} for a declared type, the mirror image of {@code Emitters}: numbers
+ * must be integral and fit, {@code byte[]} comes from strict base64, enums and intents from their
+ * names, nested value interfaces through their own {@link ValueBinding}. In the zdb layout a map
+ * given as a string is a base64 msgpack document.
  */
 final class Converters {
 
@@ -53,8 +53,9 @@ final class Converters {
   }
 
   /**
-   * A string property that holds a JSON document (a VARIABLE's value): JSON text in the exporter layout, a
-   * base64 msgpack document in the zdb layout, which is turned into the JSON text the broker would export.
+   * A string property that holds a JSON document (a VARIABLE's value): JSON text in the exporter
+   * layout, a base64 msgpack document in the zdb layout, which is turned into the JSON text the
+   * broker would export.
    */
   static Converter jsonText() {
     return (node, context, owner) -> {
@@ -112,7 +113,9 @@ final class Converters {
     };
   }
 
-  /** An intent property is interpreted with the value type named by its sibling {@code valueType}. */
+  /**
+   * An intent property is interpreted with the value type named by its sibling {@code valueType}.
+   */
   private static Object toIntent(JsonNode node, ReadContext context, JsonNode owner) {
     String name = toText(node, context, owner);
     ValueType valueType = siblingValueType(context, owner);
@@ -122,14 +125,16 @@ final class Converters {
   }
 
   /**
-   * A {@code RecordValue} property (a distributed command) has the interface of its sibling value type. It
-   * is mapped (and so checked), but note that the protocol's {@code ImmutableCommandDistributionRecordValue}
-   * copies it into a bare {@code ImmutableRecordValue}, which keeps none of its properties.
+   * A {@code RecordValue} property (a distributed command) has the interface of its sibling value
+   * type. It is mapped (and so checked), but note that the protocol's {@code
+   * ImmutableCommandDistributionRecordValue} copies it into a bare {@code ImmutableRecordValue},
+   * which keeps none of its properties.
    */
   private static Object toPolymorphicValue(JsonNode node, ReadContext context, JsonNode owner) {
     ValueType valueType = siblingValueType(context, owner);
     try {
-      return ValueBinding.of(ValueTypeMapping.get(valueType).getValueClass()).read(node, context, owner);
+      return ValueBinding.of(ValueTypeMapping.get(valueType).getValueClass())
+          .read(node, context, owner);
     } catch (IllegalArgumentException | UnavailableTypeException e) {
       throw context.error("cannot map a value of type " + valueType + ": " + e.getMessage());
     }

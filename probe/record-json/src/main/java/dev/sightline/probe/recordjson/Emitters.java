@@ -10,18 +10,19 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Builds the {@link JsonEmitter} for a getter's declared type: numbers, booleans and strings as such,
- * {@code byte[]} as base64, enums and intents by name, collections as arrays, maps as objects, nested
- * value interfaces through their own {@link ValueEmitter}, and anything untyped through
- * {@link PlainEmitter}.
+ * Builds the {@link JsonEmitter} for a getter's declared type: numbers, booleans and strings as
+ * such, {@code byte[]} as base64, enums and intents by name, collections as arrays, maps as
+ * objects, nested value interfaces through their own {@link ValueEmitter}, and anything untyped
+ * through {@link PlainEmitter}.
  */
 final class Emitters {
 
   private Emitters() {}
 
   /**
-   * @param valueTypeOfOwner a getter for the sibling {@code valueType} property, or {@code null}; needed
-   *     only by a polymorphic {@code RecordValue} property (the command of a COMMAND_DISTRIBUTION)
+   * @param valueTypeOfOwner a getter for the sibling {@code valueType} property, or {@code null};
+   *     needed only by a polymorphic {@code RecordValue} property (the command of a
+   *     COMMAND_DISTRIBUTION)
    */
   static JsonEmitter forType(Type type, MethodHandle valueTypeOfOwner) {
     Class<?> raw = Types.raw(type);
@@ -89,14 +90,16 @@ final class Emitters {
   }
 
   /**
-   * A {@code RecordValue} whose interface is named by the owner's {@code valueType} property. A value that
-   * does not implement that interface is written with the properties of {@code RecordValue}, i.e. as
-   * {@code {}}: the protocol's {@code ImmutableCommandDistributionRecordValue} keeps its command as a bare
-   * {@code ImmutableRecordValue} with no properties at all.
+   * A {@code RecordValue} whose interface is named by the owner's {@code valueType} property. A
+   * value that does not implement that interface is written with the properties of {@code
+   * RecordValue}, i.e. as {@code {}}: the protocol's {@code
+   * ImmutableCommandDistributionRecordValue} keeps its command as a bare {@code
+   * ImmutableRecordValue} with no properties at all.
    */
   private static JsonEmitter polymorphic(MethodHandle valueTypeOfOwner) {
     return (g, v, owner) -> {
-      ValueType valueType = valueTypeOfOwner == null ? null : (ValueType) invoke(valueTypeOfOwner, owner);
+      ValueType valueType =
+          valueTypeOfOwner == null ? null : (ValueType) invoke(valueTypeOfOwner, owner);
       Class<?> valueInterface = valueType == null ? null : interfaceOf(valueType);
       if (valueInterface == null || !valueInterface.isInstance(v)) {
         valueInterface = RecordValue.class;

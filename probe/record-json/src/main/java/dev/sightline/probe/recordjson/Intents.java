@@ -6,8 +6,8 @@ import io.camunda.zeebe.protocol.record.intent.Intent;
 import java.util.Optional;
 
 /**
- * Intent by name for a value type, through {@code ValueTypeMapping}'s intent enum. Not
- * {@code Intent.fromProtocolValue(ValueType, String)}: in 8.8 that switch misses newer value types (it
+ * Intent by name for a value type, through {@code ValueTypeMapping}'s intent enum. Not {@code
+ * Intent.fromProtocolValue(ValueType, String)}: in 8.8 that switch misses newer value types (it
  * throws for USAGE_METRIC), and it throws a plain {@code RuntimeException}.
  */
 final class Intents {

@@ -10,14 +10,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The one {@link ObjectMapper} of the codec. Creating mappers is expensive and they are thread-safe once
- * configured, so reader and writer share this one.
+ * The one {@link ObjectMapper} of the codec. Creating mappers is expensive and they are thread-safe
+ * once configured, so reader and writer share this one.
  */
 final class Json {
 
   /**
-   * Flushing after each value would make the writer flush once per variable when given a stream; streams
-   * handed to the reader and writer belong to the caller and are not closed.
+   * Flushing after each value would make the writer flush once per variable when given a stream;
+   * streams handed to the reader and writer belong to the caller and are not closed.
    */
   static final ObjectMapper MAPPER =
       JsonMapper.builder()

@@ -1,8 +1,9 @@
 package dev.sightline.probe.recordjson;
 
 /**
- * The input is not well-formed JSON. Unlike a record that cannot be mapped (a {@link ReadResult.Skipped}),
- * nothing after the error can be trusted, so reading stops here and says where.
+ * The input is not well-formed JSON. Unlike a record that cannot be mapped (a {@link
+ * ReadResult.Skipped}), nothing after the error can be trusted, so reading stops here and says
+ * where.
  */
 public final class MalformedRecordJsonException extends RuntimeException {
 
@@ -10,7 +11,8 @@ public final class MalformedRecordJsonException extends RuntimeException {
   private final int line;
   private final int column;
 
-  MalformedRecordJsonException(String source, int line, int column, String problem, Throwable cause) {
+  MalformedRecordJsonException(
+      String source, int line, int column, String problem, Throwable cause) {
     super(
         "Malformed JSON in " + source + " at line " + line + ", column " + column + ": " + problem,
         cause);

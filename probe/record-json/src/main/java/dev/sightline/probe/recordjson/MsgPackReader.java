@@ -8,10 +8,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A minimal MessagePack decoder into Jackson nodes, enough for the documents Zeebe stores (variables are
- * msgpack maps of JSON-like values): nil, booleans, all integer and float formats, strings, binary, arrays
- * and maps. Extension types are refused. Written here because zdb prints documents as base64 msgpack and a
- * msgpack library would be one more dependency in the shaded jar for a test-and-replay feature.
+ * A minimal MessagePack decoder into Jackson nodes, enough for the documents Zeebe stores
+ * (variables are msgpack maps of JSON-like values): nil, booleans, all integer and float formats,
+ * strings, binary, arrays and maps. Extension types are refused. Written here because zdb prints
+ * documents as base64 msgpack and a msgpack library would be one more dependency in the shaded jar
+ * for a test-and-replay feature.
  */
 final class MsgPackReader {
 
@@ -34,7 +35,9 @@ final class MsgPackReader {
     JsonNode value = reader.value();
     if (reader.offset != bytes.length) {
       throw new IllegalArgumentException(
-          (bytes.length - reader.offset) + " trailing bytes after the value at offset " + reader.offset);
+          (bytes.length - reader.offset)
+              + " trailing bytes after the value at offset "
+              + reader.offset);
     }
     return value;
   }
@@ -135,7 +138,8 @@ final class MsgPackReader {
   private int length32() {
     long length = fixed(4) & 0xffffffffL;
     if (length > bytes.length - offset) {
-      throw new IllegalArgumentException("length " + length + " exceeds the data at offset " + offset);
+      throw new IllegalArgumentException(
+          "length " + length + " exceeds the data at offset " + offset);
     }
     return (int) length;
   }

@@ -7,9 +7,9 @@ import java.math.BigInteger;
 import java.util.Map;
 
 /**
- * Writes untyped values ({@code Map<String, Object>} variables, authorizations): the plain JSON-like
- * Java types directly, anything else through the shared mapper. Variables are on every job and message,
- * so the common types skip Jackson's serializer lookup.
+ * Writes untyped values ({@code Map<String, Object>} variables, authorizations): the plain
+ * JSON-like Java types directly, anything else through the shared mapper. Variables are on every
+ * job and message, so the common types skip Jackson's serializer lookup.
  */
 final class PlainEmitter implements JsonEmitter {
 

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Untyped JSON ↔ plain Java: objects become {@code LinkedHashMap}s (insertion order kept), arrays
  * {@code ArrayList}s, integers {@code Integer} when they fit and {@code Long} otherwise, decimals
- * {@code Double}. These are the types Jackson gives {@code Object}, so a record read, written and read
- * again compares equal.
+ * {@code Double}. These are the types Jackson gives {@code Object}, so a record read, written and
+ * read again compares equal.
  */
 final class PlainValues {
 

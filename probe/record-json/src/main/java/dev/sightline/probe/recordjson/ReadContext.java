@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The state of mapping one record: its layout, the path of the property being mapped (for error messages
- * and the list of ignored properties), and the properties ignored so far. One per record, one thread.
+ * The state of mapping one record: its layout, the path of the property being mapped (for error
+ * messages and the list of ignored properties), and the properties ignored so far. One per record,
+ * one thread.
  */
 final class ReadContext {
 

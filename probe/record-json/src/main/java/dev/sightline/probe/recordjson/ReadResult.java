@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What became of one recorded record: mapped to an {@code ImmutableRecord}, or skipped with a reason.
- * Skipping is a result, not an exception, so a caller replaying a whole log can count what it could not use
- * (identity types, value types of pre-1.0 brokers, unknown intents, fields of the wrong type) and go on.
+ * What became of one recorded record: mapped to an {@code ImmutableRecord}, or skipped with a
+ * reason. Skipping is a result, not an exception, so a caller replaying a whole log can count what
+ * it could not use (identity types, value types of pre-1.0 brokers, unknown intents, fields of the
+ * wrong type) and go on.
  */
 public sealed interface ReadResult {
 
   /**
    * @param record the record, an {@code ImmutableRecord} with {@code Immutable<X>} value
-   * @param ignoredProperties JSON properties (as paths such as {@code value.workflowKey}) that have no
-   *     counterpart in the protocol this codec was built against, typically fields of other broker versions
+   * @param ignoredProperties JSON properties (as paths such as {@code value.workflowKey}) that have
+   *     no counterpart in the protocol this codec was built against, typically fields of other
+   *     broker versions
    */
   record Mapped(Record<?> record, List<String> ignoredProperties) implements ReadResult {
 

@@ -13,16 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads recorded Zeebe records back into {@code ImmutableRecord}s with the protocol's
- * {@code Immutable<X>RecordValue}s, so real records of any broker since 8.1 can be replayed to the exporter.
+ * Reads recorded Zeebe records back into {@code ImmutableRecord}s with the protocol's {@code
+ * Immutable<X>RecordValue}s, so real records of any broker since 8.1 can be replayed to the
+ * exporter.
  *
  * <p>Two layouts are understood per record: the exporter form ({@code record.toJson()}: value under
- * {@code value}) and zdb's {@code log print} form (value under {@code recordValue}, msgpack documents as
- * base64, which are decoded: {@code variables} into maps, a VARIABLE's value into JSON text). Properties
- * unknown to the protocol are ignored and reported; properties a record lacks keep the builder's defaults.
- * Records that cannot be mapped — unknown value type or intent, identity types whose classes are excluded,
- * fields of the wrong type — are returned as {@link ReadResult.Skipped}, never thrown. Only malformed JSON
- * throws ({@link MalformedRecordJsonException}).
+ * {@code value}) and zdb's {@code log print} form (value under {@code recordValue}, msgpack
+ * documents as base64, which are decoded: {@code variables} into maps, a VARIABLE's value into JSON
+ * text). Properties unknown to the protocol are ignored and reported; properties a record lacks
+ * keep the builder's defaults. Records that cannot be mapped — unknown value type or intent,
+ * identity types whose classes are excluded, fields of the wrong type — are returned as {@link
+ * ReadResult.Skipped}, never thrown. Only malformed JSON throws ({@link
+ * MalformedRecordJsonException}).
  *
  * <p>Thread-safe and stateless: the per-type mapping is computed once and cached.
  */
@@ -50,8 +52,8 @@ public final class RecordJsonReader {
   }
 
   /**
-   * Reads every record in a JSON document, a sequence of JSON documents or NDJSON, wherever they are nested.
-   * The stream is read to its end and not closed.
+   * Reads every record in a JSON document, a sequence of JSON documents or NDJSON, wherever they
+   * are nested. The stream is read to its end and not closed.
    *
    * @throws MalformedRecordJsonException if the input is not well-formed JSON
    */

@@ -15,18 +15,19 @@ import java.io.Writer;
 
 /**
  * Writes a {@link Record} as the JSON the broker's {@code record.toJson()} produces: the metadata
- * properties, then {@code value} with the properties of the value <em>interface</em> of the record's value
- * type (bean names, {@code byte[]} as base64, enums and intents by name).
+ * properties, then {@code value} with the properties of the value <em>interface</em> of the
+ * record's value type (bean names, {@code byte[]} as base64, enums and intents by name).
  *
- * <p>Why not {@code record.toJson()}: the protocol's {@code ImmutableRecord} does not support it, and
- * serialising the runtime classes with a generic mapper would leak implementation getters. Why not a
- * bean-serialising {@code ObjectMapper}: the shaded Jackson does not see the broker's Jackson annotations,
- * and nested values would be serialised by their runtime class. Instead, per value interface, getters are
- * resolved once into method handles and emitters ({@code ValueEmitter}); writing a record is then a straight
- * walk with no reflection. Thread-safe and stateless: share one instance.
+ * <p>Why not {@code record.toJson()}: the protocol's {@code ImmutableRecord} does not support it,
+ * and serialising the runtime classes with a generic mapper would leak implementation getters. Why
+ * not a bean-serialising {@code ObjectMapper}: the shaded Jackson does not see the broker's Jackson
+ * annotations, and nested values would be serialised by their runtime class. Instead, per value
+ * interface, getters are resolved once into method handles and emitters ({@code ValueEmitter});
+ * writing a record is then a straight walk with no reflection. Thread-safe and stateless: share one
+ * instance.
  *
- * <p>A value type whose interface cannot be loaded (the identity types, without the excluded
- * {@code camunda-security-protocol}) falls back to the value's own {@code toJson()}, which broker records
+ * <p>A value type whose interface cannot be loaded (the identity types, without the excluded {@code
+ * camunda-security-protocol}) falls back to the value's own {@code toJson()}, which broker records
  * support.
  */
 public final class RecordJsonWriter {
@@ -42,7 +43,8 @@ public final class RecordJsonWriter {
   private static final SerializedString REJECTION_REASON = new SerializedString("rejectionReason");
   private static final SerializedString BROKER_VERSION = new SerializedString("brokerVersion");
   private static final SerializedString RECORD_VERSION = new SerializedString("recordVersion");
-  private static final SerializedString OPERATION_REFERENCE = new SerializedString("operationReference");
+  private static final SerializedString OPERATION_REFERENCE =
+      new SerializedString("operationReference");
   private static final SerializedString BATCH_OPERATION_REFERENCE =
       new SerializedString("batchOperationReference");
   private static final SerializedString VALUE = new SerializedString("value");
@@ -85,7 +87,9 @@ public final class RecordJsonWriter {
     }
   }
 
-  /** Writes the record as one JSON object to a generator the caller owns (e.g. inside a bulk body). */
+  /**
+   * Writes the record as one JSON object to a generator the caller owns (e.g. inside a bulk body).
+   */
   public void write(Record<?> record, JsonGenerator generator) throws IOException {
     generator.writeStartObject();
     generator.writeFieldName(VALUE_TYPE);

@@ -13,19 +13,22 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Maps one record object (either layout) to a {@link ReadResult}: resolves value type and intent, builds the
- * value through its {@link ValueBinding} and the metadata through {@code ImmutableRecord}'s builder.
+ * Maps one record object (either layout) to a {@link ReadResult}: resolves value type and intent,
+ * builds the value through its {@link ValueBinding} and the metadata through {@code
+ * ImmutableRecord}'s builder.
  *
- * <p>Metadata a record does not carry gets the value the broker writes for "none" where the protocol has
- * one ({@code rejectionType NULL_VAL}, {@code rejectionReason ""}, {@code operationReference -1}: zdb omits
- * the rejection fields on non-rejections, brokers before 8.6 have no operation reference); anything else
- * keeps the builder's default (0 or {@code null}), e.g. {@code partitionId} in the zdb layout and
- * {@code brokerVersion}, {@code recordVersion} for pre-8.3 brokers. An explicit JSON {@code null} is kept as
- * {@code null}.
+ * <p>Metadata a record does not carry gets the value the broker writes for "none" where the
+ * protocol has one ({@code rejectionType NULL_VAL}, {@code rejectionReason ""}, {@code
+ * operationReference -1}: zdb omits the rejection fields on non-rejections, brokers before 8.6 have
+ * no operation reference); anything else keeps the builder's default (0 or {@code null}), e.g.
+ * {@code partitionId} in the zdb layout and {@code brokerVersion}, {@code recordVersion} for
+ * pre-8.3 brokers. An explicit JSON {@code null} is kept as {@code null}.
  */
 final class RecordMapper {
 
-  /** @param keepsDefaultOnNull a primitive, or a map the builder cannot take as null */
+  /**
+   * @param keepsDefaultOnNull a primitive, or a map the builder cannot take as null
+   */
   private record Field(
       Converter converter,
       BiConsumer<ImmutableRecord.Builder<RecordValue>, Object> setter,
@@ -45,7 +48,8 @@ final class RecordMapper {
               new Field(LONG, (b, v) -> b.withSourceRecordPosition((Long) v), true)),
           Map.entry("timestamp", new Field(LONG, (b, v) -> b.withTimestamp((Long) v), true)),
           Map.entry("partitionId", new Field(INT, (b, v) -> b.withPartitionId((Integer) v), true)),
-          Map.entry("recordVersion", new Field(INT, (b, v) -> b.withRecordVersion((Integer) v), true)),
+          Map.entry(
+              "recordVersion", new Field(INT, (b, v) -> b.withRecordVersion((Integer) v), true)),
           Map.entry(
               "operationReference",
               new Field(LONG, (b, v) -> b.withOperationReference((Long) v), true)),
@@ -65,12 +69,15 @@ final class RecordMapper {
                   (b, v) -> b.withRejectionType((RejectionType) v),
                   false)),
           Map.entry(
-              "rejectionReason", new Field(TEXT, (b, v) -> b.withRejectionReason((String) v), false)),
-          Map.entry("brokerVersion", new Field(TEXT, (b, v) -> b.withBrokerVersion((String) v), false)),
+              "rejectionReason",
+              new Field(TEXT, (b, v) -> b.withRejectionReason((String) v), false)),
+          Map.entry(
+              "brokerVersion", new Field(TEXT, (b, v) -> b.withBrokerVersion((String) v), false)),
           Map.entry("authorizations", new Field(MAP, RecordMapper::setAuthorizations, true)));
 
   /** zdb metadata that an exported record does not have; known, so not reported as ignored. */
-  private static final Set<String> ZDB_ONLY = Set.of("requestId", "requestStreamId", "protocolVersion");
+  private static final Set<String> ZDB_ONLY =
+      Set.of("requestId", "requestStreamId", "protocolVersion");
 
   private RecordMapper() {}
 
@@ -86,7 +93,8 @@ final class RecordMapper {
       valueType = ValueType.valueOf(valueTypeText);
       valueClass = ValueTypeMapping.get(valueType).getValueClass();
     } catch (IllegalArgumentException e) {
-      return new ReadResult.Skipped(valueTypeText, intentText, "unknown value type '" + valueTypeText + "'");
+      return new ReadResult.Skipped(
+          valueTypeText, intentText, "unknown value type '" + valueTypeText + "'");
     }
     if (intentText == null) {
       return new ReadResult.Skipped(valueTypeText, null, "no intent");
@@ -163,7 +171,8 @@ final class RecordMapper {
   }
 
   @SuppressWarnings("unchecked")
-  private static void setAuthorizations(ImmutableRecord.Builder<RecordValue> builder, Object value) {
+  private static void setAuthorizations(
+      ImmutableRecord.Builder<RecordValue> builder, Object value) {
     builder.withAuthorizations((Map<String, Object>) value);
   }
 

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds one value interface's {@code Immutable<X>} from a JSON object: for each property, the builder's
- * {@code with<Property>} setter and a converter for the getter's type, found once per interface and kept
- * as method handles. A JSON property without a counterpart (a newer broker's field, a renamed old one) is
- * ignored and reported through the {@link ReadContext}; a property missing from the JSON keeps the
- * builder's default, which is how records of older brokers map.
+ * Builds one value interface's {@code Immutable<X>} from a JSON object: for each property, the
+ * builder's {@code with<Property>} setter and a converter for the getter's type, found once per
+ * interface and kept as method handles. A JSON property without a counterpart (a newer broker's
+ * field, a renamed old one) is ignored and reported through the {@link ReadContext}; a property
+ * missing from the JSON keeps the builder's default, which is how records of older brokers map.
  */
 final class ValueBinding {
 
@@ -48,7 +48,9 @@ final class ValueBinding {
     try {
       Class<?> immutable =
           Class.forName(
-              type.getPackageName() + ".Immutable" + type.getSimpleName(), true, type.getClassLoader());
+              type.getPackageName() + ".Immutable" + type.getSimpleName(),
+              true,
+              type.getClassLoader());
       Method builderMethod = immutable.getMethod("builder");
       Class<?> builder = builderMethod.getReturnType();
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
@@ -88,7 +90,8 @@ final class ValueBinding {
   /** The immutable value the JSON object describes. */
   Object read(JsonNode node, ReadContext context, JsonNode owner) {
     if (!node.isObject()) {
-      throw context.error("expected a " + type.getSimpleName() + " object but was " + node.getNodeType());
+      throw context.error(
+          "expected a " + type.getSimpleName() + " object but was " + node.getNodeType());
     }
     Object builder = newBuilder();
     for (Map.Entry<String, JsonNode> property : node.properties()) {
@@ -128,8 +131,9 @@ final class ValueBinding {
   }
 
   /**
-   * {@code with<Property>} taking one value: a scalar, map or iterable rather than the varargs overload of
-   * a collection, but the array itself for an array property ({@code withChecksum(byte...)}).
+   * {@code with<Property>} taking one value: a scalar, map or iterable rather than the varargs
+   * overload of a collection, but the array itself for an array property ({@code
+   * withChecksum(byte...)}).
    */
   private static Method findSetter(Class<?> builder, ValueProperty property)
       throws NoSuchMethodException {

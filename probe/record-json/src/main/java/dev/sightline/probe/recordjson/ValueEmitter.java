@@ -8,8 +8,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
- * Writes a value object as the JSON object of its interface's properties. One instance per interface,
- * built once (getters as method handles, property names pre-encoded, an emitter per declared type).
+ * Writes a value object as the JSON object of its interface's properties. One instance per
+ * interface, built once (getters as method handles, property names pre-encoded, an emitter per
+ * declared type).
  */
 final class ValueEmitter implements JsonEmitter {
 

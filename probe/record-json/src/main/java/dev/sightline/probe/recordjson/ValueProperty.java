@@ -4,13 +4,15 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 
 /**
- * One property of a value interface: the name Jackson's bean naming gives its getter ({@code getFooBar}
- * and boolean {@code isFooBar} both become {@code fooBar}), the getter, and its declared type.
+ * One property of a value interface: the name Jackson's bean naming gives its getter ({@code
+ * getFooBar} and boolean {@code isFooBar} both become {@code fooBar}), the getter, and its declared
+ * type.
  *
  * @param name the JSON property name
  * @param getter the interface getter
  * @param type the getter's generic return type
- * @param builderSuffix what follows {@code with} in the Immutables builder's setter ({@code FooBar})
+ * @param builderSuffix what follows {@code with} in the Immutables builder's setter ({@code
+ *     FooBar})
  */
 record ValueProperty(String name, Method getter, Type type, String builderSuffix) {
 
@@ -34,8 +36,8 @@ record ValueProperty(String name, Method getter, Type type, String builderSuffix
   }
 
   /**
-   * Jackson's (non-"std") bean naming: lower-case the leading run of upper-case letters, so {@code URL}
-   * becomes {@code url} and {@code BpmnProcessId} becomes {@code bpmnProcessId}.
+   * Jackson's (non-"std") bean naming: lower-case the leading run of upper-case letters, so {@code
+   * URL} becomes {@code url} and {@code BpmnProcessId} becomes {@code bpmnProcessId}.
    */
   static String decapitalize(String suffix) {
     char[] chars = suffix.toCharArray();

@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * The JSON properties of one value interface, in name order, computed once per interface.
  *
- * <p>Why the interface and not the runtime class: a broker's record values are implementation classes with
- * extra public getters (buffers, internal state) that must not leak into the JSON, and the protocol's
- * immutable classes add nothing the interface does not declare. Properties inherited from super-interfaces
- * ({@code TenantOwned}, {@code ProcessInstanceRelated}, …) are included, once.
+ * <p>Why the interface and not the runtime class: a broker's record values are implementation
+ * classes with extra public getters (buffers, internal state) that must not leak into the JSON, and
+ * the protocol's immutable classes add nothing the interface does not declare. Properties inherited
+ * from super-interfaces ({@code TenantOwned}, {@code ProcessInstanceRelated}, …) are included,
+ * once.
  */
 record ValueSchema(Class<?> type, List<ValueProperty> properties) {
 
@@ -36,8 +37,8 @@ record ValueSchema(Class<?> type, List<ValueProperty> properties) {
   /**
    * The schema of a value interface.
    *
-   * @throws UnavailableTypeException if a class the interface refers to is not on the class path (the
-   *     identity value types need the excluded {@code camunda-security-protocol})
+   * @throws UnavailableTypeException if a class the interface refers to is not on the class path
+   *     (the identity value types need the excluded {@code camunda-security-protocol})
    */
   static ValueSchema of(Class<?> type) {
     Object cached = CACHE.get(type);
@@ -60,11 +61,13 @@ record ValueSchema(Class<?> type, List<ValueProperty> properties) {
       if (property == null) {
         continue;
       }
-      // The same getter may be declared by the interface and a super-interface: keep the most specific.
+      // The same getter may be declared by the interface and a super-interface: keep the most
+      // specific.
       byName.merge(
           property.name(),
           property,
-          (a, b) -> a.getter().getReturnType().isAssignableFrom(b.getter().getReturnType()) ? b : a);
+          (a, b) ->
+              a.getter().getReturnType().isAssignableFrom(b.getter().getReturnType()) ? b : a);
     }
     List<ValueProperty> properties = new ArrayList<>(byName.values());
     properties.sort(Comparator.comparing(ValueProperty::name));

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * zdb prints a command's authorization as the broker stored it: an unsigned JWT ({@code alg: none}) whose
- * claims carry {@code authorized_tenants} beside the usual {@code iss}, {@code aud}, {@code sub},
- * {@code iat}. The exporter form shows only {@code {"authorized_tenants": [...]}} under
+ * zdb prints a command's authorization as the broker stored it: an unsigned JWT ({@code alg: none})
+ * whose claims carry {@code authorized_tenants} beside the usual {@code iss}, {@code aud}, {@code
+ * sub}, {@code iat}. The exporter form shows only {@code {"authorized_tenants": [...]}} under
  * {@code authorizations} (8.4–8.7 records in the corpus), so this decodes the payload (there is no
  * signature to check) and keeps that claim.
  */
@@ -20,8 +20,9 @@ final class ZdbAuthData {
   static final String AUTHORIZED_TENANTS = "authorized_tenants";
 
   /**
-   * The authorizations an exported record would carry: the {@code authorized_tenants} claim, or an empty
-   * map if the token has none; empty optional if the text is not a JWT with a JSON object payload.
+   * The authorizations an exported record would carry: the {@code authorized_tenants} claim, or an
+   * empty map if the token has none; empty optional if the text is not a JWT with a JSON object
+   * payload.
    */
   static Optional<Map<String, Object>> authorizations(String jwt) {
     return claims(jwt)

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The record corpus under {@code src/test/resources/corpus/} (see its {@code PROVENANCE.md}), read from the
- * test class path only. Each file is read once per test run: the zdb files are almost 3 MB each.
+ * The record corpus under {@code src/test/resources/corpus/} (see its {@code PROVENANCE.md}), read
+ * from the test class path only. Each file is read once per test run: the zdb files are almost 3 MB
+ * each.
  */
 public final class CorpusFiles {
 

@@ -39,7 +39,9 @@ class CorpusRecordFieldsTest {
             result,
             r ->
                 r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING
-                    && ((ProcessInstanceRecordValue) r.getValue()).getElementId().equals("leaf-task"));
+                    && ((ProcessInstanceRecordValue) r.getValue())
+                        .getElementId()
+                        .equals("leaf-task"));
 
     // then
     var value = (ProcessInstanceRecordValue) activating.getValue();
@@ -65,7 +67,9 @@ class CorpusRecordFieldsTest {
     // then
     var value = (Process) process.getValue();
     String xml = new String(value.getResource(), StandardCharsets.UTF_8);
-    assertThat(xml).startsWith("<?xml").contains("<process id=\"" + value.getBpmnProcessId() + "\"");
+    assertThat(xml)
+        .startsWith("<?xml")
+        .contains("<process id=\"" + value.getBpmnProcessId() + "\"");
     assertThat(value.getChecksum()).hasSize(16);
   }
 
@@ -75,10 +79,13 @@ class CorpusRecordFieldsTest {
     ReadAllResult result = CorpusFiles.read(ZDB_88);
 
     // when
-    Record<?> creation = first(result, r -> r.getValueType() == ValueType.PROCESS_INSTANCE_CREATION);
+    Record<?> creation =
+        first(result, r -> r.getValueType() == ValueType.PROCESS_INSTANCE_CREATION);
     Record<?> variable = first(result, r -> r.getValueType() == ValueType.VARIABLE);
     Record<?> nullVariable =
-        first(result, r -> r.getValue() instanceof VariableRecordValue v && v.getName().equals("bar"));
+        first(
+            result,
+            r -> r.getValue() instanceof VariableRecordValue v && v.getName().equals("bar"));
 
     // then
     assertThat(((ProcessInstanceCreationRecordValue) creation.getValue()).getVariables())
@@ -147,7 +154,8 @@ class CorpusRecordFieldsTest {
     // then
     assertThat(rejection.getRejectionType()).isEqualTo(RejectionType.NOT_FOUND);
     assertThat(rejection.getRejectionReason())
-        .isEqualTo("Expected to find process definition with process ID 'nonExisting', but none found");
+        .isEqualTo(
+            "Expected to find process definition with process ID 'nonExisting', but none found");
   }
 
   @Test

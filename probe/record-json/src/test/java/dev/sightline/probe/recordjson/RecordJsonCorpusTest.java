@@ -37,7 +37,8 @@ class RecordJsonCorpusTest {
     PINNED.put(ZDB + "8.5__log-print.json", new Counts(62, 0));
     PINNED.put(ZDB + "8.6__log-print.json", new Counts(63, 0));
     PINNED.put(ZDB + "8.7__log-print.json", new Counts(63, 0));
-    // 8.8 brokers start with identity setup: AUTHORIZATION 70, ROLE 8, TENANT 8 and IDENTITY_SETUP 2 are
+    // 8.8 brokers start with identity setup: AUTHORIZATION 70, ROLE 8, TENANT 8 and IDENTITY_SETUP
+    // 2 are
     // skipped because their classes need the excluded camunda-security-protocol.
     PINNED.put(ZDB + "8.8__log-print.json", new Counts(65, 88));
     PINNED.put(GENERATED + "8.5.0.ndjson", new Counts(480, 0));
@@ -48,17 +49,21 @@ class RecordJsonCorpusTest {
     PINNED.put(
         "camunda__zeebe-chaos/chaos-days__blog__2021-11-11-Not-produce-duplicate-Keys__data.json",
         new Counts(104, 0));
-    // Zeebe 0.2x JOB records: JOB ACTIVATED no longer exists (activation is a JOB_BATCH event since 0.2x),
+    // Zeebe 0.2x JOB records: JOB ACTIVATED no longer exists (activation is a JOB_BATCH event since
+    // 0.2x),
     // so those are skipped as "unknown intent"; COMPLETED maps, its workflow* fields ignored.
     PINNED.put(PH_EE_EXPORTER + "book-funds.json", new Counts(0, 1));
     PINNED.put(PH_EE_EXPORTER + "payer-request-confirm-completed.json", new Counts(1, 0));
     PINNED.put(PH_EE_EXPORTER + "payer-request-confirm.json", new Counts(0, 1));
     PINNED.put(PH_EE_EXPORTER + "send-success-to-channel.json", new Counts(0, 1));
     PINNED.put(PH_EE_EXPORTER + "transfer-prepare-completed.json", new Counts(1, 0));
-    // 0.2x logs: WORKFLOW_INSTANCE is not a value type any more (2 + 30 + 28), JOB ACTIVATED is not an
-    // intent (4 + 4), and the one DEPLOYMENT has its resource redacted to "---------" (invalid base64).
+    // 0.2x logs: WORKFLOW_INSTANCE is not a value type any more (2 + 30 + 28), JOB ACTIVATED is not
+    // an
+    // intent (4 + 4), and the one DEPLOYMENT has its resource redacted to "---------" (invalid
+    // base64).
     PINNED.put(
-        PH_EE_IMPORTER + "main__resources__samples__payee-flow.log.extracted.ndjson", new Counts(1, 3));
+        PH_EE_IMPORTER + "main__resources__samples__payee-flow.log.extracted.ndjson",
+        new Counts(1, 3));
     PINNED.put(
         PH_EE_IMPORTER + "main__resources__samples__payee-flow@0cb0f468.log.extracted.ndjson",
         new Counts(18, 34));
@@ -66,23 +71,38 @@ class RecordJsonCorpusTest {
         PH_EE_IMPORTER + "main__resources__samples__payee-flow@efd7ecbd.log.extracted.ndjson",
         new Counts(17, 32));
     // 8.1.8 and 8.4.0 Kafka samples: everything maps.
-    PINNED.put(PH_EE_IMPORTER + "test__resources__event-samples__ignore__1@383c6b6d.json", new Counts(1, 0));
-    PINNED.put(PH_EE_IMPORTER + "test__resources__event-samples__incident__1.json", new Counts(1, 0));
+    PINNED.put(
+        PH_EE_IMPORTER + "test__resources__event-samples__ignore__1@383c6b6d.json",
+        new Counts(1, 0));
+    PINNED.put(
+        PH_EE_IMPORTER + "test__resources__event-samples__incident__1.json", new Counts(1, 0));
     PINNED.put(PH_EE_IMPORTER + "test__resources__event-samples__job__1.json", new Counts(1, 0));
-    PINNED.put(PH_EE_IMPORTER + "test__resources__event-samples__process_instance__1.json", new Counts(1, 0));
-    PINNED.put(PH_EE_IMPORTER + "test__resources__event-samples__process_instance__2.json", new Counts(1, 0));
-    PINNED.put(PH_EE_IMPORTER + "test__resources__event-samples__process_instance__3.json", new Counts(1, 0));
+    PINNED.put(
+        PH_EE_IMPORTER + "test__resources__event-samples__process_instance__1.json",
+        new Counts(1, 0));
+    PINNED.put(
+        PH_EE_IMPORTER + "test__resources__event-samples__process_instance__2.json",
+        new Counts(1, 0));
+    PINNED.put(
+        PH_EE_IMPORTER + "test__resources__event-samples__process_instance__3.json",
+        new Counts(1, 0));
     PINNED.put(
         PH_EE_IMPORTER + "test__resources__event-samples__process_instance__process_activated.json",
         new Counts(1, 0));
     PINNED.put(
         PH_EE_IMPORTER + "test__resources__event-samples__process_instance__process_completed.json",
         new Counts(1, 0));
-    PINNED.put(PH_EE_IMPORTER + "test__resources__event-samples__sample__1@6d10e84f.json", new Counts(12, 0));
-    PINNED.put(PH_EE_IMPORTER + "test__resources__event-samples__sample__1@e425daa3.json", new Counts(9, 0));
-    PINNED.put(PH_EE_IMPORTER + "test__resources__event-samples__variable__1.json", new Counts(1, 0));
     PINNED.put(
-        PH_EE_IMPORTER + "test__resources__event-samples__variable__1@374fcdf4.json", new Counts(1, 0));
+        PH_EE_IMPORTER + "test__resources__event-samples__sample__1@6d10e84f.json",
+        new Counts(12, 0));
+    PINNED.put(
+        PH_EE_IMPORTER + "test__resources__event-samples__sample__1@e425daa3.json",
+        new Counts(9, 0));
+    PINNED.put(
+        PH_EE_IMPORTER + "test__resources__event-samples__variable__1.json", new Counts(1, 0));
+    PINNED.put(
+        PH_EE_IMPORTER + "test__resources__event-samples__variable__1@374fcdf4.json",
+        new Counts(1, 0));
   }
 
   static Stream<String> files() {

@@ -34,7 +34,9 @@ class RecordJsonReaderTest {
       assertThat(result)
           .isEqualTo(
               new ReadResult.Skipped(
-                  "WORKFLOW_INSTANCE", "ELEMENT_ACTIVATING", "unknown value type 'WORKFLOW_INSTANCE'"));
+                  "WORKFLOW_INSTANCE",
+                  "ELEMENT_ACTIVATING",
+                  "unknown value type 'WORKFLOW_INSTANCE'"));
     }
 
     @Test
@@ -47,7 +49,8 @@ class RecordJsonReaderTest {
 
       // then
       assertThat(result)
-          .isEqualTo(new ReadResult.Skipped("JOB", "ACTIVATED", "unknown intent 'ACTIVATED' for JOB"));
+          .isEqualTo(
+              new ReadResult.Skipped("JOB", "ACTIVATED", "unknown intent 'ACTIVATED' for JOB"));
     }
 
     @Test
@@ -157,7 +160,8 @@ class RecordJsonReaderTest {
       var mapped = (ReadResult.Mapped) reader.read(json);
 
       // then
-      JobRecordValue.JobResultValue result = ((JobRecordValue) mapped.record().getValue()).getResult();
+      JobRecordValue.JobResultValue result =
+          ((JobRecordValue) mapped.record().getValue()).getResult();
       assertThat(result.isCompletionConditionFulfilled()).isTrue();
       assertThat(result.isDenied()).isTrue();
       assertThat(mapped.ignoredProperties()).isEmpty();
@@ -174,7 +178,9 @@ class RecordJsonReaderTest {
       var mapped = (ReadResult.Mapped) reader.read(json);
 
       // then
-      var value = (io.camunda.zeebe.protocol.record.value.AsyncRequestRecordValue) mapped.record().getValue();
+      var value =
+          (io.camunda.zeebe.protocol.record.value.AsyncRequestRecordValue)
+              mapped.record().getValue();
       assertThat(value.getIntent()).isEqualTo((Intent) ProcessInstanceIntent.CANCEL);
       assertThat(value.getValueType()).isEqualTo(ValueType.PROCESS_INSTANCE);
     }
@@ -183,11 +189,18 @@ class RecordJsonReaderTest {
     void shouldFindRecordsWhereverTheyAreNestedInDocumentOrder() throws Exception {
       // given
       String document =
-          "{\"a\":[" + record("CLOCK", "PINNED", "{\"time\":1}") + ",{\"b\":"
-              + record("CLOCK", "PINNED", "{\"time\":2}") + "}],\"c\":"
-              + record("CLOCK", "RESET", "{\"time\":3}") + "}\n"
-              + record("NO_SUCH_TYPE", "X", "{}") + "\n"
-              + "[" + record("CLOCK", "PINNED", "{\"time\":4}") + "]";
+          "{\"a\":["
+              + record("CLOCK", "PINNED", "{\"time\":1}")
+              + ",{\"b\":"
+              + record("CLOCK", "PINNED", "{\"time\":2}")
+              + "}],\"c\":"
+              + record("CLOCK", "RESET", "{\"time\":3}")
+              + "}\n"
+              + record("NO_SUCH_TYPE", "X", "{}")
+              + "\n"
+              + "["
+              + record("CLOCK", "PINNED", "{\"time\":4}")
+              + "]";
 
       // when
       ReadAllResult result =
@@ -196,9 +209,13 @@ class RecordJsonReaderTest {
       // then
       assertThat(result.results()).hasSize(5);
       assertThat(result.records())
-          .extracting(r -> ((io.camunda.zeebe.protocol.record.value.ClockRecordValue) r.getValue()).getTime())
+          .extracting(
+              r ->
+                  ((io.camunda.zeebe.protocol.record.value.ClockRecordValue) r.getValue())
+                      .getTime())
           .containsExactly(1L, 2L, 3L, 4L);
-      assertThat(result.skippedByReason()).containsExactly(Map.entry("unknown value type 'NO_SUCH_TYPE'", 1));
+      assertThat(result.skippedByReason())
+          .containsExactly(Map.entry("unknown value type 'NO_SUCH_TYPE'", 1));
       assertThat(result.results().get(3)).isInstanceOf(ReadResult.Skipped.class);
     }
 
@@ -241,11 +258,13 @@ class RecordJsonReaderTest {
     @Test
     void shouldNameTheLineOfABrokenNdjsonRecord() {
       // given
-      String ndjson = record("CLOCK", "PINNED", "{}") + "\n" + "{\"valueType\":\"CLOCK\",\"value\":{]}\n";
+      String ndjson =
+          record("CLOCK", "PINNED", "{}") + "\n" + "{\"valueType\":\"CLOCK\",\"value\":{]}\n";
 
       // when / then
       assertThatThrownBy(
-              () -> reader.readAll(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8))))
+              () ->
+                  reader.readAll(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8))))
           .isInstanceOfSatisfying(
               MalformedRecordJsonException.class, e -> assertThat(e.line()).isEqualTo(2))
           .hasMessageContaining("line 2");

@@ -106,7 +106,9 @@ class RecordJsonWriterTest {
   void shouldSerializeThroughTheValueInterfaceOnly() throws Exception {
     // given
     Record<?> record =
-        base(ValueType.VARIABLE, VariableIntent.CREATED).withValue(new BrokerLikeVariable()).build();
+        base(ValueType.VARIABLE, VariableIntent.CREATED)
+            .withValue(new BrokerLikeVariable())
+            .build();
 
     // when
     JsonNode value = tree(writer.write(record)).get("value");
@@ -184,7 +186,8 @@ class RecordJsonWriterTest {
     assertThat(value.getValueType()).isEqualTo(ValueType.PROCESS_INSTANCE_CREATION);
     assertThat(value.getIntent()).isEqualTo(ProcessInstanceCreationIntent.CREATE);
     assertThat(value.getCommandValue())
-        .as("ImmutableCommandDistributionRecordValue keeps the command as a bare ImmutableRecordValue")
+        .as(
+            "ImmutableCommandDistributionRecordValue keeps the command as a bare ImmutableRecordValue")
         .isInstanceOf(ImmutableRecordValue.class);
     assertThat(new RecordJsonReader().read(writer.write(readBack)))
         .isEqualTo(new ReadResult.Mapped(readBack, List.of()));

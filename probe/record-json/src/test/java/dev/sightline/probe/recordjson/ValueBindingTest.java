@@ -64,7 +64,8 @@ class ValueBindingTest {
 
     // then
     assertThat(binding.propertyNames())
-        .containsAll(ValueSchema.of(valueClass).properties().stream().map(ValueProperty::name).toList());
+        .containsAll(
+            ValueSchema.of(valueClass).properties().stream().map(ValueProperty::name).toList());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -92,9 +93,11 @@ class ValueBindingTest {
   @Test
   void shouldRefuseToBindAnIdentityType() {
     // when / then
-    assertThatThrownBy(() -> ValueBinding.of(ValueTypeMapping.get(ValueType.TENANT).getValueClass()))
+    assertThatThrownBy(
+            () -> ValueBinding.of(ValueTypeMapping.get(ValueType.TENANT).getValueClass()))
         .isInstanceOf(UnavailableTypeException.class)
-        .hasMessageContaining("TenantRecordValue needs io.camunda.zeebe.protocol.record.value.EntityType");
+        .hasMessageContaining(
+            "TenantRecordValue needs io.camunda.zeebe.protocol.record.value.EntityType");
   }
 
   /** {@code Immutable<X>.builder().build()}: every property at the builder's default. */

@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 @FunctionalInterface
 public interface Pacer {
 
-  /** Returns at {@code instant} or a little later (or earlier: the driver checks its clock again). */
+  /**
+   * Returns at {@code instant} or a little later (or earlier: the driver checks its clock again).
+   */
   void awaitUntil(Instant instant) throws InterruptedException;
 
   /** Sleeps on the calling thread until the clock reaches the instant, 50 ms at most at a time. */

@@ -11,10 +11,11 @@ import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
- * One partition's records of a workload, generated lazily in log order: the deployment at the start, then
- * whichever comes first — the next instance start of this partition (every P-th instance, at its intended
- * time) or the next command the worker or operator scheduled — each processed at its intended time. Only
- * what is in flight is held: the running instances' state and the records of one processed command.
+ * One partition's records of a workload, generated lazily in log order: the deployment at the
+ * start, then whichever comes first — the next instance start of this partition (every P-th
+ * instance, at its intended time) or the next command the worker or operator scheduled — each
+ * processed at its intended time. Only what is in flight is held: the running instances' state and
+ * the records of one processed command.
  *
  * <p>Not thread-safe: one iterator, one thread.
  */
@@ -62,7 +63,8 @@ final class PartitionWorkload implements Iterator<Record<?>> {
   }
 
   private boolean processNextCommand() {
-    long startDue = nextInstance < instanceCount ? spec.startOffsetNanos(nextInstance) : Long.MAX_VALUE;
+    long startDue =
+        nextInstance < instanceCount ? spec.startOffsetNanos(nextInstance) : Long.MAX_VALUE;
     Timeline.Entry scheduled = timeline.peek();
     long now;
     if (scheduled != null && scheduled.dueNanos() <= startDue) {

@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * Plays a {@link Workload} in real time: each partition's records are appended to the sink once the clock
- * reaches their intended time (their {@code timestamp}), all partitions merged by that time. It is open
- * loop: it never waits for whoever consumes the logs, and records are never delayed by the consumer nor
- * dropped — if the consumer falls behind, records pile up in the logs; if the driver itself falls behind
- * (generation too slow), overdue records are appended at once and the lateness is reported, never hidden:
- * timestamps stay the intended times.
+ * Plays a {@link Workload} in real time: each partition's records are appended to the sink once the
+ * clock reaches their intended time (their {@code timestamp}), all partitions merged by that time.
+ * It is open loop: it never waits for whoever consumes the logs, and records are never delayed by
+ * the consumer nor dropped — if the consumer falls behind, records pile up in the logs; if the
+ * driver itself falls behind (generation too slow), overdue records are appended at once and the
+ * lateness is reported, never hidden: timestamps stay the intended times.
  *
- * <p>Thread-safety: {@link #run()} runs on one thread (the caller's); {@link #progress()} and {@link #stop()}
- * may be called from any thread.
+ * <p>Thread-safety: {@link #run()} runs on one thread (the caller's); {@link #progress()} and
+ * {@link #stop()} may be called from any thread.
  */
 public final class RealTimeDriver implements Runnable {
 
@@ -43,17 +43,26 @@ public final class RealTimeDriver implements Runnable {
     this.pacer = pacer;
   }
 
-  /** Appends to the host's sources (one per partition id) on the wall clock, sleeping between records. */
-  public static RealTimeDriver appendingTo(Workload workload, Map<Integer, AppendingRecordSource> sources) {
+  /**
+   * Appends to the host's sources (one per partition id) on the wall clock, sleeping between
+   * records.
+   */
+  public static RealTimeDriver appendingTo(
+      Workload workload, Map<Integer, AppendingRecordSource> sources) {
     InstantSource clock = InstantSource.system();
     return new RealTimeDriver(workload, RecordSink.of(sources), clock, Pacer.sleeping(clock));
   }
 
-  /** Appends every record at its time; returns when all are appended, or early after {@link #stop()}. */
+  /**
+   * Appends every record at its time; returns when all are appended, or early after {@link
+   * #stop()}.
+   */
   @Override
   public void run() {
-    var heads = new PriorityQueue<Head>(
-        Comparator.<Head>comparingLong(h -> h.record().getTimestamp()).thenComparingInt(Head::partitionId));
+    var heads =
+        new PriorityQueue<Head>(
+            Comparator.<Head>comparingLong(h -> h.record().getTimestamp())
+                .thenComparingInt(Head::partitionId));
     for (int partitionId = 1; partitionId <= workload.spec().partitions(); partitionId++) {
       offer(heads, partitionId, workload.records(partitionId));
     }
@@ -93,7 +102,8 @@ public final class RealTimeDriver implements Runnable {
         appended, Duration.ofMillis(behind), Duration.ofMillis(maxBehindMillis), finished);
   }
 
-  private static void offer(PriorityQueue<Head> heads, int partitionId, Iterator<Record<?>> records) {
+  private static void offer(
+      PriorityQueue<Head> heads, int partitionId, Iterator<Record<?>> records) {
     if (records.hasNext()) {
       heads.add(new Head(partitionId, records.next(), records));
     }

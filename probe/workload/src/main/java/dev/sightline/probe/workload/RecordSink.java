@@ -5,8 +5,8 @@ import io.camunda.zeebe.protocol.record.Record;
 import java.util.Map;
 
 /**
- * Where {@link RealTimeDriver} puts records: one growing log per partition. Appending must not wait for the
- * log's consumer.
+ * Where {@link RealTimeDriver} puts records: one growing log per partition. Appending must not wait
+ * for the log's consumer.
  */
 @FunctionalInterface
 public interface RecordSink {

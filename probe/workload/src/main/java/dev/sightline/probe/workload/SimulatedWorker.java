@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The worker and the operator of one partition. Jobs created by one command are activated right after it, one
- * JOB_BATCH per job type (a long-polling worker is answered at once); each is completed {@code workerDelay}
- * after its activation — or, for a fraction {@code incidentRate} of jobs (chosen from the seed and the job key),
- * failed without retries. The operator then, {@code incidentResolveDelay} later, gives the job one retry and
- * resolves the incident; the worker activates it again and completes it {@code workerDelay} later.
+ * The worker and the operator of one partition. Jobs created by one command are activated right
+ * after it, one JOB_BATCH per job type (a long-polling worker is answered at once); each is
+ * completed {@code workerDelay} after its activation — or, for a fraction {@code incidentRate} of
+ * jobs (chosen from the seed and the job key), failed without retries. The operator then, {@code
+ * incidentResolveDelay} later, gives the job one retry and resolves the incident; the worker
+ * activates it again and completes it {@code workerDelay} later.
  *
  * <p>Not thread-safe: owned by one partition's generator, whose timeline it schedules on.
  */
@@ -45,7 +46,8 @@ final class SimulatedWorker implements EngineObserver {
 
   /** Schedules the activation of the jobs the command processed at {@code nowNanos} created. */
   void afterCommand(long nowNanos) {
-    created.forEach((type, keys) -> timeline.at(nowNanos, () -> activate(type, keys, nowNanos, false)));
+    created.forEach(
+        (type, keys) -> timeline.at(nowNanos, () -> activate(type, keys, nowNanos, false)));
     created.clear();
   }
 
@@ -75,6 +77,7 @@ final class SimulatedWorker implements EngineObserver {
 
   private boolean failsFirstAttempt(long jobKey) {
     return spec.incidentRate() > 0
-        && new SplittableRandom(spec.seed() ^ (jobKey * 0x9E3779B97F4A7C15L)).nextDouble() < spec.incidentRate();
+        && new SplittableRandom(spec.seed() ^ (jobKey * 0x9E3779B97F4A7C15L)).nextDouble()
+            < spec.incidentRate();
   }
 }

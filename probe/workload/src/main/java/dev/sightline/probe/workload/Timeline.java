@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
- * Commands that will arrive at one partition, by intended time (nanoseconds after the workload's start),
- * those due at the same time in the order they were scheduled.
+ * Commands that will arrive at one partition, by intended time (nanoseconds after the workload's
+ * start), those due at the same time in the order they were scheduled.
  *
  * <p>Not thread-safe: owned by one partition's generator.
  */
@@ -14,7 +14,8 @@ final class Timeline {
   record Entry(long dueNanos, long sequence, Runnable command) {}
 
   private final PriorityQueue<Entry> entries =
-      new PriorityQueue<>(Comparator.comparingLong(Entry::dueNanos).thenComparingLong(Entry::sequence));
+      new PriorityQueue<>(
+          Comparator.comparingLong(Entry::dueNanos).thenComparingLong(Entry::sequence));
   private long sequence;
 
   void at(long dueNanos, Runnable command) {

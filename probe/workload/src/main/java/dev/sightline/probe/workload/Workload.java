@@ -10,13 +10,13 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A {@link WorkloadSpec} started at an instant, in virtual time: for each partition, the records a Zeebe 8.8
- * engine would write, in log order, each stamped with its intended time. A pure function of the spec and the
- * start: every call to {@link #records(int)} generates the same records again, lazily, holding only what is
- * in flight. {@link RealTimeDriver} plays them against the wall clock.
+ * A {@link WorkloadSpec} started at an instant, in virtual time: for each partition, the records a
+ * Zeebe 8.8 engine would write, in log order, each stamped with its intended time. A pure function
+ * of the spec and the start: every call to {@link #records(int)} generates the same records again,
+ * lazily, holding only what is in flight. {@link RealTimeDriver} plays them against the wall clock.
  *
- * <p>Thread-safe: immutable; each iterator is confined to the thread using it. Partitions are independent
- * and may be generated in parallel.
+ * <p>Thread-safe: immutable; each iterator is confined to the thread using it. Partitions are
+ * independent and may be generated in parallel.
  */
 public final class Workload {
 
@@ -71,7 +71,8 @@ public final class Workload {
   public Stream<Record<?>> stream(int partitionId) {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(
-            records(partitionId), Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE),
+            records(partitionId),
+            Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE),
         false);
   }
 }

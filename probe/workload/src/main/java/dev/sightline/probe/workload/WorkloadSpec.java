@@ -7,18 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An open-loop workload: root instances of {@code shape} are started at a constant rate, instance {@code i}
- * at {@code start + i / instancesPerSecond} on partition {@code i mod partitions + 1}, for
- * {@code warmUp + duration}; instances started during the warm-up are not meant to be measured.
+ * An open-loop workload: root instances of {@code shape} are started at a constant rate, instance
+ * {@code i} at {@code start + i / instancesPerSecond} on partition {@code i mod partitions + 1},
+ * for {@code warmUp + duration}; instances started during the warm-up are not meant to be measured.
  *
  * @param instancesPerSecond root instances started per second, over all partitions
  * @param partitions the partition count P (ids 1..P)
  * @param duration how long instances are started after the warm-up
  * @param warmUp how long instances are started before the measured part
  * @param workerDelay from a job's activation to its completion (or failure) by the simulated worker
- * @param payloadBytes characters of the {@code payload} string variable each root instance is created with
- *     (0: none)
- * @param incidentRate the fraction of jobs whose first attempt fails with no retries left, raising an incident
+ * @param payloadBytes characters of the {@code payload} string variable each root instance is
+ *     created with (0: none)
+ * @param incidentRate the fraction of jobs whose first attempt fails with no retries left, raising
+ *     an incident
  * @param incidentResolveDelay from an incident to the operator's new retries and resolution
  * @param shape the processes one started instance runs
  * @param seed makes payloads and failing jobs reproducible
@@ -44,7 +45,8 @@ public record WorkloadSpec(
       problems.add("instancesPerSecond must be a positive number, got " + instancesPerSecond);
     }
     if (partitions < 1 || partitions > MAX_PARTITIONS) {
-      problems.add("partitions must be between 1 and %d, got %d".formatted(MAX_PARTITIONS, partitions));
+      problems.add(
+          "partitions must be between 1 and %d, got %d".formatted(MAX_PARTITIONS, partitions));
     }
     requireNotNegative(problems, "duration", duration);
     requireNotNegative(problems, "warmUp", warmUp);
@@ -67,60 +69,135 @@ public record WorkloadSpec(
   /** 50 instances/s of the benchmark shape over 3 partitions for 3 minutes after a 30 s warm-up. */
   public static WorkloadSpec defaults() {
     return new WorkloadSpec(
-        50, 3, Duration.ofMinutes(3), Duration.ofSeconds(30), Duration.ofMillis(100), 1024, 0.01,
-        Duration.ofSeconds(1), Shapes.benchmark(), 42);
+        50,
+        3,
+        Duration.ofMinutes(3),
+        Duration.ofSeconds(30),
+        Duration.ofMillis(100),
+        1024,
+        0.01,
+        Duration.ofSeconds(1),
+        Shapes.benchmark(),
+        42);
   }
 
   public WorkloadSpec withRate(double instancesPerSecond) {
     return new WorkloadSpec(
-        instancesPerSecond, partitions, duration, warmUp, workerDelay, payloadBytes, incidentRate,
-        incidentResolveDelay, shape, seed);
+        instancesPerSecond,
+        partitions,
+        duration,
+        warmUp,
+        workerDelay,
+        payloadBytes,
+        incidentRate,
+        incidentResolveDelay,
+        shape,
+        seed);
   }
 
   public WorkloadSpec withPartitions(int partitions) {
     return new WorkloadSpec(
-        instancesPerSecond, partitions, duration, warmUp, workerDelay, payloadBytes, incidentRate,
-        incidentResolveDelay, shape, seed);
+        instancesPerSecond,
+        partitions,
+        duration,
+        warmUp,
+        workerDelay,
+        payloadBytes,
+        incidentRate,
+        incidentResolveDelay,
+        shape,
+        seed);
   }
 
   /** Sets the measured duration and the warm-up before it. */
   public WorkloadSpec withDuration(Duration duration, Duration warmUp) {
     return new WorkloadSpec(
-        instancesPerSecond, partitions, duration, warmUp, workerDelay, payloadBytes, incidentRate,
-        incidentResolveDelay, shape, seed);
+        instancesPerSecond,
+        partitions,
+        duration,
+        warmUp,
+        workerDelay,
+        payloadBytes,
+        incidentRate,
+        incidentResolveDelay,
+        shape,
+        seed);
   }
 
   public WorkloadSpec withWorkerDelay(Duration workerDelay) {
     return new WorkloadSpec(
-        instancesPerSecond, partitions, duration, warmUp, workerDelay, payloadBytes, incidentRate,
-        incidentResolveDelay, shape, seed);
+        instancesPerSecond,
+        partitions,
+        duration,
+        warmUp,
+        workerDelay,
+        payloadBytes,
+        incidentRate,
+        incidentResolveDelay,
+        shape,
+        seed);
   }
 
   public WorkloadSpec withPayloadBytes(int payloadBytes) {
     return new WorkloadSpec(
-        instancesPerSecond, partitions, duration, warmUp, workerDelay, payloadBytes, incidentRate,
-        incidentResolveDelay, shape, seed);
+        instancesPerSecond,
+        partitions,
+        duration,
+        warmUp,
+        workerDelay,
+        payloadBytes,
+        incidentRate,
+        incidentResolveDelay,
+        shape,
+        seed);
   }
 
   public WorkloadSpec withIncidents(double incidentRate, Duration incidentResolveDelay) {
     return new WorkloadSpec(
-        instancesPerSecond, partitions, duration, warmUp, workerDelay, payloadBytes, incidentRate,
-        incidentResolveDelay, shape, seed);
+        instancesPerSecond,
+        partitions,
+        duration,
+        warmUp,
+        workerDelay,
+        payloadBytes,
+        incidentRate,
+        incidentResolveDelay,
+        shape,
+        seed);
   }
 
   public WorkloadSpec withShape(Shape shape) {
     return new WorkloadSpec(
-        instancesPerSecond, partitions, duration, warmUp, workerDelay, payloadBytes, incidentRate,
-        incidentResolveDelay, shape, seed);
+        instancesPerSecond,
+        partitions,
+        duration,
+        warmUp,
+        workerDelay,
+        payloadBytes,
+        incidentRate,
+        incidentResolveDelay,
+        shape,
+        seed);
   }
 
   public WorkloadSpec withSeed(long seed) {
     return new WorkloadSpec(
-        instancesPerSecond, partitions, duration, warmUp, workerDelay, payloadBytes, incidentRate,
-        incidentResolveDelay, shape, seed);
+        instancesPerSecond,
+        partitions,
+        duration,
+        warmUp,
+        workerDelay,
+        payloadBytes,
+        incidentRate,
+        incidentResolveDelay,
+        shape,
+        seed);
   }
 
-  /** When instance {@code i} is meant to start, after the workload's start: {@code i / rate}, rounded down to ns. */
+  /**
+   * When instance {@code i} is meant to start, after the workload's start: {@code i / rate},
+   * rounded down to ns.
+   */
   public long startOffsetNanos(long instance) {
     return (long) Math.floor(instance * 1e9 / instancesPerSecond);
   }

@@ -40,12 +40,15 @@ class BpmnXmlTest {
     // then
     Bpmn.validateModel(model);
     ServiceTask task = model.getModelElementById("parent-task");
-    assertThat(task.getSingleExtensionElement(ZeebeTaskDefinition.class).getType()).isEqualTo("parent-work");
+    assertThat(task.getSingleExtensionElement(ZeebeTaskDefinition.class).getType())
+        .isEqualTo("parent-work");
     CallActivity call = model.getModelElementById("call-child");
-    assertThat(call.getSingleExtensionElement(ZeebeCalledElement.class).getProcessId()).isEqualTo(Shapes.CHILD);
+    assertThat(call.getSingleExtensionElement(ZeebeCalledElement.class).getProcessId())
+        .isEqualTo(Shapes.CHILD);
     var loop = (MultiInstanceLoopCharacteristics) call.getLoopCharacteristics();
     assertThat(loop.isSequential()).isFalse();
-    assertThat(loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class).getInputCollection()).isEqualTo("=items");
+    assertThat(loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class).getInputCollection())
+        .isEqualTo("=items");
     assertThat((Object) model.getModelElementById("parent-task-to-call-child")).isNotNull();
   }
 }

@@ -19,10 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * For models equivalent to instances in the real 8.8.0 records, the generator writes the same records in the
- * same order: (value type, record type, intent, element type) per record and, where the worker completes
- * jobs in the same order, the same pattern of keys and source positions (keys allocated in the engine's
- * order, follow-ups pointing at the same commands).
+ * For models equivalent to instances in the real 8.8.0 records, the generator writes the same
+ * records in the same order: (value type, record type, intent, element type) per record and, where
+ * the worker completes jobs in the same order, the same pattern of keys and source positions (keys
+ * allocated in the engine's order, follow-ups pointing at the same commands).
  */
 class EngineOrderAgainstRealRecordsTest {
 
@@ -34,15 +34,20 @@ class EngineOrderAgainstRealRecordsTest {
     var leaf = leafProcess("seq");
     var root =
         ProcessModel.chain(
-            "seq-mi-call", "start", "end",
+            "seq-mi-call",
+            "start",
+            "end",
             Step.CallActivity.of("mi-call-leaf", "leaf-process")
                 .looping(
-                    MultiInstance.sequential("=[1,2]", "n", List.of(VariableValue.of(1), VariableValue.of(2)))));
+                    MultiInstance.sequential(
+                        "=[1,2]", "n", List.of(VariableValue.of(1), VariableValue.of(2)))));
     var shape = new Shape("seq-mi-call", List.of(leaf, root), "seq-mi-call", Map.of());
     List<JsonNode> real =
         between(
             RealRecords.all(),
-            r -> is(r, "PROCESS_INSTANCE_CREATION", "COMMAND", "CREATE") && bpmnProcessId(r).equals("seq-mi-call"),
+            r ->
+                is(r, "PROCESS_INSTANCE_CREATION", "COMMAND", "CREATE")
+                    && bpmnProcessId(r).equals("seq-mi-call"),
             r -> isElement(r, "ELEMENT_COMPLETED", "seq-mi-call"));
 
     // when
@@ -54,26 +59,40 @@ class EngineOrderAgainstRealRecordsTest {
 
     // then
     assertThat(steps(generated)).containsExactlyElementsOf(steps(real));
-    assertThat(links(generated)).as("keys and source positions").containsExactlyElementsOf(links(real));
-    assertThat(variables(generated)).as("variables per step").containsExactlyElementsOf(variables(real));
+    assertThat(links(generated))
+        .as("keys and source positions")
+        .containsExactlyElementsOf(links(real));
+    assertThat(variables(generated))
+        .as("variables per step")
+        .containsExactlyElementsOf(variables(real));
     assertThat(normalized(generated)).as("values").containsExactlyElementsOf(normalized(real));
     assertThat(real).as("the real instance").hasSize(124);
   }
 
   @Test
   void shouldWriteAJobIncidentAndItsResolutionAsTheEngine() {
-    // given: the real instance continues with an expression incident the workload does not model, so the
+    // given: the real instance continues with an expression incident the workload does not model,
+    // so the
     // comparison stops at the flow leaving the call activity
     var child =
-        ProcessModel.chain("incident-child", "child-start", "child-end", Step.ServiceTask.of("fail-task", "fail-work"));
+        ProcessModel.chain(
+            "incident-child",
+            "child-start",
+            "child-end",
+            Step.ServiceTask.of("fail-task", "fail-work"));
     var root =
         ProcessModel.chain(
-            "incident-root", "start", "end", Step.CallActivity.of("call-incident-child", "incident-child"));
+            "incident-root",
+            "start",
+            "end",
+            Step.CallActivity.of("call-incident-child", "incident-child"));
     var shape = new Shape("incident", List.of(child, root), "incident-root", Map.of());
     List<JsonNode> real =
         between(
             RealRecords.all(),
-            r -> is(r, "PROCESS_INSTANCE_CREATION", "COMMAND", "CREATE") && bpmnProcessId(r).equals("incident-root"),
+            r ->
+                is(r, "PROCESS_INSTANCE_CREATION", "COMMAND", "CREATE")
+                    && bpmnProcessId(r).equals("incident-root"),
             RealRecordsTestSupport.flowAfterCompleted("call-incident-child"));
 
     // when
@@ -85,29 +104,42 @@ class EngineOrderAgainstRealRecordsTest {
 
     // then
     assertThat(steps(generated)).containsExactlyElementsOf(steps(real));
-    assertThat(links(generated)).as("keys and source positions").containsExactlyElementsOf(links(real));
-    assertThat(variables(generated)).as("variables per step").containsExactlyElementsOf(variables(real));
+    assertThat(links(generated))
+        .as("keys and source positions")
+        .containsExactlyElementsOf(links(real));
+    assertThat(variables(generated))
+        .as("variables per step")
+        .containsExactlyElementsOf(variables(real));
     assertThat(normalized(generated)).as("values").containsExactlyElementsOf(normalized(real));
-    assertThat(steps(real)).contains("INCIDENT EVENT CREATED", "INCIDENT EVENT RESOLVED", "JOB EVENT RETRIES_UPDATED");
+    assertThat(steps(real))
+        .contains("INCIDENT EVENT CREATED", "INCIDENT EVENT RESOLVED", "JOB EVENT RETRIES_UPDATED");
   }
 
   @Test
   void shouldActivateAndCompleteAParallelMultiInstanceActivityAsTheEngine() {
-    // given: the real worker completed the three jobs in the order 3, 1, 2, so only the steps compare
+    // given: the real worker completed the three jobs in the order 3, 1, 2, so only the steps
+    // compare
     var items = List.of(VariableValue.of("a"), VariableValue.of("b"), VariableValue.of("c"));
     var root =
         ProcessModel.chain(
-            "mi-root", "start", "end",
+            "mi-root",
+            "start",
+            "end",
             Step.ServiceTask.of("mi-task", "mi-work")
                 .completingWith(Map.of("miDone", VariableValue.of(true)))
                 .looping(MultiInstance.parallel("=items", "item", items)));
     var shape =
         new Shape(
-            "mi", List.of(root), "mi-root",
-            Map.of("items", VariableValue.of(items.stream().map(VariableValue::document).toList())));
-    var body = (java.util.function.Predicate<JsonNode>)
-        r -> is(r, "PROCESS_INSTANCE", "COMMAND", "ACTIVATE_ELEMENT")
-            && r.at("/value/bpmnElementType").asText().equals("MULTI_INSTANCE_BODY");
+            "mi",
+            List.of(root),
+            "mi-root",
+            Map.of(
+                "items", VariableValue.of(items.stream().map(VariableValue::document).toList())));
+    var body =
+        (java.util.function.Predicate<JsonNode>)
+            r ->
+                is(r, "PROCESS_INSTANCE", "COMMAND", "ACTIVATE_ELEMENT")
+                    && r.at("/value/bpmnElementType").asText().equals("MULTI_INSTANCE_BODY");
     List<JsonNode> real =
         between(RealRecords.all(), body, RealRecordsTestSupport.flowAfterCompleted("mi-task"));
 
@@ -117,15 +149,21 @@ class EngineOrderAgainstRealRecordsTest {
 
     // then
     assertThat(steps(generated)).containsExactlyElementsOf(steps(real));
-    assertThat(variables(generated)).as("variables per step").containsExactlyElementsOf(variables(real));
+    assertThat(variables(generated))
+        .as("variables per step")
+        .containsExactlyElementsOf(variables(real));
     assertThat(steps(real))
-        .contains("PROCESS_INSTANCE_BATCH COMMAND ACTIVATE", "PROCESS_INSTANCE_BATCH EVENT ACTIVATED");
+        .contains(
+            "PROCESS_INSTANCE_BATCH COMMAND ACTIVATE", "PROCESS_INSTANCE_BATCH EVENT ACTIVATED");
   }
 
   private static ProcessModel leafProcess(String result) {
     return ProcessModel.chain(
-        "leaf-process", "leaf-start", "leaf-end",
-        Step.ServiceTask.of("leaf-task", "leaf-work").completingWith(Map.of("leafResult", VariableValue.of(result))));
+        "leaf-process",
+        "leaf-start",
+        "leaf-end",
+        Step.ServiceTask.of("leaf-task", "leaf-work")
+            .completingWith(Map.of("leafResult", VariableValue.of(result))));
   }
 
   /** The partition-1 records of a workload that starts exactly one instance of the shape. */
@@ -138,29 +176,37 @@ class EngineOrderAgainstRealRecordsTest {
             .withDuration(Duration.ofMillis(500), Duration.ZERO)
             .withPayloadBytes(0)
             .withIncidents(incidentRate, Duration.ofSeconds(1));
-    return RealRecords.json(Workload.of(spec, Instant.parse("2026-01-01T00:00:00Z")).stream(1).toList());
+    return RealRecords.json(
+        Workload.of(spec, Instant.parse("2026-01-01T00:00:00Z")).stream(1).toList());
   }
 
   private static String bpmnProcessId(JsonNode record) {
     return record.at("/value/bpmnProcessId").asText();
   }
 
-  /** Per record: value type, record type, intent and, for process instance records, the element type. */
+  /**
+   * Per record: value type, record type, intent and, for process instance records, the element
+   * type.
+   */
   static List<String> steps(List<JsonNode> records) {
     return records.stream()
         .map(
             r ->
                 String.join(
-                        " ", r.get("valueType").asText(), r.get("recordType").asText(), r.get("intent").asText(),
+                        " ",
+                        r.get("valueType").asText(),
+                        r.get("recordType").asText(),
+                        r.get("intent").asText(),
                         r.at("/value/bpmnElementType").asText(""))
                     .strip())
         .toList();
   }
 
   /**
-   * Per record: its key as the index of the first record with that key ("-" for -1), and its source as the
-   * index of the record at that position ("-" for none): equal lists mean keys were allocated and commands
-   * caused records in the same pattern. Variables are left out here (see {@link #variables}).
+   * Per record: its key as the index of the first record with that key ("-" for -1), and its source
+   * as the index of the record at that position ("-" for none): equal lists mean keys were
+   * allocated and commands caused records in the same pattern. Variables are left out here (see
+   * {@link #variables}).
    */
   static List<String> links(List<JsonNode> records) {
     Map<Long, Integer> firstWithKey = firstIndexOfKeys(records);
@@ -176,20 +222,28 @@ class EngineOrderAgainstRealRecordsTest {
               }
               long key = r.get("key").asLong();
               long source = r.get("sourceRecordPosition").asLong();
-              return "key " + (key == -1 ? "-" : firstWithKey.get(key))
-                  + " source " + (source == -1 ? "-" : indexOfPosition.getOrDefault(source, -99));
+              return "key "
+                  + (key == -1 ? "-" : firstWithKey.get(key))
+                  + " source "
+                  + (source == -1 ? "-" : indexOfPosition.getOrDefault(source, -99));
             })
         .toList();
   }
 
   /** Fields that differ by choice of the client or the clock, not by engine behaviour. */
   private static final java.util.Set<String> CLIENT_FIELDS =
-      java.util.Set.of("position", "sourceRecordPosition", "timestamp", "deadline", "worker", "maxJobsToActivate");
+      java.util.Set.of(
+          "position",
+          "sourceRecordPosition",
+          "timestamp",
+          "deadline",
+          "worker",
+          "maxJobsToActivate");
 
   /**
-   * Every record but the variables (compared by {@link #variables}) as JSON text with the client's and
-   * the clock's fields left out, keys (numbers with partition bits) numbered in order of first appearance,
-   * and the ids of events and flows (which only name the BPMN) left out.
+   * Every record but the variables (compared by {@link #variables}) as JSON text with the client's
+   * and the clock's fields left out, keys (numbers with partition bits) numbered in order of first
+   * appearance, and the ids of events and flows (which only name the BPMN) left out.
    */
   static List<String> normalized(List<JsonNode> records) {
     Map<Long, Integer> keys = new HashMap<>();
@@ -200,7 +254,8 @@ class EngineOrderAgainstRealRecordsTest {
               var copy = r.deepCopy();
               if (java.util.Set.of("START_EVENT", "END_EVENT", "SEQUENCE_FLOW")
                   .contains(r.at("/value/bpmnElementType").asText())) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("value")).remove("elementId");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("value"))
+                    .remove("elementId");
               }
               return normalize(copy, keys).toString();
             })
@@ -229,9 +284,9 @@ class EngineOrderAgainstRealRecordsTest {
   }
 
   /**
-   * Each run of consecutive VARIABLE records as the sorted set of (intent, name, value, scope as the index
-   * of the first record with its key). The engine orders the variables of one run by a hash of their byte
-   * offsets in a document (see docs/workload.md), so only the set is compared.
+   * Each run of consecutive VARIABLE records as the sorted set of (intent, name, value, scope as
+   * the index of the first record with its key). The engine orders the variables of one run by a
+   * hash of their byte offsets in a document (see docs/workload.md), so only the set is compared.
    */
   static List<List<String>> variables(List<JsonNode> records) {
     Map<Long, Integer> firstWithKey = firstIndexOfKeys(records);
@@ -249,7 +304,9 @@ class EngineOrderAgainstRealRecordsTest {
       run.add(
           "%s %s=%s in %s"
               .formatted(
-                  r.get("intent").asText(), r.at("/value/name").asText(), r.at("/value/value").asText(),
+                  r.get("intent").asText(),
+                  r.at("/value/name").asText(),
+                  r.at("/value/value").asText(),
                   firstWithKey.get(r.at("/value/scopeKey").asLong())));
     }
     runs.forEach(java.util.Collections::sort);

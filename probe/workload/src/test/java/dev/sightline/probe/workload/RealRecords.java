@@ -16,9 +16,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The records a real Zeebe 8.8.0 engine wrote (the exporter's test corpus, read from the class path through
- * its test-jar; provenance in {@code corpus/PROVENANCE.md}), as JSON trees, and generated records in the
- * same JSON form ({@link RecordJsonWriter} writes exactly what the broker's {@code toJson()} does).
+ * The records a real Zeebe 8.8.0 engine wrote (the exporter's test corpus, read from the class path
+ * through its test-jar; provenance in {@code corpus/PROVENANCE.md}), as JSON trees, and generated
+ * records in the same JSON form ({@link RecordJsonWriter} writes exactly what the broker's {@code
+ * toJson()} does).
  */
 final class RealRecords {
 
@@ -37,7 +38,8 @@ final class RealRecords {
       var lines = new ArrayList<JsonNode>();
       try (var in = RealRecords.class.getResourceAsStream(CORPUS)) {
         if (in == null) {
-          throw new IllegalStateException("Not on the class path: " + CORPUS + " (the exporter's test-jar)");
+          throw new IllegalStateException(
+              "Not on the class path: " + CORPUS + " (the exporter's test-jar)");
         }
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -66,10 +68,11 @@ final class RealRecords {
   }
 
   /**
-   * The records from the first one matching {@code from} to the first one after it matching {@code to}, both
-   * included, without the empty job batches of workers polling for other work.
+   * The records from the first one matching {@code from} to the first one after it matching {@code
+   * to}, both included, without the empty job batches of workers polling for other work.
    */
-  static List<JsonNode> between(List<JsonNode> records, Predicate<JsonNode> from, Predicate<JsonNode> to) {
+  static List<JsonNode> between(
+      List<JsonNode> records, Predicate<JsonNode> from, Predicate<JsonNode> to) {
     int first = indexOf(records, from, 0);
     int last = indexOf(records, to, first);
     return withoutEmptyJobBatches(records.subList(first, last + 1));
@@ -93,7 +96,8 @@ final class RealRecords {
   }
 
   static boolean isElement(JsonNode record, String intent, String elementId) {
-    return is(record, "PROCESS_INSTANCE", "EVENT", intent) && record.at("/value/elementId").asText().equals(elementId);
+    return is(record, "PROCESS_INSTANCE", "EVENT", intent)
+        && record.at("/value/elementId").asText().equals(elementId);
   }
 
   private static int indexOf(List<JsonNode> records, Predicate<JsonNode> condition, int from) {

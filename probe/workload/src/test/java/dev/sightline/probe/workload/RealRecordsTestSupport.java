@@ -8,7 +8,10 @@ final class RealRecordsTestSupport {
 
   private RealRecordsTestSupport() {}
 
-  /** The SEQUENCE_FLOW_TAKEN right after {@code elementId} completed (matched by its source element). */
+  /**
+   * The SEQUENCE_FLOW_TAKEN right after {@code elementId} completed (matched by its source
+   * element).
+   */
   static Predicate<JsonNode> flowAfterCompleted(String elementId) {
     boolean[] completed = {false};
     return r -> {
@@ -16,7 +19,8 @@ final class RealRecordsTestSupport {
         completed[0] = true;
         return false;
       }
-      return completed[0] && RealRecords.isElement(r, "SEQUENCE_FLOW_TAKEN", r.at("/value/elementId").asText());
+      return completed[0]
+          && RealRecords.isElement(r, "SEQUENCE_FLOW_TAKEN", r.at("/value/elementId").asText());
     };
   }
 }

@@ -24,7 +24,8 @@ class RealTimeDriverTest {
 
   private static Workload workload() {
     return Workload.of(
-        WorkloadSpec.defaults().withRate(20).withDuration(Duration.ofSeconds(1), Duration.ZERO), START);
+        WorkloadSpec.defaults().withRate(20).withDuration(Duration.ofSeconds(1), Duration.ZERO),
+        START);
   }
 
   private static List<Record<?>> virtual(Workload workload, int partitionId) {
@@ -41,10 +42,16 @@ class RealTimeDriverTest {
     driver.run();
 
     // then
-    assertThat(appended).allSatisfy(a -> assertThat(a.at()).isEqualTo(Instant.ofEpochMilli(a.record().getTimestamp())));
+    assertThat(appended)
+        .allSatisfy(
+            a -> assertThat(a.at()).isEqualTo(Instant.ofEpochMilli(a.record().getTimestamp())));
     for (int p = 1; p <= 3; p++) {
       int partitionId = p;
-      assertThat(appended.stream().filter(a -> a.partitionId() == partitionId).map(Appended::record).toList())
+      assertThat(
+              appended.stream()
+                  .filter(a -> a.partitionId() == partitionId)
+                  .map(Appended::record)
+                  .toList())
           .as("partition %d: the virtual-time records, all of them, in order", p)
           .isEqualTo(virtual(workload, p));
     }
@@ -77,11 +84,18 @@ class RealTimeDriverTest {
     assertThat(appended).hasSize((int) total);
     for (int p = 1; p <= 3; p++) {
       int partitionId = p;
-      assertThat(appended.stream().filter(a -> a.partitionId() == partitionId).map(Appended::record).toList())
+      assertThat(
+              appended.stream()
+                  .filter(a -> a.partitionId() == partitionId)
+                  .map(Appended::record)
+                  .toList())
           .isEqualTo(virtual(workload, p));
     }
     long latestMillis =
-        appended.stream().mapToLong(a -> a.at().toEpochMilli() - a.record().getTimestamp()).max().orElseThrow();
+        appended.stream()
+            .mapToLong(a -> a.at().toEpochMilli() - a.record().getTimestamp())
+            .max()
+            .orElseThrow();
     assertThat(latestMillis).isGreaterThan(1000);
     assertThat(driver[0].progress().maxBehind()).isEqualTo(Duration.ofMillis(latestMillis));
     Appended last = appended.getLast();
@@ -122,14 +136,21 @@ class RealTimeDriverTest {
     // given: sources nobody reads
     var workload = workload();
     Map<Integer, AppendingRecordSource> sources =
-        Map.of(1, new AppendingRecordSource(), 2, new AppendingRecordSource(), 3, new AppendingRecordSource());
+        Map.of(
+            1,
+            new AppendingRecordSource(),
+            2,
+            new AppendingRecordSource(),
+            3,
+            new AppendingRecordSource());
     var driver = new RealTimeDriver(workload, RecordSink.of(sources), clock, clock::advanceTo);
 
     // when
     driver.run();
 
     // then
-    sources.forEach((p, source) -> assertThat(source.size()).isEqualTo(virtual(workload, p).size()));
+    sources.forEach(
+        (p, source) -> assertThat(source.size()).isEqualTo(virtual(workload, p).size()));
   }
 
   private void record(int partitionId, Record<?> record) {

@@ -18,13 +18,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Generated records, written as the broker's JSON, have the fields the real 8.8.0 records have — per value
- * type, nested fields included — and the same constants (record versions, broker version, tenant).
+ * Generated records, written as the broker's JSON, have the fields the real 8.8.0 records have —
+ * per value type, nested fields included — and the same constants (record versions, broker version,
+ * tenant).
  */
 class RecordFieldsAgainstRealRecordsTest {
 
   /** Maps whose keys are data (variable names, headers), not fields. */
-  private static final Set<String> DATA_MAPS = Set.of("variables", "customHeaders", "authorizations");
+  private static final Set<String> DATA_MAPS =
+      Set.of("variables", "customHeaders", "authorizations");
 
   private static List<JsonNode> generated;
 
@@ -37,7 +39,8 @@ class RecordFieldsAgainstRealRecordsTest {
             .withDuration(Duration.ofSeconds(1), Duration.ZERO)
             .withIncidents(0.5, Duration.ofMillis(100));
     var workload = Workload.of(spec, Instant.parse("2026-03-01T12:00:00Z"));
-    generated = RealRecords.json(IntStream.rangeClosed(1, 2).boxed().flatMap(workload::stream).toList());
+    generated =
+        RealRecords.json(IntStream.rangeClosed(1, 2).boxed().flatMap(workload::stream).toList());
   }
 
   static Stream<String> generatedValueTypes() {
@@ -67,8 +70,17 @@ class RecordFieldsAgainstRealRecordsTest {
     // then
     assertThat(types)
         .containsExactly(
-            "DEPLOYMENT", "INCIDENT", "JOB", "JOB_BATCH", "MULTI_INSTANCE", "PROCESS", "PROCESS_EVENT",
-            "PROCESS_INSTANCE", "PROCESS_INSTANCE_BATCH", "PROCESS_INSTANCE_CREATION", "VARIABLE");
+            "DEPLOYMENT",
+            "INCIDENT",
+            "JOB",
+            "JOB_BATCH",
+            "MULTI_INSTANCE",
+            "PROCESS",
+            "PROCESS_EVENT",
+            "PROCESS_INSTANCE",
+            "PROCESS_INSTANCE_BATCH",
+            "PROCESS_INSTANCE_CREATION",
+            "VARIABLE");
   }
 
   @Test
@@ -88,17 +100,28 @@ class RecordFieldsAgainstRealRecordsTest {
   private static Map<String, String> constants(List<JsonNode> records) {
     var constants = new TreeMap<String, String>();
     for (JsonNode r : records) {
-      String kind = r.get("valueType").asText() + " " + r.get("recordType").asText() + " " + r.get("intent").asText();
+      String kind =
+          r.get("valueType").asText()
+              + " "
+              + r.get("recordType").asText()
+              + " "
+              + r.get("intent").asText();
       constants.putIfAbsent(
           kind,
-          "v%s broker %s %s tenant %s".formatted(
-              r.get("recordVersion").asText(), r.get("brokerVersion").asText(), r.get("rejectionType").asText(),
-              r.at("/value/tenantId").asText("-")));
+          "v%s broker %s %s tenant %s"
+              .formatted(
+                  r.get("recordVersion").asText(),
+                  r.get("brokerVersion").asText(),
+                  r.get("rejectionType").asText(),
+                  r.at("/value/tenantId").asText("-")));
     }
     return constants;
   }
 
-  /** Every field path of the records of one value type, e.g. {@code value.jobs[].result.corrections.priority}. */
+  /**
+   * Every field path of the records of one value type, e.g. {@code
+   * value.jobs[].result.corrections.priority}.
+   */
   static Set<String> fields(List<JsonNode> records, String valueType) {
     var paths = new TreeSet<String>();
     records.stream()
@@ -109,13 +132,15 @@ class RecordFieldsAgainstRealRecordsTest {
 
   private static void collect(JsonNode node, String prefix, Set<String> paths) {
     if (node.isObject()) {
-      node.properties().forEach(field -> {
-        String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
-        paths.add(path);
-        if (!DATA_MAPS.contains(field.getKey())) {
-          collect(field.getValue(), path, paths);
-        }
-      });
+      node.properties()
+          .forEach(
+              field -> {
+                String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+                paths.add(path);
+                if (!DATA_MAPS.contains(field.getKey())) {
+                  collect(field.getValue(), path, paths);
+                }
+              });
     } else if (node.isArray()) {
       node.forEach(element -> collect(element, prefix + "[]", paths));
     }

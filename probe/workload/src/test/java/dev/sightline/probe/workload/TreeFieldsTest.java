@@ -20,27 +20,40 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code elementInstancePath}, {@code processDefinitionPath} and {@code callingElementPath}: filled on every
- * ELEMENT_ACTIVATING (and incident) consistently with the element's ancestors, empty on every other record.
+ * {@code elementInstancePath}, {@code processDefinitionPath} and {@code callingElementPath}: filled
+ * on every ELEMENT_ACTIVATING (and incident) consistently with the element's ancestors, empty on
+ * every other record.
  */
 class TreeFieldsTest {
 
   private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
 
-  /** root → (call "z-call" to middle, which loops a call "call-leaf" to leaf twice) → (call "a-call" to leaf). */
+  /**
+   * root → (call "z-call" to middle, which loops a call "call-leaf" to leaf twice) → (call "a-call"
+   * to leaf).
+   */
   private static final Shape THREE_LEVELS;
 
   static {
-    var leaf = ProcessModel.chain("leaf", "leaf-start", "leaf-end", Step.ServiceTask.of("leaf-task", "leaf-work"));
+    var leaf =
+        ProcessModel.chain(
+            "leaf", "leaf-start", "leaf-end", Step.ServiceTask.of("leaf-task", "leaf-work"));
     var middle =
         ProcessModel.chain(
-            "middle", "middle-start", "middle-end",
+            "middle",
+            "middle-start",
+            "middle-end",
             Step.CallActivity.of("call-leaf", "leaf")
-                .looping(MultiInstance.parallel("=[1,2]", "n", List.of(VariableValue.of(1), VariableValue.of(2)))));
+                .looping(
+                    MultiInstance.parallel(
+                        "=[1,2]", "n", List.of(VariableValue.of(1), VariableValue.of(2)))));
     var root =
         ProcessModel.chain(
-            "root", "root-start", "root-end",
-            Step.CallActivity.of("z-call", "middle"), Step.CallActivity.of("a-call", "leaf"));
+            "root",
+            "root-start",
+            "root-end",
+            Step.CallActivity.of("z-call", "middle"),
+            Step.CallActivity.of("a-call", "leaf"));
     THREE_LEVELS = new Shape("three-levels", List.of(leaf, middle, root), "root", Map.of());
   }
 
@@ -73,9 +86,12 @@ class TreeFieldsTest {
           int level = path.size() - 1;
           List<Long> own = path.get(level);
           assertThat(own.getLast()).as("ends with the element's key").isEqualTo(key);
-          assertThat(own.getFirst()).as("starts with its process instance").isEqualTo(value.getProcessInstanceKey());
+          assertThat(own.getFirst())
+              .as("starts with its process instance")
+              .isEqualTo(value.getProcessInstanceKey());
           assertThat(value.getProcessDefinitionPath()).hasSize(path.size());
-          assertThat(value.getProcessDefinitionPath().getLast()).isEqualTo(value.getProcessDefinitionKey());
+          assertThat(value.getProcessDefinitionPath().getLast())
+              .isEqualTo(value.getProcessDefinitionKey());
           assertThat(value.getCallingElementPath()).hasSize(level);
           if (value.getFlowScopeKey() != -1) {
             var scope = activating.get(value.getFlowScopeKey()).getElementInstancePath();
@@ -86,10 +102,14 @@ class TreeFieldsTest {
             assertThat(path.subList(0, level))
                 .as("the calling element's path")
                 .isEqualTo(caller.getElementInstancePath());
-            assertThat(value.getProcessDefinitionPath().subList(0, level)).isEqualTo(caller.getProcessDefinitionPath());
+            assertThat(value.getProcessDefinitionPath().subList(0, level))
+                .isEqualTo(caller.getProcessDefinitionPath());
             assertThat(value.getCallingElementPath().getLast())
-                .as("index of %s among the caller's call activities sorted by id", caller.getElementId())
-                .isEqualTo(Map.of("a-call", 0, "z-call", 1, "call-leaf", 0).get(caller.getElementId()));
+                .as(
+                    "index of %s among the caller's call activities sorted by id",
+                    caller.getElementId())
+                .isEqualTo(
+                    Map.of("a-call", 0, "z-call", 1, "call-leaf", 0).get(caller.getElementId()));
           }
         });
   }
@@ -130,9 +150,12 @@ class TreeFieldsTest {
             r -> {
               var incident = (IncidentRecordValue) r.getValue();
               var element = activating.get(incident.getElementInstanceKey());
-              assertThat(incident.getElementInstancePath()).isEqualTo(element.getElementInstancePath());
-              assertThat(incident.getProcessDefinitionPath()).isEqualTo(element.getProcessDefinitionPath());
-              assertThat(incident.getCallingElementPath()).isEqualTo(element.getCallingElementPath());
+              assertThat(incident.getElementInstancePath())
+                  .isEqualTo(element.getElementInstancePath());
+              assertThat(incident.getProcessDefinitionPath())
+                  .isEqualTo(element.getProcessDefinitionPath());
+              assertThat(incident.getCallingElementPath())
+                  .isEqualTo(element.getCallingElementPath());
             });
   }
 

@@ -29,14 +29,19 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The records of a workload in virtual time: log order, keys, tree fields, instances and the open loop. */
+/**
+ * The records of a workload in virtual time: log order, keys, tree fields, instances and the open
+ * loop.
+ */
 class WorkloadRecordsTest {
 
   private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
 
   /** 2 s of the default benchmark over 3 partitions at 20 instances/s: 40 started instances. */
   private static WorkloadSpec benchmark() {
-    return WorkloadSpec.defaults().withRate(20).withDuration(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    return WorkloadSpec.defaults()
+        .withRate(20)
+        .withDuration(Duration.ofSeconds(1), Duration.ofSeconds(1));
   }
 
   private static Map<Integer, List<Record<?>>> generate(WorkloadSpec spec) {
@@ -63,9 +68,13 @@ class WorkloadRecordsTest {
       // then
       partitions.forEach(
           (partitionId, records) -> {
-            assertThat(records).extracting(Record::getPosition).as("partition %d", partitionId)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, records.size()).mapToObj(i -> (long) i).toList());
-            assertThat(records).allSatisfy(r -> assertThat(r.getPartitionId()).isEqualTo(partitionId));
+            assertThat(records)
+                .extracting(Record::getPosition)
+                .as("partition %d", partitionId)
+                .containsExactlyElementsOf(
+                    IntStream.rangeClosed(1, records.size()).mapToObj(i -> (long) i).toList());
+            assertThat(records)
+                .allSatisfy(r -> assertThat(r.getPartitionId()).isEqualTo(partitionId));
           });
     }
 
@@ -80,10 +89,12 @@ class WorkloadRecordsTest {
               assertThat(records.subList(0, 4))
                   .extracting(Record::getValueType, Record::getIntent)
                   .containsExactly(
-                      org.assertj.core.groups.Tuple.tuple(ValueType.DEPLOYMENT, DeploymentIntent.CREATE),
+                      org.assertj.core.groups.Tuple.tuple(
+                          ValueType.DEPLOYMENT, DeploymentIntent.CREATE),
                       org.assertj.core.groups.Tuple.tuple(ValueType.PROCESS, ProcessIntent.CREATED),
                       org.assertj.core.groups.Tuple.tuple(ValueType.PROCESS, ProcessIntent.CREATED),
-                      org.assertj.core.groups.Tuple.tuple(ValueType.DEPLOYMENT, DeploymentIntent.CREATED)));
+                      org.assertj.core.groups.Tuple.tuple(
+                          ValueType.DEPLOYMENT, DeploymentIntent.CREATED)));
     }
 
     @Test
@@ -92,21 +103,29 @@ class WorkloadRecordsTest {
       var partitions = generate(benchmark());
 
       // then
-      partitions.values().forEach(records -> {
-        Map<Long, Long> timestampAt = new HashMap<>();
-        long previous = Long.MIN_VALUE;
-        for (Record<?> record : records) {
-          timestampAt.put(record.getPosition(), record.getTimestamp());
-          assertThat(record.getTimestamp()).as("timestamps never go back").isGreaterThanOrEqualTo(previous);
-          previous = record.getTimestamp();
-          if (record.getSourceRecordPosition() != -1) {
-            assertThat(record.getTimestamp()).isEqualTo(timestampAt.get(record.getSourceRecordPosition()));
-            assertThat(record.getSourceRecordPosition()).isLessThan(record.getPosition());
-          } else {
-            assertThat(record.getRecordType()).as("only commands come from outside").isEqualTo(RecordType.COMMAND);
-          }
-        }
-      });
+      partitions
+          .values()
+          .forEach(
+              records -> {
+                Map<Long, Long> timestampAt = new HashMap<>();
+                long previous = Long.MIN_VALUE;
+                for (Record<?> record : records) {
+                  timestampAt.put(record.getPosition(), record.getTimestamp());
+                  assertThat(record.getTimestamp())
+                      .as("timestamps never go back")
+                      .isGreaterThanOrEqualTo(previous);
+                  previous = record.getTimestamp();
+                  if (record.getSourceRecordPosition() != -1) {
+                    assertThat(record.getTimestamp())
+                        .isEqualTo(timestampAt.get(record.getSourceRecordPosition()));
+                    assertThat(record.getSourceRecordPosition()).isLessThan(record.getPosition());
+                  } else {
+                    assertThat(record.getRecordType())
+                        .as("only commands come from outside")
+                        .isEqualTo(RecordType.COMMAND);
+                  }
+                }
+              });
     }
 
     @Test
@@ -144,7 +163,8 @@ class WorkloadRecordsTest {
       // given / when
       var partitions = generate(benchmark().withIncidents(0.3, Duration.ofMillis(200)));
 
-      // then: the deployment's keys are partition 1's everywhere (distributed), every other key is local
+      // then: the deployment's keys are partition 1's everywhere (distributed), every other key is
+      // local
       partitions.forEach(
           (partitionId, records) ->
               records.stream()
@@ -152,12 +172,14 @@ class WorkloadRecordsTest {
                   .forEach(
                       r -> {
                         long owner =
-                            r.getValueType() == ValueType.DEPLOYMENT || r.getValueType() == ValueType.PROCESS
+                            r.getValueType() == ValueType.DEPLOYMENT
+                                    || r.getValueType() == ValueType.PROCESS
                                 ? 1
                                 : partitionId;
                         assertThat(r.getKey() >> 51).as("%s", r).isEqualTo(owner);
                         if (r.getValue() instanceof ProcessInstanceRecordValue value) {
-                          assertThat(value.getProcessInstanceKey() >> 51).isEqualTo((long) partitionId);
+                          assertThat(value.getProcessInstanceKey() >> 51)
+                              .isEqualTo((long) partitionId);
                           assertThat(value.getProcessDefinitionKey() >> 51).isEqualTo(1L);
                         }
                       }));
@@ -206,7 +228,9 @@ class WorkloadRecordsTest {
       long roots = parentOf.values().stream().filter(parent -> parent == -1).count();
       assertThat(roots).isEqualTo(spec.instanceCount()).isEqualTo(40);
       assertThat(parentOf).hasSize(40 * 6);
-      assertThat(completedPerRoot).hasSize(40).allSatisfy((root, completed) -> assertThat(completed).isEqualTo(6));
+      assertThat(completedPerRoot)
+          .hasSize(40)
+          .allSatisfy((root, completed) -> assertThat(completed).isEqualTo(6));
       assertThat(Shapes.benchmark().processInstancesPerStart()).isEqualTo(6);
     }
 
@@ -223,7 +247,10 @@ class WorkloadRecordsTest {
                   .filter(ProcessInstanceRecordValue.class::isInstance)
                   .map(ProcessInstanceRecordValue.class::cast)
                   .filter(value -> value.getParentProcessInstanceKey() != -1)
-                  .forEach(value -> assertThat(value.getParentProcessInstanceKey() >> 51).isEqualTo((long) partitionId)));
+                  .forEach(
+                      value ->
+                          assertThat(value.getParentProcessInstanceKey() >> 51)
+                              .isEqualTo((long) partitionId)));
     }
 
     @Test
@@ -252,14 +279,16 @@ class WorkloadRecordsTest {
       var records = all(generate(spec));
 
       // then: 2 400 jobs, decided by the seed
-      double share = (double) count(records, IncidentIntent.CREATED) / count(records, JobIntent.CREATED);
+      double share =
+          (double) count(records, IncidentIntent.CREATED) / count(records, JobIntent.CREATED);
       assertThat(share).isBetween(0.08, 0.12);
     }
 
     @Test
     void shouldCompleteEachJobWorkerDelayAfterItsActivation() {
       // given
-      var spec = benchmark().withWorkerDelay(Duration.ofMillis(250)).withIncidents(0, Duration.ZERO);
+      var spec =
+          benchmark().withWorkerDelay(Duration.ofMillis(250)).withIncidents(0, Duration.ZERO);
 
       // when
       var records = all(generate(spec));
@@ -269,10 +298,16 @@ class WorkloadRecordsTest {
       records.stream()
           .filter(r -> r.getIntent() == JobBatchIntent.ACTIVATED)
           .forEach(
-              r -> ((JobBatchRecordValue) r.getValue()).getJobKeys().forEach(k -> activatedAt.put(k, r.getTimestamp())));
-      List<Record<?>> completions = records.stream().filter(r -> r.getIntent() == JobIntent.COMPLETE).toList();
-      assertThat(completions).hasSize(40 * 6)
-          .allSatisfy(r -> assertThat(r.getTimestamp() - activatedAt.get(r.getKey())).isEqualTo(250));
+              r ->
+                  ((JobBatchRecordValue) r.getValue())
+                      .getJobKeys()
+                      .forEach(k -> activatedAt.put(k, r.getTimestamp())));
+      List<Record<?>> completions =
+          records.stream().filter(r -> r.getIntent() == JobIntent.COMPLETE).toList();
+      assertThat(completions)
+          .hasSize(40 * 6)
+          .allSatisfy(
+              r -> assertThat(r.getTimestamp() - activatedAt.get(r.getKey())).isEqualTo(250));
     }
 
     private static long root(Map<Long, Long> parentOf, long key) {
@@ -313,7 +348,10 @@ class WorkloadRecordsTest {
     void shouldStartInstancesOnTimeWhateverHappensAfterwards() {
       // given: slow workers and an incident for every job
       var fast = benchmark();
-      var slow = benchmark().withWorkerDelay(Duration.ofSeconds(30)).withIncidents(1.0, Duration.ofMinutes(1));
+      var slow =
+          benchmark()
+              .withWorkerDelay(Duration.ofSeconds(30))
+              .withIncidents(1.0, Duration.ofMinutes(1));
 
       // when
       var fastStarts = generate(fast);
@@ -321,14 +359,16 @@ class WorkloadRecordsTest {
 
       // then
       for (int p = 1; p <= 3; p++) {
-        assertThat(creations(slowStarts.get(p))).containsExactlyElementsOf(creations(fastStarts.get(p)));
+        assertThat(creations(slowStarts.get(p)))
+            .containsExactlyElementsOf(creations(fastStarts.get(p)));
       }
     }
 
     @Test
     void shouldStartOnlyTheInstancesDueBeforeTheEndOfTheRun() {
       // given
-      var spec = benchmark().withRate(3).withDuration(Duration.ofSeconds(1), Duration.ofMillis(500));
+      var spec =
+          benchmark().withRate(3).withDuration(Duration.ofSeconds(1), Duration.ofMillis(500));
 
       // when
       long created = count(all(generate(spec)), ProcessInstanceCreationIntent.CREATED);
@@ -352,10 +392,15 @@ class WorkloadRecordsTest {
     @Test
     void shouldRunAParentCallingAChildTwice() {
       // given
-      var child = ProcessModel.chain("c", "c-start", "c-end", Step.ServiceTask.of("c-task", "c-work"));
+      var child =
+          ProcessModel.chain("c", "c-start", "c-end", Step.ServiceTask.of("c-task", "c-work"));
       var parent =
           ProcessModel.chain(
-              "p", "p-start", "p-end", Step.CallActivity.of("z-call", "c"), Step.CallActivity.of("a-call", "c"));
+              "p",
+              "p-start",
+              "p-end",
+              Step.CallActivity.of("z-call", "c"),
+              Step.CallActivity.of("a-call", "c"));
       var shape = new Shape("two-calls", List.of(child, parent), "p", Map.of());
 
       // when
@@ -365,7 +410,10 @@ class WorkloadRecordsTest {
       assertThat(count(records, ProcessInstanceCreationIntent.CREATED)).isEqualTo(40);
       assertThat(records)
           .filteredOn(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
-          .filteredOn(r -> ((ProcessInstanceRecordValue) r.getValue()).getBpmnElementType() == BpmnElementType.PROCESS)
+          .filteredOn(
+              r ->
+                  ((ProcessInstanceRecordValue) r.getValue()).getBpmnElementType()
+                      == BpmnElementType.PROCESS)
           .hasSize(40 * shape.processInstancesPerStart())
           .hasSize(40 * 3);
     }

@@ -29,8 +29,16 @@ class WorkloadSpecTest {
     assertThatThrownBy(
             () ->
                 new WorkloadSpec(
-                    0, 0, Duration.ofSeconds(-1), Duration.ZERO, Duration.ZERO, -5, 1.5, Duration.ZERO,
-                    defaults.shape(), 1))
+                    0,
+                    0,
+                    Duration.ofSeconds(-1),
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    -5,
+                    1.5,
+                    Duration.ZERO,
+                    defaults.shape(),
+                    1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Invalid workload: instancesPerSecond must be a positive number, got 0.0; "

@@ -8,15 +8,17 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Consumer;
 
 /**
- * One thread that runs jobs one at a time, like a Zeebe actor: the broker runs each partition's exporters on
- * one actor, so {@code export}, scheduled tasks and position updates never run concurrently.
+ * One thread that runs jobs one at a time, like a Zeebe actor: the broker runs each partition's
+ * exporters on one actor, so {@code export}, scheduled tasks and position updates never run
+ * concurrently.
  *
- * <p>{@link #submit} appends a job to the queue. {@link #run} called on the actor's own thread runs the job
- * right after the current one, before anything queued (Zeebe's {@code ActorControl#run}); called elsewhere
- * it behaves like {@code submit}. {@link #schedule} may only be called on the actor's thread, as in Zeebe.
+ * <p>{@link #submit} appends a job to the queue. {@link #run} called on the actor's own thread runs
+ * the job right after the current one, before anything queued (Zeebe's {@code ActorControl#run});
+ * called elsewhere it behaves like {@code submit}. {@link #schedule} may only be called on the
+ * actor's thread, as in Zeebe.
  *
- * <p>A job that throws fails the actor: the failure handler is told, queued jobs are dropped and the thread
- * ends. {@link #terminate} does the same without a failure.
+ * <p>A job that throws fails the actor: the failure handler is told, queued jobs are dropped and
+ * the thread ends. {@link #terminate} does the same without a failure.
  *
  * <p>Thread-safety: every method except {@link #schedule} may be called from any thread.
  */
@@ -34,8 +36,8 @@ public final class Actor {
   private volatile boolean terminated;
 
   /**
-   * @param threadContextLoader the context class loader of the actor thread outside exporter calls (the
-   *     broker's own loader in a real broker)
+   * @param threadContextLoader the context class loader of the actor thread outside exporter calls
+   *     (the broker's own loader in a real broker)
    * @param failureHandler called on the actor thread with whatever a job threw
    */
   public Actor(
@@ -80,7 +82,9 @@ public final class Actor {
     }
   }
 
-  /** Runs {@code job} right after the current job when called on the actor, otherwise like submit. */
+  /**
+   * Runs {@code job} right after the current job when called on the actor, otherwise like submit.
+   */
   public void run(Runnable job) {
     if (isActorThread()) {
       activity.jobQueued();
@@ -98,12 +102,17 @@ public final class Actor {
   public Timer schedule(Duration delay, Runnable job) {
     if (!isActorThread()) {
       throw new UnsupportedOperationException(
-          "Incorrect usage of actor " + name + ": schedule must only be called from within the actor itself");
+          "Incorrect usage of actor "
+              + name
+              + ": schedule must only be called from within the actor itself");
     }
     return scheduler.schedule(delay, this, job);
   }
 
-  /** Stops after the current job; queued jobs are dropped. Does not wait: see {@link #awaitTermination}. */
+  /**
+   * Stops after the current job; queued jobs are dropped. Does not wait: see {@link
+   * #awaitTermination}.
+   */
   public void terminate() {
     terminated = true;
     List<Runnable> dropped = new ArrayList<>();
@@ -113,7 +122,9 @@ public final class Actor {
     queue.offerFirst(WAKE_UP);
   }
 
-  /** Waits for the thread to end; returns false on timeout. Must not be called on the actor itself. */
+  /**
+   * Waits for the thread to end; returns false on timeout. Must not be called on the actor itself.
+   */
   public boolean awaitTermination(Duration timeout) {
     try {
       thread.join(timeout);

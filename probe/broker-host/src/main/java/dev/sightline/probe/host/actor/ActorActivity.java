@@ -5,9 +5,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Counts the jobs queued or running on a group of actors, so that a caller can wait until all of them are
- * quiet. Timers that have not fired yet do not count: with virtual time, "quiet" means nothing can happen
- * until time moves.
+ * Counts the jobs queued or running on a group of actors, so that a caller can wait until all of
+ * them are quiet. Timers that have not fired yet do not count: with virtual time, "quiet" means
+ * nothing can happen until time moves.
  *
  * <p>Thread-safety: all methods may be called from any thread.
  */
@@ -51,7 +51,8 @@ public final class ActorActivity {
   /**
    * Blocks until no job is queued or running on any actor.
    *
-   * @throws IllegalStateException if that does not happen within {@code timeout} (a job that never ends)
+   * @throws IllegalStateException if that does not happen within {@code timeout} (a job that never
+   *     ends)
    */
   public void awaitQuiet(Duration timeout) {
     long remainingNanos = timeout.toNanos();
@@ -66,7 +67,8 @@ public final class ActorActivity {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the actors to become quiet", e);
+      throw new IllegalStateException(
+          "Interrupted while waiting for the actors to become quiet", e);
     } finally {
       lock.unlock();
     }

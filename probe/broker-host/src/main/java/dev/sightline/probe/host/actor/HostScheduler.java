@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.InstantSource;
 
 /**
- * Where the host's time comes from: the clock handed to exporters and the timers behind scheduled tasks and
- * retry backoff. {@link RealTimeScheduler} uses wall-clock time; {@link VirtualTimeScheduler} lets a test
- * move time forward by hand.
+ * Where the host's time comes from: the clock handed to exporters and the timers behind scheduled
+ * tasks and retry backoff. {@link RealTimeScheduler} uses wall-clock time; {@link
+ * VirtualTimeScheduler} lets a test move time forward by hand.
  *
  * <p>Thread-safety: implementations are thread-safe.
  */
@@ -16,8 +16,8 @@ public interface HostScheduler extends AutoCloseable {
   InstantSource clock();
 
   /**
-   * Submits {@code task} to {@code actor} once {@code delay} has passed on {@link #clock()}. The task runs on
-   * the actor's thread, never on the scheduler's.
+   * Submits {@code task} to {@code actor} once {@code delay} has passed on {@link #clock()}. The
+   * task runs on the actor's thread, never on the scheduler's.
    */
   Timer schedule(Duration delay, Actor actor, Runnable task);
 

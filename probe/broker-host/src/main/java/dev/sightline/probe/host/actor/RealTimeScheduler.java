@@ -21,7 +21,9 @@ public final class RealTimeScheduler implements HostScheduler {
     this(InstantSource.system());
   }
 
-  /** @param clock what exporters see as the time; timers still wait in real time */
+  /**
+   * @param clock what exporters see as the time; timers still wait in real time
+   */
   public RealTimeScheduler(InstantSource clock) {
     this.clock = clock;
     this.timers =
@@ -43,7 +45,8 @@ public final class RealTimeScheduler implements HostScheduler {
   @Override
   public Timer schedule(Duration delay, Actor actor, Runnable task) {
     ScheduledFuture<?> future =
-        timers.schedule(() -> actor.submit(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        timers.schedule(
+            () -> actor.submit(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
     return () -> future.cancel(false);
   }
 

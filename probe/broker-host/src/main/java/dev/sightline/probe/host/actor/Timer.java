@@ -1,6 +1,9 @@
 package dev.sightline.probe.host.actor;
 
-/** A pending one-shot timer. Thread-safety: {@link #cancel()} may be called from any thread, repeatedly. */
+/**
+ * A pending one-shot timer. Thread-safety: {@link #cancel()} may be called from any thread,
+ * repeatedly.
+ */
 @FunctionalInterface
 public interface Timer {
 

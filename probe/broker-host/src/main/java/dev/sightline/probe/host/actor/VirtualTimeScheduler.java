@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
- * Time that only moves when a test says so. Timers fire in due order when {@link #advanceBy} passes their
- * due time; each fired task runs on its actor, and the scheduler waits until all actors are quiet before it
- * fires the next one, so a run is deterministic and needs no sleeps.
+ * Time that only moves when a test says so. Timers fire in due order when {@link #advanceBy} passes
+ * their due time; each fired task runs on its actor, and the scheduler waits until all actors are
+ * quiet before it fires the next one, so a run is deterministic and needs no sleeps.
  *
- * <p>Actors keep their own threads: exporter calls still happen on the partition's actor thread, as in a
- * broker; only the clock and the timers are virtual.
+ * <p>Actors keep their own threads: exporter calls still happen on the partition's actor thread, as
+ * in a broker; only the clock and the timers are virtual.
  *
- * <p>Thread-safety: thread-safe. {@link #advanceBy} and {@link #runUntilIdle} must not be called on an actor.
+ * <p>Thread-safety: thread-safe. {@link #advanceBy} and {@link #runUntilIdle} must not be called on
+ * an actor.
  */
 public final class VirtualTimeScheduler implements HostScheduler {
 
@@ -24,7 +25,8 @@ public final class VirtualTimeScheduler implements HostScheduler {
 
   private final ActorActivity activity = new ActorActivity();
   private final PriorityQueue<PendingTimer> timers =
-      new PriorityQueue<>(Comparator.comparing(PendingTimer::due).thenComparingLong(PendingTimer::sequence));
+      new PriorityQueue<>(
+          Comparator.comparing(PendingTimer::due).thenComparingLong(PendingTimer::sequence));
   private final InstantSource clock = this::now;
   private Instant now;
   private long sequence;
@@ -60,8 +62,8 @@ public final class VirtualTimeScheduler implements HostScheduler {
   }
 
   /**
-   * Moves time forward by {@code duration}, firing every timer that falls due on the way, in due order,
-   * each at its due time; returns once all actors are quiet at the new time.
+   * Moves time forward by {@code duration}, firing every timer that falls due on the way, in due
+   * order, each at its due time; returns once all actors are quiet at the new time.
    */
   public void advanceBy(Duration duration) {
     Instant target;

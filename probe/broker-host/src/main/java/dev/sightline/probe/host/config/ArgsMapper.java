@@ -1,5 +1,6 @@
 package dev.sightline.probe.host.config;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,16 +13,16 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.ArrayType;
 import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 
 /**
- * Maps an exporter's args into its config class like the 8.8 broker's {@code Configuration#instantiate}:
- * Jackson {@code convertValue} with case-insensitive properties, enums and values, unknown keys ignored,
- * java.time types, and Spring's indexed lists ({@code hosts[0]}, arriving as a map with keys "0", "1", …)
- * accepted where the target is a collection or array. Fields not given keep their initial values. Without
- * args the class is created through its no-argument constructor.
+ * Maps an exporter's args into its config class like the 8.8 broker's {@code
+ * Configuration#instantiate}: Jackson {@code convertValue} with case-insensitive properties, enums
+ * and values, unknown keys ignored, java.time types, and Spring's indexed lists ({@code hosts[0]},
+ * arriving as a map with keys "0", "1", …) accepted where the target is a collection or array.
+ * Fields not given keep their initial values. Without args the class is created through its
+ * no-argument constructor.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -30,7 +31,8 @@ public final class ArgsMapper {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
-          .addModule(new SimpleModule("indexed-lists").setDeserializerModifier(new IndexedListsModifier()))
+          .addModule(
+              new SimpleModule("indexed-lists").setDeserializerModifier(new IndexedListsModifier()))
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_VALUES)
@@ -40,7 +42,9 @@ public final class ArgsMapper {
 
   private ArgsMapper() {}
 
-  /** @throws IllegalArgumentException when the args do not fit the class (Jackson's message) */
+  /**
+   * @throws IllegalArgumentException when the args do not fit the class (Jackson's message)
+   */
   public static <T> T instantiate(Map<String, Object> args, Class<T> configClass) {
     if (args != null) {
       return MAPPER.convertValue(args, configClass);
@@ -57,13 +61,19 @@ public final class ArgsMapper {
 
     @Override
     public JsonDeserializer<?> modifyCollectionDeserializer(
-        DeserializationConfig config, CollectionType type, BeanDescription description, JsonDeserializer<?> deserializer) {
+        DeserializationConfig config,
+        CollectionType type,
+        BeanDescription description,
+        JsonDeserializer<?> deserializer) {
       return new IndexedMapAsListDeserializer(deserializer);
     }
 
     @Override
     public JsonDeserializer<?> modifyArrayDeserializer(
-        DeserializationConfig config, ArrayType type, BeanDescription description, JsonDeserializer<?> deserializer) {
+        DeserializationConfig config,
+        ArrayType type,
+        BeanDescription description,
+        JsonDeserializer<?> deserializer) {
       return new IndexedMapAsListDeserializer(deserializer);
     }
   }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds an exporter's nested args map from flat properties. Keys are matched like Spring matches them
- * (ignoring case and dashes) and keep the spelling first seen; a later value for the same key replaces the
- * earlier one (environment variables are added after YAML, so they win). A key that is both a value and a
- * parent of other keys is a conflict.
+ * Builds an exporter's nested args map from flat properties. Keys are matched like Spring matches
+ * them (ignoring case and dashes) and keep the spelling first seen; a later value for the same key
+ * replaces the earlier one (environment variables are added after YAML, so they win). A key that is
+ * both a value and a parent of other keys is a conflict.
  *
  * <p>Thread-safety: not thread-safe; used during one parse.
  */
@@ -49,8 +49,11 @@ final class ArgsTree {
   }
 
   private static String conflict(ConfigProperty property, Node other) {
-    String otherOrigin = other instanceof Leaf leaf ? leaf.property().origin() : "nested keys below it";
-    return property.origin() + " conflicts with " + otherOrigin
+    String otherOrigin =
+        other instanceof Leaf leaf ? leaf.property().origin() : "nested keys below it";
+    return property.origin()
+        + " conflicts with "
+        + otherOrigin
         + ": an argument cannot be both a value and a map";
   }
 
@@ -68,12 +71,15 @@ final class ArgsTree {
 
     Map<String, Object> toMap() {
       Map<String, Object> map = new LinkedHashMap<>();
-      children.values().forEach(child -> {
-        switch (child) {
-          case Leaf leaf -> map.put(leaf.key(), leaf.property().value());
-          case Branch branch -> map.put(branch.key, branch.toMap());
-        }
-      });
+      children
+          .values()
+          .forEach(
+              child -> {
+                switch (child) {
+                  case Leaf leaf -> map.put(leaf.key(), leaf.property().value());
+                  case Branch branch -> map.put(branch.key, branch.toMap());
+                }
+              });
       return map;
     }
   }

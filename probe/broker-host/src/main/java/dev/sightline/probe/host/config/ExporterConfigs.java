@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads exporter configuration the way a Zeebe 8.8 broker does: from the broker's YAML
- * ({@code zeebe.broker.exporters.<id>.className | jarPath | args.*}, nested or with dotted keys) and from
+ * Reads exporter configuration the way a Zeebe 8.8 broker does: from the broker's YAML ({@code
+ * zeebe.broker.exporters.<id>.className | jarPath | args.*}, nested or with dotted keys) and from
  * environment variables ({@code ZEEBE_BROKER_EXPORTERS_<ID>_CLASSNAME | _JARPATH | _ARGS_<KEY>}).
  * Environment variables override YAML per property, as in Spring.
  *
@@ -20,7 +20,9 @@ public final class ExporterConfigs {
 
   private ExporterConfigs() {}
 
-  /** @param baseDirectory what a relative jarPath is resolved against (the broker's home directory) */
+  /**
+   * @param baseDirectory what a relative jarPath is resolved against (the broker's home directory)
+   */
   public static List<ExporterDescriptor> fromYaml(String yaml, Path baseDirectory) {
     return ExporterPropertiesBinder.bind(YamlExporterProperties.parse(yaml), baseDirectory);
   }
@@ -29,9 +31,14 @@ public final class ExporterConfigs {
     return fromYaml(read(yamlFile), baseDirectory);
   }
 
-  /** Reads only the {@code ZEEBE_BROKER_EXPORTERS_*} variables; pass {@code System.getenv()} or a test map. */
-  public static List<ExporterDescriptor> fromEnvironment(Map<String, String> environment, Path baseDirectory) {
-    return ExporterPropertiesBinder.bind(EnvironmentExporterProperties.parse(environment), baseDirectory);
+  /**
+   * Reads only the {@code ZEEBE_BROKER_EXPORTERS_*} variables; pass {@code System.getenv()} or a
+   * test map.
+   */
+  public static List<ExporterDescriptor> fromEnvironment(
+      Map<String, String> environment, Path baseDirectory) {
+    return ExporterPropertiesBinder.bind(
+        EnvironmentExporterProperties.parse(environment), baseDirectory);
   }
 
   /** YAML first, then environment variables on top. */

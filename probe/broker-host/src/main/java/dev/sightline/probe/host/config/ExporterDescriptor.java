@@ -12,13 +12,15 @@ import java.util.Optional;
  * One configured exporter, as {@code zeebe.broker.exporters.<id>} describes it.
  *
  * @param id the key under {@code exporters}; also the exporter's {@code Configuration#getId()}
- * @param className the exporter class, loaded from the jar when {@code jarPath} is present, otherwise from
- *     the host's classpath
+ * @param className the exporter class, loaded from the jar when {@code jarPath} is present,
+ *     otherwise from the host's classpath
  * @param jarPath absolute path of the exporter jar
- * @param args the arguments map handed to the exporter: nested maps with String keys; leaves are Strings
- *     (environment variables) or YAML scalars; lists arrive as maps with keys "0", "1", … as Spring binds them
+ * @param args the arguments map handed to the exporter: nested maps with String keys; leaves are
+ *     Strings (environment variables) or YAML scalars; lists arrive as maps with keys "0", "1", …
+ *     as Spring binds them
  */
-public record ExporterDescriptor(String id, String className, Optional<Path> jarPath, Map<String, Object> args) {
+public record ExporterDescriptor(
+    String id, String className, Optional<Path> jarPath, Map<String, Object> args) {
 
   public ExporterDescriptor {
     Objects.requireNonNull(id, "id");
@@ -28,12 +30,14 @@ public record ExporterDescriptor(String id, String className, Optional<Path> jar
   }
 
   /** An exporter loaded from the host's classpath. */
-  public static ExporterDescriptor onClasspath(String id, String className, Map<String, Object> args) {
+  public static ExporterDescriptor onClasspath(
+      String id, String className, Map<String, Object> args) {
     return new ExporterDescriptor(id, className, Optional.empty(), args);
   }
 
   /** An exporter loaded from its own jar. */
-  public static ExporterDescriptor inJar(String id, String className, Path jarPath, Map<String, Object> args) {
+  public static ExporterDescriptor inJar(
+      String id, String className, Path jarPath, Map<String, Object> args) {
     return new ExporterDescriptor(id, className, Optional.of(jarPath.toAbsolutePath()), args);
   }
 
@@ -49,7 +53,8 @@ public record ExporterDescriptor(String id, String className, Optional<Path> jar
       return deepUnmodifiable((Map<String, Object>) map);
     }
     if (value instanceof List<?> list) {
-      return Collections.unmodifiableList(list.stream().map(ExporterDescriptor::deepUnmodifiableValue).toList());
+      return Collections.unmodifiableList(
+          list.stream().map(ExporterDescriptor::deepUnmodifiableValue).toList());
     }
     return value;
   }

@@ -9,26 +9,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns flat properties below {@code zeebe.broker.exporters} into descriptors, like Spring binding the
- * broker's {@code Map<String, ExporterCfg>}: exporter ids and the fields {@code className}, {@code jarPath}
- * and {@code args} match ignoring case and dashes; a relative jarPath is resolved against the broker's base
- * directory. Stricter than the broker on one point: an unknown field (a typo such as {@code classNme}) is an
- * error here, where Spring would silently ignore it.
+ * Turns flat properties below {@code zeebe.broker.exporters} into descriptors, like Spring binding
+ * the broker's {@code Map<String, ExporterCfg>}: exporter ids and the fields {@code className},
+ * {@code jarPath} and {@code args} match ignoring case and dashes; a relative jarPath is resolved
+ * against the broker's base directory. Stricter than the broker on one point: an unknown field (a
+ * typo such as {@code classNme}) is an error here, where Spring would silently ignore it.
  */
 final class ExporterPropertiesBinder {
 
   private ExporterPropertiesBinder() {}
 
-  /** @throws ExporterConfigException listing every problem found */
+  /**
+   * @throws ExporterConfigException listing every problem found
+   */
   static List<ExporterDescriptor> bind(List<ConfigProperty> properties, Path baseDirectory) {
     List<String> problems = new ArrayList<>();
     Map<String, PendingExporter> exporters = new LinkedHashMap<>();
     for (ConfigProperty property : properties) {
       List<String> path = property.path();
       PendingExporter exporter =
-          exporters.computeIfAbsent(ConfigProperty.uniform(path.getFirst()), id -> new PendingExporter(path.getFirst()));
+          exporters.computeIfAbsent(
+              ConfigProperty.uniform(path.getFirst()), id -> new PendingExporter(path.getFirst()));
       if (path.size() == 1) {
-        problems.add(property.origin() + ": an exporter needs className (and optionally jarPath, args) below it");
+        problems.add(
+            property.origin()
+                + ": an exporter needs className (and optionally jarPath, args) below it");
         continue;
       }
       switch (ConfigProperty.uniform(path.get(1))) {
@@ -38,15 +43,23 @@ final class ExporterPropertiesBinder {
           if (path.size() > 2) {
             exporter.args.put(path.subList(2, path.size()), property, problems);
           } else if (!"".equals(property.value())) {
-            problems.add(property.origin() + ": args must be a map of arguments, not a single value");
+            problems.add(
+                property.origin() + ": args must be a map of arguments, not a single value");
           }
         }
-        default -> problems.add(
-            property.origin() + ": unknown exporter setting '" + path.get(1) + "' (expected className, jarPath or args)");
+        default ->
+            problems.add(
+                property.origin()
+                    + ": unknown exporter setting '"
+                    + path.get(1)
+                    + "' (expected className, jarPath or args)");
       }
     }
     List<ExporterDescriptor> descriptors = new ArrayList<>();
-    exporters.values().forEach(exporter -> exporter.toDescriptor(baseDirectory, problems).ifPresent(descriptors::add));
+    exporters
+        .values()
+        .forEach(
+            exporter -> exporter.toDescriptor(baseDirectory, problems).ifPresent(descriptors::add));
     if (!problems.isEmpty()) {
       throw new ExporterConfigException(problems);
     }
@@ -74,8 +87,12 @@ final class ExporterPropertiesBinder {
     Optional<ExporterDescriptor> toDescriptor(Path baseDirectory, List<String> problems) {
       String keyPrefix = "zeebe.broker.exporters." + id;
       if (className == null || String.valueOf(className.value()).isBlank()) {
-        problems.add(keyPrefix + ".className is missing (set it in YAML or as environment variable "
-            + EnvironmentExporterProperties.PREFIX + id.toUpperCase(Locale.ROOT) + "_CLASSNAME)");
+        problems.add(
+            keyPrefix
+                + ".className is missing (set it in YAML or as environment variable "
+                + EnvironmentExporterProperties.PREFIX
+                + id.toUpperCase(Locale.ROOT)
+                + "_CLASSNAME)");
         return Optional.empty();
       }
       Optional<Path> jar =

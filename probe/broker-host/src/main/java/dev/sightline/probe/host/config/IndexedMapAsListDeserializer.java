@@ -12,9 +12,9 @@ import java.io.IOException;
 import java.util.TreeMap;
 
 /**
- * Lets a collection or array be given as a map with keys "0", "1", … (how Spring binds an indexed list
- * into the broker's {@code Map<String, Object>} args); keys must be the indexes 0..n-1 without gaps.
- * Anything else goes to the regular deserializer unchanged.
+ * Lets a collection or array be given as a map with keys "0", "1", … (how Spring binds an indexed
+ * list into the broker's {@code Map<String, Object>} args); keys must be the indexes 0..n-1 without
+ * gaps. Anything else goes to the regular deserializer unchanged.
  */
 final class IndexedMapAsListDeserializer extends DelegatingDeserializer {
 
@@ -40,14 +40,17 @@ final class IndexedMapAsListDeserializer extends DelegatingDeserializer {
     }
   }
 
-  private static ArrayNode toArray(ObjectNode indexed, DeserializationContext context) throws IOException {
+  private static ArrayNode toArray(ObjectNode indexed, DeserializationContext context)
+      throws IOException {
     TreeMap<Integer, JsonNode> byIndex = new TreeMap<>();
     for (var field : indexed.properties()) {
       try {
         byIndex.put(Integer.parseInt(field.getKey()), field.getValue());
       } catch (NumberFormatException e) {
         return context.reportInputMismatch(
-            (Class<?>) null, "Expected a list, or a map with keys 0..n-1, but found key '%s'", field.getKey());
+            (Class<?>) null,
+            "Expected a list, or a map with keys 0..n-1, but found key '%s'",
+            field.getKey());
       }
     }
     ArrayNode array = JsonNodeFactory.instance.arrayNode(byIndex.size());
@@ -55,7 +58,9 @@ final class IndexedMapAsListDeserializer extends DelegatingDeserializer {
     for (var entry : byIndex.entrySet()) {
       if (entry.getKey() != expected) {
         return context.reportInputMismatch(
-            (Class<?>) null, "List index %d is missing (indexes must run 0..n-1 without gaps)", expected);
+            (Class<?>) null,
+            "List index %d is missing (indexes must run 0..n-1 without gaps)",
+            expected);
       }
       array.add(entry.getValue());
       expected++;

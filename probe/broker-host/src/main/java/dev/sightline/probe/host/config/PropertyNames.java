@@ -3,7 +3,10 @@ package dev.sightline.probe.host.config;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits property keys into name elements the way Spring does: at dots, and {@code [..]} as one element. */
+/**
+ * Splits property keys into name elements the way Spring does: at dots, and {@code [..]} as one
+ * element.
+ */
 final class PropertyNames {
 
   private PropertyNames() {}
@@ -42,7 +45,8 @@ final class PropertyNames {
     return elements;
   }
 
-  private static void flush(String key, StringBuilder current, List<String> elements, boolean required) {
+  private static void flush(
+      String key, StringBuilder current, List<String> elements, boolean required) {
     if (current.isEmpty() && !required) {
       return;
     }

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the {@code zeebe.broker.exporters} part of a broker YAML file into flat properties, the way Spring
- * flattens YAML: nested maps and dotted keys are the same thing, list items become index elements, later
- * documents override earlier ones. Keys keep their spelling; values keep their YAML type (an empty value
- * becomes "", as with Spring's YAML loader). Everything outside {@code zeebe.broker.exporters} is ignored.
+ * Reads the {@code zeebe.broker.exporters} part of a broker YAML file into flat properties, the way
+ * Spring flattens YAML: nested maps and dotted keys are the same thing, list items become index
+ * elements, later documents override earlier ones. Keys keep their spelling; values keep their YAML
+ * type (an empty value becomes "", as with Spring's YAML loader). Everything outside {@code
+ * zeebe.broker.exporters} is ignored.
  */
 final class YamlExporterProperties {
 
@@ -32,18 +33,24 @@ final class YamlExporterProperties {
     return properties;
   }
 
-  private static void flatten(Object node, List<String> path, String key, List<ConfigProperty> out) {
+  private static void flatten(
+      Object node, List<String> path, String key, List<ConfigProperty> out) {
     if (node instanceof Map<?, ?> map) {
-      map.forEach((name, value) -> {
-        String childKey = key.isEmpty() ? String.valueOf(name) : key + "." + name;
-        flatten(value, append(path, elementsOf(String.valueOf(name), childKey)), childKey, out);
-      });
+      map.forEach(
+          (name, value) -> {
+            String childKey = key.isEmpty() ? String.valueOf(name) : key + "." + name;
+            flatten(value, append(path, elementsOf(String.valueOf(name), childKey)), childKey, out);
+          });
     } else if (node instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
         flatten(list.get(i), append(path, List.of(String.valueOf(i))), key + "[" + i + "]", out);
       }
     } else if (isExporterProperty(path)) {
-      out.add(new ConfigProperty(path.subList(PREFIX.size(), path.size()), node == null ? "" : node, "YAML key " + key));
+      out.add(
+          new ConfigProperty(
+              path.subList(PREFIX.size(), path.size()),
+              node == null ? "" : node,
+              "YAML key " + key));
     }
   }
 

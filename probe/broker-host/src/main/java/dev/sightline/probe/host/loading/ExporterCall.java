@@ -4,7 +4,9 @@ package dev.sightline.probe.host.loading;
 public enum ExporterCall {
   /** The public no-argument constructor. */
   CONSTRUCT,
-  /** {@code configure} on the throw-away instance at start (partition id {@code Integer.MIN_VALUE}). */
+  /**
+   * {@code configure} on the throw-away instance at start (partition id {@code Integer.MIN_VALUE}).
+   */
   VALIDATE,
   CONFIGURE,
   OPEN,

@@ -1,8 +1,8 @@
 package dev.sightline.probe.host.loading;
 
 /**
- * Runs exporter code with the thread context class loader the policy asks for, restoring the previous one
- * afterwards, whatever happens.
+ * Runs exporter code with the thread context class loader the policy asks for, restoring the
+ * previous one afterwards, whatever happens.
  *
  * <p>Thread-safety: immutable; affects only the calling thread.
  */
@@ -35,10 +35,12 @@ public record ExporterCalls(ClassLoader exporterLoader, ContextClassLoaderPolicy
   }
 
   public void run(ExporterCall call, ExporterAction action) throws Exception {
-    call(call, () -> {
-      action.run();
-      return null;
-    });
+    call(
+        call,
+        () -> {
+          action.run();
+          return null;
+        });
   }
 
   /** For code that throws only unchecked exceptions (export, scheduled tasks, filters). */

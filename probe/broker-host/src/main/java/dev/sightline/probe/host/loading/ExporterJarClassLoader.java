@@ -11,13 +11,14 @@ import java.util.Enumeration;
 import java.util.List;
 
 /**
- * The class loader of one exporter jar, mirroring Zeebe's {@code ExternalJarClassLoader}: child-first for
- * every class except {@code java.*}, which always comes from the system. A class the jar lacks (the exporter
- * API, the protocol, slf4j, micrometer) comes from the parent, the host's class loader.
+ * The class loader of one exporter jar, mirroring Zeebe's {@code ExternalJarClassLoader}:
+ * child-first for every class except {@code java.*}, which always comes from the system. A class
+ * the jar lacks (the exporter API, the protocol, slf4j, micrometer) comes from the parent, the
+ * host's class loader.
  *
- * <p>Resources: Zeebe's loader overrides only {@code loadClass}, so a broker looks resources up parent-first
- * ({@link ResourceOrder#PARENT_FIRST}, the default here); {@link ResourceOrder#CHILD_FIRST} looks in the jar
- * first instead.
+ * <p>Resources: Zeebe's loader overrides only {@code loadClass}, so a broker looks resources up
+ * parent-first ({@link ResourceOrder#PARENT_FIRST}, the default here); {@link
+ * ResourceOrder#CHILD_FIRST} looks in the jar first instead.
  *
  * <p>Thread-safety: thread-safe (class loading locks per class name).
  */
@@ -40,13 +41,15 @@ public final class ExporterJarClassLoader extends URLClassLoader {
   private final Path jarPath;
   private final ResourceOrder resourceOrder;
 
-  private ExporterJarClassLoader(URL jarUrl, Path jarPath, ClassLoader parent, ResourceOrder resourceOrder) {
+  private ExporterJarClassLoader(
+      URL jarUrl, Path jarPath, ClassLoader parent, ResourceOrder resourceOrder) {
     super("exporter-jar:" + jarPath.getFileName(), new URL[] {jarUrl}, parent);
     this.jarPath = jarPath;
     this.resourceOrder = resourceOrder;
   }
 
-  public static ExporterJarClassLoader of(Path jarPath, ClassLoader parent, ResourceOrder resourceOrder) {
+  public static ExporterJarClassLoader of(
+      Path jarPath, ClassLoader parent, ResourceOrder resourceOrder) {
     try {
       return new ExporterJarClassLoader(jarPath.toUri().toURL(), jarPath, parent, resourceOrder);
     } catch (IOException e) {

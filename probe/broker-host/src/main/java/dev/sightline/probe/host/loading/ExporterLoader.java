@@ -15,10 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Loads exporter classes like the broker's exporter repository: from the jar's own
- * {@link ExporterJarClassLoader} when a jarPath is given (one loader per jar, shared by exporters using the
- * same jar), else from the host's class loader; the class must implement the host's
- * {@link Exporter} and have a public no-argument constructor.
+ * Loads exporter classes like the broker's exporter repository: from the jar's own {@link
+ * ExporterJarClassLoader} when a jarPath is given (one loader per jar, shared by exporters using
+ * the same jar), else from the host's class loader; the class must implement the host's {@link
+ * Exporter} and have a public no-argument constructor.
  *
  * <p>Thread-safety: not thread-safe; the host loads all exporters at build time.
  */
@@ -33,40 +33,54 @@ public final class ExporterLoader implements AutoCloseable {
     this.resourceOrder = resourceOrder;
   }
 
-  /** @throws ExporterLoadException naming the exporter and the reason */
+  /**
+   * @throws ExporterLoadException naming the exporter and the reason
+   */
   public LoadedExporter load(ExporterDescriptor descriptor) {
     String id = descriptor.id();
-    ClassLoader loader = descriptor.jarPath().<ClassLoader>map(jar -> jarLoader(id, jar)).orElse(hostLoader);
-    String origin = descriptor.jarPath().map(jar -> "from jar " + jar).orElse("from the host's classpath");
+    ClassLoader loader =
+        descriptor.jarPath().<ClassLoader>map(jar -> jarLoader(id, jar)).orElse(hostLoader);
+    String origin =
+        descriptor.jarPath().map(jar -> "from jar " + jar).orElse("from the host's classpath");
     Class<?> loaded;
     try {
       loaded = Class.forName(descriptor.className(), false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new ExporterLoadException(id, "cannot load class " + descriptor.className() + " " + origin, e);
+      throw new ExporterLoadException(
+          id, "cannot load class " + descriptor.className() + " " + origin, e);
     }
     Constructor<? extends Exporter> constructor = constructor(id, asExporter(id, loaded, origin));
-    return new LoadedExporter(ExporterConfiguration.of(descriptor), loader, origin, () -> construct(id, constructor));
+    return new LoadedExporter(
+        ExporterConfiguration.of(descriptor), loader, origin, () -> construct(id, constructor));
   }
 
-  /** Closes the jar class loaders (a broker never does; the host does it at close to release the files). */
+  /**
+   * Closes the jar class loaders (a broker never does; the host does it at close to release the
+   * files).
+   */
   @Override
   public void close() {
-    jarLoaders.values().forEach(loader -> {
-      try {
-        loader.close();
-      } catch (IOException e) {
-        // nothing left to do with a loader that cannot close
-      }
-    });
+    jarLoaders
+        .values()
+        .forEach(
+            loader -> {
+              try {
+                loader.close();
+              } catch (IOException e) {
+                // nothing left to do with a loader that cannot close
+              }
+            });
     jarLoaders.clear();
   }
 
   private ExporterJarClassLoader jarLoader(String id, Path jar) {
     if (!Files.isRegularFile(jar)) {
-      throw new ExporterLoadException(id, "jarPath " + jar + " does not exist or is not a file", null);
+      throw new ExporterLoadException(
+          id, "jarPath " + jar + " does not exist or is not a file", null);
     }
     Path key = jar.toAbsolutePath().normalize();
-    return jarLoaders.computeIfAbsent(key, path -> ExporterJarClassLoader.of(path, hostLoader, resourceOrder));
+    return jarLoaders.computeIfAbsent(
+        key, path -> ExporterJarClassLoader.of(path, hostLoader, resourceOrder));
   }
 
   private static Class<? extends Exporter> asExporter(String id, Class<?> loaded, String origin) {
@@ -77,14 +91,26 @@ public final class ExporterLoader implements AutoCloseable {
         Arrays.stream(loaded.getInterfaces())
             .filter(type -> type.getName().equals(Exporter.class.getName()))
             .findFirst()
-            .map(copy -> ": it implements a different copy of that interface (loaded by " + copy.getClassLoader()
-                + "); the jar must not bundle the exporter API")
+            .map(
+                copy ->
+                    ": it implements a different copy of that interface (loaded by "
+                        + copy.getClassLoader()
+                        + "); the jar must not bundle the exporter API")
             .orElse("");
     throw new ExporterLoadException(
-        id, "class " + loaded.getName() + " " + origin + " does not implement " + Exporter.class.getName() + hint, null);
+        id,
+        "class "
+            + loaded.getName()
+            + " "
+            + origin
+            + " does not implement "
+            + Exporter.class.getName()
+            + hint,
+        null);
   }
 
-  private static Constructor<? extends Exporter> constructor(String id, Class<? extends Exporter> type) {
+  private static Constructor<? extends Exporter> constructor(
+      String id, Class<? extends Exporter> type) {
     try {
       Constructor<? extends Exporter> constructor = type.getConstructor();
       if (Modifier.isAbstract(type.getModifiers())) {
@@ -92,7 +118,8 @@ public final class ExporterLoader implements AutoCloseable {
       }
       return constructor;
     } catch (NoSuchMethodException e) {
-      throw new ExporterLoadException(id, "class " + type.getName() + " needs a public no-argument constructor", e);
+      throw new ExporterLoadException(
+          id, "class " + type.getName() + " needs a public no-argument constructor", e);
     }
   }
 
@@ -101,9 +128,12 @@ public final class ExporterLoader implements AutoCloseable {
       return constructor.newInstance();
     } catch (InvocationTargetException e) {
       throw new ExporterLoadException(
-          id, "constructor of " + constructor.getDeclaringClass().getName() + " threw: " + e.getCause(), e.getCause());
+          id,
+          "constructor of " + constructor.getDeclaringClass().getName() + " threw: " + e.getCause(),
+          e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new ExporterLoadException(id, "cannot call the constructor of " + constructor.getDeclaringClass().getName(), e);
+      throw new ExporterLoadException(
+          id, "cannot call the constructor of " + constructor.getDeclaringClass().getName(), e);
     }
   }
 }

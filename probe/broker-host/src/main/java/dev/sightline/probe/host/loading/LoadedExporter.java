@@ -5,14 +5,18 @@ import io.camunda.zeebe.exporter.api.Exporter;
 import java.util.function.Supplier;
 
 /**
- * An exporter whose class is loaded: it can make new instances, like the broker's exporter descriptor.
+ * An exporter whose class is loaded: it can make new instances, like the broker's exporter
+ * descriptor.
  *
  * @param classLoader the jar's class loader, or the host's for an exporter on the classpath
  * @param origin where the class came from, for messages
  * @param factory creates an instance; calls the public no-argument constructor for loaded classes
  */
 public record LoadedExporter(
-    ExporterConfiguration configuration, ClassLoader classLoader, String origin, Supplier<Exporter> factory) {
+    ExporterConfiguration configuration,
+    ClassLoader classLoader,
+    String origin,
+    Supplier<Exporter> factory) {
 
   public String id() {
     return configuration.id();
@@ -34,7 +38,8 @@ public record LoadedExporter(
     } catch (ExporterLoadException e) {
       throw e;
     } catch (Exception e) {
-      throw new ExporterLoadException(id(), "cannot be instantiated (" + origin + "): " + e.getMessage(), e);
+      throw new ExporterLoadException(
+          id(), "cannot be instantiated (" + origin + "): " + e.getMessage(), e);
     }
   }
 }

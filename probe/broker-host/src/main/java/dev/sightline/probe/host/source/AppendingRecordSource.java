@@ -6,20 +6,27 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A log that grows while the host runs, for feeding records over time (an open-loop generator appends
- * here). Keeps every record, so a restarted partition can replay from any position — until
+ * A log that grows while the host runs, for feeding records over time (an open-loop generator
+ * appends here). Keeps every record, so a restarted partition can replay from any position — until
  * {@link #trimUpTo} drops what every exporter has acknowledged, as a broker compacts its log.
  *
- * <p>Thread-safety: {@link #append} may be called from any thread; listeners run on the appending thread.
+ * <p>Thread-safety: {@link #append} may be called from any thread; listeners run on the appending
+ * thread.
  */
 public final class AppendingRecordSource implements RecordSource {
 
   private final List<Record<?>> records = new ArrayList<>();
-  /** How many records {@link #trimUpTo} has dropped from the front: readers keep absolute indices. */
+
+  /**
+   * How many records {@link #trimUpTo} has dropped from the front: readers keep absolute indices.
+   */
   private long trimmed;
+
   private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-  /** @throws IllegalArgumentException if the position does not follow the last appended one */
+  /**
+   * @throws IllegalArgumentException if the position does not follow the last appended one
+   */
   public void append(Record<?> record) {
     synchronized (records) {
       if (!records.isEmpty()) {
@@ -46,9 +53,10 @@ public final class AppendingRecordSource implements RecordSource {
   }
 
   /**
-   * Drops the records up to and including {@code position}, like log compaction below the lowest exported
-   * position: a long open-loop run then holds only what is not yet acknowledged. Readers must already be past
-   * it (a restart replays from the acknowledged position, which is past it by definition).
+   * Drops the records up to and including {@code position}, like log compaction below the lowest
+   * exported position: a long open-loop run then holds only what is not yet acknowledged. Readers
+   * must already be past it (a restart replays from the acknowledged position, which is past it by
+   * definition).
    */
   public void trimUpTo(long position) {
     synchronized (records) {

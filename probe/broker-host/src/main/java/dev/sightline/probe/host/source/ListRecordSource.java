@@ -16,7 +16,9 @@ public final class ListRecordSource implements RecordSource {
     this.records = records;
   }
 
-  /** @throws IllegalArgumentException if positions are not strictly increasing */
+  /**
+   * @throws IllegalArgumentException if positions are not strictly increasing
+   */
   public static ListRecordSource of(List<? extends Record<?>> records) {
     List<Record<?>> copy = List.copyOf(records);
     for (int i = 1; i < copy.size(); i++) {
@@ -24,7 +26,8 @@ public final class ListRecordSource implements RecordSource {
       long current = copy.get(i).getPosition();
       if (current <= previous) {
         throw new IllegalArgumentException(
-            "Record positions must increase: record %d has position %d after %d".formatted(i, current, previous));
+            "Record positions must increase: record %d has position %d after %d"
+                .formatted(i, current, previous));
       }
     }
     return new ListRecordSource(copy);

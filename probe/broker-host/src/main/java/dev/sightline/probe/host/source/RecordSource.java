@@ -5,18 +5,20 @@ import io.camunda.zeebe.protocol.record.Record;
 /**
  * One partition's log, as the host reads it: records in strictly increasing position order.
  *
- * <p>Thread-safety: {@link #readerAfter} and the reader's methods are called on the partition's actor
- * thread only; implementations that grow ({@link AppendingRecordSource}) must be safe to append to from other
- * threads and call the listener given to {@link #onAppend} after each append.
+ * <p>Thread-safety: {@link #readerAfter} and the reader's methods are called on the partition's
+ * actor thread only; implementations that grow ({@link AppendingRecordSource}) must be safe to
+ * append to from other threads and call the listener given to {@link #onAppend} after each append.
  */
 public interface RecordSource {
 
-  /** A reader positioned before the first record whose position is greater than {@code position}. */
+  /**
+   * A reader positioned before the first record whose position is greater than {@code position}.
+   */
   RecordReader readerAfter(long position);
 
   /**
-   * Registers a listener to call, from any thread, whenever records were appended. Sources that never grow
-   * keep the default, which ignores it.
+   * Registers a listener to call, from any thread, whenever records were appended. Sources that
+   * never grow keep the default, which ignores it.
    */
   default Subscription onAppend(Runnable listener) {
     return () -> {};

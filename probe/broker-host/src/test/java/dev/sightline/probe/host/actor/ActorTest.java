@@ -16,7 +16,8 @@ class ActorTest {
   private final VirtualTimeScheduler time = new VirtualTimeScheduler(START);
   private final List<String> events = new CopyOnWriteArrayList<>();
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
-  private final Actor actor = new Actor("test-actor", getClass().getClassLoader(), time, failures::add);
+  private final Actor actor =
+      new Actor("test-actor", getClass().getClassLoader(), time, failures::add);
 
   @AfterEach
   void stop() {
@@ -30,11 +31,12 @@ class ActorTest {
     actor.start();
 
     // when
-    actor.submit(() -> {
-      actor.submit(() -> events.add("submitted"));
-      actor.run(() -> events.add("run"));
-      events.add("current");
-    });
+    actor.submit(
+        () -> {
+          actor.submit(() -> events.add("submitted"));
+          actor.run(() -> events.add("run"));
+          events.add("current");
+        });
     time.runUntilIdle();
 
     // then
@@ -45,22 +47,28 @@ class ActorTest {
   void shouldFireTimersInDueOrderAtTheirDueTime() {
     // given
     actor.start();
-    actor.submit(() -> {
-      actor.schedule(Duration.ofSeconds(2), () -> events.add("2s at " + time.now()));
-      actor.schedule(Duration.ofSeconds(1), () -> {
-        events.add("1s at " + time.now());
-        actor.schedule(Duration.ofMillis(500), () -> events.add("1.5s at " + time.now()));
-      });
-      actor.schedule(Duration.ofSeconds(3), () -> events.add("3s")).cancel();
-    });
+    actor.submit(
+        () -> {
+          actor.schedule(Duration.ofSeconds(2), () -> events.add("2s at " + time.now()));
+          actor.schedule(
+              Duration.ofSeconds(1),
+              () -> {
+                events.add("1s at " + time.now());
+                actor.schedule(Duration.ofMillis(500), () -> events.add("1.5s at " + time.now()));
+              });
+          actor.schedule(Duration.ofSeconds(3), () -> events.add("3s")).cancel();
+        });
     time.runUntilIdle();
 
     // when
     time.advanceBy(Duration.ofSeconds(5));
 
     // then
-    assertThat(events).containsExactly(
-        "1s at " + START.plusSeconds(1), "1.5s at " + START.plusMillis(1500), "2s at " + START.plusSeconds(2));
+    assertThat(events)
+        .containsExactly(
+            "1s at " + START.plusSeconds(1),
+            "1.5s at " + START.plusMillis(1500),
+            "2s at " + START.plusSeconds(2));
     assertThat(time.now()).isEqualTo(START.plusSeconds(5));
     assertThat(time.pendingTimers()).isZero();
   }
@@ -71,10 +79,11 @@ class ActorTest {
     actor.start();
 
     // when
-    actor.submit(() -> {
-      actor.submit(() -> events.add("never"));
-      throw new IllegalStateException("boom");
-    });
+    actor.submit(
+        () -> {
+          actor.submit(() -> events.add("never"));
+          throw new IllegalStateException("boom");
+        });
     time.runUntilIdle();
 
     // then

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Where {@link JarProbeExporter}, loaded from a jar, reports what it sees. Never put into the jar, so the
- * jar's classes resolve it from the host (the test) and both sides share it. Keyed by a probe id that each
- * test makes unique. Thread-safe.
+ * Where {@link JarProbeExporter}, loaded from a jar, reports what it sees. Never put into the jar,
+ * so the jar's classes resolve it from the host (the test) and both sides share it. Keyed by a
+ * probe id that each test makes unique. Thread-safe.
  */
 public final class JarProbe {
 
@@ -18,8 +18,14 @@ public final class JarProbe {
    * @param instance identity of the exporter instance
    * @param loaders the class loader of each class the exporter uses, by role
    */
-  public record Event(String call, int partitionId, int instance, long position, String thread,
-      ClassLoader contextLoader, Map<String, ClassLoader> loaders) {}
+  public record Event(
+      String call,
+      int partitionId,
+      int instance,
+      long position,
+      String thread,
+      ClassLoader contextLoader,
+      Map<String, ClassLoader> loaders) {}
 
   private static final Map<String, List<Event>> EVENTS = new ConcurrentHashMap<>();
 

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * The exporter that tests put into a jar. It reports every call, with the context class loader and the
- * loaders of the classes it uses, to {@link JarProbe}; it schedules one task on open and acknowledges every
- * record it exports.
+ * The exporter that tests put into a jar. It reports every call, with the context class loader and
+ * the loaders of the classes it uses, to {@link JarProbe}; it schedules one task on open and
+ * acknowledges every record it exports.
  */
 public final class JarProbeExporter implements Exporter {
 
@@ -41,7 +41,8 @@ public final class JarProbeExporter implements Exporter {
   public void open(Controller controller) {
     this.controller = controller;
     report("open", -1);
-    controller.scheduleCancellableTask(Duration.ofMillis(config.taskDelayMillis), () -> report("scheduledTask", -1));
+    controller.scheduleCancellableTask(
+        Duration.ofMillis(config.taskDelayMillis), () -> report("scheduledTask", -1));
   }
 
   @Override
@@ -62,14 +63,23 @@ public final class JarProbeExporter implements Exporter {
 
   private void report(String call, long position) {
     Thread thread = Thread.currentThread();
-    Map<String, ClassLoader> loaders = Map.of(
-        "self", getClass().getClassLoader(),
-        "marker", SharedMarker.class.getClassLoader(),
-        "exporterApi", Exporter.class.getClassLoader(),
-        "protocol", Record.class.getClassLoader(),
-        "slf4j", Logger.class.getClassLoader(),
-        "micrometer", MeterRegistry.class.getClassLoader());
-    JarProbe.record(config.probeId, new JarProbe.Event(call, context.getPartitionId(),
-        System.identityHashCode(this), position, thread.getName(), thread.getContextClassLoader(), loaders));
+    Map<String, ClassLoader> loaders =
+        Map.of(
+            "self", getClass().getClassLoader(),
+            "marker", SharedMarker.class.getClassLoader(),
+            "exporterApi", Exporter.class.getClassLoader(),
+            "protocol", Record.class.getClassLoader(),
+            "slf4j", Logger.class.getClassLoader(),
+            "micrometer", MeterRegistry.class.getClassLoader());
+    JarProbe.record(
+        config.probeId,
+        new JarProbe.Event(
+            call,
+            context.getPartitionId(),
+            System.identityHashCode(this),
+            position,
+            thread.getName(),
+            thread.getContextClassLoader(),
+            loaders));
   }
 }

@@ -13,14 +13,17 @@ import java.util.List;
  * The jars of one Elasticsearch version, as Maven resolved them when the {@code es-dist} module was
  * built: the server classpath and, apart from it, the netty4 transport module.
  */
-record Distribution(ElasticsearchVersion version, List<Path> serverJars, List<Path> nettyModuleJars) {
+record Distribution(
+    ElasticsearchVersion version, List<Path> serverJars, List<Path> nettyModuleJars) {
 
   private static final String RESOURCE_ROOT = "dev/sightline/esdist/";
 
   static Distribution of(ElasticsearchVersion version) {
     var distribution =
         new Distribution(
-            version, readClasspath(version, "server.classpath"), readClasspath(version, "transport-netty4.classpath"));
+            version,
+            readClasspath(version, "server.classpath"),
+            readClasspath(version, "transport-netty4.classpath"));
     distribution.requireJarsPresent();
     return distribution;
   }
@@ -30,7 +33,9 @@ record Distribution(ElasticsearchVersion version, List<Path> serverJars, List<Pa
         .filter(jar -> jar.getFileName().toString().startsWith("transport-netty4-"))
         .findFirst()
         .orElseThrow(
-            () -> new IllegalStateException("No transport-netty4 jar in the classpath of Elasticsearch " + version));
+            () ->
+                new IllegalStateException(
+                    "No transport-netty4 jar in the classpath of Elasticsearch " + version));
   }
 
   private void requireJarsPresent() {

@@ -5,8 +5,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * The Elasticsearch a command runs against: the one at a given URL, left as it is on close, or an embedded
- * node started for the command and stopped (its data deleted) on close.
+ * The Elasticsearch a command runs against: the one at a given URL, left as it is on close, or an
+ * embedded node started for the command and stopped (its data deleted) on close.
  */
 public final class ElasticsearchLease implements AutoCloseable {
 
@@ -18,14 +18,20 @@ public final class ElasticsearchLease implements AutoCloseable {
     this.node = node;
   }
 
-  /** Uses {@code given} if present, else starts a node of {@code version} with {@code heap}, telling {@code out}. */
-  public static ElasticsearchLease of(Optional<URI> given, ElasticsearchVersion version, String heap, PrintStream out) {
+  /**
+   * Uses {@code given} if present, else starts a node of {@code version} with {@code heap}, telling
+   * {@code out}.
+   */
+  public static ElasticsearchLease of(
+      Optional<URI> given, ElasticsearchVersion version, String heap, PrintStream out) {
     if (given.isPresent()) {
       return new ElasticsearchLease(given.get(), null);
     }
     out.printf("Starting Elasticsearch %s…%n", version);
     var node = ElasticsearchNode.start(NodeOptions.defaults().withVersion(version).withHeap(heap));
-    out.printf("Elasticsearch %s at %s (green after %.1f s)%n", node.version(), node.url(), node.startDuration().toMillis() / 1000.0);
+    out.printf(
+        "Elasticsearch %s at %s (green after %.1f s)%n",
+        node.version(), node.url(), node.startDuration().toMillis() / 1000.0);
     return new ElasticsearchLease(node.url(), node);
   }
 

@@ -20,12 +20,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A real Elasticsearch node in a JVM of its own, started from the jars Maven resolved at build time, bound
- * to 127.0.0.1 on free ports, with its data in a fresh temporary folder.
+ * A real Elasticsearch node in a JVM of its own, started from the jars Maven resolved at build
+ * time, bound to 127.0.0.1 on free ports, with its data in a fresh temporary folder.
  *
- * <p>{@link #start} returns once the cluster health is green. {@link #close} stops the node (SIGTERM, then
- * a kill after a timeout) and deletes the folder. The node also exits by itself when this JVM dies, however
- * it dies: it watches its standard input, which only this JVM holds open.
+ * <p>{@link #start} returns once the cluster health is green. {@link #close} stops the node
+ * (SIGTERM, then a kill after a timeout) and deletes the folder. The node also exits by itself when
+ * this JVM dies, however it dies: it watches its standard input, which only this JVM holds open.
  *
  * <p>Thread-safety: start and close may be called from any thread; close is idempotent.
  */
@@ -42,7 +42,8 @@ public final class ElasticsearchNode implements AutoCloseable {
 
   static {
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(ElasticsearchNode::close), "es-nodes-stop"));
+        .addShutdownHook(
+            new Thread(() -> List.copyOf(OPEN).forEach(ElasticsearchNode::close), "es-nodes-stop"));
   }
 
   private final NodeOptions options;
@@ -54,7 +55,8 @@ public final class ElasticsearchNode implements AutoCloseable {
   private volatile Duration startDuration;
   private volatile boolean closed;
 
-  private ElasticsearchNode(NodeOptions options, Distribution distribution, NodeHome home, Process process) {
+  private ElasticsearchNode(
+      NodeOptions options, Distribution distribution, NodeHome home, Process process) {
     this.options = options;
     this.distribution = distribution;
     this.home = home;
@@ -70,14 +72,16 @@ public final class ElasticsearchNode implements AutoCloseable {
     try {
       home = NodeHome.create(options, distribution);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot prepare a home folder for Elasticsearch " + options.version(), e);
+      throw new UncheckedIOException(
+          "Cannot prepare a home folder for Elasticsearch " + options.version(), e);
     }
     Process process;
     try {
       process = launch(options, distribution, home);
     } catch (IOException e) {
       home.delete();
-      throw new UncheckedIOException("Cannot launch the Elasticsearch " + options.version() + " JVM", e);
+      throw new UncheckedIOException(
+          "Cannot launch the Elasticsearch " + options.version() + " JVM", e);
     }
     var node = new ElasticsearchNode(options, distribution, home, process);
     OPEN.add(node);
@@ -125,8 +129,8 @@ public final class ElasticsearchNode implements AutoCloseable {
   }
 
   /**
-   * Stops the node like an outage would, keeping its data: {@link #restart} brings it back on the same data
-   * folder and the same HTTP port.
+   * Stops the node like an outage would, keeping its data: {@link #restart} brings it back on the
+   * same data folder and the same HTTP port.
    */
   public synchronized void stop() {
     if (closed) {
@@ -158,7 +162,13 @@ public final class ElasticsearchNode implements AutoCloseable {
       throw new IllegalStateException("interrupted while restarting Elasticsearch", e);
     } catch (RuntimeException e) {
       throw new NodeStartException(
-          "Elasticsearch " + options.version() + " did not come back: " + e.getMessage() + "\n" + home.tailOfLogs(LOG_TAIL_LINES), e);
+          "Elasticsearch "
+              + options.version()
+              + " did not come back: "
+              + e.getMessage()
+              + "\n"
+              + home.tailOfLogs(LOG_TAIL_LINES),
+          e);
     }
   }
 
@@ -191,7 +201,10 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
   }
 
-  /** Tells the node this stop is on purpose, so the closing pipe does not look like its parent dying. */
+  /**
+   * Tells the node this stop is on purpose, so the closing pipe does not look like its parent
+   * dying.
+   */
   private void announcePlannedStop() {
     try {
       parentLifeline.write(NodeMain.PLANNED_STOP);
@@ -209,7 +222,8 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
   }
 
-  private static Process launch(NodeOptions options, Distribution distribution, NodeHome home) throws IOException {
+  private static Process launch(NodeOptions options, Distribution distribution, NodeHome home)
+      throws IOException {
     var classpath =
         Stream.concat(Stream.of(probeClasses()), distribution.serverJars().stream())
             .map(Path::toString)
@@ -246,7 +260,8 @@ public final class ElasticsearchNode implements AutoCloseable {
     try {
       return Path.of(NodeMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot locate the classes of " + NodeMain.class.getName(), e);
+      throw new IllegalStateException(
+          "Cannot locate the classes of " + NodeMain.class.getName(), e);
     }
   }
 
@@ -269,18 +284,26 @@ public final class ElasticsearchNode implements AutoCloseable {
       Thread.sleep(POLL.toMillis());
     }
     url = URI.create("http://" + readPorts().getFirst());
-    var remaining = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(1).toNanos()));
+    var remaining =
+        Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(1).toNanos()));
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     var request =
         HttpRequest.newBuilder(
-                url.resolve("/_cluster/health?wait_for_status=" + status + "&timeout=" + remaining.toSeconds() + "s"))
+                url.resolve(
+                    "/_cluster/health?wait_for_status="
+                        + status
+                        + "&timeout="
+                        + remaining.toSeconds()
+                        + "s"))
             .timeout(remaining.plusSeconds(5))
             .GET()
             .build();
     try {
-      var response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      var response =
+          client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() != 200 || response.body().contains("\"timed_out\":true")) {
-        throw new IllegalStateException("cluster health answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            "cluster health answered " + response.statusCode() + ": " + response.body());
       }
     } catch (IOException e) {
       requireAlive();

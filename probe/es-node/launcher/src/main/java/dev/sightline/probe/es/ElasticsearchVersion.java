@@ -3,7 +3,10 @@ package dev.sightline.probe.es;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The Elasticsearch versions a node can be started for; each has its classpath resolved at build time. */
+/**
+ * The Elasticsearch versions a node can be started for; each has its classpath resolved at build
+ * time.
+ */
 public enum ElasticsearchVersion {
   V9_5_3("9.5.3"),
   V8_19_21("8.19.21");
@@ -34,7 +37,9 @@ public enum ElasticsearchVersion {
     }
     throw new IllegalArgumentException(
         "Elasticsearch version must be one of "
-            + Arrays.stream(values()).map(ElasticsearchVersion::number).collect(Collectors.joining(", "))
+            + Arrays.stream(values())
+                .map(ElasticsearchVersion::number)
+                .collect(Collectors.joining(", "))
             + " (or its major version), but was '"
             + text
             + "'");

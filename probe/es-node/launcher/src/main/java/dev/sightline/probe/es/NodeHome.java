@@ -29,7 +29,10 @@ final class NodeHome {
 
   static NodeHome create(NodeOptions options, Distribution distribution) throws IOException {
     Files.createDirectories(options.baseDir());
-    var home = new NodeHome(Files.createTempDirectory(options.baseDir(), "sightline-es-" + options.version() + "-"));
+    var home =
+        new NodeHome(
+            Files.createTempDirectory(
+                options.baseDir(), "sightline-es-" + options.version() + "-"));
     try {
       home.layOut(options, distribution);
       return home;
@@ -55,7 +58,10 @@ final class NodeHome {
     return root.resolve("tmp");
   }
 
-  /** An empty folder: the native libraries are not published, and pointing here keeps the node quiet. */
+  /**
+   * An empty folder: the native libraries are not published, and pointing here keeps the node
+   * quiet.
+   */
   Path nativeLibs() {
     return root.resolve("native");
   }
@@ -153,7 +159,9 @@ final class NodeHome {
     settings.put("path.data", root.resolve("data").toAbsolutePath().toString());
     settings.put("path.logs", logs().toAbsolutePath().toString());
     // Stable per home folder: a restart on the same data must keep its cluster's name.
-    settings.put("cluster.name", "sightline-" + Integer.toHexString(root.getFileName().toString().hashCode()));
+    settings.put(
+        "cluster.name",
+        "sightline-" + Integer.toHexString(root.getFileName().toString().hashCode()));
     settings.put("node.name", "sightline-" + options.version());
     settings.put("discovery.type", "single-node");
     settings.put("network.host", "127.0.0.1");
@@ -164,7 +172,8 @@ final class NodeHome {
     settings.putAll(options.settings());
     var properties = new Properties();
     properties.putAll(settings);
-    try (Writer writer = Files.newBufferedWriter(config().resolve(NodeMain.SETTINGS_FILE), StandardCharsets.UTF_8)) {
+    try (Writer writer =
+        Files.newBufferedWriter(config().resolve(NodeMain.SETTINGS_FILE), StandardCharsets.UTF_8)) {
       properties.store(writer, "Elasticsearch node settings written by Sightline");
     }
   }

@@ -17,13 +17,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
- * Entry point of the Elasticsearch node JVM that {@link ElasticsearchNode} launches. Runs on the server's
- * own classpath and calls the server by reflection, so one class serves every supported version (8.19
- * and 9.x differ in one signature) and the probe needs no compile-time dependency on the server.
+ * Entry point of the Elasticsearch node JVM that {@link ElasticsearchNode} launches. Runs on the
+ * server's own classpath and calls the server by reflection, so one class serves every supported
+ * version (8.19 and 9.x differ in one signature) and the probe needs no compile-time dependency on
+ * the server.
  *
- * <p>Argument: the node's home folder, already holding {@code config/sightline-node.properties} (the node
- * settings), {@code config/log4j2.properties} and {@code modules/transport-netty4/}. The node exits when
- * its standard input reaches end-of-file, i.e. when its parent dies, so no orphan outlives a killed test.
+ * <p>Argument: the node's home folder, already holding {@code config/sightline-node.properties}
+ * (the node settings), {@code config/log4j2.properties} and {@code modules/transport-netty4/}. The
+ * node exits when its standard input reaches end-of-file, i.e. when its parent dies, so no orphan
+ * outlives a killed test.
  */
 public final class NodeMain {
 
@@ -39,8 +41,10 @@ public final class NodeMain {
     exitWhenParentDies(System.in);
     try {
       var node = startNode(home, readSettings(home.resolve("config").resolve(SETTINGS_FILE)));
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(node, home), "es-node-shutdown"));
-      // The server's threads are daemons: this thread keeps the JVM up until SIGTERM or end of stdin.
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> shutDown(node, home), "es-node-shutdown"));
+      // The server's threads are daemons: this thread keeps the JVM up until SIGTERM or end of
+      // stdin.
       new CountDownLatch(1).await();
     } catch (Throwable failure) {
       // The server's threads would keep a half-started JVM alive: report and leave.
@@ -49,7 +53,10 @@ public final class NodeMain {
     }
   }
 
-  /** The byte a parent sends before it stops the node on purpose (it keeps or deletes the folder itself). */
+  /**
+   * The byte a parent sends before it stops the node on purpose (it keeps or deletes the folder
+   * itself).
+   */
   static final int PLANNED_STOP = 'S';
 
   /** Set when the parent died: nobody else is left to delete the home folder. */
@@ -65,7 +72,8 @@ public final class NodeMain {
                 int read;
                 while ((read = stdin.read()) != -1) {
                   if (read == PLANNED_STOP) {
-                    plannedStop = true; // the parent will signal or close the pipe next: not a death
+                    plannedStop =
+                        true; // the parent will signal or close the pipe next: not a death
                   }
                 }
               } catch (IOException e) {
@@ -120,11 +128,17 @@ public final class NodeMain {
 
     var nodeClass = Class.forName("org.elasticsearch.node.Node");
     var node =
-        unwrap(() -> nodeClass.getConstructor(environmentClass, loaderClass).newInstance(environment, pluginsLoader));
+        unwrap(
+            () ->
+                nodeClass
+                    .getConstructor(environmentClass, loaderClass)
+                    .newInstance(environment, pluginsLoader));
     return unwrap(() -> nodeClass.getMethod("start").invoke(node));
   }
 
-  /** 9.x takes a second argument (whether modules may be loaded as named modules); 8.19 does not. */
+  /**
+   * 9.x takes a second argument (whether modules may be loaded as named modules); 8.19 does not.
+   */
   private static Object loadModuleBundles(Class<?> loaderClass, Path modulesDir) throws Exception {
     for (Method method : loaderClass.getMethods()) {
       if (!method.getName().equals("loadModulesBundles")) {

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * How to start a node: version, heap, extra node settings (added to the ones a single local node needs),
- * how long to wait for green health, and the folder its temporary home is created in.
+ * How to start a node: version, heap, extra node settings (added to the ones a single local node
+ * needs), how long to wait for green health, and the folder its temporary home is created in.
  */
 public record NodeOptions(
     ElasticsearchVersion version,

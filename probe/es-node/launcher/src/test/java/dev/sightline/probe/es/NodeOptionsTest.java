@@ -23,7 +23,8 @@ class NodeOptionsTest {
     @Test
     void shouldNameTheSupportedVersionsWhenRefusingOne() {
       assertThatThrownBy(() -> ElasticsearchVersion.parse("7.17.0"))
-          .hasMessage("Elasticsearch version must be one of 9.5.3, 8.19.21 (or its major version), but was '7.17.0'");
+          .hasMessage(
+              "Elasticsearch version must be one of 9.5.3, 8.19.21 (or its major version), but was '7.17.0'");
     }
   }
 

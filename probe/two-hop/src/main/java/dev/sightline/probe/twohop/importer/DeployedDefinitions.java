@@ -12,10 +12,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether the process definitions a batch's records refer to are already in the read model. Each record index
- * refreshes on its own schedule, so a reader may see process-instance records before the process reader sees
- * the deployment they belong to; imported then, they would get no element names. The direct exporter never
- * meets this: its log is in order. Definitions found once are remembered (a deployment is never undone here).
+ * Whether the process definitions a batch's records refer to are already in the read model. Each
+ * record index refreshes on its own schedule, so a reader may see process-instance records before
+ * the process reader sees the deployment they belong to; imported then, they would get no element
+ * names. The direct exporter never meets this: its log is in order. Definitions found once are
+ * remembered (a deployment is never undone here).
  *
  * <p>Thread-safe.
  */
@@ -30,7 +31,9 @@ final class DeployedDefinitions {
     this.index = schema.indexName(ProcessDefinitionIndex.DESCRIPTOR);
   }
 
-  /** The first definition key the records need and the read model lacks, or -1 if none is missing. */
+  /**
+   * The first definition key the records need and the read model lacks, or -1 if none is missing.
+   */
   long firstMissing(List<Record<?>> records) {
     for (var record : records) {
       var key = definitionKey(record);
@@ -44,7 +47,10 @@ final class DeployedDefinitions {
     return -1;
   }
 
-  /** The definition a record's handler reads (names, call activities); -1 for records that read none. */
+  /**
+   * The definition a record's handler reads (names, call activities); -1 for records that read
+   * none.
+   */
   static long definitionKey(Record<?> record) {
     return switch (record.getValue()) {
       case ProcessInstanceRecordValue value -> value.getProcessDefinitionKey();

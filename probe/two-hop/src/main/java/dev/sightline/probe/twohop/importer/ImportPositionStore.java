@@ -9,7 +9,10 @@ import java.io.StringReader;
 import java.util.Collection;
 import java.util.Map;
 
-/** Import positions in Elasticsearch: one document per (partition, alias), id {@code <partition>-<alias>}. */
+/**
+ * Import positions in Elasticsearch: one document per (partition, alias), id {@code
+ * <partition>-<alias>}.
+ */
 final class ImportPositionStore {
 
   private static final String MAPPINGS =
@@ -29,14 +32,17 @@ final class ImportPositionStore {
   void ensureIndex() {
     try {
       if (!client.indices().exists(e -> e.index(index)).value()) {
-        client.indices().create(c -> c.index(index).mappings(m -> m.withJson(new StringReader(MAPPINGS))));
+        client
+            .indices()
+            .create(c -> c.index(index).mappings(m -> m.withJson(new StringReader(MAPPINGS))));
       }
     } catch (ElasticsearchException e) {
       if (!"resource_already_exists_exception".equals(e.error().type())) {
         throw new StoreException("create " + index + " failed: " + e.getMessage(), e);
       }
     } catch (IOException | RuntimeException e) {
-      throw new StoreException("create " + index + " failed: Elasticsearch unreachable (" + e + ")", e);
+      throw new StoreException(
+          "create " + index + " failed: Elasticsearch unreachable (" + e + ")", e);
     }
   }
 
@@ -71,7 +77,10 @@ final class ImportPositionStore {
               b ->
                   b.operations(
                       positions.stream()
-                          .map(p -> BulkOperation.of(op -> op.index(i -> i.index(index).id(p.id()).document(p))))
+                          .map(
+                              p ->
+                                  BulkOperation.of(
+                                      op -> op.index(i -> i.index(index).id(p.id()).document(p))))
                           .toList()));
       if (response.errors()) {
         throw new StoreException("saving import positions: some items were rejected", null);

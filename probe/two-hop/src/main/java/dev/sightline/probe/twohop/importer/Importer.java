@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.ReadModelWriter;
 import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.latency.LatencyMeasurement;
-import dev.sightline.probe.recordjson.RecordJsonReader;
-import dev.sightline.probe.twohop.recordindex.RecordIndexNames;
 import dev.sightline.exporter.store.ElasticsearchClients;
 import dev.sightline.exporter.store.ElasticsearchStore;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.store.StoreFactory;
+import dev.sightline.probe.recordjson.RecordJsonReader;
+import dev.sightline.probe.twohop.recordindex.RecordIndexNames;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The second hop of Camunda 8.6's design: one reader per (partition, value type) polls the record indices
- * by sequence and writes the read model through the direct exporter's own handlers, so both designs produce
- * identical documents from the same records. Positions are saved periodically and on close.
+ * The second hop of Camunda 8.6's design: one reader per (partition, value type) polls the record
+ * indices by sequence and writes the read model through the direct exporter's own handlers, so both
+ * designs produce identical documents from the same records. Positions are saved periodically and
+ * on close.
  *
- * <p>A partition's readers take turns in dependency order ({@link #ORDER}: definitions, then instances,
- * then what refers to them); a reader that is due reads until it finds nothing new, then waits its idle
- * backoff. Handlers that need another value type's data (process names, call-activity ids) thus find it
- * whenever it was already in the record indices, as the 8.6 importers' own dependencies arranged.
+ * <p>A partition's readers take turns in dependency order ({@link #ORDER}: definitions, then
+ * instances, then what refers to them); a reader that is due reads until it finds nothing new, then
+ * waits its idle backoff. Handlers that need another value type's data (process names,
+ * call-activity ids) thus find it whenever it was already in the record indices, as the 8.6
+ * importers' own dependencies arranged.
  *
- * <p>Threading: readers run on a small pool; {@link #start}, {@link #positions} and {@link #close} may be
- * called from any thread.
+ * <p>Threading: readers run on a small pool; {@link #start}, {@link #positions} and {@link #close}
+ * may be called from any thread.
  */
 public final class Importer implements AutoCloseable {
 
@@ -45,12 +46,20 @@ public final class Importer implements AutoCloseable {
   private final InstantSource clock;
   private final ElasticsearchStore store;
   private final ImportPositionStore positionStore;
+
   /** Value types in the order a partition's readers run: what others depend on first. */
   static final List<ValueType> ORDER =
-      List.of(ValueType.PROCESS, ValueType.PROCESS_INSTANCE, ValueType.JOB, ValueType.VARIABLE, ValueType.USER_TASK, ValueType.INCIDENT);
+      List.of(
+          ValueType.PROCESS,
+          ValueType.PROCESS_INSTANCE,
+          ValueType.JOB,
+          ValueType.VARIABLE,
+          ValueType.USER_TASK,
+          ValueType.INCIDENT);
 
   private final List<ReaderJob> jobs = new ArrayList<>();
-  private final java.util.Map<Integer, LatencyMeasurement> latency = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<Integer, LatencyMeasurement> latency =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final ScheduledExecutorService executor;
   private volatile boolean closed;
   private boolean shutDown;
@@ -67,14 +76,23 @@ public final class Importer implements AutoCloseable {
     var json = new RecordJsonReader();
     var definitions = new DeployedDefinitions(store, schema);
     for (var partition : settings.partitions()) {
-      // Its "flushed" stage is this hop's "imported": the importer's bulk returned, minus the record's timestamp.
+      // Its "flushed" stage is this hop's "imported": the importer's bulk returned, minus the
+      // record's timestamp.
       var measurement = LatencyMeasurement.open(config.latency(), meters, partition, clock, LOG);
       latency.put(partition, measurement);
       for (var valueType : inDependencyOrder(settings.valueTypes())) {
         var alias = names.alias(valueType);
         var writer =
             ReadModelWriter.create(
-                config, schema, store, meters, partition, LOG, clock::millis, position -> {}, measurement.tracker(),
+                config,
+                schema,
+                store,
+                meters,
+                partition,
+                LOG,
+                clock::millis,
+                position -> {},
+                measurement.tracker(),
                 // Each value type is read on its own: a later record of an entity may come first.
                 Batch.NewDocuments.MERGED);
         jobs.add(
@@ -96,7 +114,9 @@ public final class Importer implements AutoCloseable {
 
   static List<ValueType> inDependencyOrder(java.util.Set<ValueType> valueTypes) {
     return valueTypes.stream()
-        .sorted(java.util.Comparator.comparingInt(type -> ORDER.contains(type) ? ORDER.indexOf(type) : ORDER.size()))
+        .sorted(
+            java.util.Comparator.comparingInt(
+                type -> ORDER.contains(type) ? ORDER.indexOf(type) : ORDER.size()))
         .toList();
   }
 
@@ -118,7 +138,8 @@ public final class Importer implements AutoCloseable {
     jobs.clear();
     jobs.addAll(resumed);
     for (var partition : settings.partitions()) {
-      var partitionJobs = jobs.stream().filter(job -> job.position().partitionId() == partition).toList();
+      var partitionJobs =
+          jobs.stream().filter(job -> job.position().partitionId() == partition).toList();
       var nextPoll = new long[partitionJobs.size()];
       var measurement = latency.get(partition);
       executor.execute(() -> run(partitionJobs, nextPoll, measurement));
@@ -128,10 +149,12 @@ public final class Importer implements AutoCloseable {
   }
 
   /**
-   * One turn of a partition's readers, in dependency order: each due reader reads until it finds nothing new
-   * and then waits its idle backoff. A failure ends the turn (later readers must not overtake it).
+   * One turn of a partition's readers, in dependency order: each due reader reads until it finds
+   * nothing new and then waits its idle backoff. A failure ends the turn (later readers must not
+   * overtake it).
    */
-  private void run(List<ReaderJob> partitionJobs, long[] nextPollMillis, LatencyMeasurement measurement) {
+  private void run(
+      List<ReaderJob> partitionJobs, long[] nextPollMillis, LatencyMeasurement measurement) {
     if (closed) {
       return;
     }
@@ -159,8 +182,10 @@ public final class Importer implements AutoCloseable {
     }
     if (!closed) {
       var next = java.util.Arrays.stream(nextPollMillis).min().orElse(clock.millis() + idle);
-      var delay = Math.min(Math.max(0, next - clock.millis()), measurement.tickInterval().toMillis());
-      executor.schedule(() -> run(partitionJobs, nextPollMillis, measurement), delay, TimeUnit.MILLISECONDS);
+      var delay =
+          Math.min(Math.max(0, next - clock.millis()), measurement.tickInterval().toMillis());
+      executor.schedule(
+          () -> run(partitionJobs, nextPollMillis, measurement), delay, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -186,7 +211,10 @@ public final class Importer implements AutoCloseable {
     return jobs.stream().mapToLong(ReaderJob::skippedRecords).sum();
   }
 
-  /** Batches imported without a process definition they needed (waited {@code maxDependencyWait} for it). */
+  /**
+   * Batches imported without a process definition they needed (waited {@code maxDependencyWait} for
+   * it).
+   */
   public long dependencyTimeouts() {
     return jobs.stream().mapToLong(ReaderJob::dependencyTimeouts).sum();
   }

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * How the two-hop importer runs; the defaults are the 8.6 importers'.
  *
- * @param readModel connection and read-model index settings, as the direct exporter's (same prefix = same
- *     indices)
+ * @param readModel connection and read-model index settings, as the direct exporter's (same prefix
+ *     = same indices)
  * @param recordIndexPrefix prefix of the record indices ({@code zeebe-record})
  * @param positionIndex where import positions are kept ({@code operate-import-position})
  * @param partitions the partitions to import
@@ -19,10 +19,11 @@ import java.util.Set;
  * @param batchSize records fetched per query (200)
  * @param idleBackoff wait after an empty batch (5 s)
  * @param positionSaveInterval how often import positions are written (10 s)
- * @param emptyBatchesToComplete consecutive empty batches after which a reader marks itself completed
+ * @param emptyBatchesToComplete consecutive empty batches after which a reader marks itself
+ *     completed
  * @param threads reader threads
- * @param maxDependencyWait how long a reader leaves a batch whose process definition is not yet in the read
- *     model before importing it anyway (15 s; not an 8.6 setting: see {@code ReaderJob})
+ * @param maxDependencyWait how long a reader leaves a batch whose process definition is not yet in
+ *     the read model before importing it anyway (15 s; not an 8.6 setting: see {@code ReaderJob})
  */
 public record ImporterSettings(
     ExporterConfig readModel,
@@ -43,48 +44,124 @@ public record ImporterSettings(
     valueTypes = Set.copyOf(valueTypes);
     require(batchSize >= 1, "batchSize must be at least 1, but was " + batchSize);
     require(!idleBackoff.isNegative(), "idleBackoff must not be negative, but was " + idleBackoff);
-    require(positionSaveInterval.toMillis() > 0, "positionSaveInterval must be positive, but was " + positionSaveInterval);
-    require(emptyBatchesToComplete >= 1, "emptyBatchesToComplete must be at least 1, but was " + emptyBatchesToComplete);
+    require(
+        positionSaveInterval.toMillis() > 0,
+        "positionSaveInterval must be positive, but was " + positionSaveInterval);
+    require(
+        emptyBatchesToComplete >= 1,
+        "emptyBatchesToComplete must be at least 1, but was " + emptyBatchesToComplete);
     require(threads >= 1, "threads must be at least 1, but was " + threads);
-    require(!maxDependencyWait.isNegative(), "maxDependencyWait must not be negative, but was " + maxDependencyWait);
+    require(
+        !maxDependencyWait.isNegative(),
+        "maxDependencyWait must not be negative, but was " + maxDependencyWait);
     require(!partitions.isEmpty(), "partitions must name at least one partition");
   }
 
   /** The 8.6 importers' defaults: batches of 200, 5 s idle backoff, positions saved every 10 s. */
-  public static ImporterSettings defaults(ExporterConfig readModel, List<Integer> partitions, Set<ValueType> valueTypes) {
+  public static ImporterSettings defaults(
+      ExporterConfig readModel, List<Integer> partitions, Set<ValueType> valueTypes) {
     return new ImporterSettings(
-        readModel, "zeebe-record", "operate-import-position", partitions, valueTypes, 200, Duration.ofSeconds(5),
-        Duration.ofSeconds(10), 5, 3, Duration.ofSeconds(15));
+        readModel,
+        "zeebe-record",
+        "operate-import-position",
+        partitions,
+        valueTypes,
+        200,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        5,
+        3,
+        Duration.ofSeconds(15));
   }
 
   public ImporterSettings withIdleBackoff(Duration idleBackoff) {
-    return new ImporterSettings(readModel, recordIndexPrefix, positionIndex, partitions, valueTypes, batchSize, idleBackoff,
-        positionSaveInterval, emptyBatchesToComplete, threads, maxDependencyWait);
+    return new ImporterSettings(
+        readModel,
+        recordIndexPrefix,
+        positionIndex,
+        partitions,
+        valueTypes,
+        batchSize,
+        idleBackoff,
+        positionSaveInterval,
+        emptyBatchesToComplete,
+        threads,
+        maxDependencyWait);
   }
 
   public ImporterSettings withPositionSaveInterval(Duration interval) {
-    return new ImporterSettings(readModel, recordIndexPrefix, positionIndex, partitions, valueTypes, batchSize, idleBackoff,
-        interval, emptyBatchesToComplete, threads, maxDependencyWait);
+    return new ImporterSettings(
+        readModel,
+        recordIndexPrefix,
+        positionIndex,
+        partitions,
+        valueTypes,
+        batchSize,
+        idleBackoff,
+        interval,
+        emptyBatchesToComplete,
+        threads,
+        maxDependencyWait);
   }
 
   public ImporterSettings withRecordIndexPrefix(String prefix) {
-    return new ImporterSettings(readModel, prefix, positionIndex, partitions, valueTypes, batchSize, idleBackoff,
-        positionSaveInterval, emptyBatchesToComplete, threads, maxDependencyWait);
+    return new ImporterSettings(
+        readModel,
+        prefix,
+        positionIndex,
+        partitions,
+        valueTypes,
+        batchSize,
+        idleBackoff,
+        positionSaveInterval,
+        emptyBatchesToComplete,
+        threads,
+        maxDependencyWait);
   }
 
   public ImporterSettings withPositionIndex(String index) {
-    return new ImporterSettings(readModel, recordIndexPrefix, index, partitions, valueTypes, batchSize, idleBackoff,
-        positionSaveInterval, emptyBatchesToComplete, threads, maxDependencyWait);
+    return new ImporterSettings(
+        readModel,
+        recordIndexPrefix,
+        index,
+        partitions,
+        valueTypes,
+        batchSize,
+        idleBackoff,
+        positionSaveInterval,
+        emptyBatchesToComplete,
+        threads,
+        maxDependencyWait);
   }
 
   public ImporterSettings withEmptyBatchesToComplete(int count) {
-    return new ImporterSettings(readModel, recordIndexPrefix, positionIndex, partitions, valueTypes, batchSize, idleBackoff,
-        positionSaveInterval, count, threads, maxDependencyWait);
+    return new ImporterSettings(
+        readModel,
+        recordIndexPrefix,
+        positionIndex,
+        partitions,
+        valueTypes,
+        batchSize,
+        idleBackoff,
+        positionSaveInterval,
+        count,
+        threads,
+        maxDependencyWait);
   }
 
   public ImporterSettings withMaxDependencyWait(Duration wait) {
-    return new ImporterSettings(readModel, recordIndexPrefix, positionIndex, partitions, valueTypes, batchSize, idleBackoff,
-        positionSaveInterval, emptyBatchesToComplete, threads, wait);
+    return new ImporterSettings(
+        readModel,
+        recordIndexPrefix,
+        positionIndex,
+        partitions,
+        valueTypes,
+        batchSize,
+        idleBackoff,
+        positionSaveInterval,
+        emptyBatchesToComplete,
+        threads,
+        wait);
   }
 
   private static void require(boolean condition, String message) {

@@ -14,18 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One importer reader: fetches the next batch of its (partition, value type), turns the JSON back into
- * records, runs them through the direct exporter's handlers and writes the documents. Completion rule: after
- * {@code emptyBatchesToComplete} consecutive empty batches the reader has imported everything that exists
- * and marks itself completed (sticky: later records are still imported).
+ * One importer reader: fetches the next batch of its (partition, value type), turns the JSON back
+ * into records, runs them through the direct exporter's handlers and writes the documents.
+ * Completion rule: after {@code emptyBatchesToComplete} consecutive empty batches the reader has
+ * imported everything that exists and marks itself completed (sticky: later records are still
+ * imported).
  *
- * <p>Dependencies: a batch whose records need a process definition the read model does not hold yet (its
- * deployment record is not yet visible to the process reader: each record index refreshes on its own) is
- * left for a later poll, as if nothing had been read — it does not count as an empty batch. After
- * {@code maxDependencyWait} it is imported anyway (element names then missing), counted and logged.
+ * <p>Dependencies: a batch whose records need a process definition the read model does not hold yet
+ * (its deployment record is not yet visible to the process reader: each record index refreshes on
+ * its own) is left for a later poll, as if nothing had been read — it does not count as an empty
+ * batch. After {@code maxDependencyWait} it is imported anyway (element names then missing),
+ * counted and logged.
  *
- * <p>Threading: {@link #step} runs on one importer thread at a time; {@link #position} may be read from any.
- * Completion counts empty batches per poll: a partition's turn polls a drained reader once per idle backoff.
+ * <p>Threading: {@link #step} runs on one importer thread at a time; {@link #position} may be read
+ * from any. Completion counts empty batches per poll: a partition's turn polls a drained reader
+ * once per idle backoff.
  */
 final class ReaderJob {
 
@@ -66,10 +69,21 @@ final class ReaderJob {
 
   /** The same reader, resumed from a saved position. */
   ReaderJob(ReaderJob job, ImportPosition saved) {
-    this(job.reader, job.definitions, Duration.ofMillis(job.maxDependencyWaitMillis), job.writer, job.json, job.nowMillis, job.emptyBatchesToComplete, saved);
+    this(
+        job.reader,
+        job.definitions,
+        Duration.ofMillis(job.maxDependencyWaitMillis),
+        job.writer,
+        job.json,
+        job.nowMillis,
+        job.emptyBatchesToComplete,
+        saved);
   }
 
-  /** Imports one batch; returns whether there was anything (then the next step should follow at once). */
+  /**
+   * Imports one batch; returns whether there was anything (then the next step should follow at
+   * once).
+   */
   boolean step() {
     var current = position.get();
     var hits = reader.after(current.sequence());
@@ -118,7 +132,9 @@ final class ReaderJob {
     dependencyTimeouts.incrementAndGet();
     LOG.warn(
         "Reader {}: process definition {} still missing after {} ms; importing without it (no element names)",
-        position.get().id(), missing, now - waitingSinceMillis);
+        position.get().id(),
+        missing,
+        now - waitingSinceMillis);
     waitingSinceMillis = NOT_WAITING;
     return true;
   }

@@ -2,7 +2,10 @@ package dev.sightline.probe.twohop.importer;
 
 import java.util.List;
 
-/** Where a reader's batches come from: one (partition, value type) of the record indices, in sequence order. */
+/**
+ * Where a reader's batches come from: one (partition, value type) of the record indices, in
+ * sequence order.
+ */
 @FunctionalInterface
 interface RecordBatches {
 

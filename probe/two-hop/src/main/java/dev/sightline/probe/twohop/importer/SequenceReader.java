@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one (partition, value type) of the record indices in sequence order, a batch at a time, as the 8.6
- * importers did. A missing record index (or alias) is an empty batch, never an error: camunda/camunda#26046
- * raised one there, which skipped the completion check forever.
+ * Reads one (partition, value type) of the record indices in sequence order, a batch at a time, as
+ * the 8.6 importers did. A missing record index (or alias) is an empty batch, never an error:
+ * camunda/camunda#26046 raised one there, which skipped the completion check forever.
  */
 final class SequenceReader implements RecordBatches {
 
@@ -47,13 +47,32 @@ final class SequenceReader implements RecordBatches {
                           q ->
                               q.bool(
                                   b ->
-                                      b.filter(f -> f.term(t -> t.field("partitionId").value(partitionId)))
-                                          .filter(f -> f.range(r -> r.untyped(u -> u.field("sequence").gt(JsonData.of(sequence))))))),
+                                      b.filter(
+                                              f ->
+                                                  f.term(
+                                                      t ->
+                                                          t.field("partitionId")
+                                                              .value(partitionId)))
+                                          .filter(
+                                              f ->
+                                                  f.range(
+                                                      r ->
+                                                          r.untyped(
+                                                              u ->
+                                                                  u.field("sequence")
+                                                                      .gt(
+                                                                          JsonData.of(
+                                                                              sequence))))))),
               ObjectNode.class);
       var hits = new ArrayList<Hit>(response.hits().hits().size());
       for (var hit : response.hits().hits()) {
         var source = hit.source();
-        hits.add(new Hit(source.toString(), source.path("sequence").asLong(), source.path("position").asLong(), hit.index()));
+        hits.add(
+            new Hit(
+                source.toString(),
+                source.path("sequence").asLong(),
+                source.path("position").asLong(),
+                hit.index()));
       }
       return hits;
     } catch (ElasticsearchException e) {
@@ -62,7 +81,8 @@ final class SequenceReader implements RecordBatches {
       }
       throw new StoreException("reading " + alias + " failed: " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
-      throw new StoreException("reading " + alias + " failed: Elasticsearch unreachable (" + e + ")", e);
+      throw new StoreException(
+          "reading " + alias + " failed: Elasticsearch unreachable (" + e + ")", e);
     }
   }
 }

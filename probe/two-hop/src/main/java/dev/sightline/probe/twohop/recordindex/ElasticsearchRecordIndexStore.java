@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Record indices in Elasticsearch. The mapping indexes what the importers query and sort by (partition,
- * sequence, position, type, intent, timestamp) and keeps {@code value} in the source only: cheaper than the
- * 8.6 templates, which map every value field — so the baseline is, if anything, flattered.
+ * Record indices in Elasticsearch. The mapping indexes what the importers query and sort by
+ * (partition, sequence, position, type, intent, timestamp) and keeps {@code value} in the source
+ * only: cheaper than the 8.6 templates, which map every value field — so the baseline is, if
+ * anything, flattered.
  */
 final class ElasticsearchRecordIndexStore implements RecordIndexStore {
 
@@ -34,7 +35,11 @@ final class ElasticsearchRecordIndexStore implements RecordIndexStore {
   private final String settingsJson;
   private final long maxRequestBytes;
 
-  ElasticsearchRecordIndexStore(ElasticsearchClient client, RecordIndexNames names, String settingsJson, long maxRequestBytes) {
+  ElasticsearchRecordIndexStore(
+      ElasticsearchClient client,
+      RecordIndexNames names,
+      String settingsJson,
+      long maxRequestBytes) {
     this.client = client;
     this.names = names;
     this.settingsJson = settingsJson;
@@ -45,7 +50,8 @@ final class ElasticsearchRecordIndexStore implements RecordIndexStore {
   public void ensureTemplates(Set<ValueType> valueTypes) {
     for (var valueType : valueTypes) {
       try {
-        client.indices()
+        client
+            .indices()
             .putIndexTemplate(
                 t ->
                     t.name(names.template(valueType))
@@ -57,7 +63,8 @@ final class ElasticsearchRecordIndexStore implements RecordIndexStore {
                                     .settings(s -> s.withJson(new StringReader(settingsJson)))
                                     .mappings(m -> m.withJson(new StringReader(MAPPINGS)))));
       } catch (IOException | RuntimeException e) {
-        throw new StoreException("put record index template " + names.template(valueType) + " failed: " + e, e);
+        throw new StoreException(
+            "put record index template " + names.template(valueType) + " failed: " + e, e);
       }
     }
   }
@@ -84,11 +91,16 @@ final class ElasticsearchRecordIndexStore implements RecordIndexStore {
   public void purge(Set<ValueType> valueTypes) {
     for (var valueType : valueTypes) {
       try {
-        client.indices().delete(d -> d.index(names.pattern(valueType)).allowNoIndices(true).ignoreUnavailable(true));
+        client
+            .indices()
+            .delete(
+                d ->
+                    d.index(names.pattern(valueType)).allowNoIndices(true).ignoreUnavailable(true));
         client.indices().deleteIndexTemplate(d -> d.name(names.template(valueType)));
       } catch (ElasticsearchException e) {
         if (e.status() != 404) {
-          throw new StoreException("purge of " + names.pattern(valueType) + " failed: " + e.getMessage(), e);
+          throw new StoreException(
+              "purge of " + names.pattern(valueType) + " failed: " + e.getMessage(), e);
         }
       } catch (IOException | RuntimeException e) {
         throw new StoreException("purge of " + names.pattern(valueType) + " failed: " + e, e);

@@ -3,7 +3,10 @@ package dev.sightline.probe.twohop.recordindex;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Record documents waiting for the next bulk, with the totals the flush policy needs. Not thread-safe. */
+/**
+ * Record documents waiting for the next bulk, with the totals the flush policy needs. Not
+ * thread-safe.
+ */
 final class RecordBatch {
 
   private final List<RecordDocument> documents = new ArrayList<>();
@@ -17,7 +20,9 @@ final class RecordBatch {
     seen(position, nowMillis);
   }
 
-  /** A record that is not indexed (a command, a value type not exported) still moves the position. */
+  /**
+   * A record that is not indexed (a command, a value type not exported) still moves the position.
+   */
   void skip(long position) {
     highestPosition = Math.max(highestPosition, position);
   }

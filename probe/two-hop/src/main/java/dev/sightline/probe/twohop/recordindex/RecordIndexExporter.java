@@ -7,10 +7,10 @@ import dev.sightline.exporter.config.ExporterConfig;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.exporter.flush.Backoff;
 import dev.sightline.exporter.latency.LatencyMeasurement;
-import dev.sightline.probe.recordjson.RecordJsonWriter;
 import dev.sightline.exporter.store.ElasticsearchClients;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.store.StoreFactory;
+import dev.sightline.probe.recordjson.RecordJsonWriter;
 import io.camunda.zeebe.exporter.api.Exporter;
 import io.camunda.zeebe.exporter.api.ExporterException;
 import io.camunda.zeebe.exporter.api.context.Context;
@@ -29,16 +29,26 @@ import org.slf4j.Logger;
 
 /**
  * The first hop of Camunda 8.6's design, as the comparison's baseline: raw records as JSON into
- * {@code zeebe-record_<value-type>_<version>_<date>} indices, with the 8.6 defaults (bulk delay 5 s, size
- * 1000, memory 10 MB), events only, each with a per-value-type {@code sequence} the importers read by.
+ * {@code zeebe-record_<value-type>_<version>_<date>} indices, with the 8.6 defaults (bulk delay 5
+ * s, size 1000, memory 10 MB), events only, each with a per-value-type {@code sequence} the
+ * importers read by.
  *
- * <p>Threading: the broker calls every method, and runs the scheduled task, on one thread per partition.
+ * <p>Threading: the broker calls every method, and runs the scheduled task, on one thread per
+ * partition.
  */
 public final class RecordIndexExporter implements Exporter {
 
   /** The 8.6 Elasticsearch exporter's defaults, where they differ from Sightline's. */
   static final Map<String, Object> DEFAULTS =
-      Map.of("index.prefix", "zeebe-record", "bulk.delay", "5s", "bulk.size", 1000, "bulk.memoryLimit", "10MB");
+      Map.of(
+          "index.prefix",
+          "zeebe-record",
+          "bulk.delay",
+          "5s",
+          "bulk.size",
+          1000,
+          "bulk.memoryLimit",
+          "10MB");
 
   private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,8 +79,11 @@ public final class RecordIndexExporter implements Exporter {
             new ElasticsearchRecordIndexStore(
                 ElasticsearchClients.create(config.connect(), JSON),
                 new RecordIndexNames(config.index().prefix()),
-                "{\"number_of_shards\":" + config.index().numberOfShards()
-                    + ",\"number_of_replicas\":" + config.index().numberOfReplicas() + "}",
+                "{\"number_of_shards\":"
+                    + config.index().numberOfShards()
+                    + ",\"number_of_replicas\":"
+                    + config.index().numberOfReplicas()
+                    + "}",
                 StoreFactory.MAX_BULK_REQUEST_BYTES));
   }
 
@@ -117,10 +130,16 @@ public final class RecordIndexExporter implements Exporter {
     try {
       ensureTemplates();
     } catch (StoreException e) {
-      log.warn("Elasticsearch not ready at open; templates come before the first flush: {}", e.getMessage());
+      log.warn(
+          "Elasticsearch not ready at open; templates come before the first flush: {}",
+          e.getMessage());
     }
     scheduleFlush(config.bulk().delay());
-    log.info("Record-index exporter open on partition {} with sequences {}:\n{}", partitionId, sequences, config.describe());
+    log.info(
+        "Record-index exporter open on partition {} with sequences {}:\n{}",
+        partitionId,
+        sequences,
+        config.describe());
   }
 
   @Override
@@ -128,11 +147,13 @@ public final class RecordIndexExporter implements Exporter {
     var now = clock.millis();
     if (policy.isFull(batch.size(), batch.bytes())) {
       if (backoff.isWaiting(now)) {
-        throw new ExporterException("Record batch full and Elasticsearch failed; the record will be retried");
+        throw new ExporterException(
+            "Record batch full and Elasticsearch failed; the record will be retried");
       }
       flush(); // a failure propagates: the broker retries this record
     }
-    if (record.getRecordType() == RecordType.EVENT && ReadModelRecordFilter.valueTypes().contains(record.getValueType())) {
+    if (record.getRecordType() == RecordType.EVENT
+        && ReadModelRecordFilter.valueTypes().contains(record.getValueType())) {
       batch.add(document(record), record.getPosition(), now);
       latency.tracker().recordAccepted(record, now);
     } else {
@@ -177,7 +198,8 @@ public final class RecordIndexExporter implements Exporter {
     backoff.onSuccess();
     var position = batch.highestPosition();
     batch.clear();
-    controller.updateLastExportedRecordPosition(position, RecordIndexMetadata.of(sequences).toJson(JSON));
+    controller.updateLastExportedRecordPosition(
+        position, RecordIndexMetadata.of(sequences).toJson(JSON));
   }
 
   private void flushKeepingFailures() {
@@ -187,7 +209,10 @@ public final class RecordIndexExporter implements Exporter {
     try {
       flush();
     } catch (StoreException e) {
-      log.warn("Record flush of {} documents failed, kept for a retry: {}", batch.size(), e.getMessage());
+      log.warn(
+          "Record flush of {} documents failed, kept for a retry: {}",
+          batch.size(),
+          e.getMessage());
     }
   }
 
@@ -236,7 +261,9 @@ public final class RecordIndexExporter implements Exporter {
     try {
       flush();
     } catch (StoreException e) {
-      log.warn("Final record flush failed; unacknowledged records will be exported again: {}", e.getMessage());
+      log.warn(
+          "Final record flush failed; unacknowledged records will be exported again: {}",
+          e.getMessage());
     } finally {
       if (latency != null) {
         latency.close();

@@ -9,8 +9,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The record-index exporter's state in the broker: the last sequence counter per value type, so a restart
- * continues the sequences the importers read by (versioned JSON, unknown fields ignored).
+ * The record-index exporter's state in the broker: the last sequence counter per value type, so a
+ * restart continues the sequences the importers read by (versioned JSON, unknown fields ignored).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record RecordIndexMetadata(int version, Map<ValueType, Long> sequences) {

@@ -7,12 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The 8.6 naming: index {@code <prefix>_<value-type>_<version>_<yyyy-MM-dd>} (UTC date of the record's
- * timestamp), alias {@code <prefix>-<value-type>}, one template per value type.
+ * The 8.6 naming: index {@code <prefix>_<value-type>_<version>_<yyyy-MM-dd>} (UTC date of the
+ * record's timestamp), alias {@code <prefix>-<value-type>}, one template per value type.
  */
 public record RecordIndexNames(String prefix) {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
 
   /** {@code PROCESS_INSTANCE} → {@code process-instance}. */
   public static String valueTypeName(ValueType valueType) {
@@ -20,8 +21,17 @@ public record RecordIndexNames(String prefix) {
   }
 
   public String index(ValueType valueType, String brokerVersion, long timestampMillis) {
-    var version = brokerVersion == null || brokerVersion.isBlank() ? "unknown" : brokerVersion.toLowerCase(Locale.ROOT);
-    return prefix + "_" + valueTypeName(valueType) + "_" + version + "_" + DAY.format(Instant.ofEpochMilli(timestampMillis));
+    var version =
+        brokerVersion == null || brokerVersion.isBlank()
+            ? "unknown"
+            : brokerVersion.toLowerCase(Locale.ROOT);
+    return prefix
+        + "_"
+        + valueTypeName(valueType)
+        + "_"
+        + version
+        + "_"
+        + DAY.format(Instant.ofEpochMilli(timestampMillis));
   }
 
   public String alias(ValueType valueType) {

@@ -8,13 +8,13 @@ import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.latency.MicrosClock;
 import dev.sightline.exporter.latency.StageRecorders;
-import dev.sightline.probe.recordjson.RecordJsonReader;
-import dev.sightline.probe.recordjson.RecordJsonWriter;
 import dev.sightline.exporter.schema.FlowNodeInstanceIndex;
 import dev.sightline.exporter.testing.InMemoryStore;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.recordjson.RecordJsonReader;
+import dev.sightline.probe.recordjson.RecordJsonWriter;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * A process-instance reader that sees its records before the process reader has imported their deployment
- * (each record index refreshes on its own) waits for it, on virtual time, rather than writing flow-node
- * instances without element names.
+ * A process-instance reader that sees its records before the process reader has imported their
+ * deployment (each record index refreshes on its own) waits for it, on virtual time, rather than
+ * writing flow-node instances without element names.
  */
 class ReaderJobTest {
 
@@ -38,7 +38,8 @@ class ReaderJobTest {
   private final RecordJsonWriter json = new RecordJsonWriter();
   private final List<SequenceReader.Hit> processHits = new ArrayList<>();
   private final List<SequenceReader.Hit> instanceHits = new ArrayList<>();
-  private final Map<ReaderJob, List<SequenceReader.Hit>> pending = new java.util.IdentityHashMap<>();
+  private final Map<ReaderJob, List<SequenceReader.Hit>> pending =
+      new java.util.IdentityHashMap<>();
   private ReaderJob processReader;
   private ReaderJob instanceReader;
 
@@ -47,18 +48,27 @@ class ReaderJobTest {
     var scenario = new ProcessScenario(new RecordFactory(1), true, clock.millis());
     var deployment = scenario.deploy();
     var instance = scenario.runToCompletion();
-    var config = ConfigParser.parse(Map.of("connect.url", "http://localhost:9200", "index.prefix", "imp"));
+    var config =
+        ConfigParser.parse(Map.of("connect.url", "http://localhost:9200", "index.prefix", "imp"));
     var definitions = new DeployedDefinitions(store, ReadModelWriter.schema(config));
-    processReader = reader(config, definitions, hitsOf(deployment, ValueType.PROCESS), processHits, "process");
+    processReader =
+        reader(config, definitions, hitsOf(deployment, ValueType.PROCESS), processHits, "process");
     instanceReader =
-        reader(config, definitions, hitsOf(instance, ValueType.PROCESS_INSTANCE), instanceHits, "process-instance");
+        reader(
+            config,
+            definitions,
+            hitsOf(instance, ValueType.PROCESS_INSTANCE),
+            instanceHits,
+            "process-instance");
   }
 
   private List<SequenceReader.Hit> hitsOf(List<Record<?>> records, ValueType valueType) {
     var hits = new ArrayList<SequenceReader.Hit>();
     for (var record : records) {
       if (record.getValueType() == valueType) {
-        hits.add(new SequenceReader.Hit(json.write(record), hits.size() + 1, record.getPosition(), "idx"));
+        hits.add(
+            new SequenceReader.Hit(
+                json.write(record), hits.size() + 1, record.getPosition(), "idx"));
       }
     }
     return hits;
@@ -72,13 +82,27 @@ class ReaderJobTest {
       String alias) {
     var writer =
         ReadModelWriter.create(
-            config, ReadModelWriter.schema(config), store, new SimpleMeterRegistry(), 1,
-            LoggerFactory.getLogger(ReaderJobTest.class), clock::millis, position -> {},
-            new LatencyTracker(new StageRecorders(), MicrosClock.of(clock)), Batch.NewDocuments.MERGED);
-    RecordBatches batches = sequence -> visible.stream().filter(hit -> hit.sequence() > sequence).toList();
+            config,
+            ReadModelWriter.schema(config),
+            store,
+            new SimpleMeterRegistry(),
+            1,
+            LoggerFactory.getLogger(ReaderJobTest.class),
+            clock::millis,
+            position -> {},
+            new LatencyTracker(new StageRecorders(), MicrosClock.of(clock)),
+            Batch.NewDocuments.MERGED);
+    RecordBatches batches =
+        sequence -> visible.stream().filter(hit -> hit.sequence() > sequence).toList();
     var job =
         new ReaderJob(
-            batches, definitions, Duration.ofSeconds(15), writer, new RecordJsonReader(), clock::millis, 5,
+            batches,
+            definitions,
+            Duration.ofSeconds(15),
+            writer,
+            new RecordJsonReader(),
+            clock::millis,
+            5,
             ImportPosition.start(alias, 1));
     pending.put(job, all);
     return job;
@@ -105,7 +129,8 @@ class ReaderJobTest {
       clock.advance(Duration.ofSeconds(2));
     }
 
-    // then nothing is written, the position stays, and waiting is not emptiness: the reader is not completed
+    // then nothing is written, the position stays, and waiting is not emptiness: the reader is not
+    // completed
     assertThat(flowNodes()).isEmpty();
     assertThat(instanceReader.position().sequence()).isEqualTo(start);
     assertThat(instanceReader.position().completed()).isFalse();
@@ -117,7 +142,8 @@ class ReaderJobTest {
 
     // then every flow-node instance has its element name, and nothing timed out
     assertThat(flowNodes()).isNotEmpty();
-    assertThat(flowNodes().values()).allSatisfy(document -> assertThat(document.get("elementName")).isNotNull());
+    assertThat(flowNodes().values())
+        .allSatisfy(document -> assertThat(document.get("elementName")).isNotNull());
     assertThat(instanceReader.dependencyTimeouts()).isZero();
   }
 

@@ -3,12 +3,12 @@ package dev.sightline.probe.twohop.recordindex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.TestContext;
 import dev.sightline.exporter.testing.TestController;
 import dev.sightline.exporter.testing.VirtualClock;
-import dev.sightline.exporter.store.StoreException;
 import io.camunda.zeebe.protocol.record.ImmutableRecord;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
@@ -49,7 +49,8 @@ class RecordIndexExporterTest {
     public void close() {}
   }
 
-  private RecordIndexExporter open(FakeStore store, TestController controller, Map<String, Object> args) {
+  private RecordIndexExporter open(
+      FakeStore store, TestController controller, Map<String, Object> args) {
     var exporter = new RecordIndexExporter(config -> store);
     exporter.configure(new TestContext(args, 1, clock));
     exporter.open(controller);
@@ -86,9 +87,12 @@ class RecordIndexExporterTest {
             .filter(d -> d.index().startsWith("zeebe-record_process-instance_"))
             .map(d -> readTree(d).get("sequence").asLong() - (1L << 51))
             .toList();
-    assertThat(sequences).as("1, 2, 3, … per value type").isEqualTo(java.util.stream.LongStream.rangeClosed(1, sequences.size()).boxed().toList());
+    assertThat(sequences)
+        .as("1, 2, 3, … per value type")
+        .isEqualTo(java.util.stream.LongStream.rangeClosed(1, sequences.size()).boxed().toList());
     assertThat(readTree(first).get("valueType").asText()).isEqualTo("PROCESS");
-    assertThat(controller.getLastExportedRecordPosition()).isEqualTo(records.getLast().getPosition());
+    assertThat(controller.getLastExportedRecordPosition())
+        .isEqualTo(records.getLast().getPosition());
   }
 
   @Test
@@ -110,7 +114,10 @@ class RecordIndexExporterTest {
     var controller = new TestController(clock);
     var exporter = open(store, controller, Map.of());
     var event = records().getFirst();
-    var command = ImmutableRecord.copyOf(event).withRecordType(RecordType.COMMAND).withPosition(event.getPosition() + 1);
+    var command =
+        ImmutableRecord.copyOf(event)
+            .withRecordType(RecordType.COMMAND)
+            .withPosition(event.getPosition() + 1);
 
     exporter.export(event);
     exporter.export(command);
@@ -131,7 +138,11 @@ class RecordIndexExporterTest {
     exporter.close();
 
     // when a new instance resumes from the stored position and metadata
-    var restarted = new TestController(clock, controller.getLastExportedRecordPosition(), controller.readMetadata().orElseThrow());
+    var restarted =
+        new TestController(
+            clock,
+            controller.getLastExportedRecordPosition(),
+            controller.readMetadata().orElseThrow());
     var second = open(store, restarted, Map.of());
     records.subList(10, records.size()).forEach(second::export);
     second.close();
@@ -144,7 +155,9 @@ class RecordIndexExporterTest {
               .map(d -> readTree(d).get("sequence").asLong() - (1L << 51))
               .sorted()
               .toList();
-      assertThat(sequences).as(valueType).isEqualTo(java.util.stream.LongStream.rangeClosed(1, sequences.size()).boxed().toList());
+      assertThat(sequences)
+          .as(valueType)
+          .isEqualTo(java.util.stream.LongStream.rangeClosed(1, sequences.size()).boxed().toList());
     }
   }
 
@@ -162,7 +175,8 @@ class RecordIndexExporterTest {
     controller.advance(Duration.ofSeconds(2));
 
     assertThat(store.indexed).hasSize(records.size());
-    assertThat(controller.getLastExportedRecordPosition()).isEqualTo(records.getLast().getPosition());
+    assertThat(controller.getLastExportedRecordPosition())
+        .isEqualTo(records.getLast().getPosition());
   }
 
   private static com.fasterxml.jackson.databind.JsonNode readTree(RecordDocument document) {

@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Processes ACTIVATE_ELEMENT and COMPLETE_ELEMENT for the elements a chain has — process, none start and end
- * events, service tasks, call activities and their multi-instance bodies — writing what the 8.8 engine
- * writes, in its order (taken from real records: see docs/workload.md).
+ * Processes ACTIVATE_ELEMENT and COMPLETE_ELEMENT for the elements a chain has — process, none
+ * start and end events, service tasks, call activities and their multi-instance bodies — writing
+ * what the 8.8 engine writes, in its order (taken from real records: see docs/workload.md).
  *
  * <p>Not thread-safe: one partition, one thread.
  */
@@ -80,10 +80,15 @@ final class BpmnProcessor {
         events.completed(element);
         completeCommand(element.flowScope); // a chain's end event is its last active element
       }
-      default -> { // service task (its job's trigger) or call activity (the called instance's variables)
-        long triggerKey = element.type == BpmnElementType.SERVICE_TASK ? element.processEventKey : element.key;
+      default -> { // service task (its job's trigger) or call activity (the called instance's
+        // variables)
+        long triggerKey =
+            element.type == BpmnElementType.SERVICE_TASK ? element.processEventKey : element.key;
         context.log.event(
-            triggerKey, ValueType.PROCESS_EVENT, ProcessEventIntent.TRIGGERED, Values.processEvent(element, Map.of()));
+            triggerKey,
+            ValueType.PROCESS_EVENT,
+            ProcessEventIntent.TRIGGERED,
+            Values.processEvent(element, Map.of()));
         if (element.pendingVariables != null) {
           variables.merge(element.flowScope, element.pendingVariables);
           element.pendingVariables = null;
@@ -108,9 +113,13 @@ final class BpmnProcessor {
     // the start event's command has no key yet: the engine assigns it when activating
     Node start = instance.definition.node(0);
     var value = Values.element(instance, process, start.id(), start.type(), start.eventType());
-    context.log.command(-1, ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ACTIVATE_ELEMENT, value);
+    context.log.command(
+        -1, ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ACTIVATE_ELEMENT, value);
     context.followUp(
-        () -> activate(new ElementInstance(context.keys.next(), instance, process, start, start.type(), value)));
+        () ->
+            activate(
+                new ElementInstance(
+                    context.keys.next(), instance, process, start, start.type(), value)));
   }
 
   private void completeProcess(ElementInstance process) {
@@ -144,14 +153,21 @@ final class BpmnProcessor {
         ValueType.PROCESS_INSTANCE,
         ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN,
         Values.element(
-            instance, scope, definition.flowIdAfter(element.node), BpmnElementType.SEQUENCE_FLOW,
+            instance,
+            scope,
+            definition.flowIdAfter(element.node),
+            BpmnElementType.SEQUENCE_FLOW,
             BpmnEventType.UNSPECIFIED));
     Node next = definition.node(element.node.index() + 1);
     var type = next.isMultiInstance() ? BpmnElementType.MULTI_INSTANCE_BODY : next.type();
     var eventType = next.isMultiInstance() ? BpmnEventType.UNSPECIFIED : next.eventType();
     activateCommand(
         new ElementInstance(
-            context.keys.next(), instance, scope, next, type,
+            context.keys.next(),
+            instance,
+            scope,
+            next,
+            type,
             Values.element(instance, scope, next.id(), type, eventType)));
   }
 }

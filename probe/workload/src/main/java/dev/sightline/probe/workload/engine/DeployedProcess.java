@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A process of the deployment: definition key, version 1, the BPMN resource and its MD5 checksum (what the
- * engine puts in {@code checksum}), and the chain's nodes.
+ * A process of the deployment: definition key, version 1, the BPMN resource and its MD5 checksum
+ * (what the engine puts in {@code checksum}), and the chain's nodes.
  *
  * <p>Immutable (the arrays are never handed out for writing); shared by all partitions.
  */

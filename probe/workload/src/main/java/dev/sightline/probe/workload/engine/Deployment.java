@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one deployment of a shape's processes, made on the deployment partition (1) before any instance: the
- * deployment key, then one definition key per process in the shape's order, all from partition 1's key
- * space. Other partitions receive the same keys by distribution.
+ * The one deployment of a shape's processes, made on the deployment partition (1) before any
+ * instance: the deployment key, then one definition key per process in the shape's order, all from
+ * partition 1's key space. Other partitions receive the same keys by distribution.
  *
  * <p>Immutable and thread-safe: plan it once and share it between partitions.
  */
@@ -26,7 +26,8 @@ public final class Deployment {
     this.key = Protocol.encodePartitionId(PARTITION, 1);
     var deployed = new ArrayList<DeployedProcess>();
     for (ProcessModel model : shape.processes()) {
-      deployed.add(new DeployedProcess(model, Protocol.encodePartitionId(PARTITION, 2 + deployed.size())));
+      deployed.add(
+          new DeployedProcess(model, Protocol.encodePartitionId(PARTITION, 2 + deployed.size())));
     }
     this.processes = List.copyOf(deployed);
   }

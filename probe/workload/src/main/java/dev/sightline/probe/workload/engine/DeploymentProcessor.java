@@ -12,9 +12,10 @@ import io.camunda.zeebe.protocol.record.value.deployment.ProcessMetadataValue;
 import java.util.List;
 
 /**
- * The deployment's records. On the deployment partition: the client's DEPLOYMENT CREATE (no key), PROCESS
- * CREATED per process, DEPLOYMENT CREATED (metadata, no resources). On every other partition, the distributed
- * command (the deployment's key, resources and metadata) followed by the same events with the same keys.
+ * The deployment's records. On the deployment partition: the client's DEPLOYMENT CREATE (no key),
+ * PROCESS CREATED per process, DEPLOYMENT CREATED (metadata, no resources). On every other
+ * partition, the distributed command (the deployment's key, resources and metadata) followed by the
+ * same events with the same keys.
  *
  * <p>Not thread-safe: one partition, one thread.
  */
@@ -40,13 +41,22 @@ final class DeploymentProcessor {
                         .build())
             .toList();
     List<ProcessMetadataValue> metadata =
-        deployment.processes().stream().<ProcessMetadataValue>map(p -> metadata(p, deployment.key())).toList();
+        deployment.processes().stream()
+            .<ProcessMetadataValue>map(p -> metadata(p, deployment.key()))
+            .toList();
     if (partitionId == Deployment.PARTITION) {
       context.log.clientCommand(
-          timestampMillis, -1, ValueType.DEPLOYMENT, DeploymentIntent.CREATE, deployment(resources, List.of(), -1));
+          timestampMillis,
+          -1,
+          ValueType.DEPLOYMENT,
+          DeploymentIntent.CREATE,
+          deployment(resources, List.of(), -1));
     } else {
       context.log.clientCommand(
-          timestampMillis, deployment.key(), ValueType.DEPLOYMENT, DeploymentIntent.CREATE,
+          timestampMillis,
+          deployment.key(),
+          ValueType.DEPLOYMENT,
+          DeploymentIntent.CREATE,
           deployment(resources, metadata, deployment.key()));
     }
     for (DeployedProcess process : deployment.processes()) {
@@ -66,7 +76,8 @@ final class DeploymentProcessor {
         deployment(List.of(), metadata, deployment.key()));
   }
 
-  private static ImmutableProcessMetadataValue metadata(DeployedProcess process, long deploymentKey) {
+  private static ImmutableProcessMetadataValue metadata(
+      DeployedProcess process, long deploymentKey) {
     return ImmutableProcessMetadataValue.builder()
         .withBpmnProcessId(process.bpmnProcessId())
         .withVersion(process.version())

@@ -5,8 +5,9 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.ImmutableProcessInstanceRecordValue;
 
 /**
- * The PROCESS_INSTANCE records of an element instance's life cycle, and the two commands that move it.
- * Only ELEMENT_ACTIVATING carries the tree fields; every other intent has them empty, as in 8.8.
+ * The PROCESS_INSTANCE records of an element instance's life cycle, and the two commands that move
+ * it. Only ELEMENT_ACTIVATING carries the tree fields; every other intent has them empty, as in
+ * 8.8.
  *
  * <p>Not thread-safe: one partition, one thread.
  */
@@ -37,19 +38,27 @@ final class ElementEvents {
   /** Writes ACTIVATE_ELEMENT for an element instance and queues {@code processing} of it. */
   void activateCommand(ElementInstance element, Runnable processing) {
     context.log.command(
-        element.key, ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ACTIVATE_ELEMENT, element.value);
+        element.key,
+        ValueType.PROCESS_INSTANCE,
+        ProcessInstanceIntent.ACTIVATE_ELEMENT,
+        element.value);
     context.followUp(processing);
   }
 
   /** Writes COMPLETE_ELEMENT for an element instance and queues {@code processing} of it. */
   void completeCommand(ElementInstance element, Runnable processing) {
     context.log.command(
-        element.key, ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.COMPLETE_ELEMENT, element.value);
+        element.key,
+        ValueType.PROCESS_INSTANCE,
+        ProcessInstanceIntent.COMPLETE_ELEMENT,
+        element.value);
     context.followUp(processing);
   }
 
   private void event(
-      ElementInstance element, ProcessInstanceIntent intent, ImmutableProcessInstanceRecordValue value) {
+      ElementInstance element,
+      ProcessInstanceIntent intent,
+      ImmutableProcessInstanceRecordValue value) {
     context.log.event(element.key, ValueType.PROCESS_INSTANCE, intent, value);
   }
 }

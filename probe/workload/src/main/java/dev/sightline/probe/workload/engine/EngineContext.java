@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the behaviours of one partition's engine share: the log, the keys, the queue of follow-up commands
- * and the jobs and incidents that are open.
+ * What the behaviours of one partition's engine share: the log, the keys, the queue of follow-up
+ * commands and the jobs and incidents that are open.
  *
- * <p>Follow-up commands are processed in the order they were written, after the command that wrote them,
- * until none is left — the engine's batch processing, which is what orders the records of the real log.
- * Not thread-safe: one partition, one thread.
+ * <p>Follow-up commands are processed in the order they were written, after the command that wrote
+ * them, until none is left — the engine's batch processing, which is what orders the records of the
+ * real log. Not thread-safe: one partition, one thread.
  */
 final class EngineContext {
 

@@ -1,8 +1,8 @@
 package dev.sightline.probe.workload.engine;
 
 /**
- * What the engine reports to whoever drives it (the simulated worker), called on the engine's thread while
- * it processes a command.
+ * What the engine reports to whoever drives it (the simulated worker), called on the engine's
+ * thread while it processes a command.
  */
 @FunctionalInterface
 public interface EngineObserver {

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Jobs of service tasks and the commands a worker and an operator send about them: activation in batches,
- * completion (which triggers the task's completion), failure without retries (an incident), new retries and
- * resolving the incident.
+ * Jobs of service tasks and the commands a worker and an operator send about them: activation in
+ * batches, completion (which triggers the task's completion), failure without retries (an
+ * incident), new retries and resolving the incident.
  *
  * <p>Not thread-safe: one partition, one thread.
  */
@@ -48,7 +48,11 @@ final class JobBehavior {
 
   void activate(String type, List<Long> jobKeys, long timestampMillis) {
     context.log.clientCommand(
-        timestampMillis, -1, ValueType.JOB_BATCH, JobBatchIntent.ACTIVATE, Values.jobBatch(type, List.of(), List.of()));
+        timestampMillis,
+        -1,
+        ValueType.JOB_BATCH,
+        JobBatchIntent.ACTIVATE,
+        Values.jobBatch(type, List.of(), List.of()));
     var activated = new ArrayList<JobRecordValue>(jobKeys.size());
     for (long key : jobKeys) {
       Job job = job(key);
@@ -57,17 +61,26 @@ final class JobBehavior {
       activated.add(Values.job(job, VariableBehavior.documents(variables.visible(job.element))));
     }
     context.log.event(
-        context.keys.next(), ValueType.JOB_BATCH, JobBatchIntent.ACTIVATED, Values.jobBatch(type, activated, jobKeys));
+        context.keys.next(),
+        ValueType.JOB_BATCH,
+        JobBatchIntent.ACTIVATED,
+        Values.jobBatch(type, activated, jobKeys));
   }
 
-  /** Completes a job with the variables its task's model gives, then the task (and what follows). */
+  /**
+   * Completes a job with the variables its task's model gives, then the task (and what follows).
+   */
   void complete(long jobKey, long timestampMillis) {
     Job job = job(jobKey);
     ElementInstance task = job.element;
     Map<String, VariableValue> result = ((Step.ServiceTask) task.node.step()).completionVariables();
     Map<String, Object> documents = VariableBehavior.documents(result);
     context.log.clientCommand(
-        timestampMillis, jobKey, ValueType.JOB, JobIntent.COMPLETE, Values.jobCommand(-1, "", documents));
+        timestampMillis,
+        jobKey,
+        ValueType.JOB,
+        JobIntent.COMPLETE,
+        Values.jobCommand(-1, "", documents));
     context.jobs.remove(jobKey);
     context.log.event(jobKey, ValueType.JOB, JobIntent.COMPLETED, Values.job(job, documents));
     task.processEventKey = context.keys.next();
@@ -84,7 +97,11 @@ final class JobBehavior {
   long fail(long jobKey, String errorMessage, long timestampMillis) {
     Job job = job(jobKey);
     context.log.clientCommand(
-        timestampMillis, jobKey, ValueType.JOB, JobIntent.FAIL, Values.jobCommand(0, errorMessage, Map.of()));
+        timestampMillis,
+        jobKey,
+        ValueType.JOB,
+        JobIntent.FAIL,
+        Values.jobCommand(0, errorMessage, Map.of()));
     job.retries = 0;
     job.errorMessage = errorMessage;
     context.log.event(jobKey, ValueType.JOB, JobIntent.FAILED, Values.job(job, Map.of()));
@@ -117,7 +134,11 @@ final class JobBehavior {
   void updateRetries(long jobKey, int retries, long timestampMillis) {
     Job job = job(jobKey);
     context.log.clientCommand(
-        timestampMillis, jobKey, ValueType.JOB, JobIntent.UPDATE_RETRIES, Values.jobCommand(retries, "", Map.of()));
+        timestampMillis,
+        jobKey,
+        ValueType.JOB,
+        JobIntent.UPDATE_RETRIES,
+        Values.jobCommand(retries, "", Map.of()));
     job.retries = retries;
     context.log.event(jobKey, ValueType.JOB, JobIntent.RETRIES_UPDATED, Values.job(job, Map.of()));
   }

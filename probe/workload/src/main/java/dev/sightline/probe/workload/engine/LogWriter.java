@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Writes one partition's log: positions from 1 without gaps, every record of one processing step stamped
- * with the step's time, follow-up records pointing at the client command that started the step
- * ({@code sourceRecordPosition}), as the engine's batch processing does.
+ * Writes one partition's log: positions from 1 without gaps, every record of one processing step
+ * stamped with the step's time, follow-up records pointing at the client command that started the
+ * step ({@code sourceRecordPosition}), as the engine's batch processing does.
  *
  * <p>Not thread-safe: owned by one partition's engine.
  */
@@ -34,16 +34,19 @@ final class LogWriter {
   }
 
   /**
-   * Writes a command from outside the partition (a client, or another partition) at {@code timestampMillis};
-   * the records written until the next one are its processing.
+   * Writes a command from outside the partition (a client, or another partition) at {@code
+   * timestampMillis}; the records written until the next one are its processing.
    */
-  void clientCommand(long timestampMillis, long key, ValueType valueType, Intent intent, RecordValue value) {
+  void clientCommand(
+      long timestampMillis, long key, ValueType valueType, Intent intent, RecordValue value) {
     this.timestampMillis = timestampMillis;
     this.sourcePosition = -1;
     this.sourcePosition = write(RecordType.COMMAND, key, valueType, intent, value);
   }
 
-  /** A follow-up command of the current processing step (the caller processes it later, in order). */
+  /**
+   * A follow-up command of the current processing step (the caller processes it later, in order).
+   */
   void command(long key, ValueType valueType, Intent intent, RecordValue value) {
     write(RecordType.COMMAND, key, valueType, intent, value);
   }
@@ -56,7 +59,8 @@ final class LogWriter {
     return timestampMillis;
   }
 
-  private long write(RecordType recordType, long key, ValueType valueType, Intent intent, RecordValue value) {
+  private long write(
+      RecordType recordType, long key, ValueType valueType, Intent intent, RecordValue value) {
     long position = nextPosition++;
     sink.accept(
         ImmutableRecord.builder()

@@ -9,11 +9,11 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceBatchIntent;
 /**
  * Multi-instance bodies as the 8.8 engine runs them. The body evaluates its input collection
  * (INPUT_COLLECTION_EVALUATED). Sequential: one inner instance at a time. Parallel: a
- * PROCESS_INSTANCE_BATCH ACTIVATE command with {@code index} = instances left; processing it activates one
- * inner instance and writes the next batch command ({@code index - 1}, new key), or ACTIVATED for the last —
- * so inner activations interleave with the batch commands exactly as in the real log. Each inner instance
- * gets its element ({@code inputElement}) and {@code loopCounter} as local variables; the body completes when
- * all inner instances have.
+ * PROCESS_INSTANCE_BATCH ACTIVATE command with {@code index} = instances left; processing it
+ * activates one inner instance and writes the next batch command ({@code index - 1}, new key), or
+ * ACTIVATED for the last — so inner activations interleave with the batch commands exactly as in
+ * the real log. Each inner instance gets its element ({@code inputElement}) and {@code loopCounter}
+ * as local variables; the body completes when all inner instances have.
  *
  * <p>Not thread-safe: one partition, one thread.
  */
@@ -26,7 +26,8 @@ final class MultiInstanceBehavior {
   private final VariableBehavior variables;
   private final BpmnProcessor processor;
 
-  MultiInstanceBehavior(EngineContext context, VariableBehavior variables, BpmnProcessor processor) {
+  MultiInstanceBehavior(
+      EngineContext context, VariableBehavior variables, BpmnProcessor processor) {
     this.context = context;
     this.events = new ElementEvents(context);
     this.variables = variables;
@@ -71,7 +72,10 @@ final class MultiInstanceBehavior {
 
   private void batchCommand(ElementInstance body, long key, long index) {
     context.log.command(
-        key, ValueType.PROCESS_INSTANCE_BATCH, ProcessInstanceBatchIntent.ACTIVATE, Values.batch(body, index));
+        key,
+        ValueType.PROCESS_INSTANCE_BATCH,
+        ProcessInstanceBatchIntent.ACTIVATE,
+        Values.batch(body, index));
     context.followUp(() -> activateBatch(body, key, index));
   }
 
@@ -81,7 +85,10 @@ final class MultiInstanceBehavior {
       batchCommand(body, context.keys.next(), index - 1);
     } else {
       context.log.event(
-          key, ValueType.PROCESS_INSTANCE_BATCH, ProcessInstanceBatchIntent.ACTIVATED, Values.batch(body, index));
+          key,
+          ValueType.PROCESS_INSTANCE_BATCH,
+          ProcessInstanceBatchIntent.ACTIVATED,
+          Values.batch(body, index));
     }
   }
 
@@ -89,7 +96,11 @@ final class MultiInstanceBehavior {
     Node node = body.node;
     processor.activateCommand(
         new ElementInstance(
-            context.keys.next(), body.process, body, node, node.type(),
+            context.keys.next(),
+            body.process,
+            body,
+            node,
+            node.type(),
             Values.element(body.process, body, node.id(), node.type(), node.eventType())));
   }
 

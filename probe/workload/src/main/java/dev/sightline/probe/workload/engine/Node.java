@@ -5,8 +5,8 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.BpmnEventType;
 
 /**
- * One element of a deployed chain as the engine walks it: {@code index} 0 is the start event, the last one
- * the end event, the process element itself has index -1.
+ * One element of a deployed chain as the engine walks it: {@code index} 0 is the start event, the
+ * last one the end event, the process element itself has index -1.
  *
  * @param step the activity, {@code null} for events and the process
  */

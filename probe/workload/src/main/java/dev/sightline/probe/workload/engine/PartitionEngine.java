@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One partition of a simulated Zeebe 8.8 engine for the processes of a {@link Deployment}: each method is a
- * command arriving from outside (a client, a worker, an operator, the deployment partition), written to the
- * log at the given time and processed at once with all its follow-up commands, every record of that
- * processing stamped with the same time. Records go to the sink in position order.
+ * One partition of a simulated Zeebe 8.8 engine for the processes of a {@link Deployment}: each
+ * method is a command arriving from outside (a client, a worker, an operator, the deployment
+ * partition), written to the log at the given time and processed at once with all its follow-up
+ * commands, every record of that processing stamped with the same time. Records go to the sink in
+ * position order.
  *
- * <p>Called instances live on their caller's partition, as in the engine. Keys carry the partition id; the
- * deployment's keys are the deployment partition's everywhere.
+ * <p>Called instances live on their caller's partition, as in the engine. Keys carry the partition
+ * id; the deployment's keys are the deployment partition's everywhere.
  *
  * <p>Not thread-safe: use one engine from one thread at a time.
  */
@@ -28,7 +29,8 @@ public final class PartitionEngine {
   private final BpmnProcessor processor;
   private final DeploymentProcessor deployments;
 
-  public PartitionEngine(int partitionId, Deployment deployment, Consumer<Record<?>> sink, EngineObserver observer) {
+  public PartitionEngine(
+      int partitionId, Deployment deployment, Consumer<Record<?>> sink, EngineObserver observer) {
     if (partitionId < 1) {
       throw new IllegalArgumentException("Partition ids start at 1, got " + partitionId);
     }
@@ -36,7 +38,10 @@ public final class PartitionEngine {
     long usedKeys = partitionId == Deployment.PARTITION ? deployment.keysUsed() : 0;
     this.context =
         new EngineContext(
-            new LogWriter(partitionId, sink), new KeyGenerator(partitionId, usedKeys), deployment, observer);
+            new LogWriter(partitionId, sink),
+            new KeyGenerator(partitionId, usedKeys),
+            deployment,
+            observer);
     this.variables = new VariableBehavior(context);
     this.jobs = new JobBehavior(context, variables);
     this.processor = new BpmnProcessor(context, variables, jobs);
@@ -54,20 +59,26 @@ public final class PartitionEngine {
   }
 
   /**
-   * A client creates an instance of the latest version of a process with variables, and everything up to
-   * the first wait states (jobs) runs. Returns the process instance key.
+   * A client creates an instance of the latest version of a process with variables, and everything
+   * up to the first wait states (jobs) runs. Returns the process instance key.
    */
-  public long createProcessInstance(String bpmnProcessId, Map<String, VariableValue> variables, long timestampMillis) {
+  public long createProcessInstance(
+      String bpmnProcessId, Map<String, VariableValue> variables, long timestampMillis) {
     DeployedProcess definition = context.deployment.process(bpmnProcessId);
     Map<String, Object> documents = VariableBehavior.documents(variables);
     context.log.clientCommand(
-        timestampMillis, -1, ValueType.PROCESS_INSTANCE_CREATION, ProcessInstanceCreationIntent.CREATE,
+        timestampMillis,
+        -1,
+        ValueType.PROCESS_INSTANCE_CREATION,
+        ProcessInstanceCreationIntent.CREATE,
         Values.createCommand(definition, documents));
     var instance = ProcessInstance.root(context.keys.next(), definition);
     this.variables.createAll(instance.element, variables);
     processor.activateCommand(instance.element);
     context.log.event(
-        context.keys.next(), ValueType.PROCESS_INSTANCE_CREATION, ProcessInstanceCreationIntent.CREATED,
+        context.keys.next(),
+        ValueType.PROCESS_INSTANCE_CREATION,
+        ProcessInstanceCreationIntent.CREATED,
         Values.created(instance, documents));
     context.processFollowUps();
     return instance.key;
@@ -94,7 +105,10 @@ public final class PartitionEngine {
     jobs.updateRetries(jobKey, retries, timestampMillis);
   }
 
-  /** An operator resolves an incident (after giving its job retries, the job can be activated again). */
+  /**
+   * An operator resolves an incident (after giving its job retries, the job can be activated
+   * again).
+   */
   public void resolveIncident(long incidentKey, long timestampMillis) {
     jobs.resolve(incidentKey, timestampMillis);
   }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One process instance: a root, or a child called by a call activity instance of its parent (always on the
- * caller's partition). Holds what the tree fields of its elements need: the ancestors' element-instance
- * paths, the definition path and the calling-element path.
+ * One process instance: a root, or a child called by a call activity instance of its parent (always
+ * on the caller's partition). Holds what the tree fields of its elements need: the ancestors'
+ * element-instance paths, the definition path and the calling-element path.
  *
  * <p>Not thread-safe: owned by one partition's engine.
  */
@@ -14,11 +14,14 @@ final class ProcessInstance {
 
   final long key;
   final DeployedProcess definition;
+
   /** The calling call activity instance, {@code null} for a root instance. */
   final ElementInstance caller;
+
   final List<List<Long>> ancestorPaths;
   final List<Long> definitionPath;
   final List<Integer> callingPath;
+
   /** The instance of the process element itself. */
   final ElementInstance element;
 
@@ -55,7 +58,9 @@ final class ProcessInstance {
     return caller == null ? -1 : caller.key;
   }
 
-  /** {@code elementInstancePath} of an element of this instance: the ancestors' paths, then its own. */
+  /**
+   * {@code elementInstancePath} of an element of this instance: the ancestors' paths, then its own.
+   */
   List<List<Long>> elementInstancePath(ElementInstance element) {
     return append(ancestorPaths, element.levelPath());
   }

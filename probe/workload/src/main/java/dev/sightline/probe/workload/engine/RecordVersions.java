@@ -10,8 +10,8 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
 
 /**
- * {@code recordVersion} as an 8.8.0 broker writes it: 1, except for the events whose event appliers were
- * versioned (values from the real records in the corpus, {@code records-zeebe-8.8.0.ndjson}).
+ * {@code recordVersion} as an 8.8.0 broker writes it: 1, except for the events whose event appliers
+ * were versioned (values from the real records in the corpus, {@code records-zeebe-8.8.0.ndjson}).
  */
 final class RecordVersions {
 

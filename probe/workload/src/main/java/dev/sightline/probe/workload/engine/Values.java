@@ -20,18 +20,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Record values of process execution as an 8.8.0 broker fills them (defaults included: {@code -1} keys,
- * empty strings and lists, the job's default {@code result}), field for field as in the real records.
+ * Record values of process execution as an 8.8.0 broker fills them (defaults included: {@code -1}
+ * keys, empty strings and lists, the job's default {@code result}), field for field as in the real
+ * records.
  *
  * <p>Thread-safe: stateless; every value built is immutable.
  */
 final class Values {
 
   static final String TENANT = "<default>";
+
   /** What the simulated worker calls itself. */
   static final String WORKER = "sightline-worker";
+
   /** The activation timeout the worker asks for (the Java client's default, 5 minutes). */
   static final long JOB_TIMEOUT_MILLIS = 300_000;
+
   static final int MAX_JOBS_TO_ACTIVATE = 32;
 
   /** The unset {@code result} every BPMN job carries. */
@@ -59,7 +63,10 @@ final class Values {
 
   /** An element's value without tree fields (what every intent but ELEMENT_ACTIVATING carries). */
   static ImmutableProcessInstanceRecordValue element(
-      ProcessInstance process, ElementInstance flowScope, String elementId, BpmnElementType type,
+      ProcessInstance process,
+      ElementInstance flowScope,
+      String elementId,
+      BpmnElementType type,
       BpmnEventType eventType) {
     DeployedProcess definition = process.definition;
     return ImmutableProcessInstanceRecordValue.builder()
@@ -80,7 +87,8 @@ final class Values {
   /** The ELEMENT_ACTIVATING value: with {@code elementInstancePath} and the other tree fields. */
   static ImmutableProcessInstanceRecordValue activating(ElementInstance element) {
     ProcessInstance process = element.process;
-    return element.value
+    return element
+        .value
         .withElementInstancePath(process.elementInstancePath(element))
         .withProcessDefinitionPath(process.definitionPath)
         .withCallingElementPath(process.callingPath);
@@ -115,7 +123,8 @@ final class Values {
         .build();
   }
 
-  static ImmutableProcessInstanceCreationRecordValue created(ProcessInstance process, Map<String, Object> variables) {
+  static ImmutableProcessInstanceCreationRecordValue created(
+      ProcessInstance process, Map<String, Object> variables) {
     return createCommand(process.definition, variables)
         .withVersion(process.definition.version())
         .withProcessDefinitionKey(process.definition.key())
@@ -135,7 +144,8 @@ final class Values {
         .build();
   }
 
-  static ImmutableProcessEventRecordValue processEvent(ElementInstance target, Map<String, Object> variables) {
+  static ImmutableProcessEventRecordValue processEvent(
+      ElementInstance target, Map<String, Object> variables) {
     return ImmutableProcessEventRecordValue.builder()
         .withScopeKey(target.key)
         .withTargetElementId(target.node.id())
@@ -165,12 +175,21 @@ final class Values {
         .build();
   }
 
-  /** A job command from a worker: the key in the record, the rest unset but what the command changes. */
-  static ImmutableJobRecordValue jobCommand(int retries, String errorMessage, Map<String, Object> variables) {
-    return jobDefaults().withRetries(retries).withErrorMessage(errorMessage).withVariables(variables).build();
+  /**
+   * A job command from a worker: the key in the record, the rest unset but what the command
+   * changes.
+   */
+  static ImmutableJobRecordValue jobCommand(
+      int retries, String errorMessage, Map<String, Object> variables) {
+    return jobDefaults()
+        .withRetries(retries)
+        .withErrorMessage(errorMessage)
+        .withVariables(variables)
+        .build();
   }
 
-  static ImmutableJobBatchRecordValue jobBatch(String type, List<JobRecordValue> jobs, List<Long> jobKeys) {
+  static ImmutableJobBatchRecordValue jobBatch(
+      String type, List<JobRecordValue> jobs, List<Long> jobKeys) {
     return ImmutableJobBatchRecordValue.builder()
         .withType(type)
         .withWorker(WORKER)

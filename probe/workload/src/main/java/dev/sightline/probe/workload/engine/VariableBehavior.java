@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Variables as the engine handles them: local creation (VARIABLE CREATED), merging on completion (UPDATED
- * only where a value changes, CREATED in the process instance's scope when no enclosing scope has the
- * name), and the variables visible from a scope (copied into a called instance, handed to a worker).
+ * Variables as the engine handles them: local creation (VARIABLE CREATED), merging on completion
+ * (UPDATED only where a value changes, CREATED in the process instance's scope when no enclosing
+ * scope has the name), and the variables visible from a scope (copied into a called instance,
+ * handed to a worker).
  *
  * <p>Not thread-safe: one partition, one thread.
  */
@@ -25,7 +26,11 @@ final class VariableBehavior {
   void create(ElementInstance scope, String name, VariableValue value) {
     long key = context.keys.next();
     scope.variables().put(name, new StoredVariable(key, value));
-    context.log.event(key, ValueType.VARIABLE, VariableIntent.CREATED, Values.variable(name, value.json(), scope));
+    context.log.event(
+        key,
+        ValueType.VARIABLE,
+        VariableIntent.CREATED,
+        Values.variable(name, value.json(), scope));
   }
 
   void createAll(ElementInstance scope, Map<String, VariableValue> document) {
@@ -33,8 +38,8 @@ final class VariableBehavior {
   }
 
   /**
-   * Sets each variable in the nearest scope from {@code from} outwards (within its process instance) that
-   * already has it, or creates it in the process instance's scope.
+   * Sets each variable in the nearest scope from {@code from} outwards (within its process
+   * instance) that already has it, or creates it in the process instance's scope.
    */
   void merge(ElementInstance from, Map<String, VariableValue> document) {
     document.forEach((name, value) -> set(from, name, value));
@@ -65,7 +70,10 @@ final class VariableBehavior {
         if (!stored.value().json().equals(value.json())) {
           scope.variables.put(name, new StoredVariable(stored.key(), value));
           context.log.event(
-              stored.key(), ValueType.VARIABLE, VariableIntent.UPDATED, Values.variable(name, value.json(), scope));
+              stored.key(),
+              ValueType.VARIABLE,
+              VariableIntent.UPDATED,
+              Values.variable(name, value.json(), scope));
         }
         return;
       }

@@ -10,10 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The BPMN XML of a {@link ProcessModel}, built with the Zeebe model API (zeebe-bpmn-model, the library
- * Camunda's own clients deploy with) and made reproducible: the builder names diagram elements and
- * definitions with random UUIDs, which are replaced, in order of appearance, by UUIDs derived from the
- * process id and their index, so the same model always gives the same bytes (and checksum).
+ * The BPMN XML of a {@link ProcessModel}, built with the Zeebe model API (zeebe-bpmn-model, the
+ * library Camunda's own clients deploy with) and made reproducible: the builder names diagram
+ * elements and definitions with random UUIDs, which are replaced, in order of appearance, by UUIDs
+ * derived from the process id and their index, so the same model always gives the same bytes (and
+ * checksum).
  *
  * <p>Thread-safe: stateless.
  */
@@ -33,11 +34,15 @@ public final class BpmnXml {
     }
     String xml =
         Bpmn.convertToString(
-            builder.sequenceFlowId(process.flowId(process.steps().size())).endEvent(process.endEventId()).done());
+            builder
+                .sequenceFlowId(process.flowId(process.steps().size()))
+                .endEvent(process.endEventId())
+                .done());
     return reproducible(xml, process.bpmnProcessId()).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static AbstractFlowNodeBuilder<?, ?> add(AbstractFlowNodeBuilder<?, ?> builder, Step step) {
+  private static AbstractFlowNodeBuilder<?, ?> add(
+      AbstractFlowNodeBuilder<?, ?> builder, Step step) {
     return switch (step) {
       case Step.ServiceTask task ->
           builder.serviceTask(
@@ -73,8 +78,11 @@ public final class BpmnXml {
           replacements.computeIfAbsent(
               matcher.group(),
               uuid ->
-                  java.util.UUID.nameUUIDFromBytes(
-                          (bpmnProcessId + "#" + replacements.size()).getBytes(StandardCharsets.UTF_8))
+                  java.util
+                      .UUID
+                      .nameUUIDFromBytes(
+                          (bpmnProcessId + "#" + replacements.size())
+                              .getBytes(StandardCharsets.UTF_8))
                       .toString());
       matcher.appendReplacement(out, replacement);
     }

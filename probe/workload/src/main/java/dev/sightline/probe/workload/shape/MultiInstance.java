@@ -8,8 +8,9 @@ import java.util.List;
  * @param sequential {@code false} for parallel
  * @param inputCollection the FEEL expression written into the BPMN (e.g. {@code =items})
  * @param inputElement the variable each inner instance gets, one element of the collection
- * @param elements what the expression evaluates to, one value per inner instance (the model cannot evaluate
- *     FEEL: the shape states the result, which must match the variables it creates instances with)
+ * @param elements what the expression evaluates to, one value per inner instance (the model cannot
+ *     evaluate FEEL: the shape states the result, which must match the variables it creates
+ *     instances with)
  */
 public record MultiInstance(
     boolean sequential, String inputCollection, String inputElement, List<VariableValue> elements) {
@@ -21,11 +22,13 @@ public record MultiInstance(
     }
   }
 
-  public static MultiInstance parallel(String inputCollection, String inputElement, List<VariableValue> elements) {
+  public static MultiInstance parallel(
+      String inputCollection, String inputElement, List<VariableValue> elements) {
     return new MultiInstance(false, inputCollection, inputElement, elements);
   }
 
-  public static MultiInstance sequential(String inputCollection, String inputElement, List<VariableValue> elements) {
+  public static MultiInstance sequential(
+      String inputCollection, String inputElement, List<VariableValue> elements) {
     return new MultiInstance(true, inputCollection, inputElement, elements);
   }
 

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A process as a chain: none start event → steps → none end event, joined by sequence flows. Flow {@code i}
- * leaves element {@code i} of the chain (0 is the start event) and its id is
- * {@code <source>-to-<target>}.
+ * A process as a chain: none start event → steps → none end event, joined by sequence flows. Flow
+ * {@code i} leaves element {@code i} of the chain (0 is the start event) and its id is {@code
+ * <source>-to-<target>}.
  */
-public record ProcessModel(String bpmnProcessId, String startEventId, List<Step> steps, String endEventId) {
+public record ProcessModel(
+    String bpmnProcessId, String startEventId, List<Step> steps, String endEventId) {
 
   public ProcessModel {
     Objects.requireNonNull(bpmnProcessId, "bpmnProcessId");
@@ -19,13 +20,15 @@ public record ProcessModel(String bpmnProcessId, String startEventId, List<Step>
     var ids = new HashSet<String>(List.of(bpmnProcessId));
     for (String id : elementIds(startEventId, steps, endEventId)) {
       if (!ids.add(id)) {
-        throw new IllegalArgumentException("Duplicate element id '%s' in process '%s'".formatted(id, bpmnProcessId));
+        throw new IllegalArgumentException(
+            "Duplicate element id '%s' in process '%s'".formatted(id, bpmnProcessId));
       }
     }
   }
 
   /** start → steps → end with the given ids. */
-  public static ProcessModel chain(String bpmnProcessId, String startEventId, String endEventId, Step... steps) {
+  public static ProcessModel chain(
+      String bpmnProcessId, String startEventId, String endEventId, Step... steps) {
     return new ProcessModel(bpmnProcessId, startEventId, List.of(steps), endEventId);
   }
 

@@ -7,11 +7,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one started instance runs: the processes to deploy (in deployment order), the root process instances
- * are created of, and the variables each is created with (besides the workload's payload variable).
+ * What one started instance runs: the processes to deploy (in deployment order), the root process
+ * instances are created of, and the variables each is created with (besides the workload's payload
+ * variable).
  */
 public record Shape(
-    String name, List<ProcessModel> processes, String rootProcessId, Map<String, VariableValue> variables) {
+    String name,
+    List<ProcessModel> processes,
+    String rootProcessId,
+    Map<String, VariableValue> variables) {
 
   public Shape {
     Objects.requireNonNull(name, "name");
@@ -38,14 +42,18 @@ public record Shape(
         .filter(p -> p.bpmnProcessId().equals(bpmnProcessId))
         .findFirst()
         .orElseThrow(
-            () -> new IllegalArgumentException("No process '%s' in shape '%s'".formatted(bpmnProcessId, name)));
+            () ->
+                new IllegalArgumentException(
+                    "No process '%s' in shape '%s'".formatted(bpmnProcessId, name)));
   }
 
   public ProcessModel root() {
     return process(rootProcessId);
   }
 
-  /** Process instances one started instance creates: the root plus every (looped) call, recursively. */
+  /**
+   * Process instances one started instance creates: the root plus every (looped) call, recursively.
+   */
   public int processInstancesPerStart() {
     return instancesOf(root());
   }

@@ -7,7 +7,10 @@ import java.util.stream.IntStream;
 /** The shapes the workload knows by name. */
 public final class Shapes {
 
-  /** Items the default benchmark's parent loops over: with the parent, 6 process instances per start. */
+  /**
+   * Items the default benchmark's parent loops over: with the parent, 6 process instances per
+   * start.
+   */
   public static final int BENCHMARK_ITEMS = 5;
 
   public static final String PARENT = "sightline-parent";
@@ -22,8 +25,8 @@ public final class Shapes {
   }
 
   /**
-   * Parent (start → service task → parallel multi-instance call activity over {@code items} → end) calling
-   * the child (start → service task → end) once per item.
+   * Parent (start → service task → parallel multi-instance call activity over {@code items} → end)
+   * calling the child (start → service task → end) once per item.
    */
   public static Shape benchmark(int items) {
     List<VariableValue> elements =
@@ -37,7 +40,8 @@ public final class Shapes {
             Step.CallActivity.of("call-child", CHILD)
                 .looping(MultiInstance.parallel("=items", "item", elements)));
     var collection = VariableValue.of(elements.stream().map(VariableValue::document).toList());
-    return new Shape("benchmark", List.of(childProcess(), parent), PARENT, Map.of("items", collection));
+    return new Shape(
+        "benchmark", List.of(childProcess(), parent), PARENT, Map.of("items", collection));
   }
 
   /** Only the child process: start → service task → end, one process instance per start. */
@@ -48,7 +52,8 @@ public final class Shapes {
   /** start → service task → end, its job completed without variables. */
   public static Shape singleTask() {
     var process =
-        ProcessModel.chain(TASK, "task-start", "task-end", Step.ServiceTask.of("task", "task-work"));
+        ProcessModel.chain(
+            TASK, "task-start", "task-end", Step.ServiceTask.of("task", "task-work"));
     return new Shape("single-task", List.of(process), TASK, Map.of());
   }
 

@@ -22,13 +22,17 @@ public sealed interface Step {
    * @param multiInstance {@code null} unless the task is a multi-instance activity
    */
   record ServiceTask(
-      String id, String jobType, Map<String, VariableValue> completionVariables, MultiInstance multiInstance)
+      String id,
+      String jobType,
+      Map<String, VariableValue> completionVariables,
+      MultiInstance multiInstance)
       implements Step {
 
     public ServiceTask {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(jobType, "jobType");
-      completionVariables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(completionVariables));
+      completionVariables =
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(completionVariables));
     }
 
     public static ServiceTask of(String id, String jobType) {
@@ -45,10 +49,11 @@ public sealed interface Step {
   }
 
   /**
-   * A call activity of the latest version of {@code calledProcessId}, propagating all variables both ways
-   * (the engine's defaults).
+   * A call activity of the latest version of {@code calledProcessId}, propagating all variables
+   * both ways (the engine's defaults).
    */
-  record CallActivity(String id, String calledProcessId, MultiInstance multiInstance) implements Step {
+  record CallActivity(String id, String calledProcessId, MultiInstance multiInstance)
+      implements Step {
 
     public CallActivity {
       Objects.requireNonNull(id, "id");

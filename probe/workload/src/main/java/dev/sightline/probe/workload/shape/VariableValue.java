@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Objects;
 
 /**
- * A variable value in both forms the engine writes it: JSON text (a VARIABLE record's {@code value}) and the
- * decoded document (an entry of a {@code variables} map: job, creation and process-event records).
+ * A variable value in both forms the engine writes it: JSON text (a VARIABLE record's {@code
+ * value}) and the decoded document (an entry of a {@code variables} map: job, creation and
+ * process-event records).
  *
  * <p>Immutable; the document must not be mutated after construction.
  */
