@@ -53,8 +53,8 @@ class ReportRenderIT {
         Instant.parse("2026-11-28T05:00:00Z"),
         Map.of("rate", "5"),
         List.of(
-            new VariantResult("two-hop", "baseline", 1000, 100, 60, twoHop, probe),
-            new VariantResult("direct", "sightline", 1000, 100, 60, direct, probe)));
+            new VariantResult("two-hop", "baseline", 1000, 100, 60, twoHop, probe, List.of()),
+            new VariantResult("direct", "sightline", 1000, 100, 60, direct, probe, List.of())));
   }
 
   @Test

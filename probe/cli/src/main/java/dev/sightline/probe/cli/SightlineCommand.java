@@ -20,11 +20,20 @@ import picocli.CommandLine.Command;
     })
 public final class SightlineCommand implements Runnable {
 
+  /** A comparison ran, but a variant did not drain within the drain timeout. */
+  public static final int EXIT_UNFINISHED = 3;
+
+  static final String EXIT_CODES_OK = "0:Done.";
+  static final String EXIT_CODES_ERROR = "1:Failed (the error and its stack trace on stderr).";
+  static final String EXIT_CODES_USAGE = "2:Invalid command line.";
+  static final String EXIT_CODES_UNFINISHED =
+      "3:A variant did not drain within --drain-timeout; its results are incomplete.";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** The project version, filtered into a resource at build time. */
