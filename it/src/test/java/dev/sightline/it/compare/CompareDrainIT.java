@@ -126,8 +126,9 @@ class CompareDrainIT {
   }
 
   @Test
-  void shouldFinishWhenEveryRecordIsAcknowledgedAndVisible(EsTarget es) throws Exception {
-    // given the real exporter
+  void shouldFinishWhenEveryRecordIsAcknowledgedAndVisibleAndPrintPlainProgressLines(EsTarget es)
+      throws Exception {
+    // given the real exporter, and an output that is not a terminal
     var out = new ByteArrayOutputStream();
 
     // when
@@ -139,6 +140,10 @@ class CompareDrainIT {
 
     // then
     var printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed).as("no carriage-return frames without a terminal").doesNotContain("\r");
+    assertThat(printed.lines().filter(line -> line.startsWith("direct [")))
+        .as("progress lines")
+        .isNotEmpty();
     var summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
     assertThat(summary.path("variants").get(0).path("finished").asBoolean(false))
         .as("summary.json: finished; the run printed:%n%s", printed)

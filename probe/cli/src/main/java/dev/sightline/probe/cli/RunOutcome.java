@@ -19,7 +19,7 @@ final class RunOutcome {
   static int exitCode(CommandSpec command, CompareOptions options, List<Variant> variants)
       throws Exception {
     try {
-      Comparison.run(options, variants, System.out);
+      Comparison.run(options, variants, System.out, Terminal.progressStyle());
       return 0;
     } catch (UnfinishedRunException e) {
       System.out.flush();

@@ -28,11 +28,22 @@ public final class Comparison {
   private Comparison() {}
 
   /**
+   * Runs with plain progress lines (for logs, files and tests).
+   *
+   * @see #run(CompareOptions, List, PrintStream, ProgressStyle)
+   */
+  public static Path run(CompareOptions options, List<Variant> variants, PrintStream out)
+      throws Exception {
+    return run(options, variants, out, ProgressStyle.PLAIN);
+  }
+
+  /**
    * Returns the run folder.
    *
    * @throws UnfinishedRunException after writing the run folder, if a variant did not drain
    */
-  public static Path run(CompareOptions options, List<Variant> variants, PrintStream out)
+  public static Path run(
+      CompareOptions options, List<Variant> variants, PrintStream out, ProgressStyle progress)
       throws Exception {
     options.jars().requirePresent(variants.contains(Variant.TWO_HOP));
     var startedAt = Instant.now();
@@ -47,7 +58,8 @@ public final class Comparison {
             out)) {
       var es = lease.url();
       var runner =
-          new VariantRunner(es, options.jars(), runDir, runId, options.drainTimeout(), out);
+          new VariantRunner(
+              es, options.jars(), runDir, runId, options.drainTimeout(), out, progress);
       var results = new ArrayList<VariantResult>();
       for (var variant : variants) {
         out.printf("%n== %s: %s%n", variant.id(), variant.description());

@@ -55,6 +55,7 @@ final class VariantRunner {
   private final String runId;
   private final Duration drainTimeout;
   private final PrintStream out;
+  private final Progress progress;
   private final InstantSource clock = InstantSource.system();
 
   VariantRunner(
@@ -63,13 +64,15 @@ final class VariantRunner {
       Path runDir,
       String runId,
       Duration drainTimeout,
-      PrintStream out) {
+      PrintStream out,
+      ProgressStyle progressStyle) {
     this.es = es;
     this.jars = jars;
     this.runDir = runDir;
     this.runId = runId;
     this.drainTimeout = drainTimeout;
     this.out = out;
+    this.progress = new Progress(out, progressStyle, clock);
   }
 
   VariantResult run(Variant variant, Workload workload) throws Exception {
@@ -141,15 +144,16 @@ final class VariantRunner {
         driving.join(PROGRESS_EVERY);
         trim(host, sources, variant);
         var driverProgress = driver.progress();
-        out.printf(
-            "\r%s %s appended %,d records, behind %d ms, probe pending %,d   ",
-            variant.id(),
-            bar(System.nanoTime() - startedAt, total),
-            driverProgress.appended(),
-            driverProgress.behind().toMillis(),
-            probe.pending());
+        progress.show(
+            "%s %s appended %,d records, behind %d ms, probe pending %,d"
+                .formatted(
+                    variant.id(),
+                    bar(System.nanoTime() - startedAt, total),
+                    driverProgress.appended(),
+                    driverProgress.behind().toMillis(),
+                    probe.pending()));
       }
-      out.println();
+      progress.end();
       out.printf("%s: draining…%n", variant.id());
       unfinished = Drain.await(host, variant.id(), lastPositions, probe, drainTimeout);
       if (!unfinished.isEmpty()) {
