@@ -23,8 +23,12 @@ import picocli.CommandLine.Spec;
     })
 final class RunCommand implements Callable<Integer> {
 
-  @Option(names = "--variant", required = true, description = "direct or two-hop.")
-  String variant;
+  @Option(
+      names = "--variant",
+      required = true,
+      converter = Converters.VariantName.class,
+      description = "direct or two-hop.")
+  Variant variant;
 
   @Mixin WorkloadOptions options;
 
@@ -32,6 +36,6 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return RunOutcome.exitCode(spec, options.toOptions(), List.of(Variant.parse(variant)));
+    return RunOutcome.exitCode(spec, options.toOptions(), List.of(variant));
   }
 }
