@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * Checks an index-name prefix against Elasticsearch's index-name rules, so a bad prefix fails at
- * broker start rather than at the first bulk request. The 100-character cap leaves room for the
- * index names the exporter appends, within Elasticsearch's 255-byte limit.
+ * broker start rather than at the first bulk request. The 100-character cap keeps names readable;
+ * {@link IndexNameRules} checks the 255-byte limit of the names the exporter makes from {@code
+ * index.prefix}.
  */
 final class IndexPrefixes {
 

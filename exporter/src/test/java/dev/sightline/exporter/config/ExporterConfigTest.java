@@ -8,6 +8,52 @@ import org.junit.jupiter.api.Test;
 class ExporterConfigTest {
 
   @Test
+  void shouldWarnOfCredentialsOverPlainHttpNamingTheUrlsButNoSecret() {
+    // given basic auth, and an API key, to one http and one https node
+    var basic =
+        ConfigParser.parse(
+            Map.of(
+                "connect",
+                Map.of(
+                    "url",
+                    "http://es1:9200,https://es2:9243",
+                    "username",
+                    "elastic",
+                    "password",
+                    "hunter2")));
+    var apiKey =
+        ConfigParser.parse(
+            Map.of("connect", Map.of("url", "http://es1:9200", "apiKey", "c2VjcmV0LWtleQ==")));
+    // when
+    var basicWarnings = basic.warnings();
+    var apiKeyWarnings = apiKey.warnings();
+    // then
+    assertThat(basicWarnings)
+        .containsExactly(
+            "connect.url: http://es1:9200 is plain http, so the credentials of"
+                + " connect.username/connect.password travel unencrypted to Elasticsearch; use"
+                + " https:// URLs");
+    assertThat(apiKeyWarnings)
+        .containsExactly(
+            "connect.url: http://es1:9200 is plain http, so the credentials of connect.apiKey"
+                + " travel unencrypted to Elasticsearch; use https:// URLs");
+  }
+
+  @Test
+  void shouldNotWarnOverHttpsOrWithoutCredentials() {
+    // given
+    var https =
+        ConfigParser.parse(
+            Map.of(
+                "connect",
+                Map.of("url", "https://es:9243", "username", "elastic", "password", "hunter2")));
+    var anonymous = ExporterConfig.defaults();
+    // when / then
+    assertThat(https.warnings()).isEmpty();
+    assertThat(anonymous.warnings()).isEmpty();
+  }
+
+  @Test
   void shouldDescribeTheDefaultsInTheKeysAndUnitsOperatorsWrite() {
     // given
     var config = ExporterConfig.defaults();
