@@ -332,6 +332,50 @@ class ConfigRulesTest {
     }
   }
 
+  @Nested
+  class PositionIndex {
+
+    private static final String PATTERN_RULE =
+        "must be one or more index names or * patterns, each 1 to 100 lowercase characters without"
+            + " \\ / ? \" < > | , # : or space, not starting with - _ + and not . or ..";
+
+    @Test
+    void shouldMatchTheVersionedIndicesOfOperateAndTasklistByDefault() {
+      // given
+      // when
+      var importers = ExporterConfig.defaults().importers();
+      // then
+      assertThat(importers.positionIndices())
+          .containsExactly("operate-import-position*", "tasklist-import-position*");
+    }
+
+    @Test
+    void shouldAcceptNamesAndPatternsAsAListOrCommaSeparated() {
+      // given
+      // when
+      var fromText = parse("importers.positionIndex", "old-positions, operate-import-position-8*");
+      var fromList =
+          parse("importers.positionIndex", List.of("old-positions", "operate-import-position-8*"));
+      // then
+      assertThat(fromText.importers().positionIndices())
+          .isEqualTo(fromList.importers().positionIndices())
+          .containsExactly("old-positions", "operate-import-position-8*");
+      assertThat(described(fromText, "importers.positionIndex"))
+          .isEqualTo("importers.positionIndex = old-positions,operate-import-position-8*");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " , ", "Operate-import-position", "a b", "-x*", "a?b"})
+    void shouldRefuseWhatIsNoIndexNameOrPattern(String value) {
+      // given
+      // when / then
+      assertThatThrownBy(() -> parse("importers.positionIndex", value))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(
+              invalid("importers.positionIndex: " + PATTERN_RULE + ", but was '" + value + "'"));
+    }
+  }
+
   private static int bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8).length;
   }

@@ -83,7 +83,7 @@ class ExporterConfigTest {
             latency.hlog.path = (none)
             latency.hlog.interval = 10s
             importers.checkInterval = 10s
-            importers.positionIndex = operate-import-position
+            importers.positionIndex = operate-import-position*,tasklist-import-position*
             importers.recordIndexPrefix = zeebe-record""");
   }
 
@@ -115,7 +115,8 @@ class ExporterConfigTest {
                 + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576],"
                 + " retry=RetryConfig[maxBackoff=PT10S], variables=VariablesConfig[previewSize=8191],"
                 + " errors=ErrorsConfig[onRejected=DEAD_LETTER], latency=LatencyConfig[hlogPath=Optional.empty, hlogInterval=PT10S],"
-                + " importers=ImportersConfig[checkInterval=PT10S, positionIndex=operate-import-position,"
+                + " importers=ImportersConfig[checkInterval=PT10S, positionIndices=[operate-import-position*,"
+                + " tasklist-import-position*],"
                 + " recordIndexPrefix=zeebe-record]]");
   }
 }
