@@ -37,6 +37,9 @@ public final class SightlineExporter implements Exporter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The partition id of the broker's validation-only instance. */
+  private static final int VALIDATION_PARTITION = Integer.MIN_VALUE;
+
   private final StoreFactory storeFactory;
   private final ImportStatusSource.Factory importStatusFactory;
   private ExporterConfig config;
@@ -84,14 +87,17 @@ public final class SightlineExporter implements Exporter {
 
   @Override
   public void configure(Context context) {
-    // The broker first calls this on a throw-away instance (partition Integer.MIN_VALUE) to
-    // validate.
     config = ConfigParser.parse(context.getConfiguration().getArguments());
     log = context.getLogger();
     meters = context.getMeterRegistry();
     clock = context.clock();
     partitionId = context.getPartitionId();
     context.setFilter(new ReadModelRecordFilter());
+    // The broker first calls this on a throw-away instance (partition Integer.MIN_VALUE) to
+    // validate; warnings are for the instances that will run.
+    if (partitionId != VALIDATION_PARTITION) {
+      config.warnings().forEach(log::warn);
+    }
   }
 
   @Override

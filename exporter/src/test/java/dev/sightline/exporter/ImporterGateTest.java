@@ -3,6 +3,7 @@ package dev.sightline.exporter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sightline.exporter.importers.ImportFacts;
 import dev.sightline.exporter.importers.ImportStatus;
 import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.InMemoryStore;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,6 +118,42 @@ class ImporterGateTest {
 
     // then it does not even ask
     assertThat(status.checks()).isZero();
+  }
+
+  @Test
+  void shouldStayClosedWhileTheRecordsOfThePartitionHaveNoImportPositionYet() {
+    // given record indices holding records of the partition, and Operate's position index without
+    // a position of it: the importer has not saved its first one
+    var operate = "operate-import-position-8.3.0_";
+    var status =
+        new ScriptedImportStatus()
+            .then(new ImportFacts(true, 120, Set.of(operate), List.of()).status());
+    var harness = harness(status);
+    var records = records();
+
+    // when records arrive and an hour passes
+    harness.export(records);
+    harness.advance(Duration.ofHours(1));
+
+    // then nothing was written, acknowledged or remembered as done
+    assertThat(store.writes()).isEmpty();
+    assertThat(controller.acknowledgements()).isEmpty();
+    assertThat(controller.readMetadata()).isEmpty();
+    assertThat(waitingGauge(harness)).isEqualTo(1.0);
+
+    // and once the importer has saved its position and completed, everything is written
+    status.answerFromNowOn(
+        new ImportFacts(
+                true,
+                120,
+                Set.of(operate),
+                List.of(new ImportFacts.Position(operate, "zeebe-record-process-instance", true)))
+            .status());
+    harness.advance(Duration.ofSeconds(10));
+    assertThat(controller.getLastExportedRecordPosition())
+        .isEqualTo(records.getLast().getPosition());
+    assertThat(new String(controller.readMetadata().orElseThrow(), StandardCharsets.UTF_8))
+        .contains("\"importersDone\":true");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sightline.exporter.batch.PendingDocument;
+import dev.sightline.exporter.testing.CapturingLogger;
 import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.InMemoryStore;
 import dev.sightline.exporter.testing.ProcessScenario;
@@ -386,6 +387,30 @@ class SightlineExporterTest {
 
       // when / then
       assertThatThrownBy(() -> exporter.configure(context)).hasMessageContaining("bulk.size");
+    }
+
+    @Test
+    void shouldWarnOnceOfCredentialsOverPlainHttpOnTheRunningInstanceOnly() {
+      // given the broker's two configure calls, both with basic auth to an http URL
+      var args =
+          Map.<String, Object>of(
+              "connect",
+              Map.of("url", "http://es:9200", "username", "elastic", "password", "hunter2"));
+      var log = new CapturingLogger();
+      var validation = new TestContext(args, Integer.MIN_VALUE, new VirtualClock(0), log);
+      var running = new TestContext(args, 1, new VirtualClock(0), log);
+
+      // when
+      new SightlineExporter((config, schema, json) -> new InMemoryStore()).configure(validation);
+      new SightlineExporter((config, schema, json) -> new InMemoryStore()).configure(running);
+
+      // then one line, from the running instance, without the password
+      assertThat(log.lines())
+          .containsExactly(
+              "WARN connect.url: http://es:9200 is plain http, so the credentials of"
+                  + " connect.username/connect.password travel unencrypted to Elasticsearch; use"
+                  + " https:// URLs");
+      assertThat(log.all()).doesNotContain("hunter2");
     }
 
     @Test

@@ -38,6 +38,8 @@ public final class ConfigParser {
     var given = GivenArgs.match(args == null ? Map.of() : args, Settings.ALL);
     var errors = new ArrayList<>(given.errors());
     var values = SettingValues.resolve(given, Settings.ALL, overriddenDefaults(defaults), errors);
+    errors.addAll(UrlRules.check(values));
+    errors.addAll(IndexNameRules.check(values));
     errors.addAll(CredentialRules.check(values));
     if (!errors.isEmpty()) {
       throw new ConfigException(inSettingsOrder(errors));

@@ -1,5 +1,6 @@
 package dev.sightline.exporter.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -33,6 +34,14 @@ public record ExporterConfig(
   /** Every setting at its default: what a broker gets with no {@code args} at all. */
   public static ExporterConfig defaults() {
     return ConfigParser.parse(Map.of());
+  }
+
+  /**
+   * What is valid but unwise, one line each, no secret in them: for the exporter to log once at
+   * configure.
+   */
+  public List<String> warnings() {
+    return connect.plainHttpCredentialsWarning().stream().toList();
   }
 
   /**

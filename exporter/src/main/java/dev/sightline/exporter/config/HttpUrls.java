@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the Elasticsearch node URLs. Credentials inside a URL are refused (they belong in {@code
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  * and {@code http://es:9200} are the same node.
  */
 final class HttpUrls {
-
-  private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@\\s,]*@");
 
   private HttpUrls() {}
 
@@ -29,9 +27,28 @@ final class HttpUrls {
     return items.stream().map(HttpUrls::parseOne).toList();
   }
 
-  /** The raw value as it may be shown: user info (a password, maybe) replaced by {@code ***}. */
+  /**
+   * The raw value as it may be shown: whatever may be user info (a password, maybe) replaced by
+   * {@code ***}. A mistyped password can hold {@code @ / ,} or spaces, so no URL syntax is trusted:
+   * in each item, everything between the scheme's {@code ://} (or the start) and the last {@code @}
+   * is hidden — with a host or two more than needed, when several URLs share one string.
+   */
   static String redact(Object raw) {
-    return USER_INFO.matcher(String.valueOf(raw)).replaceAll("***@");
+    if (raw instanceof List<?> items) {
+      return items.stream().map(HttpUrls::redactItem).collect(Collectors.joining(", ", "[", "]"));
+    }
+    return redactItem(raw);
+  }
+
+  private static String redactItem(Object item) {
+    var text = String.valueOf(item);
+    var lastAt = text.lastIndexOf('@');
+    if (lastAt < 0) {
+      return text;
+    }
+    var scheme = text.indexOf("://");
+    var start = scheme >= 0 && scheme < lastAt ? scheme + 3 : 0;
+    return text.substring(0, start) + Secret.MASK + text.substring(lastAt);
   }
 
   private static URI parseOne(String text) {
@@ -39,7 +56,8 @@ final class HttpUrls {
     try {
       uri = new URI(text);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a URL: " + redact(text), e);
+      // Not chained: the cause's message repeats the text unredacted.
+      throw new IllegalArgumentException("not a URL: " + redact(text));
     }
     var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")

@@ -1,6 +1,7 @@
 package dev.sightline.exporter.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,16 +10,17 @@ import java.util.Objects;
  * are done.
  *
  * @param checkInterval how often a waiting exporter checks the import positions again
- * @param positionIndex the index holding one import-position document per (partition, value type)
- * @param recordIndexPrefix the prefix of the record indices the importers read; none of them =
- *     nothing to wait for
+ * @param positionIndices names or patterns of the indices holding the importers' positions, one
+ *     document per (partition, value type); each index found is one importer
+ * @param recordIndexPrefix the prefix of the record indices the importers read ({@code
+ *     <prefix>_<value-type>_<version>_<date>}); none of them = nothing to wait for
  */
 public record ImportersConfig(
-    Duration checkInterval, String positionIndex, String recordIndexPrefix) {
+    Duration checkInterval, List<String> positionIndices, String recordIndexPrefix) {
 
   public ImportersConfig {
     Objects.requireNonNull(checkInterval, "checkInterval");
-    Objects.requireNonNull(positionIndex, "positionIndex");
+    positionIndices = List.copyOf(positionIndices);
     Objects.requireNonNull(recordIndexPrefix, "recordIndexPrefix");
   }
 }

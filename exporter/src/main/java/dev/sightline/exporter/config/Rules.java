@@ -60,6 +60,23 @@ final class Rules {
         String::valueOf);
   }
 
+  /** One or more index names or wildcard patterns, as a list or comma-separated. */
+  static Rule<List<String>> indexPatterns() {
+    return Rule.of(
+        "must be one or more index names or * patterns, each 1 to "
+            + IndexPrefixes.MAX_LENGTH
+            + " lowercase characters without \\ / ? \" < > | , # : or space, not starting with"
+            + " - _ + and not . or ..",
+        raw -> {
+          var patterns = Texts.list(raw);
+          if (patterns.isEmpty() || !patterns.stream().allMatch(IndexPrefixes::isValidPattern)) {
+            throw new IllegalArgumentException("not index names or patterns: " + raw);
+          }
+          return patterns;
+        },
+        (List<String> patterns) -> String.join(",", patterns));
+  }
+
   /**
    * Text that may be left out; blank counts as left out (a templated {@code ""} means "not set").
    */

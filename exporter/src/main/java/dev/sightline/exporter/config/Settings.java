@@ -114,12 +114,19 @@ final class Settings {
           Rules.duration(ofMillis(10), ofHours(1)),
           ofSeconds(10),
           c -> c.importers().checkInterval());
-  static final Setting<String> IMPORTERS_POSITION_INDEX =
+
+  /**
+   * Operate's and Tasklist's import-position indices are versioned ({@code
+   * operate-import-position-8.3.0_}, {@code tasklist-import-position-8.2.0_}); the patterns match
+   * those and the unversioned {@code operate-import-position} of the project's own importer.
+   */
+  static final Setting<List<String>> IMPORTERS_POSITION_INDEX =
       Setting.of(
           "importers.positionIndex",
-          Rules.indexPrefix(),
-          "operate-import-position",
-          c -> c.importers().positionIndex());
+          Rules.indexPatterns(),
+          List.of("operate-import-position*", "tasklist-import-position*"),
+          c -> c.importers().positionIndices());
+
   static final Setting<String> IMPORTERS_RECORD_INDEX_PREFIX =
       Setting.of(
           "importers.recordIndexPrefix",

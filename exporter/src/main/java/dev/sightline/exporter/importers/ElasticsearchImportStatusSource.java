@@ -2,17 +2,22 @@ package dev.sightline.exporter.importers;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.config.ExporterConfig;
 import dev.sightline.exporter.config.ImportersConfig;
 import dev.sightline.exporter.store.ElasticsearchClients;
 import dev.sightline.exporter.store.StoreException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The importers' progress from Elasticsearch: whether any record index exists (none: nothing was
- * ever exported the two-hop way) and the partition's import-position documents.
+ * Gathers the {@link ImportFacts} of a partition from Elasticsearch: whether record indices ({@code
+ * <recordIndexPrefix>_*}, Zeebe's {@code zeebe-record_<value-type>_<version>_<date>}) exist, how
+ * many records of the partition they hold, which import-position indices exist and the partition's
+ * import-position documents. What they mean is {@link ImportFacts#status()}'s to say.
  */
 final class ElasticsearchImportStatusSource implements ImportStatusSource {
 
@@ -32,36 +37,9 @@ final class ElasticsearchImportStatusSource implements ImportStatusSource {
   }
 
   @Override
-  @SuppressWarnings("rawtypes")
   public ImportStatus check(int partitionId) {
     try {
-      var recordIndices =
-          client
-              .indices()
-              .get(g -> g.index(importers.recordIndexPrefix() + "*").allowNoIndices(true))
-              .result();
-      if (recordIndices.isEmpty()) {
-        return ImportStatus.nothingToWaitFor();
-      }
-      var positions =
-          client.search(
-              s ->
-                  s.index(importers.positionIndex())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .size(MAX_READERS)
-                      .query(q -> q.term(t -> t.field("partitionId").value(partitionId))),
-              Map.class);
-      var readers = positions.hits().hits().size();
-      var completed =
-          (int)
-              positions.hits().hits().stream()
-                  .filter(
-                      hit ->
-                          hit.source() != null
-                              && Boolean.TRUE.equals(hit.source().get("completed")))
-                  .count();
-      return ImportStatus.of(completed, readers);
+      return facts(partitionId).status();
     } catch (ElasticsearchException e) {
       throw new StoreException(
           "import status check failed: HTTP " + e.status() + " " + e.getMessage(), e);
@@ -69,6 +47,56 @@ final class ElasticsearchImportStatusSource implements ImportStatusSource {
       throw new StoreException(
           "import status check failed: Elasticsearch unreachable (" + e + ")", e);
     }
+  }
+
+  @SuppressWarnings("rawtypes")
+  private ImportFacts facts(int partitionId) throws IOException {
+    var recordIndices = List.of(importers.recordIndexPrefix() + "_*");
+    if (existing(recordIndices).isEmpty()) {
+      return new ImportFacts(false, 0, Set.of(), List.of());
+    }
+    var ofPartition = Query.of(q -> q.term(t -> t.field("partitionId").value(partitionId)));
+    var records =
+        client
+            .count(
+                c ->
+                    c.index(recordIndices)
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .query(ofPartition))
+            .count();
+    var positionIndices = existing(importers.positionIndices());
+    var positions =
+        client
+            .search(
+                s ->
+                    s.index(importers.positionIndices())
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .size(MAX_READERS)
+                        .query(ofPartition),
+                Map.class)
+            .hits()
+            .hits()
+            .stream()
+            .map(
+                hit -> {
+                  var source = hit.source() == null ? Map.of() : hit.source();
+                  return new ImportFacts.Position(
+                      hit.index(),
+                      String.valueOf(source.get("aliasName")),
+                      Boolean.TRUE.equals(source.get("completed")));
+                })
+            .toList();
+    return new ImportFacts(true, records, positionIndices, positions);
+  }
+
+  private Set<String> existing(List<String> patterns) throws IOException {
+    return client
+        .indices()
+        .get(g -> g.index(patterns).ignoreUnavailable(true).allowNoIndices(true))
+        .result()
+        .keySet();
   }
 
   @Override

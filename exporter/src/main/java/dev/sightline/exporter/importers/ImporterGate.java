@@ -65,12 +65,7 @@ public final class ImporterGate {
     try {
       var status = source.check(partitionId);
       if (!status.equals(lastStatus)) {
-        log.info(
-            "Partition {}: importers {} ({} of {} readers completed)",
-            partitionId,
-            status.state(),
-            status.completedReaders(),
-            status.readers());
+        log.info("Partition {}: importers {} ({})", partitionId, status.state(), status.detail());
         lastStatus = status;
       }
       if (status.allowsWriting()) {

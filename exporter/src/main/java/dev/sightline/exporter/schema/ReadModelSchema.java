@@ -1,6 +1,7 @@
 package dev.sightline.exporter.schema;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Every index the exporter writes, and the settings it creates them with. */
 public record ReadModelSchema(String prefix, int numberOfShards, int numberOfReplicas) {
@@ -15,6 +16,13 @@ public record ReadModelSchema(String prefix, int numberOfShards, int numberOfRep
           UserTaskIndex.DESCRIPTOR,
           ProcessDefinitionIndex.DESCRIPTOR,
           DeadLetterIndex.DESCRIPTOR);
+
+  /** Every name the exporter creates for a prefix: each index and its template. */
+  public static List<String> names(String prefix) {
+    return INDICES.stream()
+        .flatMap(index -> Stream.of(index.indexName(prefix), index.templateName(prefix)))
+        .toList();
+  }
 
   public String indexName(IndexDescriptor descriptor) {
     return descriptor.indexName(prefix);

@@ -16,8 +16,9 @@ import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 
 /**
- * Builds the client from the connection settings: hosts, authentication (sent as a default header,
- * never logged), timeouts, and the trusted certificate authorities for {@code https}.
+ * Builds the client from the connection settings: hosts, the path prefix of a reverse proxy,
+ * authentication (sent as a default header, never logged), timeouts, and the trusted certificate
+ * authorities for {@code https}.
  */
 public final class ElasticsearchClients {
 
@@ -25,8 +26,8 @@ public final class ElasticsearchClients {
 
   public static ElasticsearchClient create(ConnectConfig connect, ObjectMapper json) {
     var hosts =
-        connect.urls().stream()
-            .map(url -> HttpHost.create(url.toString()))
+        connect.hosts().stream()
+            .map(host -> HttpHost.create(host.toString()))
             .toArray(HttpHost[]::new);
     var headers = new ArrayList<Header>();
     connect
@@ -45,8 +46,10 @@ public final class ElasticsearchClients {
               headers.add(new BasicHeader(HttpHeaders.AUTHORIZATION, "Basic " + token));
             });
     var timeoutMillis = (int) Math.min(Integer.MAX_VALUE, connect.requestTimeout().toMillis());
+    var builder = RestClient.builder(hosts);
+    connect.pathPrefix().ifPresent(builder::setPathPrefix);
     var restClient =
-        RestClient.builder(hosts)
+        builder
             .setDefaultHeaders(headers.toArray(Header[]::new))
             .setRequestConfigCallback(
                 config -> config.setConnectTimeout(timeoutMillis).setSocketTimeout(timeoutMillis))

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.sightline.exporter.schema.ReadModelSchema;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -196,6 +198,29 @@ class ConfigRulesTest {
           .hasMessage(invalid("index.prefix: " + PREFIX_RULE + ", but was '" + tooLong + "'"));
     }
 
+    @Test
+    void shouldMeasureThePrefixInBytesSoThatEveryNameStaysWithin255() {
+      // given 224 bytes of a 3-byte script (74 x € and one é), and one byte more (75 x €): both
+      // well under 100 characters
+      var longest = "€".repeat(74) + "é";
+      var tooLong = "€".repeat(75);
+      // when
+      var config = parse("index.prefix", longest);
+      // then the longest names reach Elasticsearch's 255 bytes exactly, and one byte more is
+      // refused
+      assertThat(config.index().prefix()).isEqualTo(longest);
+      assertThat(ReadModelSchema.names(longest).stream().mapToInt(ConfigRulesTest::bytes).max())
+          .hasValue(255);
+      assertThatThrownBy(() -> parse("index.prefix", tooLong))
+          .hasMessage(
+              invalid(
+                  "index.prefix: must be at most 224 bytes in UTF-8, so that the longest name the"
+                      + " exporter creates, <prefix>-flow-node-instance-v1-template, stays within"
+                      + " Elasticsearch's 255 bytes, but was '"
+                      + tooLong
+                      + "'"));
+    }
+
     @ParameterizedTest
     @ValueSource(
         strings = {
@@ -270,5 +295,88 @@ class ConfigRulesTest {
           .isInstanceOf(ConfigException.class)
           .hasMessage(invalid("connect.url: " + URL_RULE + ", but was 'http://***@es:9200'"));
     }
+
+    @ParameterizedTest(name = "password {0}")
+    @ValueSource(strings = {"hun@ter2", "hun/ter2", "hun,ter2", "hun ter2"})
+    void shouldRefuseCredentialsInAUrlWithoutShowingAPasswordThatHoldsUrlSyntax(String password) {
+      // given a password with @, /, a comma (which also splits the list) or a space
+      var url = "http://elastic:" + password + "@es:9200";
+      // when / then
+      assertThatThrownBy(() -> parse("connect.url", url))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(invalid("connect.url: " + URL_RULE + ", but was 'http://***@es:9200'"));
+    }
+
+    @Test
+    void shouldSendThePathOfTheUrlsBeforeEveryRequestPath() {
+      // given nodes behind a reverse proxy under /es
+      // when
+      var config = parse("connect.url", List.of("http://proxy1:8080/es/", "https://proxy2/es"));
+      // then
+      assertThat(config.connect().pathPrefix()).contains("/es");
+      assertThat(config.connect().hosts())
+          .containsExactly(URI.create("http://proxy1:8080"), URI.create("https://proxy2"));
+      assertThat(parse("connect.url", "http://es:9200/").connect().pathPrefix()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseUrlsWithDifferentPaths() {
+      // given one node behind a proxy path, one without
+      // when / then
+      assertThatThrownBy(() -> parse("connect.url", "http://es1:9200/es,http://es2:9200"))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(
+              invalid(
+                  "connect.url: must give every URL the same path (it is sent before every request"
+                      + " path), but was 'http://es1:9200/es,http://es2:9200'"));
+    }
+  }
+
+  @Nested
+  class PositionIndex {
+
+    private static final String PATTERN_RULE =
+        "must be one or more index names or * patterns, each 1 to 100 lowercase characters without"
+            + " \\ / ? \" < > | , # : or space, not starting with - _ + and not . or ..";
+
+    @Test
+    void shouldMatchTheVersionedIndicesOfOperateAndTasklistByDefault() {
+      // given
+      // when
+      var importers = ExporterConfig.defaults().importers();
+      // then
+      assertThat(importers.positionIndices())
+          .containsExactly("operate-import-position*", "tasklist-import-position*");
+    }
+
+    @Test
+    void shouldAcceptNamesAndPatternsAsAListOrCommaSeparated() {
+      // given
+      // when
+      var fromText = parse("importers.positionIndex", "old-positions, operate-import-position-8*");
+      var fromList =
+          parse("importers.positionIndex", List.of("old-positions", "operate-import-position-8*"));
+      // then
+      assertThat(fromText.importers().positionIndices())
+          .isEqualTo(fromList.importers().positionIndices())
+          .containsExactly("old-positions", "operate-import-position-8*");
+      assertThat(described(fromText, "importers.positionIndex"))
+          .isEqualTo("importers.positionIndex = old-positions,operate-import-position-8*");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " , ", "Operate-import-position", "a b", "-x*", "a?b"})
+    void shouldRefuseWhatIsNoIndexNameOrPattern(String value) {
+      // given
+      // when / then
+      assertThatThrownBy(() -> parse("importers.positionIndex", value))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(
+              invalid("importers.positionIndex: " + PATTERN_RULE + ", but was '" + value + "'"));
+    }
+  }
+
+  private static int bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
   }
 }

@@ -36,7 +36,10 @@ class ConfigSourcesTest {
           new VariablesConfig(8191),
           new ErrorsConfig(RejectionPolicy.DEAD_LETTER),
           new LatencyConfig(Optional.empty(), Duration.ofSeconds(10)),
-          new ImportersConfig(Duration.ofSeconds(10), "operate-import-position", "zeebe-record"));
+          new ImportersConfig(
+              Duration.ofSeconds(10),
+              List.of("operate-import-position*", "tasklist-import-position*"),
+              "zeebe-record"));
 
   @Nested
   class Defaults {
@@ -59,7 +62,9 @@ class ConfigSourcesTest {
               new ErrorsConfig(RejectionPolicy.DEAD_LETTER),
               new LatencyConfig(Optional.empty(), Duration.ofSeconds(10)),
               new ImportersConfig(
-                  Duration.ofSeconds(10), "operate-import-position", "zeebe-record"));
+                  Duration.ofSeconds(10),
+                  List.of("operate-import-position*", "tasklist-import-position*"),
+                  "zeebe-record"));
       // when
       var fromEmpty = ConfigParser.parse(Map.of());
       var fromNull = ConfigParser.parse(null);

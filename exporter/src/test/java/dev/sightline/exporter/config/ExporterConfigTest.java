@@ -8,6 +8,52 @@ import org.junit.jupiter.api.Test;
 class ExporterConfigTest {
 
   @Test
+  void shouldWarnOfCredentialsOverPlainHttpNamingTheUrlsButNoSecret() {
+    // given basic auth, and an API key, to one http and one https node
+    var basic =
+        ConfigParser.parse(
+            Map.of(
+                "connect",
+                Map.of(
+                    "url",
+                    "http://es1:9200,https://es2:9243",
+                    "username",
+                    "elastic",
+                    "password",
+                    "hunter2")));
+    var apiKey =
+        ConfigParser.parse(
+            Map.of("connect", Map.of("url", "http://es1:9200", "apiKey", "c2VjcmV0LWtleQ==")));
+    // when
+    var basicWarnings = basic.warnings();
+    var apiKeyWarnings = apiKey.warnings();
+    // then
+    assertThat(basicWarnings)
+        .containsExactly(
+            "connect.url: http://es1:9200 is plain http, so the credentials of"
+                + " connect.username/connect.password travel unencrypted to Elasticsearch; use"
+                + " https:// URLs");
+    assertThat(apiKeyWarnings)
+        .containsExactly(
+            "connect.url: http://es1:9200 is plain http, so the credentials of connect.apiKey"
+                + " travel unencrypted to Elasticsearch; use https:// URLs");
+  }
+
+  @Test
+  void shouldNotWarnOverHttpsOrWithoutCredentials() {
+    // given
+    var https =
+        ConfigParser.parse(
+            Map.of(
+                "connect",
+                Map.of("url", "https://es:9243", "username", "elastic", "password", "hunter2")));
+    var anonymous = ExporterConfig.defaults();
+    // when / then
+    assertThat(https.warnings()).isEmpty();
+    assertThat(anonymous.warnings()).isEmpty();
+  }
+
+  @Test
   void shouldDescribeTheDefaultsInTheKeysAndUnitsOperatorsWrite() {
     // given
     var config = ExporterConfig.defaults();
@@ -37,7 +83,7 @@ class ExporterConfigTest {
             latency.hlog.path = (none)
             latency.hlog.interval = 10s
             importers.checkInterval = 10s
-            importers.positionIndex = operate-import-position
+            importers.positionIndex = operate-import-position*,tasklist-import-position*
             importers.recordIndexPrefix = zeebe-record""");
   }
 
@@ -69,7 +115,8 @@ class ExporterConfigTest {
                 + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576],"
                 + " retry=RetryConfig[maxBackoff=PT10S], variables=VariablesConfig[previewSize=8191],"
                 + " errors=ErrorsConfig[onRejected=DEAD_LETTER], latency=LatencyConfig[hlogPath=Optional.empty, hlogInterval=PT10S],"
-                + " importers=ImportersConfig[checkInterval=PT10S, positionIndex=operate-import-position,"
+                + " importers=ImportersConfig[checkInterval=PT10S, positionIndices=[operate-import-position*,"
+                + " tasklist-import-position*],"
                 + " recordIndexPrefix=zeebe-record]]");
   }
 }

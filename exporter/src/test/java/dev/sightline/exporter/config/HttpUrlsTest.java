@@ -65,6 +65,39 @@ class HttpUrlsTest {
     assertThatThrownBy(() -> HttpUrls.parse(text)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @ParameterizedTest(name = "password {0}")
+  @ValueSource(strings = {"p@ss", "pa/ss", "pa,ss", "pa ss", "p@s/s, w#rd", "a://b@c"})
+  void shouldRedactPasswordsHoldingUrlSyntax(String password) {
+    // given a password with characters that end a URL's user info, or split a list
+    var raw = "http://elastic:" + password + "@es1:9200";
+    var list = List.of(raw, "https://es2:9243");
+    // when
+    var shown = HttpUrls.redact(raw);
+    var shownList = HttpUrls.redact(list);
+    // then
+    assertThat(shown).isEqualTo("http://***@es1:9200");
+    assertThat(shownList).isEqualTo("[http://***@es1:9200, https://es2:9243]");
+  }
+
+  @Test
+  void shouldRedactEveryUserInfoOfACommaSeparatedString() {
+    // given two URLs in one string, both with credentials
+    var raw = "http://a:x,y@es1:9200,https://b:z@es2:9243";
+    // when
+    var shown = HttpUrls.redact(raw);
+    // then the second host is hidden too: a comma may belong to a password
+    assertThat(shown).isEqualTo("http://***@es2:9243").doesNotContain("x").doesNotContain("z");
+  }
+
+  @Test
+  void shouldRedactUserInfoWithoutAScheme() {
+    // given
+    // when
+    var shown = HttpUrls.redact("elastic:hunter2@es:9200");
+    // then
+    assertThat(shown).isEqualTo("***@es:9200");
+  }
+
   @Test
   void shouldRedactUserInfoWhenShowingARawValue() {
     // given

@@ -22,8 +22,7 @@ public final class ScriptedImportStatus implements ImportStatusSource {
     return this;
   }
 
-  private static final ImportStatus UNREACHABLE =
-      new ImportStatus(ImportStatus.State.WAITING, -1, -1);
+  private static final ImportStatus UNREACHABLE = ImportStatus.waiting(-1, -1, "unreachable");
 
   @Override
   public ImportStatus check(int partitionId) {

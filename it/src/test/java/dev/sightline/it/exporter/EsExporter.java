@@ -26,10 +26,11 @@ final class EsExporter implements AutoCloseable {
   final TestContext context;
   final SightlineExporter exporter = new SightlineExporter();
 
+  /** {@code connect} or {@code index} sections in {@code args} replace the test node's. */
   EsExporter(EsTarget es, int partitionId, Map<String, Object> args) {
     var all = new HashMap<String, Object>(args);
-    all.put("connect", Map.of("url", es.url().toString()));
-    all.put("index", Map.of("prefix", es.indexPrefix()));
+    all.putIfAbsent("connect", Map.of("url", es.url().toString()));
+    all.putIfAbsent("index", Map.of("prefix", es.indexPrefix()));
     all.put("bulk", Map.of("size", 10_000, "delay", DELAY.toMillis()));
     context = new TestContext(all, partitionId, clock);
     exporter.configure(context);

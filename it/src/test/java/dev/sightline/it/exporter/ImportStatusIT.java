@@ -3,15 +3,22 @@ package dev.sightline.it.exporter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.importers.ImportStatus;
 import dev.sightline.exporter.importers.ImportStatusSource;
+import dev.sightline.exporter.testing.ProcessScenario;
+import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
 import dev.sightline.probe.twohop.importer.Importer;
+import io.camunda.zeebe.protocol.record.Record;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +31,10 @@ import org.junit.jupiter.api.Test;
 class ImportStatusIT {
 
   private static ImportStatusSource source(EsTarget es) {
+    return source(es, es.index("import-position"));
+  }
+
+  private static ImportStatusSource source(EsTarget es, String positionIndex) {
     var config =
         ConfigParser.parse(
             Map.of(
@@ -31,7 +42,7 @@ class ImportStatusIT {
                 "importers",
                     Map.of(
                         "positionIndex",
-                        es.index("import-position"),
+                        positionIndex,
                         "recordIndexPrefix",
                         es.index("zeebe-record"))));
     return ImportStatusSource.Factory.ELASTICSEARCH.create(config, new ObjectMapper());
@@ -40,11 +51,17 @@ class ImportStatusIT {
   private static void position(
       ElasticsearchClient client, EsTarget es, int partition, String alias, boolean completed)
       throws Exception {
+    position(client, es.index("import-position"), partition, alias, completed);
+  }
+
+  private static void position(
+      ElasticsearchClient client, String index, int partition, String alias, boolean completed)
+      throws Exception {
     client.index(
         i ->
-            i.index(es.index("import-position"))
+            i.index(index)
                 .id(partition + "-" + alias)
-                .refresh(co.elastic.clients.elasticsearch._types.Refresh.True)
+                .refresh(Refresh.True)
                 .document(
                     Map.of(
                         "aliasName",
@@ -94,6 +111,118 @@ class ImportStatusIT {
       position(client, es, 1, "zeebe-record-variable", true);
       assertThat(source.check(1).state()).isEqualTo(ImportStatus.State.COMPLETED);
       assertThat(source.check(2).state()).isEqualTo(ImportStatus.State.WAITING);
+    }
+  }
+
+  /** A record of the partition in a record index named as Zeebe's exporter names them. */
+  private static void record(ElasticsearchClient client, EsTarget es, int partition, long position)
+      throws Exception {
+    client.index(
+        i ->
+            i.index(es.index("zeebe-record") + "_process-instance_8.6.0_2026-11-28")
+                .id(partition + "-" + position)
+                .refresh(Refresh.True)
+                .document(
+                    Map.of(
+                        "partitionId",
+                        partition,
+                        "position",
+                        position,
+                        "sequence",
+                        ((long) partition << 51) + position,
+                        "valueType",
+                        "PROCESS_INSTANCE")));
+  }
+
+  @Test
+  void shouldWaitWhileTheRecordsOfThePartitionHaveNoImportPositionYet(EsTarget es)
+      throws Exception {
+    try (var client = EsClients.open(es.url());
+        var source = source(es)) {
+      // given records of partitions 1 and 2, and an importer with a position of partition 2 only
+      record(client, es, 1, 10);
+      record(client, es, 2, 20);
+      position(client, es, 2, "zeebe-record-process-instance", false);
+
+      // when / then partition 1 waits for its first position; partition 3 has nothing to import
+      assertThat(source.check(1).state())
+          .as("records of the partition, no position of it")
+          .isEqualTo(ImportStatus.State.WAITING);
+      assertThat(source.check(3).state()).isEqualTo(ImportStatus.State.NOTHING_TO_WAIT_FOR);
+
+      // and once the importer has saved and completed partition 1's position, it is done
+      position(client, es, 1, "zeebe-record-process-instance", false);
+      assertThat(source.check(1)).isEqualTo(ImportStatus.of(0, 1));
+      position(client, es, 1, "zeebe-record-process-instance", true);
+      assertThat(source.check(1).state()).isEqualTo(ImportStatus.State.COMPLETED);
+    }
+  }
+
+  @Test
+  void shouldFindOperatesAndTasklistsVersionedPositionIndicesByPattern(EsTarget es)
+      throws Exception {
+    // given Operate's and Tasklist's position indices as they name them, found by pattern
+    var operate = es.index("operate-import-position-8.3.0_");
+    var tasklist = es.index("tasklist-import-position-8.2.0_");
+    var patterns =
+        es.index("operate-import-position") + "*," + es.index("tasklist-import-position") + "*";
+    try (var client = EsClients.open(es.url());
+        var source = source(es, patterns)) {
+      record(client, es, 1, 10);
+      client.indices().create(c -> c.index(tasklist));
+      position(client, operate, 1, "zeebe-record-process-instance", true);
+
+      // when / then Tasklist, with no position of partition 1 yet, keeps the partition waiting
+      var waiting = source.check(1);
+      assertThat(waiting.state()).isEqualTo(ImportStatus.State.WAITING);
+      assertThat(waiting.detail()).endsWith("no import position of it yet in " + tasklist);
+
+      // and once both importers have completed their readers, the partition is done
+      position(client, tasklist, 1, "zeebe-record-user-task", true);
+      assertThat(source.check(1)).isEqualTo(ImportStatus.of(2, 2));
+    }
+  }
+
+  @Test
+  void shouldKeepTheExporterFromWritingWhileTheRecordsOfItsPartitionHaveNoImportPosition(
+      EsTarget es) throws Exception {
+    // given a record of partition 1 in a record index, and no import position of it anywhere
+    var scenario = new ProcessScenario(new RecordFactory(1), true, 1_795_000_000_000L);
+    var records = new ArrayList<Record<?>>(scenario.deploy());
+    records.addAll(scenario.runToCompletion());
+    try (var client = EsClients.open(es.url())) {
+      record(client, es, 1, 10);
+      var importers =
+          Map.<String, Object>of(
+              "importers",
+              Map.of(
+                  "checkInterval",
+                  "10s",
+                  "positionIndex",
+                  es.index("import-position"),
+                  "recordIndexPrefix",
+                  es.index("zeebe-record")));
+
+      // when the direct exporter gets records on partition 1 and five minutes pass
+      try (var direct = new EsExporter(es, 1, importers)) {
+        direct.flush(records);
+        direct.controller.advance(Duration.ofMinutes(5));
+
+        // then it has written, acknowledged and remembered nothing
+        assertThat(direct.controller.acknowledgements()).isEmpty();
+        assertThat(direct.controller.readMetadata()).isEmpty();
+        assertThat(ReadModelDocuments.all(client, es.index("process-instance-v1"))).isEmpty();
+
+        // and once the importer has saved and completed the partition's position, it writes all
+        position(client, es, 1, "zeebe-record-process-instance", true);
+        direct.controller.advance(Duration.ofSeconds(10));
+        assertThat(direct.controller.getLastExportedRecordPosition())
+            .isEqualTo(records.getLast().getPosition());
+        assertThat(
+                new String(direct.controller.readMetadata().orElseThrow(), StandardCharsets.UTF_8))
+            .contains("\"importersDone\":true");
+        assertThat(ReadModelDocuments.all(client, es.index("process-instance-v1"))).hasSize(2);
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,6 +107,95 @@ class ImporterUpgradeIT {
       var expected = TwoHop.readModel(client, reference);
       assertThat(expected.get("process-instance")).hasSize(2 * 40);
       assertThat(TwoHop.differences(expected, TwoHop.readModel(client, readModel))).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldWaitForAnImporterThatHasNotSavedItsFirstPositionYet(EsTarget es) throws Exception {
+    // given old records in the record indices, and the importer not started yet: no position index
+    var scenario = new ProcessScenario(new RecordFactory(1), true, 1_795_000_000_000L);
+    var old = new ArrayList<Record<?>>(scenario.deploy());
+    for (int i = 0; i < 5; i++) {
+      old.addAll(scenario.runToCompletion());
+    }
+    var newer = new ArrayList<Record<?>>();
+    for (int i = 0; i < 5; i++) {
+      newer.addAll(scenario.runToCompletion());
+    }
+    var readModel = es.indexPrefix() + "-upgraded";
+    var recordPrefix = es.indexPrefix() + "-zeebe-record";
+    var importerSettings =
+        TwoHop.importer(es, readModel, recordPrefix, List.of(1)).withEmptyBatchesToComplete(10);
+    try (var oldBroker = TwoHop.recordHost(es, recordPrefix)) {
+      TwoHop.awaitAcknowledged(
+          oldBroker.startPartition(1, ListRecordSource.of(old)),
+          "records",
+          old.getLast().getPosition());
+    }
+
+    // when the upgraded broker's direct exporter opens with the newer records
+    try (var newBroker =
+        TwoHop.directHost(
+            es,
+            readModel,
+            java.util.Map.of(
+                "importers.checkInterval",
+                "200ms",
+                "importers.positionIndex",
+                importerSettings.positionIndex(),
+                "importers.recordIndexPrefix",
+                recordPrefix))) {
+      var partition = newBroker.startPartition(1, ListRecordSource.of(newer));
+      partition.awaitDelivered(newer.getLast().getPosition(), TwoHop.WAIT);
+
+      // then it waits: a second is five checks, none may open the gate
+      Thread.sleep(1_000);
+      assertThat(newBroker.acknowledgedPosition(1, "sightline"))
+          .as("acknowledged before the importer saved a position")
+          .isLessThan(newer.getFirst().getPosition());
+
+      // and once the importer has run and completed, it writes and acknowledges everything
+      try (var importer = Importer.start(importerSettings, Clock.systemUTC())) {
+        TwoHop.awaitAcknowledged(partition, "sightline", newer.getLast().getPosition());
+        assertThat(importer.allCompleted()).isTrue();
+      }
+    }
+
+    // and every record's document exists exactly once; the old ones equal a direct-only run's.
+    // (The newer ones are not compared field by field: the exporter's handlers ran on them while it
+    // waited, before the importer had written the process definitions, so they lack element names
+    // — a limitation of accepting records into the batch while waiting, not of the gate.)
+    var referenceOld = es.indexPrefix() + "-reference-old";
+    var referenceAll = es.indexPrefix() + "-reference-all";
+    var all = new ArrayList<Record<?>>(old);
+    all.addAll(newer);
+    reference(es, referenceOld, old);
+    reference(es, referenceAll, all);
+    try (ElasticsearchClient client = EsClients.open(es.url())) {
+      var upgraded = TwoHop.readModel(client, readModel);
+      var expectedAll = TwoHop.readModel(client, referenceAll);
+      assertThat(expectedAll.get("process-instance")).hasSize(2 * 10);
+      expectedAll.forEach(
+          (index, documents) ->
+              assertThat(upgraded.get(index).keySet()).as(index).isEqualTo(documents.keySet()));
+      var expectedOld = TwoHop.readModel(client, referenceOld);
+      var upgradedOld = new java.util.TreeMap<String, Map<String, Map<String, Object>>>();
+      expectedOld.forEach(
+          (index, documents) -> {
+            var kept = new java.util.TreeMap<>(upgraded.get(index));
+            kept.keySet().retainAll(documents.keySet());
+            upgradedOld.put(index, kept);
+          });
+      assertThat(TwoHop.differences(expectedOld, upgradedOld)).isEmpty();
+    }
+  }
+
+  private static void reference(EsTarget es, String prefix, List<Record<?>> records) {
+    try (var host = TwoHop.directHost(es, prefix, Map.of())) {
+      TwoHop.awaitAcknowledged(
+          host.startPartition(1, ListRecordSource.of(records)),
+          "sightline",
+          records.getLast().getPosition());
     }
   }
 

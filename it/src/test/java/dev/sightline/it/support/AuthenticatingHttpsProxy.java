@@ -6,14 +6,9 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
@@ -26,12 +21,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class AuthenticatingHttpsProxy implements AutoCloseable {
 
-  private static final Set<String> HOP_BY_HOP =
-      Set.of("connection", "content-length", "host", "transfer-encoding", "authorization");
-
   private final HttpsServer server;
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpForwarding forwarding = new HttpForwarding();
   private final URI target;
   private final String expectedAuthorization;
   private final List<String> seenAuthorizations = new CopyOnWriteArrayList<>();
@@ -72,44 +63,10 @@ public final class AuthenticatingHttpsProxy implements AutoCloseable {
       var authorization = exchange.getRequestHeaders().getFirst("Authorization");
       seenAuthorizations.add(String.valueOf(authorization));
       if (!expectedAuthorization.equals(authorization)) {
-        var body =
-            "{\"error\":{\"type\":\"security_exception\",\"reason\":\"unable to authenticate\"},\"status\":401}"
-                .getBytes();
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
-        exchange.sendResponseHeaders(401, body.length);
-        exchange.getResponseBody().write(body);
+        HttpForwarding.answer(exchange, 401, "security_exception", "unable to authenticate");
         return;
       }
-      var request =
-          HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-              .method(
-                  exchange.getRequestMethod(),
-                  HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()))
-              .timeout(Duration.ofSeconds(60));
-      exchange
-          .getRequestHeaders()
-          .forEach(
-              (name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-                  values.forEach(value -> request.header(name, value));
-                }
-              });
-      var response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      response
-          .headers()
-          .map()
-          .forEach(
-              (name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
-                  values.forEach(value -> exchange.getResponseHeaders().add(name, value));
-                }
-              });
-      var body = response.body();
-      exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
-      exchange.getResponseBody().write(body);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      forwarding.forward(exchange, target.resolve(exchange.getRequestURI().toString()));
     }
   }
 

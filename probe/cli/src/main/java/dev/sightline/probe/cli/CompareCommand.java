@@ -1,11 +1,12 @@
 package dev.sightline.probe.cli;
 
-import dev.sightline.probe.compare.Comparison;
 import dev.sightline.probe.compare.Variant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./sightline compare}: the two-hop design and the direct design on the same workload and
@@ -18,14 +19,22 @@ import picocli.CommandLine.Mixin;
       "Runs the two-hop design (record exporter + importer, Camunda 8.6 defaults) and the direct design (Sightline)",
       "on the same open-loop workload against the same Elasticsearch node, one after the other, and reports when",
       "each record's data became visible: percentile table, .hlog per variant, summary.json and report.html."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      SightlineCommand.EXIT_CODES_OK,
+      SightlineCommand.EXIT_CODES_ERROR,
+      SightlineCommand.EXIT_CODES_USAGE,
+      SightlineCommand.EXIT_CODES_UNFINISHED
     })
 final class CompareCommand implements Callable<Integer> {
 
   @Mixin WorkloadOptions options;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    Comparison.run(options.toOptions(), List.of(Variant.TWO_HOP, Variant.DIRECT), System.out);
-    return 0;
+    return RunOutcome.exitCode(spec, options.toOptions(), List.of(Variant.TWO_HOP, Variant.DIRECT));
   }
 }

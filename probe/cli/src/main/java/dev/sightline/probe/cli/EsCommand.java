@@ -22,12 +22,14 @@ final class EsCommand implements Callable<Integer> {
   @Option(
       names = "--es-version",
       defaultValue = "9.5.3",
+      converter = Converters.EsVersion.class,
       description = "Elasticsearch version: 9.5.3 or 8.19.21 (default: ${DEFAULT-VALUE}).")
-  String version;
+  ElasticsearchVersion version;
 
   @Option(
       names = "--heap",
       defaultValue = "512m",
+      converter = Converters.HeapSize.class,
       description = "Node heap (default: ${DEFAULT-VALUE}).")
   String heap;
 
@@ -36,8 +38,7 @@ final class EsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    var options =
-        NodeOptions.defaults().withVersion(ElasticsearchVersion.parse(version)).withHeap(heap);
+    var options = NodeOptions.defaults().withVersion(version).withHeap(heap);
     for (var setting : settings.entrySet()) {
       options = options.withSetting(setting.getKey(), setting.getValue());
     }

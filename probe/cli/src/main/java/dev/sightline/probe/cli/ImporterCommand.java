@@ -4,6 +4,7 @@ import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.probe.twohop.importer.Importer;
 import dev.sightline.probe.twohop.importer.ImporterSettings;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +24,9 @@ final class ImporterCommand implements Callable<Integer> {
   @Option(
       names = "--es",
       required = true,
+      converter = Converters.HttpUrl.class,
       description = "Elasticsearch URL, e.g. http://127.0.0.1:9200.")
-  String url;
+  URI url;
 
   @Option(
       names = "--prefix",
@@ -48,24 +50,26 @@ final class ImporterCommand implements Callable<Integer> {
       names = "--partitions",
       split = ",",
       defaultValue = "1",
-      description = "Partitions to import (default: ${DEFAULT-VALUE}).")
+      converter = Converters.Partition.class,
+      description = "Partitions to import, ids 1 to 8191, e.g. 1,2,3 (default: ${DEFAULT-VALUE}).")
   List<Integer> partitions;
 
   @Option(
       names = "--idle-backoff",
       defaultValue = "5s",
+      converter = Converters.PositiveDuration.class,
       description = "Wait after an empty batch, e.g. 5s or 200ms (default: ${DEFAULT-VALUE}).")
-  String idleBackoff;
+  Duration idleBackoff;
 
   @Override
   public Integer call() throws InterruptedException {
-    var readModel = ConfigParser.parse(Map.of("connect.url", url, "index.prefix", prefix));
-    var backoff = dev.sightline.exporter.config.Durations.parse(idleBackoff);
+    var readModel =
+        ConfigParser.parse(Map.of("connect.url", url.toString(), "index.prefix", prefix));
     var settings =
         ImporterSettings.defaults(readModel, partitions, ReadModelRecordFilter.valueTypes())
             .withRecordIndexPrefix(recordPrefix)
             .withPositionIndex(positionIndex)
-            .withIdleBackoff(backoff);
+            .withIdleBackoff(idleBackoff);
     try (var importer = Importer.start(settings, Clock.systemUTC())) {
       Runtime.getRuntime().addShutdownHook(new Thread(importer::close, "importer-stop"));
       while (true) {

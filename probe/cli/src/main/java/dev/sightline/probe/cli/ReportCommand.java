@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
     description = "Re-renders report.html of a finished run and prints its table.")
 final class ReportCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", description = "The run folder, e.g. target/sightline/20261128-053000.")
+  @Parameters(
+      index = "0",
+      converter = Converters.RunFolder.class,
+      description = "The run folder, e.g. target/sightline/20261128-053000.")
   Path dir;
 
   @Override

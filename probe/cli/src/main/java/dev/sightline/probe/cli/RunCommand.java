@@ -1,28 +1,41 @@
 package dev.sightline.probe.cli;
 
-import dev.sightline.probe.compare.Comparison;
 import dev.sightline.probe.compare.Variant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ./sightline run --variant direct|two-hop}: one variant alone. */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs one variant alone and reports it like compare does.")
+    description = "Runs one variant alone and reports it like compare does.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      SightlineCommand.EXIT_CODES_OK,
+      SightlineCommand.EXIT_CODES_ERROR,
+      SightlineCommand.EXIT_CODES_USAGE,
+      SightlineCommand.EXIT_CODES_UNFINISHED
+    })
 final class RunCommand implements Callable<Integer> {
 
-  @Option(names = "--variant", required = true, description = "direct or two-hop.")
-  String variant;
+  @Option(
+      names = "--variant",
+      required = true,
+      converter = Converters.VariantName.class,
+      description = "direct or two-hop.")
+  Variant variant;
 
   @Mixin WorkloadOptions options;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    Comparison.run(options.toOptions(), List.of(Variant.parse(variant)), System.out);
-    return 0;
+    return RunOutcome.exitCode(spec, options.toOptions(), List.of(variant));
   }
 }

@@ -2,8 +2,13 @@ package dev.sightline.probe.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** {@code ./sightline}: the probe's commands. */
+/**
+ * {@code ./sightline}: the probe's commands. The launcher script adds its own ({@code test}, {@code
+ * build}, {@code format}, {@code bench}) and lists both in {@code ./sightline --help}.
+ */
 @Command(
     name = "sightline",
     mixinStandardHelpOptions = true,
@@ -20,11 +25,20 @@ import picocli.CommandLine.Command;
     })
 public final class SightlineCommand implements Runnable {
 
+  /** A comparison ran, but a variant did not drain within the drain timeout. */
+  public static final int EXIT_UNFINISHED = 3;
+
+  static final String EXIT_CODES_OK = "0:Done.";
+  static final String EXIT_CODES_ERROR = "1:Failed (the error and its stack trace on stderr).";
+  static final String EXIT_CODES_USAGE = "2:Invalid command line (one line on stderr).";
+  static final String EXIT_CODES_UNFINISHED =
+      "3:A variant did not drain within --drain-timeout; its results are incomplete.";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** The project version, filtered into a resource at build time. */
@@ -35,7 +49,35 @@ public final class SightlineCommand implements Runnable {
     }
   }
 
+  /**
+   * The command line as {@link #main} runs it: a bad command line is one line on stderr, exit 2.
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new SightlineCommand())
+        .setParameterExceptionHandler(SightlineCommand::usageError);
+  }
+
+  /**
+   * {@code sightline run: Invalid value for option '--duration': '5x' is not a duration (…); see
+   * ./sightline run --help}: the message names the option, the value and the rule; no usage dump.
+   */
+  private static int usageError(ParameterException e, String[] args) {
+    var command = e.getCommandLine();
+    var name = command.getCommandSpec().qualifiedName();
+    var message = e.getMessage();
+    if (e instanceof UnmatchedArgumentException unmatched
+        && command.getCommandSpec().parent() == null
+        && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+      message = "unknown command '" + unmatched.getUnmatched().getFirst() + "'";
+    }
+    var err = command.getErr();
+    err.println(name + ": " + message + "; see ./" + name + " --help");
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new SightlineCommand()).execute(args));
+    System.exit(commandLine().execute(args));
   }
 }

@@ -12,18 +12,21 @@ final class TargetOptions {
 
   @Option(
       names = "--es",
-      description = "Use this Elasticsearch instead of starting an embedded node.")
+      converter = Converters.HttpUrl.class,
+      description = "Use this Elasticsearch (an http(s) URL) instead of starting an embedded node.")
   URI elasticsearch;
 
   @Option(
       names = "--es-version",
       defaultValue = "9.5.3",
+      converter = Converters.EsVersion.class,
       description = "Embedded node version: 9.5.3 or 8.19.21 (default: ${DEFAULT-VALUE}).")
-  String elasticsearchVersion;
+  ElasticsearchVersion elasticsearchVersion;
 
   @Option(
       names = "--es-heap",
       defaultValue = "1g",
+      converter = Converters.HeapSize.class,
       description = "Embedded node heap (default: ${DEFAULT-VALUE}).")
   String heap;
 
@@ -35,12 +38,14 @@ final class TargetOptions {
 
   @Option(
       names = "--jar",
+      converter = Converters.ExistingFile.class,
       description =
           "The exporter jar the host loads (default: the one this build made, exporter/target/sightline-exporter-<version>.jar).")
   Path jar;
 
   @Option(
       names = "--two-hop-jar",
+      converter = Converters.ExistingFile.class,
       description =
           "The two-hop record-index exporter's jar (default: the one this build made, probe/two-hop/target/sightline-two-hop-<version>-exporter.jar).")
   Path twoHopJar;
@@ -58,6 +63,6 @@ final class TargetOptions {
   }
 
   ElasticsearchVersion version() {
-    return ElasticsearchVersion.parse(elasticsearchVersion);
+    return elasticsearchVersion;
   }
 }

@@ -25,30 +25,35 @@ final class ThroughputCommand implements Callable<Integer> {
   @Option(
       names = "--instances",
       defaultValue = "2000",
+      converter = Converters.AtLeastOne.class,
       description = "Root instances in the backlog (default: ${DEFAULT-VALUE}; 289 records each).")
   int instances;
 
   @Option(
       names = "--partitions",
       defaultValue = "3",
+      converter = Converters.Partition.class,
       description = "Partitions, one exporter each (default: ${DEFAULT-VALUE}).")
   int partitions;
 
   @Option(
       names = "--payload",
       defaultValue = "1024",
+      converter = Converters.NotNegative.class,
       description = "Characters of the payload variable per instance (default: ${DEFAULT-VALUE}).")
   int payload;
 
   @Option(
       names = "--bulk-size",
       defaultValue = "1000",
+      converter = Converters.AtLeastOne.class,
       description = "Documents per bulk request, both sides (default: ${DEFAULT-VALUE}).")
   int bulkSize;
 
   @Option(
       names = "--rounds",
       defaultValue = "2",
+      converter = Converters.AtLeastOne.class,
       description =
           "Rounds on fresh indices, the same records each time; all but the last warm up the node (default: ${DEFAULT-VALUE}).")
   int rounds;

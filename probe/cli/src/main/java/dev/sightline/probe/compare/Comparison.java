@@ -4,6 +4,7 @@ import dev.sightline.probe.es.ElasticsearchLease;
 import dev.sightline.probe.report.ComparisonTable;
 import dev.sightline.probe.report.RunFiles;
 import dev.sightline.probe.report.RunResult;
+import dev.sightline.probe.report.VariantResult;
 import dev.sightline.probe.workload.Workload;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Runs variants one after the other on the same Elasticsearch node with the same workload (same
- * seed, each starting its own clock), then writes the run folder and prints the table.
+ * seed, each starting its own clock), then writes the run folder and prints the table. A variant
+ * that does not drain within the drain timeout is reported as unfinished, and the run fails.
  */
 public final class Comparison {
 
@@ -25,8 +27,23 @@ public final class Comparison {
 
   private Comparison() {}
 
-  /** Returns the run folder. */
+  /**
+   * Runs with plain progress lines (for logs, files and tests).
+   *
+   * @see #run(CompareOptions, List, PrintStream, ProgressStyle)
+   */
   public static Path run(CompareOptions options, List<Variant> variants, PrintStream out)
+      throws Exception {
+    return run(options, variants, out, ProgressStyle.PLAIN);
+  }
+
+  /**
+   * Returns the run folder.
+   *
+   * @throws UnfinishedRunException after writing the run folder, if a variant did not drain
+   */
+  public static Path run(
+      CompareOptions options, List<Variant> variants, PrintStream out, ProgressStyle progress)
       throws Exception {
     options.jars().requirePresent(variants.contains(Variant.TWO_HOP));
     var startedAt = Instant.now();
@@ -41,8 +58,9 @@ public final class Comparison {
             out)) {
       var es = lease.url();
       var runner =
-          new VariantRunner(es, options.jars(), runDir, runId, options.drainTimeout(), out);
-      var results = new ArrayList<dev.sightline.probe.report.VariantResult>();
+          new VariantRunner(
+              es, options.jars(), runDir, runId, options.drainTimeout(), out, progress);
+      var results = new ArrayList<VariantResult>();
       for (var variant : variants) {
         out.printf("%n== %s: %s%n", variant.id(), variant.description());
         // The same records for every variant, each on its own clock: start a little ahead to get
@@ -57,6 +75,16 @@ public final class Comparison {
       out.printf(
           "%nResults: %s (report.html, summary.json, one .hlog per variant)%n",
           runDir.toAbsolutePath());
+      var unfinished =
+          result.variants().stream()
+              .filter(variant -> !variant.finished())
+              .map(
+                  variant ->
+                      Drain.describe(variant.name(), options.drainTimeout(), variant.unfinished()))
+              .toList();
+      if (!unfinished.isEmpty()) {
+        throw new UnfinishedRunException(runDir, unfinished);
+      }
       return runDir;
     }
   }

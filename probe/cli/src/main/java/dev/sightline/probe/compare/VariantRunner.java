@@ -7,6 +7,7 @@ import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.config.ExporterDescriptor;
 import dev.sightline.probe.host.source.AppendingRecordSource;
 import dev.sightline.probe.latency.Expectation;
+import dev.sightline.probe.latency.ProbeReport;
 import dev.sightline.probe.latency.ProbeSettings;
 import dev.sightline.probe.latency.VisibilityListener;
 import dev.sightline.probe.latency.VisibilityProbe;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -39,8 +41,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Runs one variant on a node: the broker-like host loads the real exporter jar, the open-loop
  * workload feeds it in real time, the reader-side probe watches every process instance's document
- * (and, two-hop, its record in {@code zeebe-record-*}); afterwards the exporters' {@code .hlog}
- * files give the other stages.
+ * (and, two-hop, its record in {@code zeebe-record-*}); then the run drains ({@link Drain}) and
+ * everything is closed; afterwards the exporters' {@code .hlog} files, complete once closed, give
+ * the other stages.
  */
 final class VariantRunner {
 
@@ -51,7 +54,8 @@ final class VariantRunner {
   private final Path runDir;
   private final String runId;
   private final Duration drainTimeout;
-  private final PrintStream progress;
+  private final PrintStream out;
+  private final Progress progress;
   private final InstantSource clock = InstantSource.system();
 
   VariantRunner(
@@ -60,13 +64,15 @@ final class VariantRunner {
       Path runDir,
       String runId,
       Duration drainTimeout,
-      PrintStream progress) {
+      PrintStream out,
+      ProgressStyle progressStyle) {
     this.es = es;
     this.jars = jars;
     this.runDir = runDir;
     this.runId = runId;
     this.drainTimeout = drainTimeout;
-    this.progress = progress;
+    this.out = out;
+    this.progress = new Progress(out, progressStyle, clock);
   }
 
   VariantResult run(Variant variant, Workload workload) throws Exception {
@@ -91,6 +97,10 @@ final class VariantRunner {
     var lastPositions = new ConcurrentHashMap<Integer, Long>();
     var sources = new HashMap<Integer, AppendingRecordSource>();
     var startedAt = System.nanoTime();
+    List<String> unfinished;
+    ProbeReport report;
+    long appended;
+    double elapsedSeconds;
     try (var host =
             BrokerHost.builder()
                 .exporter(
@@ -134,71 +144,68 @@ final class VariantRunner {
         driving.join(PROGRESS_EVERY);
         trim(host, sources, variant);
         var driverProgress = driver.progress();
-        progress.printf(
-            "\r%s %s appended %,d records, behind %d ms, probe pending %,d   ",
-            variant.id(),
-            bar(System.nanoTime() - startedAt, total),
-            driverProgress.appended(),
-            driverProgress.behind().toMillis(),
-            probe.pending());
+        progress.show(
+            "%s %s appended %,d records, behind %d ms, probe pending %,d"
+                .formatted(
+                    variant.id(),
+                    bar(System.nanoTime() - startedAt, total),
+                    driverProgress.appended(),
+                    driverProgress.behind().toMillis(),
+                    probe.pending()));
       }
-      progress.printf("%n%s: draining…%n", variant.id());
-      var deadline = System.nanoTime() + drainTimeout.toNanos();
-      for (var entry : lastPositions.entrySet()) {
-        var partition = host.partition(entry.getKey()).orElseThrow();
-        partition.awaitAcknowledged(
-            variant.id(),
-            entry.getValue(),
-            Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      progress.end();
+      out.printf("%s: draining…%n", variant.id());
+      unfinished = Drain.await(host, variant.id(), lastPositions, probe, drainTimeout);
+      if (!unfinished.isEmpty()) {
+        out.println(Drain.describe(variant.id(), drainTimeout, unfinished));
       }
-      probe.awaitNothingPending(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-      var elapsedSeconds = (System.nanoTime() - startedAt) / 1e9;
-      var report = probe.report();
-      var appended = driver.progress().appended();
-      var stages = new LinkedHashMap<String, Histogram>();
+      elapsedSeconds = (System.nanoTime() - startedAt) / 1e9;
+      report = probe.report();
+      appended = driver.progress().appended();
+    }
+    // The exporters and the importer write their last .hlog interval when they close: read the
+    // files only now that the host and the importer are closed.
+    var stages = new LinkedHashMap<String, Histogram>();
+    stages.putAll(
+        HlogStages.read(
+            exporterHlog,
+            "PROCESS_INSTANCE",
+            measuredFrom,
+            Map.of(
+                Stages.EXPORTER_LAG,
+                Stages.EXPORTER_LAG,
+                Stages.BATCH_WAIT,
+                Stages.BATCH_WAIT,
+                Stages.BULK,
+                Stages.BULK,
+                Stages.FLUSHED,
+                Stages.FLUSHED)));
+    if (variant == Variant.TWO_HOP) {
+      copy(report.latencyMicrosByStage(), Stages.RECORD_VISIBLE, stages);
       stages.putAll(
           HlogStages.read(
-              exporterHlog,
+              importerHlog,
               "PROCESS_INSTANCE",
               measuredFrom,
-              Map.of(
-                  Stages.EXPORTER_LAG,
-                  Stages.EXPORTER_LAG,
-                  Stages.BATCH_WAIT,
-                  Stages.BATCH_WAIT,
-                  Stages.BULK,
-                  Stages.BULK,
-                  Stages.FLUSHED,
-                  Stages.FLUSHED)));
-      if (variant == Variant.TWO_HOP) {
-        copy(report.latencyMicrosByStage(), Stages.RECORD_VISIBLE, stages);
-        if (importer != null) {
-          importer.close();
-        }
-        stages.putAll(
-            HlogStages.read(
-                importerHlog,
-                "PROCESS_INSTANCE",
-                measuredFrom,
-                Map.of(Stages.FLUSHED, Stages.IMPORTED)));
-      }
-      copy(report.latencyMicrosByStage(), Expectation.VISIBLE, stages);
-      var pollPeriod = report.pollPeriodMicros();
-      return new VariantResult(
-          variant.id(),
-          variant.description(),
-          appended,
-          appended / elapsedSeconds,
-          workload.spec().duration().toMillis() / 1000.0,
-          stages,
-          new VariantResult.ProbeFigures(
-              pollPeriod.getTotalCount() == 0 ? 0 : pollPeriod.getValueAtPercentile(50) / 1000.0,
-              pollPeriod.getTotalCount() == 0 ? 0 : pollPeriod.getValueAtPercentile(99) / 1000.0,
-              report.requestsPerSecond(),
-              report.met(),
-              report.shed(),
-              report.timedOut() + report.pending()));
+              Map.of(Stages.FLUSHED, Stages.IMPORTED)));
     }
+    copy(report.latencyMicrosByStage(), Expectation.VISIBLE, stages);
+    var pollPeriod = report.pollPeriodMicros();
+    return new VariantResult(
+        variant.id(),
+        variant.description(),
+        appended,
+        appended / elapsedSeconds,
+        workload.spec().duration().toMillis() / 1000.0,
+        stages,
+        new VariantResult.ProbeFigures(
+            pollPeriod.getTotalCount() == 0 ? 0 : pollPeriod.getValueAtPercentile(50) / 1000.0,
+            pollPeriod.getTotalCount() == 0 ? 0 : pollPeriod.getValueAtPercentile(99) / 1000.0,
+            report.requestsPerSecond(),
+            report.met(),
+            report.shed(),
+            report.timedOut() + report.pending()),
+        unfinished);
   }
 
   @FunctionalInterface

@@ -90,7 +90,22 @@ public final class ComparisonTable {
               probe.shed(),
               probe.timedOut()));
     }
-    return out.append('\n').toString();
+    out.append('\n');
+    for (var variant : variants) {
+      if (!variant.finished()) {
+        out.append("\n")
+            .append(notFinished(variant))
+            .append(":\n  ")
+            .append(String.join("\n  ", variant.unfinished()))
+            .append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** The heading of an unfinished variant's reasons. */
+  static String notFinished(VariantResult variant) {
+    return variant.name() + " did NOT finish: its figures are incomplete";
   }
 
   private static String columns(java.util.List<java.util.List<String>> rows) {

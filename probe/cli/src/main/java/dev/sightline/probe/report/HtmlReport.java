@@ -16,7 +16,8 @@ public final class HtmlReport {
             "</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
         .append(
             "td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}th:first-child,td:first-child{text-align:left}")
-        .append("pre{background:#f6f6f6;padding:1em}</style>\n</head><body>\n");
+        .append(
+            "pre{background:#f6f6f6;padding:1em}.unfinished{color:#a00}</style>\n</head><body>\n");
     html.append(
         "<h1>When does data become visible? Two-hop (Camunda 8.6) vs direct (Sightline)</h1>\n");
     html.append("<p>Run <code>")
@@ -25,6 +26,15 @@ public final class HtmlReport {
         .append(run.startedAt())
         .append(
             ". Latency = first <code>_search</code> hit − record timestamp (the record's intended time: open loop, queueing included).</p>\n");
+    for (var variant : run.variants()) {
+      if (!variant.finished()) {
+        html.append("<p class=\"unfinished\"><strong>")
+            .append(SvgCharts.escape(ComparisonTable.notFinished(variant)))
+            .append(":</strong> ")
+            .append(SvgCharts.escape(String.join("; ", variant.unfinished())))
+            .append("</p>\n");
+      }
+    }
     html.append("<h2>Percentile distribution of visibility latency</h2>\n")
         .append(SvgCharts.percentileDistribution(run.variants()));
     html.append(

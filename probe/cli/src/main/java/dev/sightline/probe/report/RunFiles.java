@@ -1,5 +1,6 @@
 package dev.sightline.probe.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -19,8 +21,9 @@ import org.HdrHistogram.HistogramLogWriter;
 /**
  * A run's folder: one {@code <variant>.hlog} (one tag per stage, the whole run as one interval,
  * microsecond values), {@code summary.json} (settings, throughput, percentiles, probe figures) and
- * {@code report.html}. The histograms live in the {@code .hlog} files only; {@link #read} rebuilds
- * a run from the folder.
+ * {@code report.html}. A variant that did not drain says so ({@code finished}, {@code unfinished})
+ * in the summary, the table and the report. The histograms live in the {@code .hlog} files only;
+ * {@link #read} rebuilds a run from the folder.
  */
 public final class RunFiles {
 
@@ -78,6 +81,9 @@ public final class RunFiles {
       node.put("recordsAppended", variant.recordsAppended());
       node.put("recordsPerSecond", variant.recordsPerSecond());
       node.put("measuredSeconds", variant.measuredSeconds());
+      node.put("finished", variant.finished());
+      var unfinished = node.putArray("unfinished");
+      variant.unfinished().forEach(unfinished::add);
       var probe = variant.probe();
       var probeNode = node.putObject("probe");
       probeNode.put("pollPeriodP50Millis", probe.pollPeriodP50Millis());
@@ -127,13 +133,20 @@ public final class RunFiles {
                   probe.path("requestsPerSecond").asDouble(),
                   probe.path("met").asLong(),
                   probe.path("shed").asLong(),
-                  probe.path("timedOut").asLong())));
+                  probe.path("timedOut").asLong()),
+              unfinished(node)));
     }
     return new RunResult(
         summary.path("runId").asText(),
         Instant.parse(summary.path("startedAt").asText()),
         settings,
         variants);
+  }
+
+  private static List<String> unfinished(JsonNode variant) {
+    var lines = new ArrayList<String>();
+    variant.path("unfinished").forEach(line -> lines.add(line.asText()));
+    return lines;
   }
 
   private static Map<String, Histogram> readHlog(Path file) throws IOException {

@@ -1,6 +1,8 @@
 package dev.sightline.probe.report;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -15,6 +17,9 @@ import org.HdrHistogram.Histogram;
  * @param measuredSeconds the measured part of the run (after warm-up)
  * @param stagesMicros per stage, microseconds; {@code visible} is the reader-side probe's
  * @param probe the probe's own figures (resolution, request rate, counts)
+ * @param unfinished what was left undone when the drain timeout ran out, one line each (a partition
+ *     whose exporter had not acknowledged its last record, documents the probe had not found);
+ *     empty when the variant drained. An unfinished variant's figures are incomplete.
  */
 public record VariantResult(
     String name,
@@ -23,10 +28,17 @@ public record VariantResult(
     double recordsPerSecond,
     double measuredSeconds,
     Map<String, Histogram> stagesMicros,
-    ProbeFigures probe) {
+    ProbeFigures probe,
+    List<String> unfinished) {
 
   public VariantResult {
-    stagesMicros = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stagesMicros));
+    stagesMicros = Collections.unmodifiableMap(new LinkedHashMap<>(stagesMicros));
+    unfinished = List.copyOf(unfinished);
+  }
+
+  /** True when every record was acknowledged and every expected document found in time. */
+  public boolean finished() {
+    return unfinished.isEmpty();
   }
 
   /** The probe's resolution and cost, reported with its results. */

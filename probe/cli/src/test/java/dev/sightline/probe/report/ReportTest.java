@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,45 @@ class ReportTest {
         .doesNotContain("<link")
         .doesNotContain("src=")
         .doesNotContain("href=");
+  }
+
+  @Test
+  void shouldSayInTableSummaryAndReportThatAVariantDidNotFinish() throws Exception {
+    // given a run whose direct variant did not drain
+    var sample = SampleRuns.run();
+    var direct = sample.variant("direct").orElseThrow();
+    var unfinished =
+        new VariantResult(
+            direct.name(),
+            direct.description(),
+            direct.recordsAppended(),
+            direct.recordsPerSecond(),
+            direct.measuredSeconds(),
+            direct.stagesMicros(),
+            direct.probe(),
+            List.of("partition 2: the exporter acknowledged nothing, the last record is at 99"));
+    var run =
+        new RunResult(
+            sample.runId(),
+            sample.startedAt(),
+            sample.settings(),
+            List.of(sample.variant("two-hop").orElseThrow(), unfinished));
+
+    // when
+    RunFiles.write(dir, run);
+    var read = RunFiles.read(dir);
+
+    // then
+    assertThat(run.finished()).isFalse();
+    assertThat(ComparisonTable.render(run))
+        .contains("direct did NOT finish")
+        .contains("partition 2: the exporter acknowledged nothing");
+    assertThat(Files.readString(dir.resolve("report.html"))).contains("direct did NOT finish");
+    assertThat(read.variant("direct").orElseThrow().unfinished())
+        .containsExactly(
+            "partition 2: the exporter acknowledged nothing, the last record is at 99");
+    assertThat(read.variant("two-hop").orElseThrow().finished()).isTrue();
+    assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"finished\" : false");
   }
 
   @Test

@@ -40,7 +40,9 @@ final class SampleRuns {
                 2000,
                 60,
                 twoHop,
-                probe),
-            new VariantResult("direct", "Sightline, defaults", 100_000, 2000, 60, direct, probe)));
+                probe,
+                List.of()),
+            new VariantResult(
+                "direct", "Sightline, defaults", 100_000, 2000, 60, direct, probe, List.of())));
   }
 }

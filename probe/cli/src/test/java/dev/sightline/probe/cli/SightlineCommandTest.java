@@ -1,0 +1,259 @@
+package dev.sightline.probe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import dev.sightline.probe.compare.Variant;
+import dev.sightline.probe.es.ElasticsearchVersion;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** Parsing only: every command line here is refused or parsed before anything starts. */
+class SightlineCommandTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private CommandLine plain() {
+    return new CommandLine(new SightlineCommand())
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true));
+  }
+
+  private CommandLine asMainRunsIt() {
+    return SightlineCommand.commandLine()
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true));
+  }
+
+  @Nested
+  class BadValues {
+
+    static Stream<Arguments> badValues() {
+      return Stream.of(
+          arguments(
+              List.of("run", "--variant=direct", "--duration=5x"),
+              "Invalid value for option '--duration': '5x' is not a duration (examples: 90s, 2m, 500ms)"),
+          arguments(
+              List.of("compare", "--duration=0s"),
+              "Invalid value for option '--duration': '0s' is not a duration > 0 (examples: 90s, 2m, 500ms)"),
+          arguments(
+              List.of("compare", "--warm-up=-1s"),
+              "Invalid value for option '--warm-up': '-1s' is not a duration >= 0 (examples: 0s, 15s, 100ms)"),
+          arguments(
+              List.of("compare", "--worker-delay=soon"),
+              "Invalid value for option '--worker-delay': 'soon' is not a duration (examples: 0s, 15s, 100ms)"),
+          arguments(
+              List.of("compare", "--drain-timeout=0ms"),
+              "Invalid value for option '--drain-timeout': '0ms' is not a duration > 0 (examples: 90s, 2m, 500ms)"),
+          arguments(
+              List.of("run", "--variant=three-hop"),
+              "Invalid value for option '--variant': 'three-hop' is not a variant (direct or two-hop)"),
+          arguments(
+              List.of("compare", "--es-version=7.17.0"),
+              "Invalid value for option '--es-version': '7.17.0' is not a supported Elasticsearch version (9.5.3 or 8.19.21, or its major version)"),
+          arguments(
+              List.of("compare", "--es=localhost:9200"),
+              "Invalid value for option '--es': 'localhost:9200' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"),
+          arguments(
+              List.of("compare", "--es=ftp://127.0.0.1:9200"),
+              "Invalid value for option '--es': 'ftp://127.0.0.1:9200' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"),
+          arguments(
+              List.of("compare", "--es-heap=1x"),
+              "Invalid value for option '--es-heap': '1x' is not a heap size (examples: 512m, 1g)"),
+          arguments(
+              List.of("compare", "--jar=no/such/exporter.jar"),
+              "Invalid value for option '--jar': 'no/such/exporter.jar' is not a file"),
+          arguments(
+              List.of("compare", "--two-hop-jar=no/such/two-hop.jar"),
+              "Invalid value for option '--two-hop-jar': 'no/such/two-hop.jar' is not a file"),
+          arguments(
+              List.of("compare", "--rate=0"),
+              "Invalid value for option '--rate': '0' is not a number > 0"),
+          arguments(
+              List.of("compare", "--rate=fast"),
+              "Invalid value for option '--rate': 'fast' is not a number > 0"),
+          arguments(
+              List.of("compare", "--rate=Infinity"),
+              "Invalid value for option '--rate': 'Infinity' is not a number > 0"),
+          arguments(
+              List.of("compare", "--partitions=0"),
+              "Invalid value for option '--partitions': '0' is not a whole number from 1 to 8191"),
+          arguments(
+              List.of("run", "--variant=direct", "--partitions=8192"),
+              "Invalid value for option '--partitions': '8192' is not a whole number from 1 to 8191"),
+          arguments(
+              List.of("compare", "--payload=-1"),
+              "Invalid value for option '--payload': '-1' is not a whole number >= 0"),
+          arguments(
+              List.of("compare", "--incident-rate=1.5"),
+              "Invalid value for option '--incident-rate': '1.5' is not a number from 0 to 1 (e.g. 0.01)"),
+          arguments(
+              List.of("compare", "--seed=abc"),
+              "Invalid value for option '--seed': 'abc' is not a long"),
+          arguments(
+              List.of("es", "--es-version=6"),
+              "Invalid value for option '--es-version': '6' is not a supported Elasticsearch version (9.5.3 or 8.19.21, or its major version)"),
+          arguments(
+              List.of("es", "--heap=lots"),
+              "Invalid value for option '--heap': 'lots' is not a heap size (examples: 512m, 1g)"),
+          arguments(
+              List.of("importer", "--es=not a url"),
+              "Invalid value for option '--es': 'not a url' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"),
+          arguments(
+              List.of("importer", "--es=http://127.0.0.1:9", "--partitions=1,0"),
+              "Invalid value for option '--partitions' (<partitions>): '0' is not a whole number from 1 to 8191"),
+          arguments(
+              List.of("importer", "--es=http://127.0.0.1:9", "--idle-backoff=0s"),
+              "Invalid value for option '--idle-backoff': '0s' is not a duration > 0 (examples: 90s, 2m, 500ms)"),
+          arguments(
+              List.of("throughput", "--instances=0"),
+              "Invalid value for option '--instances': '0' is not a whole number >= 1"),
+          arguments(
+              List.of("throughput", "--partitions=0"),
+              "Invalid value for option '--partitions': '0' is not a whole number from 1 to 8191"),
+          arguments(
+              List.of("throughput", "--payload=-5"),
+              "Invalid value for option '--payload': '-5' is not a whole number >= 0"),
+          arguments(
+              List.of("throughput", "--bulk-size=0"),
+              "Invalid value for option '--bulk-size': '0' is not a whole number >= 1"),
+          arguments(
+              List.of("throughput", "--rounds=none"),
+              "Invalid value for option '--rounds': 'none' is not a whole number >= 1"),
+          arguments(
+              List.of("report", "no/such/run"),
+              "Invalid value for positional parameter at index 0 (<dir>): 'no/such/run' is not a run folder (it holds no summary.json; runs are in target/sightline/)"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badValues")
+    void shouldRefuseABadValueWithAUsageErrorNamingTheOptionTheValueAndTheRule(
+        List<String> args, String message) {
+      // when
+      var exitCode = plain().execute(args.toArray(String[]::new));
+
+      // then
+      assertThat(exitCode).as("exit code; stderr: %s", err).isEqualTo(2);
+      assertThat(err.toString().lines().findFirst()).hasValue(message);
+      assertThat(err.toString()).as("no stack trace").doesNotContain("\tat ");
+    }
+  }
+
+  @Nested
+  class AsMainRunsIt {
+
+    @Test
+    void shouldPrintOneLineNamingTheCommandAndWhereItsHelpIs() {
+      // when
+      var exitCode = asMainRunsIt().execute("run", "--variant=direct", "--duration", "5x");
+
+      // then
+      assertThat(exitCode).isEqualTo(2);
+      assertThat(err.toString())
+          .isEqualTo(
+              "sightline run: Invalid value for option '--duration': '5x' is not a duration"
+                  + " (examples: 90s, 2m, 500ms); see ./sightline run --help"
+                  + System.lineSeparator());
+      assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldCallAnUnknownFirstWordAnUnknownCommand() {
+      // when
+      var exitCode = asMainRunsIt().execute("bogus");
+
+      // then
+      assertThat(exitCode).isEqualTo(2);
+      assertThat(err.toString().lines())
+          .containsExactly("sightline: unknown command 'bogus'; see ./sightline --help");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownOptionInOneLine() {
+      // when
+      var exitCode = asMainRunsIt().execute("compare", "--speed=11");
+
+      // then
+      assertThat(exitCode).isEqualTo(2);
+      assertThat(err.toString().lines())
+          .singleElement()
+          .asString()
+          .startsWith("sightline compare: Unknown option: '--speed=11'")
+          .endsWith("; see ./sightline compare --help");
+    }
+
+    @Test
+    void shouldListTheExitCodesOfACommandThatCanRunUnfinished() {
+      // when
+      var exitCode = asMainRunsIt().execute("run", "--help");
+
+      // then
+      assertThat(exitCode).isZero();
+      assertThat(out.toString())
+          .contains("Exit codes:")
+          .containsPattern("(?m)^\\s+3\\s+A variant did not drain within --drain-timeout");
+    }
+  }
+
+  @Nested
+  class GoodValues {
+
+    @Test
+    void shouldTurnTheOptionsIntoTheComparisonsSettings() {
+      // when
+      var parsed =
+          plain()
+              .parseArgs(
+                  "run",
+                  "--variant=TWO-HOP",
+                  "--duration=90s",
+                  "--warm-up=0s",
+                  "--rate=0.5",
+                  "--partitions=8191",
+                  "--incident-rate=1",
+                  "--drain-timeout=PT2M",
+                  "--es=https://es.example:9243",
+                  "--es-version=8");
+
+      // then
+      var run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+      var options = run.options.toOptions();
+      assertThat(run.variant).isEqualTo(Variant.TWO_HOP);
+      assertThat(options.workload().duration()).isEqualTo(Duration.ofSeconds(90));
+      assertThat(options.workload().warmUp()).isZero();
+      assertThat(options.workload().instancesPerSecond()).isEqualTo(0.5);
+      assertThat(options.workload().partitions()).isEqualTo(8191);
+      assertThat(options.workload().incidentRate()).isEqualTo(1.0);
+      assertThat(options.drainTimeout()).isEqualTo(Duration.ofMinutes(2));
+      assertThat(options.elasticsearch()).contains(URI.create("https://es.example:9243"));
+      assertThat(options.elasticsearchVersion()).isEqualTo(ElasticsearchVersion.V8_19_21);
+    }
+
+    @Test
+    void shouldAcceptEveryDefault() {
+      // when
+      var parsed = plain().parseArgs("compare");
+
+      // then
+      var compare = (CompareCommand) parsed.subcommand().commandSpec().userObject();
+      var options = compare.options.toOptions();
+      assertThat(options.workload().duration()).isEqualTo(Duration.ofSeconds(60));
+      assertThat(options.workload().warmUp()).isEqualTo(Duration.ofSeconds(15));
+      assertThat(options.workload().workerDelay()).isEqualTo(Duration.ofMillis(100));
+      assertThat(options.drainTimeout()).isEqualTo(Duration.ofSeconds(120));
+      assertThat(options.elasticsearchVersion()).isEqualTo(ElasticsearchVersion.V9_5_3);
+      assertThat(options.elasticsearch()).isEmpty();
+    }
+  }
+}
