@@ -7,6 +7,7 @@ import dev.sightline.exporter.schema.ProcessInstanceIndex;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.treepath.IncidentScope;
+import dev.sightline.exporter.util.HeapEstimate;
 import dev.sightline.exporter.util.LruCache;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +39,22 @@ final class IncidentFlags {
   private final String flowNodeInstanceIndex;
   private final LruCache<DocumentKey, List<Long>> openKeys;
 
-  IncidentFlags(Batch batch, DocumentStore store, ReadModelSchema schema, int cacheSize) {
+  /**
+   * @param cacheBytes the estimated heap the cached sets may take
+   */
+  IncidentFlags(Batch batch, DocumentStore store, ReadModelSchema schema, long cacheBytes) {
     this.batch = batch;
     this.store = store;
     this.processInstanceIndex = schema.indexName(ProcessInstanceIndex.DESCRIPTOR);
     this.flowNodeInstanceIndex = schema.indexName(FlowNodeInstanceIndex.DESCRIPTOR);
-    this.openKeys = new LruCache<>(cacheSize);
+    this.openKeys =
+        LruCache.boundedByBytes(
+            cacheBytes,
+            (document, keys) ->
+                HeapEstimate.ofString(document.index())
+                    + HeapEstimate.ofString(document.id())
+                    + HeapEstimate.OBJECT
+                    + (HeapEstimate.BOXED_NUMBER + 4) * keys.size());
   }
 
   void opened(long incidentKey, IncidentScope scope) {
