@@ -215,7 +215,7 @@ class ConfigRulesTest {
           .hasMessage(
               invalid(
                   "index.prefix: must be at most 224 bytes in UTF-8, so that the longest name the"
-                      + " exporter creates, <prefix>-flow-node-instance-v1-template, stays within"
+                      + " exporter creates, <prefix>-flow-node-instance-v2-template, stays within"
                       + " Elasticsearch's 255 bytes, but was '"
                       + tooLong
                       + "'"));
