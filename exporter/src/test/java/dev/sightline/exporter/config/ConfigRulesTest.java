@@ -101,7 +101,28 @@ class ConfigRulesTest {
               "1h",
               "999ms",
               "3600001ms",
-              "must be a duration between 1s and 1h"));
+              "must be a duration between 1s and 1h"),
+          arguments(
+              "latency.hlog.maxFileSize",
+              "1KB",
+              "1GB",
+              "1023B",
+              "1073741825",
+              "must be a byte size between 1KB and 1GB"),
+          arguments(
+              "latency.hlog.maxFileAge",
+              "1m",
+              "365d",
+              "59s",
+              "366d",
+              "must be a duration between 1m and 365d"),
+          arguments(
+              "latency.hlog.maxFiles",
+              "1",
+              "1000",
+              "0",
+              "1001",
+              "must be an integer between 1 and 1000"));
     }
 
     @ParameterizedTest(name = "{0} accepts {1} and {2}")
