@@ -28,9 +28,6 @@ import org.slf4j.Logger;
  */
 public final class ReadModelWriter {
 
-  /** Entries per bounded cache (tree paths, process definitions), per partition. */
-  public static final int CACHE_SIZE = 10_000;
-
   /**
    * Whole documents kept to write their later changes whole (per partition): about 8,000 of the
    * default workload's.
@@ -83,7 +80,7 @@ public final class ReadModelWriter {
                 partitionId,
                 log,
                 nowMillis,
-                CACHE_SIZE));
+                ReadModelHandlers.CacheBudgets.PER_PARTITION));
     var flusher =
         new Flusher(
             batch,

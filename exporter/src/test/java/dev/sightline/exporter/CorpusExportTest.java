@@ -3,6 +3,7 @@ package dev.sightline.exporter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.probe.recordjson.CorpusFiles;
 import dev.sightline.probe.recordjson.ReadResult;
@@ -109,7 +110,12 @@ class CorpusExportTest {
     }
 
     private Map<String, Object> document(String index, long id) {
-      return new HashMap<>(harness.store.index("t-" + index + "-v1").get(Long.toString(id)));
+      var descriptor =
+          ReadModelSchema.INDICES.stream()
+              .filter(candidate -> candidate.name().equals(index))
+              .findFirst()
+              .orElseThrow();
+      return new HashMap<>(harness.store.index(descriptor.indexName("t")).get(Long.toString(id)));
     }
 
     @Test
@@ -269,12 +275,12 @@ class CorpusExportTest {
     var child =
         harness
             .store
-            .index("t-process-instance-v1")
+            .index("t-process-instance-v2")
             .get(Long.toString(childIncident.getProcessInstanceKey()));
     var root =
         harness
             .store
-            .index("t-process-instance-v1")
+            .index("t-process-instance-v2")
             .get(String.valueOf(child.get("parentProcessInstanceKey")));
     assertThat(childIncident.getElementInstancePath()).isEmpty();
     assertThat(child).containsEntry("incident", true);

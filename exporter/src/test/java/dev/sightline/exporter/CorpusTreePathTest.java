@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CorpusTreePathTest {
 
-  private static final String PI = "t-process-instance-v1";
-  private static final String FNI = "t-flow-node-instance-v1";
+  private static final String PI = "t-process-instance-v2";
+  private static final String FNI = "t-flow-node-instance-v2";
 
   private static ExporterHarness export(String file) {
     var harness =

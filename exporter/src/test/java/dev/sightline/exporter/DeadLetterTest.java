@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeadLetterTest {
 
-  private static final String PI = "t-process-instance-v1";
+  private static final String PI = "t-process-instance-v2";
   private static final String DEAD_LETTERS = "t-dead-letter-v1";
 
   private static List<Record<?>> records(ProcessScenario scenario) {

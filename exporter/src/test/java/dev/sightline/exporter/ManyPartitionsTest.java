@@ -76,8 +76,8 @@ class ManyPartitionsTest {
     exporters.values().forEach(harness -> harness.advance(Duration.ofSeconds(1)));
 
     // then every entity of every partition has its own document, written by its own partition
-    var instances = store.index("t-process-instance-v1");
-    var flowNodes = store.index("t-flow-node-instance-v1");
+    var instances = store.index("t-process-instance-v2");
+    var flowNodes = store.index("t-flow-node-instance-v2");
     assertThat(instances).hasSize(3 * 5);
     assertThat(flowNodes).hasSize(3 * 8);
     assertThat(store.index("t-variable-v1")).hasSize(3);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class SightlineExporterTest {
 
-  private static final String PI = "t-process-instance-v1";
-  private static final String FNI = "t-flow-node-instance-v1";
+  private static final String PI = "t-process-instance-v2";
+  private static final String FNI = "t-flow-node-instance-v2";
 
   private static Map<String, Object> args(int size, String delay, String memoryLimit) {
     return Map.of(

@@ -11,11 +11,20 @@ import java.util.Optional;
  *
  * @param hlogPath the directory for {@code sightline-latency-partition-<id>.hlog}; empty = no file
  * @param hlogInterval the length of one interval in the file
+ * @param hlogMaxFileSizeBytes the file is rolled once it has reached this size
+ * @param hlogMaxFileAge the file is rolled once it is this old
+ * @param hlogMaxFiles rolled files kept besides the one being written; older ones are deleted
  */
-public record LatencyConfig(Optional<Path> hlogPath, Duration hlogInterval) {
+public record LatencyConfig(
+    Optional<Path> hlogPath,
+    Duration hlogInterval,
+    long hlogMaxFileSizeBytes,
+    Duration hlogMaxFileAge,
+    int hlogMaxFiles) {
 
   public LatencyConfig {
     Objects.requireNonNull(hlogPath, "hlogPath");
     Objects.requireNonNull(hlogInterval, "hlogInterval");
+    Objects.requireNonNull(hlogMaxFileAge, "hlogMaxFileAge");
   }
 }

@@ -1,5 +1,6 @@
 package dev.sightline.exporter.config;
 
+import static java.time.Duration.ofDays;
 import static java.time.Duration.ofHours;
 import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofMinutes;
@@ -143,6 +144,21 @@ final class Settings {
           Rules.duration(ofSeconds(1), ofHours(1)),
           ofSeconds(10),
           c -> c.latency().hlogInterval());
+  static final Setting<Long> LATENCY_HLOG_MAX_FILE_SIZE =
+      Setting.of(
+          "latency.hlog.maxFileSize",
+          Rules.byteSize(ByteSizes.KB, ByteSizes.GB),
+          32 * ByteSizes.MB,
+          c -> c.latency().hlogMaxFileSizeBytes());
+  static final Setting<Duration> LATENCY_HLOG_MAX_FILE_AGE =
+      Setting.of(
+          "latency.hlog.maxFileAge",
+          Rules.duration(ofMinutes(1), ofDays(365)),
+          ofDays(1),
+          c -> c.latency().hlogMaxFileAge());
+  static final Setting<Integer> LATENCY_HLOG_MAX_FILES =
+      Setting.of(
+          "latency.hlog.maxFiles", Rules.integer(1, 1000), 7, c -> c.latency().hlogMaxFiles());
 
   /** In the order errors and descriptions list them. */
   static final List<Setting<?>> ALL =
@@ -166,6 +182,9 @@ final class Settings {
           ERRORS_ON_REJECTED,
           LATENCY_HLOG_PATH,
           LATENCY_HLOG_INTERVAL,
+          LATENCY_HLOG_MAX_FILE_SIZE,
+          LATENCY_HLOG_MAX_FILE_AGE,
+          LATENCY_HLOG_MAX_FILES,
           IMPORTERS_CHECK_INTERVAL,
           IMPORTERS_POSITION_INDEX,
           IMPORTERS_RECORD_INDEX_PREFIX);
@@ -191,7 +210,12 @@ final class Settings {
         new RetryConfig(v.get(RETRY_MAX_BACKOFF)),
         new VariablesConfig(v.get(VARIABLES_PREVIEW_SIZE)),
         new ErrorsConfig(v.get(ERRORS_ON_REJECTED)),
-        new LatencyConfig(v.get(LATENCY_HLOG_PATH), v.get(LATENCY_HLOG_INTERVAL)),
+        new LatencyConfig(
+            v.get(LATENCY_HLOG_PATH),
+            v.get(LATENCY_HLOG_INTERVAL),
+            v.get(LATENCY_HLOG_MAX_FILE_SIZE),
+            v.get(LATENCY_HLOG_MAX_FILE_AGE),
+            v.get(LATENCY_HLOG_MAX_FILES)),
         new ImportersConfig(
             v.get(IMPORTERS_CHECK_INTERVAL),
             v.get(IMPORTERS_POSITION_INDEX),

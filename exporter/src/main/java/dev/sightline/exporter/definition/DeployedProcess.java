@@ -1,5 +1,6 @@
 package dev.sightline.exporter.definition;
 
+import dev.sightline.exporter.util.HeapEstimate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,16 @@ public record DeployedProcess(
   public DeployedProcess(
       long processDefinitionKey, String bpmnProcessId, int version, List<String> callActivityIds) {
     this(processDefinitionKey, bpmnProcessId, version, Optional.empty(), Map.of(), callActivityIds);
+  }
+
+  /** Heap bytes, roughly (for the bounded cache): the names and call activity ids dominate. */
+  public long estimatedBytes() {
+    return HeapEstimate.OBJECT
+        + HeapEstimate.ofString(bpmnProcessId)
+        + HeapEstimate.OBJECT
+        + name.map(HeapEstimate::ofString).orElse(0L)
+        + HeapEstimate.ofStringMap(elementNames)
+        + HeapEstimate.ofStrings(callActivityIds);
   }
 
   /** The element's name, if the BPMN gives it one. */

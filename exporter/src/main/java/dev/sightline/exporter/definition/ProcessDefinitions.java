@@ -1,5 +1,6 @@
 package dev.sightline.exporter.definition;
 
+import dev.sightline.exporter.util.HeapEstimate;
 import dev.sightline.exporter.util.LruCache;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -12,27 +13,39 @@ import java.util.function.LongSupplier;
  * history cost one lookup per definition and interval, not one per record; callers then use their
  * documented fallback.
  *
+ * <p>Both caches are bounded by estimated heap bytes ({@link DeployedProcess#estimatedBytes}): a
+ * process with thousands of named elements costs what it weighs, not one entry.
+ *
  * <p>Not thread-safe: owned by the exporter's single thread.
  */
 public final class ProcessDefinitions {
 
   static final long MISS_RETRY_MILLIS = 10_000;
 
+  /** Definitions found nowhere: about 9,000 of them (a key and a time each). */
+  static final long MISSES_BYTES = 1L << 20;
+
   private final LruCache<Long, DeployedProcess> byKey;
   private final LruCache<Long, Long> missedAtMillis;
   private final DefinitionLookup lookup;
   private final LongSupplier nowMillis;
 
-  public ProcessDefinitions(int maxEntries, DefinitionLookup lookup, LongSupplier nowMillis) {
-    this.byKey = new LruCache<>(maxEntries);
-    this.missedAtMillis = new LruCache<>(maxEntries);
+  /**
+   * @param cacheBytes the estimated heap the cached definitions may take
+   */
+  public ProcessDefinitions(long cacheBytes, DefinitionLookup lookup, LongSupplier nowMillis) {
+    this.byKey =
+        LruCache.boundedByBytes(
+            cacheBytes, (key, process) -> HeapEstimate.BOXED_NUMBER + process.estimatedBytes());
+    this.missedAtMillis =
+        LruCache.boundedByBytes(MISSES_BYTES, (key, at) -> 2 * HeapEstimate.BOXED_NUMBER);
     this.lookup = lookup;
     this.nowMillis = nowMillis;
   }
 
   /** Only what was added: no lookup (tests). */
-  public ProcessDefinitions(int maxEntries) {
-    this(maxEntries, DefinitionLookup.NONE, () -> 0);
+  public ProcessDefinitions(long cacheBytes) {
+    this(cacheBytes, DefinitionLookup.NONE, () -> 0);
   }
 
   public void add(DeployedProcess process) {

@@ -61,8 +61,8 @@ public final class IncidentHandler implements RecordHandler {
     // Flags first: they read before they write, so a failed read leaves the batch untouched for the
     // retry.
     switch (intent) {
-      case CREATED -> flags.opened(record.getKey(), scope);
-      case RESOLVED -> flags.resolved(record.getKey(), scope);
+      case CREATED -> flags.opened(record.getKey(), record.getPosition(), scope);
+      case RESOLVED -> flags.resolved(record.getKey(), record.getPosition(), scope);
       default -> {
         // a migration keeps the instance keys, hence the flags
       }

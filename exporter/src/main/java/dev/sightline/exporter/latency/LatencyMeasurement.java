@@ -36,11 +36,13 @@ public final class LatencyMeasurement implements AutoCloseable {
       Logger log) {
     var recorders = new StageRecorders();
     var meters = new LatencyMeters(registry, partitionId, recorders);
-    HlogFile hlog = null;
+    RollingHlog hlog = null;
     if (config.hlogPath().isPresent()) {
-      var file = HlogFile.fileFor(config.hlogPath().get(), partitionId);
+      var directory = config.hlogPath().get();
+      var file = HlogFile.fileFor(directory, partitionId);
       try {
-        hlog = HlogFile.open(file, partitionId, clock.millis());
+        hlog =
+            RollingHlog.open(directory, partitionId, RollingHlog.Policy.of(config), clock.millis());
       } catch (IOException | RuntimeException e) {
         log.warn(
             "Latency log {} cannot be opened; no .hlog file this time: {}", file, e.toString());

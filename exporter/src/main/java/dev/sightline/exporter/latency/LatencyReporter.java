@@ -11,8 +11,9 @@ import org.slf4j.Logger;
  * The periodic tick, every {@link #TICK}: takes every recorder's interval histogram, replays it
  * into the Micrometer timers and, when an {@code .hlog} file is configured, adds it to that (stage,
  * value type)'s accumulator; once {@code latency.hlog.interval} has passed, writes each accumulator
- * as one tagged interval line and resets it. A failed write is logged once and turns the file off:
- * the exporter never stops for it.
+ * as one tagged interval line and resets it (the file rolls between intervals: {@link
+ * RollingHlog}). A failed write is logged once and turns the file off: the exporter never stops for
+ * it.
  *
  * <p>Not thread-safe: the exporter's thread (the reader of the {@link StageRecorders}).
  */
@@ -27,13 +28,13 @@ final class LatencyReporter implements AutoCloseable {
   private final Logger log;
   private final Histogram[][] accumulators =
       new Histogram[LatencyStage.values().length][ValueType.values().length];
-  private HlogFile hlog;
+  private RollingHlog hlog;
   private long intervalStartMillis;
 
   LatencyReporter(
       StageRecorders recorders,
       LatencyMeters meters,
-      HlogFile hlog,
+      RollingHlog hlog,
       Duration hlogInterval,
       LongSupplier nowMillis,
       Logger log) {
@@ -67,7 +68,7 @@ final class LatencyReporter implements AutoCloseable {
 
   private void onInterval(LatencyStage stage, ValueType valueType, Histogram intervalMicros) {
     meters.publish(stage, valueType, intervalMicros, nowMillis.getAsLong());
-    if (hlog != null) {
+    if (hlog != null && intervalMicros.getTotalCount() > 0) { // adding nothing scans every bucket
       var accumulator = accumulators[stage.ordinal()][valueType.ordinal()];
       if (accumulator == null) {
         accumulator = StageRecorders.newHistogram();
@@ -88,7 +89,7 @@ final class LatencyReporter implements AutoCloseable {
           }
         }
       }
-      hlog.flush();
+      hlog.endInterval(endMillis);
     } catch (IOException | RuntimeException e) {
       log.warn(
           "Latency log {} could not be written; it is turned off until the exporter reopens: {}",

@@ -10,7 +10,7 @@
  * dev.sightline.exporter.latency.StageRecorders}; a periodic tick ({@link
  * dev.sightline.exporter.latency.LatencyReporter}) takes interval histograms and hands them to
  * {@link dev.sightline.exporter.latency.LatencyMeters} and {@link
- * dev.sightline.exporter.latency.HlogFile}. Everything runs on the exporter's thread; the recorders
- * may also be read from one other thread.
+ * dev.sightline.exporter.latency.RollingHlog}, which rolls the partition's {@code .hlog} files.
+ * Everything runs on the exporter's thread; the recorders may also be read from one other thread.
  */
 package dev.sightline.exporter.latency;

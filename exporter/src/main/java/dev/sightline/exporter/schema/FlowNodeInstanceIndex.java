@@ -22,7 +22,10 @@ public final class FlowNodeInstanceIndex {
   public static final Field TREE_PATH = Field.keyword("treePath");
   public static final Field LEVEL = Field.integer("level");
   public static final Field INCIDENT = Field.bool("incident");
+  public static final Field OPEN_INCIDENT_COUNT = Field.longField("openIncidentCount");
   public static final Field OPEN_INCIDENT_KEYS = Field.longField("openIncidentKeys");
+  public static final Field INCIDENT_POSITION = Field.longField("incidentPosition");
+  public static final Field INCIDENT_COUNT_FROM_KEY = Field.longField("incidentCountFromKey");
   public static final Field TENANT_ID = Field.keyword("tenantId");
   public static final Field PARTITION_ID = Field.integer("partitionId");
   public static final Field POSITION = Field.longField("position");
@@ -30,7 +33,7 @@ public final class FlowNodeInstanceIndex {
   public static final IndexDescriptor DESCRIPTOR =
       new IndexDescriptor(
           "flow-node-instance",
-          1,
+          2,
           List.of(
               KEY,
               PROCESS_INSTANCE_KEY,
@@ -46,7 +49,10 @@ public final class FlowNodeInstanceIndex {
               TREE_PATH,
               LEVEL,
               INCIDENT,
+              OPEN_INCIDENT_COUNT,
               OPEN_INCIDENT_KEYS,
+              INCIDENT_POSITION,
+              INCIDENT_COUNT_FROM_KEY,
               TENANT_ID,
               PARTITION_ID,
               POSITION));

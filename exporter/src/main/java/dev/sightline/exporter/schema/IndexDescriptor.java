@@ -13,7 +13,7 @@ public record IndexDescriptor(String name, int version, List<Field> fields) {
     fields = List.copyOf(fields);
   }
 
-  /** {@code <prefix>-<name>-v<version>}, e.g. {@code sightline-process-instance-v1}. */
+  /** {@code <prefix>-<name>-v<version>}, e.g. {@code sightline-process-instance-v2}. */
   public String indexName(String prefix) {
     return prefix + "-" + name + "-v" + version;
   }

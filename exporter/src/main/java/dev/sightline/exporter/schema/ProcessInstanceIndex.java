@@ -19,7 +19,10 @@ public final class ProcessInstanceIndex {
       Field.longField("parentElementInstanceKey");
   public static final Field TREE_PATH = Field.keyword("treePath");
   public static final Field INCIDENT = Field.bool("incident");
+  public static final Field OPEN_INCIDENT_COUNT = Field.longField("openIncidentCount");
   public static final Field OPEN_INCIDENT_KEYS = Field.longField("openIncidentKeys");
+  public static final Field INCIDENT_POSITION = Field.longField("incidentPosition");
+  public static final Field INCIDENT_COUNT_FROM_KEY = Field.longField("incidentCountFromKey");
   public static final Field TENANT_ID = Field.keyword("tenantId");
   public static final Field PARTITION_ID = Field.integer("partitionId");
   public static final Field POSITION = Field.longField("position");
@@ -27,7 +30,7 @@ public final class ProcessInstanceIndex {
   public static final IndexDescriptor DESCRIPTOR =
       new IndexDescriptor(
           "process-instance",
-          1,
+          2,
           List.of(
               KEY,
               BPMN_PROCESS_ID,
@@ -41,7 +44,10 @@ public final class ProcessInstanceIndex {
               PARENT_ELEMENT_INSTANCE_KEY,
               TREE_PATH,
               INCIDENT,
+              OPEN_INCIDENT_COUNT,
               OPEN_INCIDENT_KEYS,
+              INCIDENT_POSITION,
+              INCIDENT_COUNT_FROM_KEY,
               TENANT_ID,
               PARTITION_ID,
               POSITION));

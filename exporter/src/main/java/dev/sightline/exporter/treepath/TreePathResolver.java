@@ -1,6 +1,7 @@
 package dev.sightline.exporter.treepath;
 
 import dev.sightline.exporter.definition.ProcessDefinitions;
+import dev.sightline.exporter.util.HeapEstimate;
 import dev.sightline.exporter.util.LruCache;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
@@ -16,6 +17,10 @@ import java.util.Set;
  * links, as the 8.6 importers did: process instance {@code
  * PI_<root>/FN_<callActivityId>/FNI_<callInstance>/…/PI_<key>}, flow node {@code
  * <piKey>/<scope…>/<key>}.
+ *
+ * <p>Known process paths and parent flow nodes are cached, each cache bounded by estimated heap
+ * bytes (a string costs two bytes a character): a path 1,000 call levels deep is some 60 KB, and
+ * costs that much of the budget, not one entry.
  *
  * <p>Not thread-safe: owned by the exporter's single thread.
  */
@@ -39,16 +44,24 @@ public final class TreePathResolver {
   private final LruCache<Long, String> processPaths;
   private final LruCache<Long, KnownFlowNode> flowNodes;
 
+  /**
+   * @param cacheBytes the estimated heap each of the two caches (process paths, flow nodes) may
+   *     take
+   */
   public TreePathResolver(
       ProcessDefinitions definitions,
       EntityLookup lookup,
       TreePathFallback fallback,
-      int cacheSize) {
+      long cacheBytes) {
     this.definitions = definitions;
     this.lookup = lookup;
     this.fallback = fallback;
-    this.processPaths = new LruCache<>(cacheSize);
-    this.flowNodes = new LruCache<>(cacheSize);
+    this.processPaths =
+        LruCache.boundedByBytes(
+            cacheBytes, (key, path) -> HeapEstimate.BOXED_NUMBER + HeapEstimate.ofString(path));
+    this.flowNodes =
+        LruCache.boundedByBytes(
+            cacheBytes, (key, node) -> HeapEstimate.BOXED_NUMBER + node.estimatedBytes());
   }
 
   /** The treePath of the process instance {@code value.getProcessInstanceKey()}. */

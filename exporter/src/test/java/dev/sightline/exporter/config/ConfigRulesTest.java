@@ -101,7 +101,28 @@ class ConfigRulesTest {
               "1h",
               "999ms",
               "3600001ms",
-              "must be a duration between 1s and 1h"));
+              "must be a duration between 1s and 1h"),
+          arguments(
+              "latency.hlog.maxFileSize",
+              "1KB",
+              "1GB",
+              "1023B",
+              "1073741825",
+              "must be a byte size between 1KB and 1GB"),
+          arguments(
+              "latency.hlog.maxFileAge",
+              "1m",
+              "365d",
+              "59s",
+              "366d",
+              "must be a duration between 1m and 365d"),
+          arguments(
+              "latency.hlog.maxFiles",
+              "1",
+              "1000",
+              "0",
+              "1001",
+              "must be an integer between 1 and 1000"));
     }
 
     @ParameterizedTest(name = "{0} accepts {1} and {2}")
@@ -215,7 +236,7 @@ class ConfigRulesTest {
           .hasMessage(
               invalid(
                   "index.prefix: must be at most 224 bytes in UTF-8, so that the longest name the"
-                      + " exporter creates, <prefix>-flow-node-instance-v1-template, stays within"
+                      + " exporter creates, <prefix>-flow-node-instance-v2-template, stays within"
                       + " Elasticsearch's 255 bytes, but was '"
                       + tooLong
                       + "'"));

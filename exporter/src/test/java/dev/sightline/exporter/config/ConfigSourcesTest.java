@@ -35,7 +35,8 @@ class ConfigSourcesTest {
           new RetryConfig(Duration.ofMinutes(1)),
           new VariablesConfig(8191),
           new ErrorsConfig(RejectionPolicy.DEAD_LETTER),
-          new LatencyConfig(Optional.empty(), Duration.ofSeconds(10)),
+          new LatencyConfig(
+              Optional.empty(), Duration.ofSeconds(10), 32 * 1024 * 1024, Duration.ofDays(1), 7),
           new ImportersConfig(
               Duration.ofSeconds(10),
               List.of("operate-import-position*", "tasklist-import-position*"),
@@ -60,7 +61,12 @@ class ConfigSourcesTest {
               new RetryConfig(Duration.ofSeconds(10)),
               new VariablesConfig(8191),
               new ErrorsConfig(RejectionPolicy.DEAD_LETTER),
-              new LatencyConfig(Optional.empty(), Duration.ofSeconds(10)),
+              new LatencyConfig(
+                  Optional.empty(),
+                  Duration.ofSeconds(10),
+                  32 * 1024 * 1024,
+                  Duration.ofDays(1),
+                  7),
               new ImportersConfig(
                   Duration.ofSeconds(10),
                   List.of("operate-import-position*", "tasklist-import-position*"),

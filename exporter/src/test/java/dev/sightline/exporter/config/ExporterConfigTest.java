@@ -82,6 +82,9 @@ class ExporterConfigTest {
             errors.onRejected = dead-letter
             latency.hlog.path = (none)
             latency.hlog.interval = 10s
+            latency.hlog.maxFileSize = 32MB
+            latency.hlog.maxFileAge = 1d
+            latency.hlog.maxFiles = 7
             importers.checkInterval = 10s
             importers.positionIndex = operate-import-position*,tasklist-import-position*
             importers.recordIndexPrefix = zeebe-record""");
@@ -114,7 +117,8 @@ class ExporterConfigTest {
                 + " index=IndexConfig[prefix=sightline, numberOfShards=1, numberOfReplicas=0],"
                 + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576],"
                 + " retry=RetryConfig[maxBackoff=PT10S], variables=VariablesConfig[previewSize=8191],"
-                + " errors=ErrorsConfig[onRejected=DEAD_LETTER], latency=LatencyConfig[hlogPath=Optional.empty, hlogInterval=PT10S],"
+                + " errors=ErrorsConfig[onRejected=DEAD_LETTER], latency=LatencyConfig[hlogPath=Optional.empty, hlogInterval=PT10S,"
+                + " hlogMaxFileSizeBytes=33554432, hlogMaxFileAge=PT24H, hlogMaxFiles=7],"
                 + " importers=ImportersConfig[checkInterval=PT10S, positionIndices=[operate-import-position*,"
                 + " tasklist-import-position*],"
                 + " recordIndexPrefix=zeebe-record]]");

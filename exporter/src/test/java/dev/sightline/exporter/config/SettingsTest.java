@@ -30,7 +30,7 @@ class SettingsTest {
     var all = Settings.ALL;
     // then
     assertThat(all).containsExactlyInAnyOrderElementsOf(constants).doesNotHaveDuplicates();
-    assertThat(ConfigParser.knownKeys()).hasSize(22).doesNotHaveDuplicates();
+    assertThat(ConfigParser.knownKeys()).hasSize(25).doesNotHaveDuplicates();
   }
 
   @Test
@@ -65,6 +65,9 @@ class SettingsTest {
             Map.entry("errors.onRejected", "block"),
             Map.entry("latency.hlog.path", "/var/log/sightline"),
             Map.entry("latency.hlog.interval", "1m"),
+            Map.entry("latency.hlog.maxFileSize", "1GB"),
+            Map.entry("latency.hlog.maxFileAge", "12h"),
+            Map.entry("latency.hlog.maxFiles", 30),
             Map.entry("importers.checkInterval", "12s"),
             Map.entry("importers.positionIndex", "old-positions"),
             Map.entry("importers.recordIndexPrefix", "old-records"));
@@ -88,6 +91,9 @@ class SettingsTest {
             "errors.onRejected = block",
             "latency.hlog.path = /var/log/sightline",
             "latency.hlog.interval = 1m",
+            "latency.hlog.maxFileSize = 1GB",
+            "latency.hlog.maxFileAge = 12h",
+            "latency.hlog.maxFiles = 30",
             "importers.checkInterval = 12s",
             "importers.positionIndex = old-positions",
             "importers.recordIndexPrefix = old-records");

@@ -3,6 +3,8 @@ package dev.sightline.exporter.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.testing.CallHierarchy;
 import dev.sightline.exporter.testing.EngineRecords;
@@ -22,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -32,8 +35,8 @@ class IncidentFlagsTest {
 
   private static final Map<String, Object> ARGS =
       Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 1000, "delay", "1s"));
-  private static final String PI = "t-process-instance-v1";
-  private static final String FNI = "t-flow-node-instance-v1";
+  private static final String PI = "t-process-instance-v2";
+  private static final String FNI = "t-flow-node-instance-v2";
   private static final String INCIDENTS = "t-incident-v1";
 
   private final CallHierarchy tree =
@@ -262,6 +265,196 @@ class IncidentFlagsTest {
       assertThat(harness.store.index(FNI).get(Long.toString(tree.taskA.key())))
           .containsEntry("incident", true)
           .containsEntry("openIncidentKeys", List.of(second));
+    }
+  }
+
+  @Nested
+  class ManyIncidentsUnderOneRoot {
+
+    private static final int INCIDENTS = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code count} more tasks in leaf A's sub-process, each active. */
+    private List<Element> tasks(int count) {
+      var tasks = new ArrayList<Element>();
+      for (int i = 0; i < count; i++) {
+        tasks.add(tree.engine.activateIn(tree.subA, "task", BpmnElementType.SERVICE_TASK));
+      }
+      return tasks;
+    }
+
+    /** JSON bytes of each write of the document, in order. */
+    private List<Integer> writtenBytes(InMemoryStore store, String index, long key) {
+      var bytes = new ArrayList<Integer>();
+      for (var bulk : store.writes()) {
+        for (var document : bulk) {
+          if (document.key().index().equals(index)
+              && document.key().id().equals(Long.toString(key))) {
+            try {
+              bytes.add(JSON.writeValueAsBytes(document.fields()).length);
+            } catch (JsonProcessingException e) {
+              throw new AssertionError(e);
+            }
+          }
+        }
+      }
+      return bytes;
+    }
+
+    private Map<String, Object> root() {
+      return harness.store.index(PI).get(Long.toString(tree.root.key()));
+    }
+
+    @Test
+    void shouldWriteABoundedDocumentPerIncidentEventHoweverManyAreOpen() {
+      // given many tasks under one root
+      started();
+      var tasks = tasks(INCIDENTS);
+      flush(harness, tree.engine.drain());
+      var writesBefore = writtenBytes(harness.store, PI, tree.root.key()).size();
+
+      // when an incident is raised on each, each event in its own batch
+      var incidents = new ArrayList<Long>();
+      for (var task : tasks) {
+        incidents.add(incidentOn(task));
+        flush(harness, tree.engine.drain());
+      }
+
+      // then the root was written once per event, and what one write holds stopped growing once
+      // the sample was full
+      var bytes = writtenBytes(harness.store, PI, tree.root.key());
+      var perEvent = bytes.subList(writesBefore, bytes.size());
+      assertThat(perEvent).hasSize(INCIDENTS);
+      var sampleFull = perEvent.get(IncidentTally.SAMPLE_SIZE);
+      assertThat(perEvent.getLast())
+          .as("bytes of the root's write for incident %d vs incident %d", INCIDENTS, 11)
+          .isLessThanOrEqualTo(sampleFull + 2);
+      assertThat(perEvent).allSatisfy(size -> assertThat(size).isLessThan(1_024));
+      assertThat(root())
+          .containsEntry("incident", true)
+          .containsEntry("openIncidentCount", (long) INCIDENTS)
+          .containsEntry("openIncidentKeys", incidents.subList(0, IncidentTally.SAMPLE_SIZE));
+    }
+
+    @Test
+    void shouldKeepTheFlagsExactAsTheIncidentsAreResolvedOneByOne() {
+      // given many open incidents, the first half flushed one by one, the rest in one batch
+      started();
+      var tasks = tasks(INCIDENTS);
+      flush(harness, tree.engine.drain());
+      var incidents = new ArrayList<Long>();
+      for (var task : tasks) {
+        incidents.add(incidentOn(task));
+        if (incidents.size() <= INCIDENTS / 2) {
+          flush(harness, tree.engine.drain());
+        }
+      }
+      flush(harness, tree.engine.drain());
+
+      // when they are resolved one by one, in an order unlike their creation
+      var order = new ArrayList<>(incidents);
+      java.util.Collections.shuffle(order, new java.util.Random(12));
+      for (int resolved = 1; resolved <= INCIDENTS; resolved++) {
+        var incident = order.get(resolved - 1);
+        tree.engine.incidentResolved(incident);
+        flush(harness, tree.engine.drain());
+
+        // then after each, the root, the branch and the resolved task say exactly what is open
+        var open = INCIDENTS - resolved;
+        assertThat(root())
+            .as("root after %d resolutions", resolved)
+            .containsEntry("incident", open > 0)
+            .containsEntry("openIncidentCount", (long) open);
+        assertThat(flag(harness, PI, tree.leafA.key())).isEqualTo(open > 0);
+        assertThat(flag(harness, FNI, tree.subA.key())).isEqualTo(open > 0);
+        var task = tasks.get(incidents.indexOf(incident));
+        assertThat(flag(harness, FNI, task.key())).isEqualTo(false);
+        @SuppressWarnings("unchecked")
+        var sample = (List<Long>) root().get("openIncidentKeys");
+        assertThat(sample)
+            .as("a sample of the open incidents")
+            .hasSizeLessThanOrEqualTo(IncidentTally.SAMPLE_SIZE)
+            .doesNotContainAnyElementsOf(order.subList(0, resolved));
+      }
+      assertThat(flag(harness, PI, tree.middleB.key())).isEqualTo(false);
+    }
+
+    @ParameterizedTest(name = "crash after record {0}, replay from record {1}")
+    @CsvSource({"60, 0", "60, 45", "100, 70", "100, 99", "130, 80", "130, 110", "130, 129"})
+    void shouldCountNothingTwiceWhenTheTailIsReplayedAfterACrash(int crashedAfter, int replayFrom) {
+      // given a log of 30 incidents under one root (records 89 to 118), then resolved one by one
+      // except two (119 to 146)
+      var log = new ArrayList<Record<?>>(tree.deploy());
+      log.addAll(tree.start());
+      var tasks = tasks(30);
+      var incidents = new ArrayList<Long>();
+      for (var task : tasks) {
+        incidents.add(incidentOn(task));
+      }
+      incidents.subList(0, 28).forEach(tree.engine::incidentResolved);
+      log.addAll(tree.engine.drain());
+      assertThat(log).hasSize(147);
+      var clean = new ExporterHarness(ARGS);
+      flush(clean, log);
+
+      // when an exporter that wrote the log up to a point, one record per batch, crashes and a new
+      // one replays from an earlier position to the end, all in one batch
+      var store = new InMemoryStore();
+      var crashed =
+          new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+      log.subList(0, crashedAfter).forEach(record -> flush(crashed, List.of(record)));
+      var replay =
+          new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+      flush(replay, log.subList(replayFrom, log.size()));
+
+      // then
+      assertThat(store.snapshot()).isEqualTo(clean.store.snapshot());
+      var root = store.index(PI).get(Long.toString(tree.root.key()));
+      assertThat(root).containsEntry("incident", true).containsEntry("openIncidentCount", 2L);
+      @SuppressWarnings("unchecked")
+      var sample = (List<Long>) root.get("openIncidentKeys");
+      assertThat(sample)
+          .as("the sample held the first ten, all resolved since")
+          .isSubsetOf(incidents.subList(28, 30));
+    }
+
+    @Test
+    void shouldCountNothingTwiceWhenABulkWasWrittenInPartBeforeTheCrash() {
+      // given an open incident, flushed
+      var store = new InMemoryStore();
+      var first =
+          new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+      flush(first, tree.deploy());
+      flush(first, tree.start());
+      var firstIncident = incidentOn(tree.taskA);
+      flush(first, tree.engine.drain());
+      var acknowledged = first.controller.getLastExportedRecordPosition();
+
+      // when a second incident's bulk reaches every document but the root, and the exporter
+      // crashes
+      var second = tree.engine.incidentCreated(tree.taskA, ErrorType.IO_MAPPING_ERROR, -1);
+      var records = tree.engine.drain();
+      var rootId = Long.toString(tree.root.key());
+      store.reject(document -> document.key().id().equals(rootId), 429, "es_rejected_execution");
+      first.export(records);
+      first.advance(Duration.ofSeconds(1));
+      assertThat(first.controller.getLastExportedRecordPosition()).isEqualTo(acknowledged);
+      store.reject(document -> false, 0, null);
+
+      // and a new exporter replays the unacknowledged record
+      var restarted =
+          new ExporterHarness(ARGS, new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+      flush(restarted, records);
+
+      // then every document counts both incidents once
+      for (var instance : List.of(tree.root, tree.middleA, tree.leafA)) {
+        assertThat(store.index(PI).get(Long.toString(instance.key())))
+            .as("instance %s", instance.bpmnProcessId())
+            .containsEntry("openIncidentCount", 2L);
+      }
+      assertThat(store.index(FNI).get(Long.toString(tree.taskA.key())))
+          .containsEntry("openIncidentCount", 2L)
+          .containsEntry("openIncidentKeys", List.of(firstIncident, second));
     }
   }
 

@@ -27,8 +27,8 @@ class ProcessDefinitionTest {
   private static final Map<String, Object> ARGS =
       Map.of("index", Map.of("prefix", "t"), "bulk", Map.of("size", 1000, "delay", "1s"));
   private static final String DEFINITIONS = "t-process-definition-v1";
-  private static final String PI = "t-process-instance-v1";
-  private static final String FNI = "t-flow-node-instance-v1";
+  private static final String PI = "t-process-instance-v2";
+  private static final String FNI = "t-flow-node-instance-v2";
 
   private static void flush(ExporterHarness harness, EngineRecords engine) {
     harness.export(engine.drain());

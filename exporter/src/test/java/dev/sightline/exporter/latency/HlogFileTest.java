@@ -158,27 +158,4 @@ class HlogFileTest {
     assertThat(((Histogram) histograms.get(1)).getTotalCount()).isEqualTo(3);
     assertThat(histograms.get(1).getMaxValueAsDouble()).isBetween(12_340.0, 12_360.0);
   }
-
-  @Test
-  void shouldAppendAFreshHeaderWhenReopenedSoBothRunsStayReadable() throws IOException {
-    // given a first run
-    var file = writeTwoIntervals();
-
-    // when the exporter reopens later and writes one more interval
-    try (var hlog = HlogFile.open(file, 2, START_MILLIS + 60_000)) {
-      hlog.write(
-          START_MILLIS + 60_000,
-          START_MILLIS + 70_000,
-          LatencyStage.BULK,
-          ValueType.PROCESS,
-          histogram(5_000));
-      hlog.flush();
-    }
-
-    // then
-    var histograms = readAll(file);
-    assertThat(histograms).hasSize(4);
-    assertThat(histograms.get(3).getTag()).isEqualTo("bulk:PROCESS");
-    assertThat(histograms.get(3).getStartTimeStamp()).isEqualTo(START_MILLIS + 60_000);
-  }
 }

@@ -28,7 +28,11 @@ class LatencyReporterTest {
   private final StageRecorders recorders = new StageRecorders();
   private final LatencyMeters meters = new LatencyMeters(registry, 1, recorders);
 
-  private LatencyReporter reporter(HlogFile hlog) {
+  /** Large and old enough never to roll in these tests. */
+  private static final RollingHlog.Policy NO_ROLL =
+      new RollingHlog.Policy(1L << 30, Duration.ofDays(365).toMillis(), 7);
+
+  private LatencyReporter reporter(RollingHlog hlog) {
     return new LatencyReporter(
         recorders,
         meters,
@@ -79,7 +83,7 @@ class LatencyReporterTest {
   void shouldWriteOneTaggedLinePerStageAndValueTypeOnceTheIntervalHasPassed() throws IOException {
     // given a reporter with an .hlog file and 10 s intervals
     var file = HlogFile.fileFor(dir, 1);
-    var reporter = reporter(HlogFile.open(file, 1, T0));
+    var reporter = reporter(RollingHlog.open(dir, 1, NO_ROLL, T0));
 
     // when ten ticks of one second each record one value
     for (var second = 1; second <= 10; second++) {
@@ -114,7 +118,7 @@ class LatencyReporterTest {
   void shouldWriteTheLastShortIntervalOnClose() throws IOException {
     // given
     var file = HlogFile.fileFor(dir, 1);
-    var reporter = reporter(HlogFile.open(file, 1, T0));
+    var reporter = reporter(RollingHlog.open(dir, 1, NO_ROLL, T0));
     recorders.record(LatencyStage.EXPORTER_LAG, PI, 1_000, 3);
     clock.advance(Duration.ofMillis(2_500));
 

@@ -19,14 +19,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TreePathResolverTest {
 
-  private final ProcessDefinitions definitions = new ProcessDefinitions(100);
+  private static final int ONE_MIB = 1 << 20;
+
+  private final ProcessDefinitions definitions = new ProcessDefinitions(ONE_MIB);
   private final List<TreePathFallback.Kind> fallbacks = new ArrayList<>();
   private final Map<Long, String> indexedProcessPaths = new HashMap<>();
   private final Map<Long, KnownFlowNode> indexedFlowNodes = new HashMap<>();
+  private final List<Long> processPathLookups = new ArrayList<>();
   private final EntityLookup lookup =
       new EntityLookup() {
         @Override
         public Optional<String> processInstanceTreePath(long key) {
+          processPathLookups.add(key);
           return Optional.ofNullable(indexedProcessPaths.get(key));
         }
 
@@ -36,7 +40,7 @@ class TreePathResolverTest {
         }
       };
   private final TreePathResolver resolver =
-      new TreePathResolver(definitions, lookup, (kind, key, id) -> fallbacks.add(kind), 1000);
+      new TreePathResolver(definitions, lookup, (kind, key, id) -> fallbacks.add(kind), ONE_MIB);
 
   private static ImmutableProcessInstanceRecordValue.Builder value(
       long processInstanceKey, BpmnElementType type) {
@@ -252,6 +256,53 @@ class TreePathResolverTest {
 
       assertThat(resolver.flowNodePath(30, task)).isEqualTo(new FlowNodePath("10/30", 1));
       assertThat(fallbacks).containsExactly(TreePathFallback.Kind.FLOW_NODE);
+    }
+  }
+
+  @Nested
+  class CacheBudget {
+
+    private static final int CHILDREN = 100;
+
+    /** A path 1,300 call levels deep: over 32 KB. */
+    private static String deepPath(long key) {
+      var path = new StringBuilder();
+      for (int level = 0; level < 1_300; level++) {
+        path.append("PI_").append(key).append("/FN_call/FNI_").append(key).append('/');
+      }
+      return path.append("PI_").append(key).toString();
+    }
+
+    @Test
+    void shouldKeepNoMoreLongPathsThanItsByteBudgetHolds() {
+      // given many called instances whose parents' paths, known only to the index, are over 32 KB
+      var childPathLength = 0;
+      for (long i = 0; i < CHILDREN; i++) {
+        indexedProcessPaths.put(100_000 + i, deepPath(100_000 + i));
+        indexedFlowNodes.put(200_000 + i, new KnownFlowNode("call", (100_000 + i) + "/" + i));
+        var child =
+            value(300_000 + i, BpmnElementType.PROCESS)
+                .withParentProcessInstanceKey(100_000 + i)
+                .withParentElementInstanceKey(200_000 + i)
+                .build();
+        childPathLength = resolver.processInstancePath(child).length();
+      }
+      assertThat(childPathLength).isGreaterThan(32 * 1024);
+
+      // when every child's path is needed again, newest first
+      processPathLookups.clear();
+      for (long i = CHILDREN - 1; i >= 0; i--) {
+        resolver.knownProcessPath(300_000 + i);
+      }
+
+      // then the newest were still in memory, but no more than 1 MiB holds at two bytes a char
+      var kept = CHILDREN - processPathLookups.size();
+      assertThat(kept)
+          .as("paths of %d characters kept in a 1 MiB budget", childPathLength)
+          .isPositive()
+          .isLessThanOrEqualTo(ONE_MIB / (2 * childPathLength));
+      assertThat(processPathLookups).as("the oldest asked the index").contains(300_000L);
+      assertThat(fallbacks).isEmpty();
     }
   }
 }

@@ -96,9 +96,9 @@ class DirectExporterIT {
 
     // then
     try (ElasticsearchClient client = EsClients.open(es.url())) {
-      assertThat(ReadModelDocuments.all(client, es.index("process-instance-v1")))
+      assertThat(ReadModelDocuments.all(client, es.index("process-instance-v2")))
           .isEqualTo(expectedProcessInstances(scenario, records));
-      assertThat(ReadModelDocuments.all(client, es.index("flow-node-instance-v1")))
+      assertThat(ReadModelDocuments.all(client, es.index("flow-node-instance-v2")))
           .isEqualTo(expectedFlowNodeInstances(scenario, records));
     }
   }
@@ -126,9 +126,9 @@ class DirectExporterIT {
 
     // then the documents are exactly those of a clean run
     try (ElasticsearchClient client = EsClients.open(es.url())) {
-      assertThat(ReadModelDocuments.all(client, es.index("process-instance-v1")))
+      assertThat(ReadModelDocuments.all(client, es.index("process-instance-v2")))
           .isEqualTo(expectedProcessInstances(scenario, records));
-      assertThat(ReadModelDocuments.all(client, es.index("flow-node-instance-v1")))
+      assertThat(ReadModelDocuments.all(client, es.index("flow-node-instance-v2")))
           .isEqualTo(expectedFlowNodeInstances(scenario, records));
     }
   }

@@ -211,7 +211,7 @@ class ImportStatusIT {
         // then it has written, acknowledged and remembered nothing
         assertThat(direct.controller.acknowledgements()).isEmpty();
         assertThat(direct.controller.readMetadata()).isEmpty();
-        assertThat(ReadModelDocuments.all(client, es.index("process-instance-v1"))).isEmpty();
+        assertThat(ReadModelDocuments.all(client, es.index("process-instance-v2"))).isEmpty();
 
         // and once the importer has saved and completed the partition's position, it writes all
         position(client, es, 1, "zeebe-record-process-instance", true);
@@ -221,7 +221,7 @@ class ImportStatusIT {
         assertThat(
                 new String(direct.controller.readMetadata().orElseThrow(), StandardCharsets.UTF_8))
             .contains("\"importersDone\":true");
-        assertThat(ReadModelDocuments.all(client, es.index("process-instance-v1"))).hasSize(2);
+        assertThat(ReadModelDocuments.all(client, es.index("process-instance-v2"))).hasSize(2);
       }
     }
   }

@@ -34,7 +34,7 @@ class IncidentPropagationIT {
   /** {@code incident} of process instances, by key, as a search sees them after a refresh. */
   private static Map<String, Map<String, Object>> instances(ElasticsearchClient client, EsTarget es)
       throws IOException {
-    return ReadModelDocuments.all(client, es.index("process-instance-v1"));
+    return ReadModelDocuments.all(client, es.index("process-instance-v2"));
   }
 
   private static Object flag(Map<String, Map<String, Object>> documents, long key) {
@@ -71,7 +71,7 @@ class IncidentPropagationIT {
       assertThat(flag(documents, tree.leafB.key())).isEqualTo(true);
       assertThat(flag(documents, tree.middleA.key())).isEqualTo(false);
       assertThat(flag(documents, tree.leafA.key())).isEqualTo(false);
-      var flowNodes = ReadModelDocuments.all(client, es.index("flow-node-instance-v1"));
+      var flowNodes = ReadModelDocuments.all(client, es.index("flow-node-instance-v2"));
       assertThat(flag(flowNodes, tree.callA.key())).isEqualTo(false);
       assertThat(flag(flowNodes, tree.callB.key())).isEqualTo(true);
       assertThat(flag(flowNodes, tree.subB.key())).isEqualTo(true);
@@ -146,7 +146,7 @@ class IncidentPropagationIT {
 
     // then
     try (ElasticsearchClient client = EsClients.open(es.url())) {
-      for (var index : List.of("process-instance-v1", "flow-node-instance-v1", "incident-v1")) {
+      for (var index : List.of("process-instance-v2", "flow-node-instance-v2", "incident-v1")) {
         assertThat(ReadModelDocuments.all(client, es.index(index)))
             .as(index)
             .isEqualTo(ReadModelDocuments.normalizeAll(reference.store.index(es.index(index))));

@@ -80,7 +80,7 @@ class IndexNameLengthIT {
       assertThatThrownBy(() -> ConfigParser.parse(Map.of("index.prefix", tooLong)))
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("index.prefix: must be at most 224 bytes in UTF-8");
-      var tooLongName = tooLong + "-flow-node-instance-v1-template";
+      var tooLongName = tooLong + "-flow-node-instance-v2-template";
       assertThatThrownBy(() -> client.indices().create(c -> c.index(tooLongName)))
           .isInstanceOf(ElasticsearchException.class)
           .hasMessageContaining("too long");

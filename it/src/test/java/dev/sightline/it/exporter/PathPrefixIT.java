@@ -39,7 +39,7 @@ class PathPrefixIT {
       }
       assertThat(proxy.seenPaths()).isNotEmpty().allMatch(path -> path.startsWith("/es/"));
       try (var client = EsClients.open(es.url())) {
-        assertThat(ReadModelDocuments.all(client, es.index("process-instance-v1"))).hasSize(2);
+        assertThat(ReadModelDocuments.all(client, es.index("process-instance-v2"))).hasSize(2);
       }
     }
   }

@@ -27,7 +27,13 @@ class ReadModelIT {
 
   private static Map<String, Object> document(
       ElasticsearchClient client, EsTarget es, String index, long key) throws IOException {
-    return ReadModelDocuments.all(client, es.index(index + "-v1")).get(Long.toString(key));
+    var descriptor =
+        ReadModelSchema.INDICES.stream()
+            .filter(candidate -> candidate.name().equals(index))
+            .findFirst()
+            .orElseThrow();
+    return ReadModelDocuments.all(client, es.index(index + "-v" + descriptor.version()))
+        .get(Long.toString(key));
   }
 
   @Test

@@ -138,8 +138,8 @@ class ThreePartitionsIT {
 
     // and every entity has its own document, written by the partition its key belongs to
     try (ElasticsearchClient client = EsClients.open(es.url())) {
-      var instances = ReadModelDocuments.all(client, es.index("process-instance-v1"));
-      var flowNodes = ReadModelDocuments.all(client, es.index("flow-node-instance-v1"));
+      var instances = ReadModelDocuments.all(client, es.index("process-instance-v2"));
+      var flowNodes = ReadModelDocuments.all(client, es.index("flow-node-instance-v2"));
       var incidents = ReadModelDocuments.all(client, es.index("incident-v1"));
       assertThat(instances).hasSize(3 * 5);
       assertThat(flowNodes).hasSize(3 * 8);

@@ -59,7 +59,7 @@ class VisibilityProofIT {
   void shouldSeeDocumentsUniformlyWithinOneRefreshIntervalAfterTheirFlush(
       int refreshMillis, EsTarget es) throws Exception {
     // given an exporter whose store notes each document's flush, and the refresh interval set to I
-    var index = es.index("process-instance-v1");
+    var index = es.index("process-instance-v2");
     var flushes = new AtomicReference<FlushTimesStore>();
     StoreFactory storeFactory =
         (config, schema, json) -> {

@@ -80,7 +80,7 @@ class HostileInputsIT {
           .indices()
           .create(
               c ->
-                  c.index(es.index("flow-node-instance-v1"))
+                  c.index(es.index("flow-node-instance-v2"))
                       .mappings(
                           m ->
                               m.withJson(
@@ -96,7 +96,7 @@ class HostileInputsIT {
       assertThat(run.controller().getLastExportedRecordPosition())
           .isEqualTo(records.getLast().getPosition());
       client.indices().refresh(r -> r.index(es.indexPrefix() + "-*"));
-      assertThat(client.count(c -> c.index(es.index("process-instance-v1"))).count()).isEqualTo(2);
+      assertThat(client.count(c -> c.index(es.index("process-instance-v2"))).count()).isEqualTo(2);
       assertThat(client.count(c -> c.index(es.index("dead-letter-v1"))).count()).isEqualTo(7);
       assertThat(
               run.log().lines().stream()
@@ -113,7 +113,7 @@ class HostileInputsIT {
           .indices()
           .create(
               c ->
-                  c.index(es.index("flow-node-instance-v1"))
+                  c.index(es.index("flow-node-instance-v2"))
                       .mappings(
                           m ->
                               m.withJson(
@@ -174,7 +174,7 @@ class HostileInputsIT {
     try (ElasticsearchClient client = EsClients.open(es.url())) {
       var document =
           client.get(
-              g -> g.index(es.index("process-instance-v1")).id(Long.toString(key)), Map.class);
+              g -> g.index(es.index("process-instance-v2")).id(Long.toString(key)), Map.class);
       assertThat(document.found()).isTrue();
       assertThat(((String) document.source().get("treePath")).length()).isGreaterThan(32 * 1024);
     }
@@ -216,7 +216,7 @@ class HostileInputsIT {
     try (ElasticsearchClient client = EsClients.open(es.url())) {
       var document =
           client.get(
-              g -> g.index(es.index("process-instance-v1")).id(Long.toString(key)), Map.class);
+              g -> g.index(es.index("process-instance-v2")).id(Long.toString(key)), Map.class);
       assertThat(document.found()).isTrue();
       assertThat((String) document.source().get("bpmnProcessId"))
           .startsWith("proc-")

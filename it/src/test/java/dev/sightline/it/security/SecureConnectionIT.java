@@ -112,7 +112,7 @@ class SecureConnectionIT {
       assertThat(proxy.seenAuthorizations()).isNotEmpty().allMatch(expected::equals);
       try (ElasticsearchClient client = EsClients.open(es.url())) {
         client.indices().refresh(r -> r.index(es.indexPrefix() + "-*"));
-        assertThat(client.count(c -> c.index(es.index("process-instance-v1"))).count())
+        assertThat(client.count(c -> c.index(es.index("process-instance-v2"))).count())
             .isEqualTo(2);
       }
       assertThat(log.all()).doesNotContain(PASSWORD);

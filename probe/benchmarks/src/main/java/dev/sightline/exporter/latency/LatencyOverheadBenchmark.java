@@ -103,7 +103,7 @@ public class LatencyOverheadBenchmark {
                 1,
                 log,
                 clock::millis,
-                10_000));
+                ReadModelHandlers.CacheBudgets.PER_PARTITION));
     deployment.forEach(record -> dispatcher.dispatch(record, batch));
     batch.clear();
     records =

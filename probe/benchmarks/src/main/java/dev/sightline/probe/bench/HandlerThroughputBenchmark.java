@@ -83,7 +83,7 @@ public class HandlerThroughputBenchmark {
                 1,
                 LoggerFactory.getLogger(HandlerThroughputBenchmark.class),
                 () -> nowMillis,
-                10_000));
+                ReadModelHandlers.CacheBudgets.PER_PARTITION));
   }
 
   @Benchmark
