@@ -23,6 +23,7 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Objects;
 import org.slf4j.Logger;
 
 /**
@@ -144,7 +145,10 @@ public final class SightlineExporter implements Exporter {
           e.getMessage());
     }
     log.info(
-        "Sightline exporter open on partition {} (metadata {}, last exported position {}):\n{}",
+        "Sightline exporter {} open on partition {} (metadata {}, last exported position {}):\n{}",
+        // Implementation-Version of the drop-in jar's manifest; none when run from classes.
+        Objects.requireNonNullElse(
+            SightlineExporter.class.getPackage().getImplementationVersion(), "(unknown version)"),
         partitionId,
         stored.map(Object::toString).orElse("none"),
         controller.getLastExportedRecordPosition(),

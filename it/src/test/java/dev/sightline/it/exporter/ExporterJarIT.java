@@ -2,11 +2,30 @@ package dev.sightline.it.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.exporter.flush.ExporterMetadata;
+import dev.sightline.exporter.testing.CapturingLogger;
+import dev.sightline.exporter.testing.TestContext;
+import dev.sightline.exporter.testing.TestController;
+import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.host.loading.ExporterJarClassLoader;
+import io.camunda.zeebe.exporter.api.Exporter;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The drop-in jar carries everything the exporter needs, except what the broker provides. */
@@ -18,6 +37,20 @@ public class ExporterJarIT {
         Path.of(System.getProperty("sightline.exporter.jar", "../exporter/target/missing.jar"));
     assertThat(jar).as("the shaded exporter jar (run 'mvn package' first)").isRegularFile();
     return jar;
+  }
+
+  /** The version the build gave the jar (set by failsafe). */
+  static String projectVersion() {
+    var version = System.getProperty("sightline.version");
+    assertThat(version).as("system property sightline.version (set by failsafe)").isNotBlank();
+    return version;
+  }
+
+  /** The repository's root folder (set by failsafe). */
+  static Path projectRoot() {
+    var root = Path.of(System.getProperty("sightline.project.root", ".."));
+    assertThat(root.resolve("LICENSE")).as("the repository root").isRegularFile();
+    return root;
   }
 
   /** Where the build left the two-hop record-index exporter's jar (set by failsafe). */
@@ -106,5 +139,228 @@ public class ExporterJarIT {
       }
     }
     assertThat(Files.size(exporterJar())).isGreaterThan(1_000_000);
+  }
+
+  /** What an operator sees of the jar: its manifest and the version it logs. */
+  @Nested
+  class Identity {
+
+    @Test
+    void shouldNameItselfAndItsVersionInTheManifest() throws Exception {
+      // given
+      try (var jar = new JarFile(exporterJar().toFile())) {
+        // when
+        var manifest = jar.getManifest();
+        // then
+        assertThat(manifest).as("META-INF/MANIFEST.MF").isNotNull();
+        var attributes = manifest.getMainAttributes();
+        assertThat(attributes.getValue(Attributes.Name.IMPLEMENTATION_TITLE))
+            .isEqualTo("sightline-exporter");
+        assertThat(attributes.getValue(Attributes.Name.IMPLEMENTATION_VERSION))
+            .isEqualTo(projectVersion());
+      }
+    }
+
+    @Test
+    void shouldLogItsVersionWhenTheBrokerOpensIt() throws Exception {
+      // given the drop-in jar loaded as a broker loads it, and no Elasticsearch to reach
+      var log = new CapturingLogger();
+      var clock = new VirtualClock(1_800_000_000_000L);
+      var importersDone = ExporterMetadata.initial().withImportersDone().toJson(new ObjectMapper());
+      var args = Map.<String, Object>of("connect", Map.of("url", "http://127.0.0.1:" + freePort()));
+      try (var loader =
+          ExporterJarClassLoader.of(
+              exporterJar(),
+              getClass().getClassLoader(),
+              ExporterJarClassLoader.ResourceOrder.PARENT_FIRST)) {
+        var exporter =
+            (Exporter)
+                loader
+                    .loadClass("dev.sightline.exporter.SightlineExporter")
+                    .getConstructor()
+                    .newInstance();
+        assertThat(exporter.getClass().getClassLoader()).isSameAs(loader);
+        exporter.configure(new TestContext(args, 1, clock, log));
+        // when
+        try {
+          exporter.open(new TestController(clock, -1, importersDone));
+        } finally {
+          exporter.close();
+        }
+      }
+      // then
+      assertThat(log.lines())
+          .anyMatch(
+              line ->
+                  line.startsWith(
+                      "INFO Sightline exporter " + projectVersion() + " open on partition 1 "));
+    }
+
+    private static int freePort() throws IOException {
+      try (var socket = new ServerSocket(0)) {
+        return socket.getLocalPort();
+      }
+    }
+  }
+
+  /**
+   * What the jar bundles and under which licences: its CycloneDX SBOM, each library's own licence
+   * files, Sightline's licence, and the list in docs/architecture.md.
+   */
+  @Nested
+  class Licences {
+
+    static final String SBOM = "META-INF/sbom/sightline-exporter.cdx.json";
+
+    /**
+     * Licences a bundled library may have (SPDX ids). EPL-2.0 only for jakarta.json and parsson,
+     * which elasticsearch-java brings; a later issue removes them and this entry.
+     */
+    static final Set<String> ALLOWED =
+        Set.of("Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause", "EPL-2.0");
+
+    private static JsonNode sbom(JarFile jar) throws IOException {
+      var entry = jar.getEntry(SBOM);
+      assertThat(entry).as(SBOM).isNotNull();
+      try (var in = jar.getInputStream(entry)) {
+        return new ObjectMapper().readTree(in);
+      }
+    }
+
+    /** groupId:artifactId of every bundled component, with its licences (id, else name). */
+    private static Map<String, List<String>> bundled(JsonNode sbom) {
+      var components = new TreeMap<String, List<String>>();
+      for (var component : sbom.path("components")) {
+        var licences = new ArrayList<String>();
+        for (var choice : component.path("licenses")) {
+          var licence = choice.path("license");
+          licences.add(
+              licence.hasNonNull("id")
+                  ? licence.get("id").asText()
+                  : licence.hasNonNull("name")
+                      ? licence.get("name").asText()
+                      : choice.path("expression").asText());
+        }
+        components.put(
+            component.path("group").asText() + ":" + component.path("name").asText(), licences);
+      }
+      return components;
+    }
+
+    @Test
+    void shouldDescribeTheExporterItself() throws Exception {
+      try (var jar = new JarFile(exporterJar().toFile())) {
+        var component = sbom(jar).path("metadata").path("component");
+
+        assertThat(component.path("purl").asText())
+            .isEqualTo(
+                "pkg:maven/dev.sightline/sightline-exporter@" + projectVersion() + "?type=jar");
+        assertThat(component.path("licenses").findValuesAsText("id")).containsExactly("Apache-2.0");
+      }
+    }
+
+    @Test
+    void shouldListEveryLibraryTheJarBundles() throws Exception {
+      // given
+      try (var jar = new JarFile(exporterJar().toFile())) {
+        var listed = bundled(sbom(jar)).keySet();
+        // when: the libraries whose Maven descriptors the jar carries (all Maven-built ones)
+        var descriptor = Pattern.compile("META-INF/maven/([^/]+)/([^/]+)/pom\\.properties");
+        var carried =
+            jar.stream()
+                .map(entry -> descriptor.matcher(entry.getName()))
+                .filter(matcher -> matcher.matches())
+                .map(matcher -> matcher.group(1) + ":" + matcher.group(2))
+                .filter(library -> !library.equals("dev.sightline:sightline-exporter"))
+                .collect(Collectors.toSet());
+        // then
+        assertThat(carried).as("libraries in the jar").isNotEmpty();
+        assertThat(listed).as("bundled components in the SBOM").containsAll(carried);
+        assertThat(listed)
+            .as("never what the broker provides")
+            .noneMatch(
+                library ->
+                    library.startsWith("io.camunda:zeebe-exporter-api")
+                        || library.startsWith("io.camunda:zeebe-protocol")
+                        || library.startsWith("org.slf4j:")
+                        || library.startsWith("io.micrometer:"));
+      }
+    }
+
+    @Test
+    void shouldBundleOnlyLibrariesUnderAllowedLicences() throws Exception {
+      // given
+      try (var jar = new JarFile(exporterJar().toFile())) {
+        // when: a library offered under several licences needs one of them allowed
+        var refused = new TreeMap<String, List<String>>();
+        bundled(sbom(jar))
+            .forEach(
+                (library, licences) -> {
+                  if (licences.stream().noneMatch(ALLOWED::contains)) {
+                    refused.put(library, licences);
+                  }
+                });
+        // then
+        assertThat(refused).as("bundled libraries whose licences are not in " + ALLOWED).isEmpty();
+      }
+    }
+
+    @Test
+    void shouldCarryItsOwnLicenceAndEachLibrarysLicenceFiles() throws Exception {
+      try (var jar = new JarFile(exporterJar().toFile())) {
+        var license = jar.getEntry("META-INF/LICENSE");
+        assertThat(license).as("META-INF/LICENSE").isNotNull();
+        try (var in = jar.getInputStream(license)) {
+          assertThat(in.readAllBytes())
+              .as("Sightline's LICENSE (Apache-2.0)")
+              .isEqualTo(Files.readAllBytes(projectRoot().resolve("LICENSE")));
+        }
+
+        var names = jar.stream().map(JarEntry::getName).toList();
+        bundled(sbom(jar))
+            .forEach(
+                (library, licences) -> {
+                  var folder =
+                      "META-INF/third-party/" + library.substring(library.indexOf(':') + 1);
+                  var ownFiles =
+                      names.stream().filter(name -> name.startsWith(folder + "/LICENSE"));
+                  // Apache-2.0 libraries that ship no licence file are covered by META-INF/LICENSE.
+                  assertThat(
+                          ownFiles.findAny().isPresent() || licences.equals(List.of("Apache-2.0")))
+                      .as("%s (%s): its licence file in %s/", library, licences, folder)
+                      .isTrue();
+                });
+        assertThat(names)
+            .as("jakarta.json's EPL-2.0 licence and notice")
+            .contains(
+                "META-INF/third-party/jakarta.json-api/LICENSE.md",
+                "META-INF/third-party/jakarta.json-api/NOTICE.md");
+      }
+    }
+
+    @Test
+    void shouldNameEveryBundledLibraryAndItsLicenceInTheArchitectureDoc() throws Exception {
+      // given
+      Map<String, List<String>> bundled;
+      try (var jar = new JarFile(exporterJar().toFile())) {
+        bundled = bundled(sbom(jar));
+      }
+      var expected =
+          bundled.entrySet().stream()
+              .map(e -> "| `" + e.getKey() + "` | " + String.join(" or ", e.getValue()) + " |")
+              .toList();
+      // when
+      var row = Pattern.compile("\\| `[^`:]+:[^`]+` \\| .* \\|");
+      var documented =
+          Files.readAllLines(projectRoot().resolve("docs/architecture.md")).stream()
+              .filter(line -> row.matcher(line).matches())
+              .toList();
+      // then
+      assertThat(documented)
+          .as(
+              "the bundled libraries in docs/architecture.md; the SBOM says:%n%s",
+              String.join("\n", expected))
+          .containsExactlyElementsOf(expected);
+    }
   }
 }
