@@ -9,7 +9,7 @@ import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
 import dev.sightline.probe.host.source.ListRecordSource;
-import dev.sightline.probe.recordjson.RecordJsonReader;
+import dev.sightline.probe.recordjson.CorpusFiles;
 import dev.sightline.probe.twohop.importer.Importer;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Clock;
@@ -53,15 +53,9 @@ class TwoHopEquivalenceIT {
     return records;
   }
 
-  /** A corpus file from the exporter's test jar (see its PROVENANCE.md). */
+  /** A corpus file from the record codec's test jar (see its PROVENANCE.md). */
   static List<Record<?>> corpus(String file) {
-    try (var in =
-        TwoHopEquivalenceIT.class.getClassLoader().getResourceAsStream("corpus/" + file)) {
-      assertThat(in).as("corpus/" + file).isNotNull();
-      return new RecordJsonReader().readAll(in).records();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return CorpusFiles.read(file).records();
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.sightline.probe.recordjson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,11 +63,23 @@ public final class CorpusFiles {
     }
   }
 
+  /**
+   * The corpus folder: on disk in this module's tests, inside the test jar for other modules' tests
+   * (a reactor build past {@code package} resolves the test jar, not the classes folder).
+   */
   private static Path root() {
     try {
-      return Path.of(CorpusFiles.class.getResource("/corpus/PROVENANCE.md").toURI()).getParent();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+      var uri = CorpusFiles.class.getResource("/corpus/PROVENANCE.md").toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try {
+          FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException alreadyOpen) {
+          // another class opened the jar first: Path.of finds its file system
+        }
+      }
+      return Path.of(uri).getParent();
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot open the record corpus", e);
     }
   }
 }
