@@ -1,29 +1,49 @@
 package dev.sightline.exporter.store;
 
+import dev.sightline.exporter.store.ElasticsearchErrors.Handling;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Rejected bulk items grouped by Elasticsearch error type, each with a count and one sample: a
- * thousand identical mapping errors make one line, not a thousand.
+ * Rejected bulk items grouped by Elasticsearch error type, each with a count, the indices concerned
+ * and one sample: a thousand identical mapping errors make one line, not a thousand. Reasons are
+ * kept {@link Reasons#withoutValues without the field values} Elasticsearch quotes.
  */
 public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> items) {
 
-  /** All items of one error type: how many, and the first one's document and reason. */
-  public record Group(int count, String sampleIndex, String sampleId, String sampleReason) {}
+  /** Indices named per group, at most. */
+  static final int MAX_INDICES = 5;
+
+  /** All items of one error type: how many, their indices, and the first one's details. */
+  public record Group(
+      int count,
+      Set<String> indices,
+      String sampleIndex,
+      String sampleId,
+      int sampleStatus,
+      String sampleReason) {
+
+    public Group {
+      indices = Set.copyOf(indices);
+    }
+
+    /** What an operator should do about this kind of rejection. */
+    public String advice(String type) {
+      return ElasticsearchErrors.advice(
+          sampleStatus, type, sampleReason, String.join(", ", new TreeSet<>(indices)));
+    }
+  }
 
   /** One rejected item. */
   public record Item(String index, String id, int status, String type, String reason) {
 
-    /**
-     * Whether sending the document again cannot help: a 4xx other than 409 (conflict) and 429 (too
-     * many requests) — the document itself is wrong for the index (mapping, parsing, size).
-     */
-    public boolean isPermanent() {
-      return status >= 400 && status < 500 && status != 409 && status != 429;
+    public Handling handling() {
+      return ElasticsearchErrors.handling(status, type);
     }
   }
 
@@ -32,9 +52,17 @@ public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> 
     items = List.copyOf(items);
   }
 
-  /** Whether every rejection is permanent, so that retrying the batch can never succeed. */
+  /**
+   * Whether every rejection is one no retry can change, so that retrying the batch can never
+   * succeed: only then do documents go to the dead-letter index.
+   */
   public boolean allPermanent() {
-    return items.stream().allMatch(Item::isPermanent);
+    return items.stream().allMatch(item -> item.handling() == Handling.DEAD_LETTER);
+  }
+
+  /** Whether Elasticsearch said an index is missing: the schema has to be created again. */
+  public boolean anyMissingIndex() {
+    return items.stream().anyMatch(item -> item.handling() == Handling.RECREATE_SCHEMA);
   }
 
   public String describe() {
@@ -43,17 +71,22 @@ public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> 
         + byType.entrySet().stream()
             .sorted(Map.Entry.comparingByKey())
             .map(
-                entry ->
-                    entry.getKey()
-                        + " x"
-                        + entry.getValue().count()
-                        + " (e.g. "
-                        + entry.getValue().sampleIndex()
-                        + "/"
-                        + entry.getValue().sampleId()
-                        + ": "
-                        + entry.getValue().sampleReason()
-                        + ")")
+                entry -> {
+                  var group = entry.getValue();
+                  return entry.getKey()
+                      + " x"
+                      + group.count()
+                      + " (HTTP "
+                      + group.sampleStatus()
+                      + ", e.g. "
+                      + group.sampleIndex()
+                      + "/"
+                      + group.sampleId()
+                      + ": "
+                      + group.sampleReason()
+                      + ") → "
+                      + group.advice(entry.getKey());
+                })
             .collect(Collectors.joining("; "));
   }
 
@@ -63,15 +96,32 @@ public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> 
     private final List<Item> items = new ArrayList<>();
     private int total;
 
+    /**
+     * @param type Elasticsearch's error type; null (an answer without a body) counts as {@code
+     *     "unknown"}
+     * @param reason as Elasticsearch gave it: the field values it quotes are removed here
+     */
     public void add(String type, String index, String id, int status, String reason) {
+      var name = type == null ? "unknown" : type;
+      var cleaned = Reasons.withoutValues(reason);
       total++;
-      items.add(new Item(index, id, status, type, reason));
+      items.add(new Item(index, id, status, name, cleaned));
       groups.merge(
-          type,
-          new Group(1, index, id, reason),
-          (first, next) ->
-              new Group(
-                  first.count() + 1, first.sampleIndex(), first.sampleId(), first.sampleReason()));
+          name,
+          new Group(1, Set.of(index), index, id, status, cleaned),
+          (first, next) -> {
+            var indices = new TreeSet<>(first.indices());
+            if (indices.size() < MAX_INDICES) {
+              indices.add(index);
+            }
+            return new Group(
+                first.count() + 1,
+                indices,
+                first.sampleIndex(),
+                first.sampleId(),
+                first.sampleStatus(),
+                first.sampleReason());
+          });
     }
 
     public boolean isEmpty() {

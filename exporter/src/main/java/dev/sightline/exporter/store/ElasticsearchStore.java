@@ -137,14 +137,26 @@ public final class ElasticsearchStore implements DocumentStore {
     }
   }
 
+  /** A document of an index that does not exist (yet, or any more) is not found. */
   @Override
   @SuppressWarnings("unchecked")
   public Optional<Map<String, Object>> get(String index, String id) {
-    var response =
-        call("get " + index + "/" + id, () -> client.get(g -> g.index(index).id(id), Map.class));
-    return response.found()
-        ? Optional.ofNullable((Map<String, Object>) response.source())
-        : Optional.empty();
+    var what = "get " + index + "/" + id;
+    try {
+      var response = client.get(g -> g.index(index).id(id), Map.class);
+      return response.found()
+          ? Optional.ofNullable((Map<String, Object>) response.source())
+          : Optional.empty();
+    } catch (ElasticsearchException e) {
+      if (ElasticsearchErrors.isMissingIndex(e.status(), e.error().type())) {
+        return Optional.empty();
+      }
+      throw failure(what, e);
+    } catch (IOException e) {
+      throw failure(what, e);
+    } catch (RuntimeException e) {
+      throw new StoreException(what + " failed: " + e, e);
+    }
   }
 
   @Override
@@ -194,15 +206,7 @@ public final class ElasticsearchStore implements DocumentStore {
 
   private static StoreException failure(String what, Exception e) {
     if (e instanceof ElasticsearchException es) {
-      return new StoreException(
-          what
-              + " failed: HTTP "
-              + es.status()
-              + " "
-              + es.error().type()
-              + ": "
-              + es.error().reason(),
-          e);
+      return StoreException.answered(what, es.status(), es.error().type(), es.error().reason(), e);
     }
     return new StoreException(what + " failed: Elasticsearch unreachable (" + e + ")", e);
   }

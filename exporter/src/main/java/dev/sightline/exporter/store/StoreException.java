@@ -15,6 +15,25 @@ public final class StoreException extends RuntimeException {
     this.itemFailures = null;
   }
 
+  /**
+   * Elasticsearch answered a request with an error: the message names it (the reason without the
+   * values it quotes) and says what an operator should do.
+   */
+  public static StoreException answered(
+      String what, int status, String type, String reason, Throwable cause) {
+    return new StoreException(
+        what
+            + " failed: HTTP "
+            + status
+            + " "
+            + type
+            + ": "
+            + Reasons.withoutValues(reason)
+            + " → "
+            + ElasticsearchErrors.advice(status, type, Reasons.withoutValues(reason), "<index>"),
+        cause);
+  }
+
   public StoreException(BulkItemFailures itemFailures) {
     super(itemFailures.describe());
     this.itemFailures = itemFailures;
