@@ -5,7 +5,7 @@ import dev.sightline.exporter.batch.DocumentKey;
 import dev.sightline.exporter.schema.FlowNodeInstanceIndex;
 import dev.sightline.exporter.schema.ProcessInstanceIndex;
 import dev.sightline.exporter.schema.ReadModelSchema;
-import dev.sightline.exporter.store.DocumentStore;
+import dev.sightline.exporter.store.DocumentReader;
 import dev.sightline.exporter.treepath.IncidentScope;
 import dev.sightline.exporter.util.LruCache;
 import java.util.ArrayList;
@@ -33,12 +33,12 @@ import java.util.TreeSet;
 final class IncidentFlags {
 
   private final Batch batch;
-  private final DocumentStore store;
+  private final DocumentReader store;
   private final String processInstanceIndex;
   private final String flowNodeInstanceIndex;
   private final LruCache<DocumentKey, List<Long>> openKeys;
 
-  IncidentFlags(Batch batch, DocumentStore store, ReadModelSchema schema, int cacheSize) {
+  IncidentFlags(Batch batch, DocumentReader store, ReadModelSchema schema, int cacheSize) {
     this.batch = batch;
     this.store = store;
     this.processInstanceIndex = schema.indexName(ProcessInstanceIndex.DESCRIPTOR);
