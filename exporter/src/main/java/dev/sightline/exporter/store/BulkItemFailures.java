@@ -5,39 +5,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Rejected bulk items grouped by Elasticsearch error type, each with a count, the indices concerned
- * and one sample: a thousand identical mapping errors make one line, not a thousand. Reasons are
- * kept {@link Reasons#withoutValues without the field values} Elasticsearch quotes.
+ * Rejected bulk items grouped by Elasticsearch error type, each with a count and one sample: a
+ * thousand identical mapping errors make one entry, not a thousand. Reasons are kept {@link
+ * Reasons#withoutValues without the field values} Elasticsearch quotes.
  */
 public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> items) {
 
-  /** Indices named per group, at most. */
-  static final int MAX_INDICES = 5;
-
-  /** All items of one error type: how many, their indices, and the first one's details. */
+  /** All items of one error type: how many, and the first one's details. */
   public record Group(
-      int count,
-      Set<String> indices,
-      String sampleIndex,
-      String sampleId,
-      int sampleStatus,
-      String sampleReason) {
-
-    public Group {
-      indices = Set.copyOf(indices);
-    }
-
-    /** What an operator should do about this kind of rejection. */
-    public String advice(String type) {
-      return ElasticsearchErrors.advice(
-          sampleStatus, type, sampleReason, String.join(", ", new TreeSet<>(indices)));
-    }
-  }
+      int count, String sampleIndex, String sampleId, int sampleStatus, String sampleReason) {}
 
   /** One rejected item. */
   public record Item(String index, String id, int status, String type, String reason) {
@@ -65,27 +45,37 @@ public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> 
     return items.stream().anyMatch(item -> item.handling() == Handling.RECREATE_SCHEMA);
   }
 
+  /**
+   * One entry per error type and index (two indices may be blocked differently), with a count, a
+   * sample and what an operator should do.
+   */
   public String describe() {
+    var byTypeAndIndex = new TreeMap<String, List<Item>>();
+    items.forEach(
+        item ->
+            byTypeAndIndex
+                .computeIfAbsent(item.type() + " " + item.index(), key -> new ArrayList<>())
+                .add(item));
     return total
         + " bulk item(s) rejected: "
-        + byType.entrySet().stream()
-            .sorted(Map.Entry.comparingByKey())
+        + byTypeAndIndex.values().stream()
             .map(
-                entry -> {
-                  var group = entry.getValue();
-                  return entry.getKey()
+                group -> {
+                  var sample = group.getFirst();
+                  return sample.type()
                       + " x"
-                      + group.count()
+                      + group.size()
+                      + " on "
+                      + sample.index()
                       + " (HTTP "
-                      + group.sampleStatus()
+                      + sample.status()
                       + ", e.g. "
-                      + group.sampleIndex()
-                      + "/"
-                      + group.sampleId()
+                      + sample.id()
                       + ": "
-                      + group.sampleReason()
+                      + sample.reason()
                       + ") → "
-                      + group.advice(entry.getKey());
+                      + ElasticsearchErrors.advice(
+                          sample.status(), sample.type(), sample.reason(), sample.index());
                 })
             .collect(Collectors.joining("; "));
   }
@@ -108,20 +98,14 @@ public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> 
       items.add(new Item(index, id, status, name, cleaned));
       groups.merge(
           name,
-          new Group(1, Set.of(index), index, id, status, cleaned),
-          (first, next) -> {
-            var indices = new TreeSet<>(first.indices());
-            if (indices.size() < MAX_INDICES) {
-              indices.add(index);
-            }
-            return new Group(
-                first.count() + 1,
-                indices,
-                first.sampleIndex(),
-                first.sampleId(),
-                first.sampleStatus(),
-                first.sampleReason());
-          });
+          new Group(1, index, id, status, cleaned),
+          (first, next) ->
+              new Group(
+                  first.count() + 1,
+                  first.sampleIndex(),
+                  first.sampleId(),
+                  first.sampleStatus(),
+                  first.sampleReason()));
     }
 
     public boolean isEmpty() {

@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,14 +121,13 @@ public final class BulkRequests {
       if (e.status() == 413) {
         throw new TooLarge();
       }
-      throw StoreException.answered(what, e.status(), e.error().type(), e.error().reason(), e);
-    } catch (TransportException e) {
-      if (e.statusCode() == 413) {
+      throw ElasticsearchStore.failure(what, e);
+    } catch (IOException e) {
+      // 413 from http.max_content_length comes without a body, as the low-level client's exception
+      if (ElasticsearchStore.statusWithoutBody(e) == 413) {
         throw new TooLarge();
       }
-      throw new StoreException(what + " failed: Elasticsearch unreachable (" + e + ")", e);
-    } catch (IOException e) {
-      throw new StoreException(what + " failed: Elasticsearch unreachable (" + e + ")", e);
+      throw ElasticsearchStore.failure(what, e);
     } catch (RuntimeException e) {
       throw new StoreException(what + " failed: " + e, e);
     }

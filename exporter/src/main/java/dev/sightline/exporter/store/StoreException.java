@@ -18,6 +18,8 @@ public final class StoreException extends RuntimeException {
   /**
    * Elasticsearch answered a request with an error: the message names it (the reason without the
    * values it quotes) and says what an operator should do.
+   *
+   * @param type Elasticsearch's error type; null for an answer without a JSON body
    */
   public static StoreException answered(
       String what, int status, String type, String reason, Throwable cause) {
@@ -26,8 +28,7 @@ public final class StoreException extends RuntimeException {
             + " failed: HTTP "
             + status
             + " "
-            + type
-            + ": "
+            + (type == null ? "" : type + ": ")
             + Reasons.withoutValues(reason)
             + " → "
             + ElasticsearchErrors.advice(status, type, Reasons.withoutValues(reason), "<index>"),

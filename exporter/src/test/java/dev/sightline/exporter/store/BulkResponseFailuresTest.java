@@ -27,7 +27,13 @@ class BulkResponseFailuresTest {
   }
 
   private static String item(String id, int status, String type, String reason) {
-    return "{\"update\":{\"_index\":\"s-variable-v1\",\"_id\":\""
+    return item("s-variable-v1", id, status, type, reason);
+  }
+
+  private static String item(String index, String id, int status, String type, String reason) {
+    return "{\"update\":{\"_index\":\""
+        + index
+        + "\",\"_id\":\""
         + id
         + "\",\"status\":"
         + status
@@ -63,7 +69,7 @@ class BulkResponseFailuresTest {
     assertThat(failures.items()).singleElement().returns(Handling.RETRY, item -> item.handling());
     assertThat(failures.allPermanent()).isFalse();
     assertThat(failures.describe())
-        .contains("security_exception x1 (HTTP 403")
+        .contains("security_exception x1 on s-variable-v1 (HTTP 403")
         .contains("lacks privileges on s-variable-v1");
   }
 
@@ -95,8 +101,40 @@ class BulkResponseFailuresTest {
     assertThat(failures.allPermanent()).isFalse();
     assertThat(failures.describe())
         .as("one entry per error type, not per document")
-        .startsWith("2 bulk item(s) rejected: cluster_block_exception x2 (HTTP 403, e.g.")
+        .startsWith(
+            "2 bulk item(s) rejected: cluster_block_exception x2 on s-variable-v1 (HTTP 403, e.g.")
         .containsOnlyOnce("cluster_block_exception")
+        .contains("PUT /s-variable-v1/_settings {\"index.blocks.write\": null}");
+  }
+
+  @Test
+  void shouldSayHowToLiftEachIndexsBlock() {
+    // given a write block on one index and the flood-stage block on another
+    var failures =
+        failures(
+            item(
+                    "s-variable-v1",
+                    "1-a",
+                    403,
+                    "cluster_block_exception",
+                    "index [s-variable-v1] blocked by: [FORBIDDEN/8/index write (api)];")
+                + ","
+                + item(
+                    "s-flow-node-instance-v1",
+                    "2",
+                    429,
+                    "cluster_block_exception",
+                    "index [s-flow-node-instance-v1] blocked by: [TOO_MANY_REQUESTS/12/disk usage"
+                        + " exceeded flood-stage watermark, index has read-only-allow-delete"
+                        + " block];"));
+
+    // then each index gets its own entry and advice
+    assertThat(failures.describe())
+        .contains("cluster_block_exception x1 on s-flow-node-instance-v1 (HTTP 429")
+        .contains(
+            "PUT /s-flow-node-instance-v1/_settings {\"index.blocks.read_only_allow_delete\":"
+                + " null}")
+        .contains("cluster_block_exception x1 on s-variable-v1 (HTTP 403")
         .contains("PUT /s-variable-v1/_settings {\"index.blocks.write\": null}");
   }
 
