@@ -68,4 +68,44 @@ class LateStartIT {
       }
     }
   }
+
+  @Test
+  void shouldNotStallWhenTheFirstRecordNeedsALookup(EsTarget es) throws Exception {
+    // given a port where nothing listens yet, and records of processes deployed before this
+    // exporter's history: the first instance's definition must be read from the index
+    int port;
+    try (var socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    var workload =
+        Workload.of(
+            OutageIT.workload()
+                .withPartitions(1)
+                .withDuration(Duration.ofSeconds(5), Duration.ZERO),
+            Instant.parse("2026-11-28T00:00:00Z"));
+    var records =
+        workload.stream(1)
+            .filter(r -> r.getValueType() != io.camunda.zeebe.protocol.record.ValueType.PROCESS)
+            .toList();
+
+    try (var host = OutageIT.direct("http://127.0.0.1:" + port, es.indexPrefix())) {
+      // when the exporter opens and gets records while Elasticsearch is not there
+      var partition = host.startPartition(1, ListRecordSource.of(records));
+      partition.opened().get(TwoHop.WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+
+      // and Elasticsearch starts on that port
+      try (var node =
+          ElasticsearchNode.start(
+              NodeOptions.defaults()
+                  .withVersion(es.version())
+                  .withSetting("http.port", Integer.toString(port)))) {
+        // then the same exporter instance creates the schema, reads, and writes everything
+        TwoHop.awaitAcknowledged(partition, "sightline", records.getLast().getPosition());
+        try (ElasticsearchClient client = EsClients.open(node.url())) {
+          var instances = TwoHop.readModel(client, es.indexPrefix()).get("process-instance");
+          assertThat(instances).hasSize((int) (workload.spec().instanceCount() * 6));
+        }
+      }
+    }
+  }
 }
