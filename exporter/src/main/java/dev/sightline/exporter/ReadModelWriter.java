@@ -15,6 +15,7 @@ import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.schema.DeadLetterIndex;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
+import dev.sightline.exporter.store.SchemaCheck;
 import io.camunda.zeebe.protocol.record.Record;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -69,12 +70,13 @@ public final class ReadModelWriter {
             ? new WrittenDocuments(WRITTEN_DOCUMENTS_BYTES, WRITTEN_DOCUMENT_MAX_BYTES)
             : null; // a merging batch never continues whole documents
     var batch = new Batch(newDocuments, written);
+    var schemaCheck = new SchemaCheck(store);
     var dispatcher =
         ReadModelHandlers.create(
             new ReadModelHandlers.Context(
                 schema,
                 batch,
-                store,
+                schemaCheck.reader(), // a lookup may come before the first flush
                 config.variables(),
                 meters,
                 partitionId,
@@ -85,6 +87,7 @@ public final class ReadModelWriter {
         new Flusher(
             batch,
             store,
+            schemaCheck,
             new Backoff(INITIAL_BACKOFF, config.retry().maxBackoff()),
             acknowledger,
             new FlushMetrics(meters, partitionId),

@@ -360,6 +360,24 @@ class SightlineExporterTest {
     }
 
     @Test
+    void shouldCreateTheSchemaBeforeTheFirstLookupWhenElasticsearchWasDownAtOpen() {
+      // given a store down at open
+      var store = new InMemoryStore();
+      store.failNext(1);
+      var harness =
+          new ExporterHarness(
+              args(1000, "1s", "10MB"), new VirtualClock(ExporterHarness.START_MILLIS), store, 1);
+
+      // when the first record needs a lookup: its process was deployed before this exporter's
+      // history, so its definition is read from the index
+      harness.export(processInstanceRecords().subList(0, 1));
+
+      // then the schema was created before that read
+      assertThat(store.calls()).isNotEmpty().first().isEqualTo("ensureSchema");
+      assertThat(store.calls()).anySatisfy(call -> assertThat(call).startsWith("get "));
+    }
+
+    @Test
     void shouldFlushPendingDocumentsAndStopTheTaskOnClose() {
       // given pending documents
       var harness = new ExporterHarness(args(1000, "1h", "10MB"));

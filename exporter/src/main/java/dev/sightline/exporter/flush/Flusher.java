@@ -3,7 +3,9 @@ package dev.sightline.exporter.flush;
 import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.DocumentKey;
 import dev.sightline.exporter.latency.LatencyTracker;
+import dev.sightline.exporter.store.BulkItemFailures;
 import dev.sightline.exporter.store.DocumentStore;
+import dev.sightline.exporter.store.SchemaCheck;
 import dev.sightline.exporter.store.StoreException;
 import io.camunda.zeebe.exporter.api.context.Controller;
 import java.util.function.LongSupplier;
@@ -23,11 +25,12 @@ public final class Flusher {
   private final LongSupplier nowMillis;
   private final DeadLetters deadLetters;
   private final LatencyTracker latency;
-  private boolean schemaReady;
+  private final SchemaCheck schema;
 
   public Flusher(
       Batch batch,
       DocumentStore store,
+      SchemaCheck schema,
       Backoff backoff,
       Acknowledger acknowledger,
       FlushMetrics metrics,
@@ -37,6 +40,7 @@ public final class Flusher {
     this.latency = latency;
     this.batch = batch;
     this.store = store;
+    this.schema = schema;
     this.backoff = backoff;
     this.acknowledger = acknowledger;
     this.metrics = metrics;
@@ -73,6 +77,9 @@ public final class Flusher {
       latency.flushStarted();
       write();
     } catch (StoreException e) {
+      if (e.itemFailures().filter(BulkItemFailures::anyMissingIndex).isPresent()) {
+        schema.lost();
+      }
       backoff.onFailure(nowMillis.getAsLong());
       metrics.flushFailed(e);
       throw e;
@@ -84,9 +91,10 @@ public final class Flusher {
   }
 
   /**
-   * Writes the batch. Under the dead-letter policy, documents Elasticsearch rejected for good go to
-   * the dead-letter index and the flush counts as done; any other failure (or the block policy)
-   * throws.
+   * Writes the batch. Under the dead-letter policy, when every rejection is one no retry can change
+   * (docs/operations.md), the rejected documents go to the dead-letter index and the flush counts
+   * as done; any other failure (a block, privileges, a missing index, overload, or the block
+   * policy) throws, keeping the batch whole for a retry.
    */
   private void write() {
     var documents = batch.documents();
@@ -97,8 +105,7 @@ public final class Flusher {
       if (failures.isEmpty()) {
         throw e;
       }
-      store.write(deadLetters.letters(failures.get(), documents, nowMillis.getAsLong()));
-      deadLetters.written(failures.get());
+      deadLetters.write(store, failures.get(), documents, nowMillis.getAsLong());
       failures
           .get()
           .items()
@@ -113,13 +120,11 @@ public final class Flusher {
   }
 
   /**
-   * Creates the schema once; a failure leaves it to the next flush (Elasticsearch may start late).
+   * Creates the schema unless it exists; a failure leaves it to the next flush (Elasticsearch may
+   * start late).
    */
   public void ensureSchema() {
-    if (!schemaReady) {
-      store.ensureSchema();
-      schemaReady = true;
-    }
+    schema.ensure();
   }
 
   /** Acknowledges a record that needed no document while nothing is pending. */

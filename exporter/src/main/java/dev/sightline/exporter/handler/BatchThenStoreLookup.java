@@ -8,7 +8,7 @@ import dev.sightline.exporter.schema.FlowNodeInstanceIndex;
 import dev.sightline.exporter.schema.ProcessDefinitionIndex;
 import dev.sightline.exporter.schema.ProcessInstanceIndex;
 import dev.sightline.exporter.schema.ReadModelSchema;
-import dev.sightline.exporter.store.DocumentStore;
+import dev.sightline.exporter.store.DocumentReader;
 import dev.sightline.exporter.treepath.EntityLookup;
 import dev.sightline.exporter.treepath.KnownFlowNode;
 import java.util.Map;
@@ -23,12 +23,12 @@ import java.util.Optional;
 public final class BatchThenStoreLookup implements EntityLookup, DefinitionLookup {
 
   private final Batch batch;
-  private final DocumentStore store;
+  private final DocumentReader store;
   private final String processInstanceIndex;
   private final String flowNodeInstanceIndex;
   private final String processDefinitionIndex;
 
-  public BatchThenStoreLookup(Batch batch, DocumentStore store, ReadModelSchema schema) {
+  public BatchThenStoreLookup(Batch batch, DocumentReader store, ReadModelSchema schema) {
     this.batch = batch;
     this.store = store;
     this.processInstanceIndex = schema.indexName(ProcessInstanceIndex.DESCRIPTOR);

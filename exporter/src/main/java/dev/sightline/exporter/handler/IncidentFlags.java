@@ -5,7 +5,7 @@ import dev.sightline.exporter.batch.DocumentKey;
 import dev.sightline.exporter.schema.FlowNodeInstanceIndex;
 import dev.sightline.exporter.schema.ProcessInstanceIndex;
 import dev.sightline.exporter.schema.ReadModelSchema;
-import dev.sightline.exporter.store.DocumentStore;
+import dev.sightline.exporter.store.DocumentReader;
 import dev.sightline.exporter.treepath.IncidentScope;
 import dev.sightline.exporter.util.HeapEstimate;
 import dev.sightline.exporter.util.LruCache;
@@ -36,7 +36,7 @@ import java.util.List;
 final class IncidentFlags {
 
   private final Batch batch;
-  private final DocumentStore store;
+  private final DocumentReader store;
   private final String processInstanceIndex;
   private final String flowNodeInstanceIndex;
   private final LruCache<DocumentKey, IncidentTally> tallies;
@@ -44,7 +44,7 @@ final class IncidentFlags {
   /**
    * @param cacheBytes the estimated heap the cached tallies may take
    */
-  IncidentFlags(Batch batch, DocumentStore store, ReadModelSchema schema, long cacheBytes) {
+  IncidentFlags(Batch batch, DocumentReader store, ReadModelSchema schema, long cacheBytes) {
     this.batch = batch;
     this.store = store;
     this.processInstanceIndex = schema.indexName(ProcessInstanceIndex.DESCRIPTOR);

@@ -4,7 +4,7 @@ import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.config.VariablesConfig;
 import dev.sightline.exporter.definition.ProcessDefinitions;
 import dev.sightline.exporter.schema.ReadModelSchema;
-import dev.sightline.exporter.store.DocumentStore;
+import dev.sightline.exporter.store.DocumentReader;
 import dev.sightline.exporter.treepath.FallbackReporter;
 import dev.sightline.exporter.treepath.TreePathResolver;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,11 +21,14 @@ public final class ReadModelHandlers {
 
   private ReadModelHandlers() {}
 
-  /** The parts one exporter (partition) needs. */
+  /**
+   * The parts one exporter (partition) needs; {@code store} is where lookups read what is not in
+   * the batch.
+   */
   public record Context(
       ReadModelSchema schema,
       Batch batch,
-      DocumentStore store,
+      DocumentReader store,
       VariablesConfig variables,
       MeterRegistry meters,
       int partitionId,

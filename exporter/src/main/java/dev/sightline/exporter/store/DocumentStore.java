@@ -9,7 +9,7 @@ import java.util.Optional;
  * Where the read model lives. Every method either completes or throws {@link StoreException};
  * callers keep their data on failure and retry.
  */
-public interface DocumentStore extends AutoCloseable {
+public interface DocumentStore extends DocumentReader, AutoCloseable {
 
   /**
    * Creates the index templates and indices if missing; idempotent and safe from several partitions
@@ -23,7 +23,11 @@ public interface DocumentStore extends AutoCloseable {
    */
   void write(List<PendingDocument> documents);
 
-  /** A document's source, read in real time (visible before a refresh). */
+  /**
+   * A document's source, read in real time (visible before a refresh); empty if the document or its
+   * index does not exist.
+   */
+  @Override
   Optional<Map<String, Object>> get(String index, String id);
 
   /** Deletes every index and template of this exporter; idempotent. */

@@ -3,6 +3,7 @@ package dev.sightline.exporter.store;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.transport.TransportException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.elasticsearch.client.ResponseException;
 
 /**
  * The read model in Elasticsearch, through elasticsearch-java. No scripts: every write is a
@@ -137,14 +139,26 @@ public final class ElasticsearchStore implements DocumentStore {
     }
   }
 
+  /** A document of an index that does not exist (yet, or any more) is not found. */
   @Override
   @SuppressWarnings("unchecked")
   public Optional<Map<String, Object>> get(String index, String id) {
-    var response =
-        call("get " + index + "/" + id, () -> client.get(g -> g.index(index).id(id), Map.class));
-    return response.found()
-        ? Optional.ofNullable((Map<String, Object>) response.source())
-        : Optional.empty();
+    var what = "get " + index + "/" + id;
+    try {
+      var response = client.get(g -> g.index(index).id(id), Map.class);
+      return response.found()
+          ? Optional.ofNullable((Map<String, Object>) response.source())
+          : Optional.empty();
+    } catch (ElasticsearchException e) {
+      if (ElasticsearchErrors.isMissingIndex(e.status(), e.error().type())) {
+        return Optional.empty();
+      }
+      throw failure(what, e);
+    } catch (IOException e) {
+      throw failure(what, e);
+    } catch (RuntimeException e) {
+      throw new StoreException(what + " failed: " + e, e);
+    }
   }
 
   @Override
@@ -192,18 +206,31 @@ public final class ElasticsearchStore implements DocumentStore {
     }
   }
 
-  private static StoreException failure(String what, Exception e) {
-    if (e instanceof ElasticsearchException es) {
-      return new StoreException(
-          what
-              + " failed: HTTP "
-              + es.status()
-              + " "
-              + es.error().type()
-              + ": "
-              + es.error().reason(),
-          e);
-    }
-    return new StoreException(what + " failed: Elasticsearch unreachable (" + e + ")", e);
+  /**
+   * What went wrong, as a {@link StoreException}: an answer of Elasticsearch (status, error type,
+   * reason and what to do), or none at all (unreachable).
+   */
+  static StoreException failure(String what, Exception e) {
+    return switch (e) {
+      case ElasticsearchException es ->
+          StoreException.answered(what, es.status(), es.error().type(), es.error().reason(), e);
+      case ResponseException re ->
+          StoreException.answered(
+              what, re.getResponse().getStatusLine().getStatusCode(), null, re.getMessage(), e);
+      case TransportException te when te.statusCode() >= 400 ->
+          StoreException.answered(what, te.statusCode(), null, te.getMessage(), e);
+      case IOException io ->
+          new StoreException(what + " failed: Elasticsearch unreachable (" + e + ")", e);
+      default -> new StoreException(what + " failed: " + e, e);
+    };
+  }
+
+  /** The HTTP status of an answer without a JSON body, or -1. */
+  static int statusWithoutBody(Exception e) {
+    return switch (e) {
+      case ResponseException re -> re.getResponse().getStatusLine().getStatusCode();
+      case TransportException te -> te.statusCode();
+      default -> -1;
+    };
   }
 }

@@ -15,6 +15,26 @@ public final class StoreException extends RuntimeException {
     this.itemFailures = null;
   }
 
+  /**
+   * Elasticsearch answered a request with an error: the message names it (the reason without the
+   * values it quotes) and says what an operator should do.
+   *
+   * @param type Elasticsearch's error type; null for an answer without a JSON body
+   */
+  public static StoreException answered(
+      String what, int status, String type, String reason, Throwable cause) {
+    return new StoreException(
+        what
+            + " failed: HTTP "
+            + status
+            + " "
+            + (type == null ? "" : type + ": ")
+            + Reasons.withoutValues(reason)
+            + " → "
+            + ElasticsearchErrors.advice(status, type, Reasons.withoutValues(reason), "<index>"),
+        cause);
+  }
+
   public StoreException(BulkItemFailures itemFailures) {
     super(itemFailures.describe());
     this.itemFailures = itemFailures;

@@ -24,6 +24,22 @@ public final class ExporterHarness {
     this(args, new VirtualClock(START_MILLIS), new InMemoryStore(), 1);
   }
 
+  /** With the exporter's log going to {@code log}. */
+  public ExporterHarness(Map<String, Object> args, org.slf4j.Logger log) {
+    this(args, new VirtualClock(START_MILLIS), new InMemoryStore(), log);
+  }
+
+  /** On a store and clock of the test's, with the exporter's log going to {@code log}. */
+  public ExporterHarness(
+      Map<String, Object> args, VirtualClock clock, InMemoryStore store, org.slf4j.Logger log) {
+    this(
+        clock,
+        store,
+        new TestController(clock),
+        new TestContext(args, 1, clock, log),
+        new SightlineExporter((config, schema, json) -> store));
+  }
+
   public ExporterHarness(
       Map<String, Object> args, VirtualClock clock, InMemoryStore store, int partitionId) {
     this(args, clock, store, new TestController(clock), partitionId);
@@ -68,10 +84,19 @@ public final class ExporterHarness {
       TestController controller,
       int partitionId,
       SightlineExporter exporter) {
+    this(clock, store, controller, new TestContext(args, partitionId, clock), exporter);
+  }
+
+  private ExporterHarness(
+      VirtualClock clock,
+      InMemoryStore store,
+      TestController controller,
+      TestContext context,
+      SightlineExporter exporter) {
     this.clock = clock;
     this.store = store;
     this.controller = controller;
-    this.context = new TestContext(args, partitionId, clock);
+    this.context = context;
     this.exporter = exporter;
     exporter.configure(context);
     exporter.open(controller);

@@ -12,16 +12,18 @@ import java.util.TreeMap;
 
 /**
  * A store double with Elasticsearch's partial-update-with-upsert semantics, that can be told to
- * fail. Every successful write is recorded, so tests can count writes per document.
+ * fail. Every successful write is recorded, so tests can count writes per document. Like
+ * Elasticsearch it refuses ids over 512 bytes, and an index dropped with {@link #dropIndex} refuses
+ * writes (as with {@code action.auto_create_index=false}) until the schema is created again.
  */
 public final class InMemoryStore implements DocumentStore {
 
   private final Map<String, Map<String, Map<String, Object>>> indices = new TreeMap<>();
   private final List<List<PendingDocument>> writes = new ArrayList<>();
+  private final List<Rejection> rejections = new ArrayList<>();
+  private final java.util.Set<String> droppedIndices = new java.util.TreeSet<>();
+  private final List<String> calls = new ArrayList<>();
   private int failuresToInject;
-  private java.util.function.Predicate<PendingDocument> rejected = document -> false;
-  private int rejectionStatus;
-  private String rejectionType;
   private boolean down;
   private int schemaCalls;
   private int gets;
@@ -37,21 +39,47 @@ public final class InMemoryStore implements DocumentStore {
     this.down = down;
   }
 
+  private record Rejection(
+      java.util.function.Predicate<PendingDocument> predicate,
+      int status,
+      String type,
+      String reason) {}
+
   @Override
   public void ensureSchema() {
     maybeFail("ensure schema");
     schemaCalls++;
+    calls.add("ensureSchema");
+    droppedIndices.clear();
   }
 
   /**
    * Documents matching the predicate are rejected item by item, like Elasticsearch rejects bulk
-   * items.
+   * items; adds to the rejections set before (the first that matches a document decides).
    */
   public void reject(
       java.util.function.Predicate<PendingDocument> predicate, int status, String type) {
-    this.rejected = predicate;
-    this.rejectionStatus = status;
-    this.rejectionType = type;
+    reject(predicate, status, type, "rejected by the test");
+  }
+
+  /** {@link #reject} with Elasticsearch's reason. */
+  public void reject(
+      java.util.function.Predicate<PendingDocument> predicate,
+      int status,
+      String type,
+      String reason) {
+    rejections.add(new Rejection(predicate, status, type, reason));
+  }
+
+  /** Rejects nothing any more (a block was lifted, privileges granted). */
+  public void stopRejecting() {
+    rejections.clear();
+  }
+
+  /** Deletes an index; writes to it are refused with 404 until the schema is created again. */
+  public void dropIndex(String name) {
+    indices.remove(name);
+    droppedIndices.add(name);
   }
 
   @Override
@@ -60,13 +88,26 @@ public final class InMemoryStore implements DocumentStore {
     var failures = new dev.sightline.exporter.store.BulkItemFailures.Collector();
     var accepted = new java.util.ArrayList<PendingDocument>();
     for (var document : documents) {
-      if (rejected.test(document)) {
+      var index = document.key().index();
+      var id = document.key().id();
+      var idBytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      var rejection = rejections.stream().filter(r -> r.predicate().test(document)).findFirst();
+      if (idBytes > 512) {
         failures.add(
-            rejectionType,
-            document.key().index(),
-            document.key().id(),
-            rejectionStatus,
-            "rejected by the test");
+            "action_request_validation_exception",
+            index,
+            id,
+            400,
+            "Validation Failed: 1: id ["
+                + id
+                + "] is too long, must be no longer than 512 bytes but was: "
+                + idBytes
+                + ";");
+      } else if (droppedIndices.contains(index)) {
+        failures.add("index_not_found_exception", index, id, 404, "no such index [" + index + "]");
+      } else if (rejection.isPresent()) {
+        failures.add(
+            rejection.get().type(), index, id, rejection.get().status(), rejection.get().reason());
       } else {
         accepted.add(document);
       }
@@ -95,6 +136,7 @@ public final class InMemoryStore implements DocumentStore {
   public Optional<Map<String, Object>> get(String index, String id) {
     maybeFail("get");
     gets++;
+    calls.add("get " + index + "/" + id);
     return Optional.ofNullable(indices.getOrDefault(index, Map.of()).get(id))
         .map(LinkedHashMap::new);
   }
@@ -133,6 +175,11 @@ public final class InMemoryStore implements DocumentStore {
   /** Successful real-time GETs: what a cache miss costs. */
   public int gets() {
     return gets;
+  }
+
+  /** Successful calls in order: {@code ensureSchema}, {@code get <index>/<id>}. */
+  public List<String> calls() {
+    return List.copyOf(calls);
   }
 
   public int schemaCalls() {

@@ -110,6 +110,16 @@ class ElasticsearchStoreIT {
   }
 
   @Test
+  void shouldFindNothingInAnIndexThatDoesNotExist(EsTarget es) {
+    try (var store = store(es, 1 << 20)) {
+      // given no schema: Elasticsearch answers 404 index_not_found_exception
+
+      // when / then a real-time read finds nothing instead of failing
+      assertThat(store.get(processInstanceIndex(es), "1")).isEmpty();
+    }
+  }
+
+  @Test
   void shouldIndexAWholeDocumentAndMergeAPartialOneIntoIt(EsTarget es) {
     try (var store = store(es, 1 << 20)) {
       store.ensureSchema();

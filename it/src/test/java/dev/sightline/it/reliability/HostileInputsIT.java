@@ -8,6 +8,7 @@ import dev.sightline.exporter.importers.ImportStatus;
 import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.store.StoreFactory;
 import dev.sightline.exporter.testing.CapturingLogger;
+import dev.sightline.exporter.testing.EngineRecords;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.TestContext;
@@ -19,6 +20,7 @@ import dev.sightline.it.support.RealElasticsearch;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ImmutableProcessInstanceRecordValue;
 import java.io.StringReader;
@@ -46,27 +48,43 @@ class HostileInputsIT {
         public void close() {}
       };
 
-  private record Run(TestController controller, CapturingLogger log) {}
+  static final long START_MILLIS = 1_795_000_000_000L;
 
-  private static Run export(EsTarget es, Map<String, Object> extraArgs, List<Record<?>> records) {
+  record Run(TestController controller, CapturingLogger log) {}
+
+  static Run export(EsTarget es, Map<String, Object> extraArgs, List<Record<?>> records) {
+    return export(es, extraArgs, records, START_MILLIS, () -> {});
+  }
+
+  /**
+   * Opens an exporter on virtual time starting at {@code startMillis}, runs {@code afterOpen},
+   * exports the records, lets 5 s pass (flushes and retries) and closes it.
+   */
+  static Run export(
+      EsTarget es,
+      Map<String, Object> extraArgs,
+      List<Record<?>> records,
+      long startMillis,
+      Runnable afterOpen) {
     var args = new java.util.HashMap<String, Object>(extraArgs);
     args.put("connect.url", es.url().toString());
     args.put("index.prefix", es.indexPrefix());
-    var clock = new VirtualClock(1_795_000_000_000L);
+    var clock = new VirtualClock(startMillis);
     var controller = new TestController(clock);
     var log = new CapturingLogger();
     var exporter =
         new SightlineExporter(StoreFactory.ELASTICSEARCH, (config, json) -> NO_IMPORTERS);
     exporter.configure(new TestContext(args, 1, clock, log));
     exporter.open(controller);
+    afterOpen.run();
     records.forEach(exporter::export);
-    controller.advance(Duration.ofSeconds(2));
+    controller.advance(Duration.ofSeconds(5));
     exporter.close();
     return new Run(controller, log);
   }
 
   private static List<Record<?>> scenario() {
-    var scenario = new ProcessScenario(new RecordFactory(1), true, 1_795_000_000_000L);
+    var scenario = new ProcessScenario(new RecordFactory(1), true, START_MILLIS);
     var records = new ArrayList<Record<?>>(scenario.deploy());
     records.addAll(scenario.runToCompletion());
     return records;
@@ -103,6 +121,96 @@ class HostileInputsIT {
                   .filter(line -> line.contains("rejected a document for good")))
           .as("one log line per kind of error, not one per document")
           .hasSize(1);
+
+      // and the values Elasticsearch quotes in its reasons are in neither the log nor the letters
+      var letters =
+          client.search(s -> s.index(es.index("dead-letter-v1")), Map.class).hits().hits();
+      assertThat(letters)
+          .isNotEmpty()
+          .allSatisfy(
+              hit ->
+                  assertThat((String) hit.source().get("reason"))
+                      .contains("Preview of field's value: (value omitted)"));
+      assertThat(run.log().all()).doesNotContain("Preview of field's value: '");
+    }
+  }
+
+  @Test
+  void shouldDeadLetterDocumentsWithIdsNearTheLimitUnderBoundedIds(EsTarget es) throws Exception {
+    try (ElasticsearchClient client = EsClients.open(es.url())) {
+      // given a variable index created by hand where names are numbers, and a variable whose
+      // name makes its id just under Elasticsearch's 512 bytes
+      client
+          .indices()
+          .create(
+              c ->
+                  c.index(es.index("variable-v1"))
+                      .mappings(
+                          m ->
+                              m.withJson(
+                                  new StringReader(
+                                      "{\"properties\":{\"name\":{\"type\":\"long\"}}}"))));
+      var engine = new EngineRecords(new RecordFactory(1), true, START_MILLIS);
+      var instance =
+          engine.startRoot(
+              engine.deploy(ProcessScenario.PARENT, ProcessScenario.parentModel()),
+              ProcessScenario.PARENT);
+      engine.variable(VariableIntent.CREATED, instance, instance.key(), "n".repeat(480), "1");
+      var records = engine.drain();
+
+      // when
+      var run = export(es, Map.of(), records);
+
+      // then the dead letter was written and the partition moved on
+      assertThat(run.controller().getLastExportedRecordPosition())
+          .as(run.log().all())
+          .isEqualTo(records.getLast().getPosition());
+      client.indices().refresh(r -> r.index(es.index("dead-letter-v1")));
+      var letters =
+          client.search(s -> s.index(es.index("dead-letter-v1")), Map.class).hits().hits();
+      assertThat(letters)
+          .singleElement()
+          .satisfies(
+              hit -> {
+                assertThat(hit.id()).hasSize(64);
+                assertThat(hit.source()).containsEntry("errorType", "document_parsing_exception");
+              });
+    }
+  }
+
+  @Test
+  void shouldOverwriteDeadLettersWhenTheRecordsAreReplayed(EsTarget es) throws Exception {
+    try (ElasticsearchClient client = EsClients.open(es.url())) {
+      // given a process-definition index created by hand where versions are booleans
+      client
+          .indices()
+          .create(
+              c ->
+                  c.index(es.index("process-definition-v1"))
+                      .mappings(
+                          m ->
+                              m.withJson(
+                                  new StringReader(
+                                      "{\"properties\":{\"version\":{\"type\":\"boolean\"}}}"))));
+      var deployment = new ProcessScenario(new RecordFactory(1), true, START_MILLIS).deploy();
+
+      // when the deployment is exported, then replayed an hour later (a restart)
+      for (var hour = 0; hour < 2; hour++) {
+        var run =
+            export(
+                es,
+                Map.of(),
+                deployment,
+                START_MILLIS + Duration.ofHours(hour).toMillis(),
+                () -> {});
+        assertThat(run.controller().getLastExportedRecordPosition())
+            .as(run.log().all())
+            .isEqualTo(deployment.getLast().getPosition());
+      }
+
+      // then one dead letter per rejected definition, not one per replay
+      client.indices().refresh(r -> r.index(es.index("dead-letter-v1")));
+      assertThat(client.count(c -> c.index(es.index("dead-letter-v1"))).count()).isEqualTo(2);
     }
   }
 

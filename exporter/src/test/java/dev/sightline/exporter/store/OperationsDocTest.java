@@ -1,0 +1,142 @@
+package dev.sightline.exporter.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sightline.exporter.store.ElasticsearchErrors.Handling;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code docs/operations.md} says, per answer of Elasticsearch, what the exporter does: every row
+ * of that table is checked against {@link ElasticsearchErrors}, and every error type it names has a
+ * row.
+ */
+class OperationsDocTest {
+
+  private static final String SECTION =
+      "## What the exporter does with each answer of Elasticsearch";
+  private static final Pattern TYPE = Pattern.compile("`([a-z_]+)`");
+  private static final String UNLISTED = "an_unlisted_exception";
+
+  /** One row: the statuses and types it covers (empty types: "any other"), and what it says. */
+  private record Row(String line, List<Integer> statuses, List<String> types, String handling) {}
+
+  @Test
+  void shouldDoWhatTheTableSaysForEveryAnswer() throws IOException {
+    // given
+    var rows = rows();
+    assertThat(rows).hasSizeGreaterThan(10);
+
+    // when / then
+    for (var row : rows) {
+      var types = row.types().isEmpty() ? Arrays.asList(UNLISTED, null) : row.types();
+      for (var status : row.statuses()) {
+        for (var type : types) {
+          assertThat(ElasticsearchErrors.handling(status, type).label())
+              .as("HTTP %d %s, documented as: %s", status, type, row.line())
+              .isEqualTo(row.handling());
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldHaveARowForEveryErrorTypeTheExporterNames() throws IOException {
+    var documented = new TreeSet<String>();
+    rows().forEach(row -> documented.addAll(row.types()));
+
+    assertThat(documented).containsAll(ElasticsearchErrors.namedTypes());
+  }
+
+  @Test
+  void shouldNameOnlyHandlingsTheExporterHas() throws IOException {
+    var labels = Arrays.stream(Handling.values()).map(Handling::label).toList();
+
+    assertThat(rows()).allSatisfy(row -> assertThat(labels).contains(row.handling()));
+  }
+
+  private static List<Row> rows() throws IOException {
+    var lines = Files.readAllLines(findDoc());
+    var start = lines.indexOf(SECTION);
+    assertThat(start).as("section '%s' in docs/operations.md", SECTION).isNotNegative();
+    var table = new ArrayList<String>();
+    for (var line : lines.subList(start + 1, lines.size())) {
+      if (line.startsWith("## ")) {
+        break;
+      }
+      if (line.startsWith("| ") && !line.startsWith("| status ")) {
+        table.add(line);
+      }
+    }
+    // statuses that have their own "any other" type row; the last row covers every other 4xx
+    var explicit = new TreeSet<Integer>();
+    table.stream()
+        .map(OperationsDocTest::cells)
+        .filter(cells -> cells[1].equals("any other"))
+        .map(cells -> cells[0])
+        .filter(cell -> cell.matches("[0-9, ]+"))
+        .forEach(
+            cell ->
+                Arrays.stream(cell.split(","))
+                    .map(String::strip)
+                    .forEach(status -> explicit.add(Integer.parseInt(status))));
+    var rows = new ArrayList<Row>();
+    for (var line : table) {
+      var cells = cells(line);
+      rows.add(new Row(line, statuses(cells[0], explicit), types(cells[1]), cells[2]));
+    }
+    return rows;
+  }
+
+  private static String[] cells(String line) {
+    var cells = line.substring(1, line.length() - 1).split(" \\| ", -1);
+    return Arrays.stream(cells).map(String::strip).toArray(String[]::new);
+  }
+
+  /** "400, 413"; "5xx"; "any other": every 4xx without an "any other" type row of its own. */
+  private static List<Integer> statuses(String cell, TreeSet<Integer> explicit) {
+    if (cell.equals("5xx")) {
+      return IntStream.range(500, 600).boxed().toList();
+    }
+    if (cell.equals("any other")) {
+      return IntStream.range(400, 500)
+          .filter(status -> !explicit.contains(status))
+          .boxed()
+          .toList();
+    }
+    return Arrays.stream(cell.split(",")).map(String::strip).map(Integer::valueOf).toList();
+  }
+
+  /** The backquoted error types; "any other": none named. */
+  private static List<String> types(String cell) {
+    if (cell.equals("any other")) {
+      return List.of();
+    }
+    var types = new ArrayList<String>();
+    var matcher = TYPE.matcher(cell);
+    while (matcher.find()) {
+      types.add(matcher.group(1));
+    }
+    assertThat(types).as("error types in '%s'", cell).isNotEmpty();
+    return types;
+  }
+
+  /** Tests run in the module folder; the docs are at the repository root. */
+  private static Path findDoc() {
+    for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      var doc = dir.resolve("docs/operations.md");
+      if (Files.isRegularFile(doc)) {
+        return doc;
+      }
+    }
+    throw new AssertionError("docs/operations.md not found above " + Path.of("").toAbsolutePath());
+  }
+}
