@@ -4,6 +4,7 @@ import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.flush.Flusher;
 import dev.sightline.exporter.handler.RecordDispatcher;
+import dev.sightline.exporter.importers.HeldRecords;
 import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.store.StoreException;
 import io.camunda.zeebe.exporter.api.ExporterException;
@@ -17,8 +18,9 @@ import org.slf4j.Logger;
  * The path of one record: handlers merge it into the batch, the flush policy decides when the batch
  * is written. A record is either accepted (its changes are in the batch) or refused with an
  * exception the broker retries: refused only when the batch is full and cannot be flushed, so
- * memory stays bounded and nothing is dropped. Not thread-safe: the broker calls it from one
- * thread.
+ * memory stays bounded and nothing is dropped. While the exporter waits for the two-hop importers,
+ * records are only held ({@link HeldRecords}), and go through the handlers, in log order, once the
+ * importers are done. Not thread-safe: the broker calls it from one thread.
  */
 final class RecordPipeline {
 
@@ -29,12 +31,13 @@ final class RecordPipeline {
   private final LongSupplier nowMillis;
   private final Logger log;
   private final BooleanSupplier writable;
+  private final HeldRecords held;
   private final LatencyTracker latency;
 
   /**
    * @param writable whether the exporter may write and acknowledge now; false while it waits for
-   *     the two-hop importers (then it neither flushes nor acknowledges, and a full batch refuses
-   *     records)
+   *     the two-hop importers (then records are only held, nothing is flushed or acknowledged)
+   * @param held where records wait, unhandled, while the exporter may not write
    * @param latency told of every accepted record, for the per-record latency stages
    */
   RecordPipeline(
@@ -45,6 +48,7 @@ final class RecordPipeline {
       LongSupplier nowMillis,
       Logger log,
       BooleanSupplier writable,
+      HeldRecords held,
       LatencyTracker latency) {
     this.latency = latency;
     this.dispatcher = dispatcher;
@@ -54,9 +58,24 @@ final class RecordPipeline {
     this.nowMillis = nowMillis;
     this.log = log;
     this.writable = writable;
+    this.held = held;
   }
 
+  /**
+   * While the importers are not done the record is only held: the handlers read process
+   * definitions, parents' tree paths and incident flags from the read model the importers are still
+   * filling. Afterwards, what was held goes first.
+   */
   void accept(Record<?> record) {
+    if (!writable.getAsBoolean()) {
+      held.hold(record); // refused, for a retry, when full
+      return;
+    }
+    releaseHeld();
+    handle(record);
+  }
+
+  private void handle(Record<?> record) {
     if (policy.isFull(batch)) {
       flushBeforeAccepting();
     }
@@ -75,17 +94,23 @@ final class RecordPipeline {
     }
   }
 
-  /** The scheduled task: flushes a due batch; failures are kept for the next attempt. */
+  /**
+   * The scheduled task: handles what is still held, flushes a due batch; failures are kept for the
+   * next attempt.
+   */
   void flushIfDue() {
+    releaseHeldKeepingFailures();
     if (policy.isDue(batch, nowMillis.getAsLong()) || policy.isFull(batch)) {
       flushKeepingFailures();
     }
   }
 
   /**
-   * Flushes whatever is pending now (the importers just finished); failures are kept for a retry.
+   * The importers just finished: the records held meanwhile go through the handlers in log order,
+   * then whatever is pending is flushed; failures are kept for a retry.
    */
-  void flushNow() {
+  void releaseHeldAndFlush() {
+    releaseHeldKeepingFailures();
     flushKeepingFailures();
   }
 
@@ -102,9 +127,11 @@ final class RecordPipeline {
   }
 
   /**
-   * On close: one last attempt; what fails stays unacknowledged and the broker exports it again.
+   * On close: one last attempt; what fails stays unacknowledged and the broker exports it again, as
+   * it does with every record still held (none was acknowledged).
    */
   void flushOnClose() {
+    held.clear();
     if (!writable.getAsBoolean()) {
       return;
     }
@@ -118,14 +145,33 @@ final class RecordPipeline {
     }
   }
 
-  private void flushBeforeAccepting() {
-    if (!writable.getAsBoolean()) {
-      throw new ExporterException(
-          "Batch full ("
-              + batch.documentCount()
-              + " documents) while waiting for the two-hop importers to finish this partition; the record will be"
-              + " retried. Metric sightline.exporter.importers.waiting shows the wait.");
+  /**
+   * Hands the held records to the handlers, oldest first; a record that is refused (the batch full
+   * and Elasticsearch failing, a lookup failing) stays held, first, and the refusal propagates.
+   */
+  private void releaseHeld() {
+    while (!held.isEmpty()) {
+      handle(held.first());
+      held.removeFirst();
     }
+  }
+
+  private void releaseHeldKeepingFailures() {
+    if (held.isEmpty() || !writable.getAsBoolean()) {
+      return;
+    }
+    try {
+      releaseHeld();
+    } catch (RuntimeException e) { // a scheduled task must not throw; the next export will
+      log.warn(
+          "{} records held while waiting for the importers are not handled yet, kept for the next"
+              + " attempt: {}",
+          held.count(),
+          e.getMessage());
+    }
+  }
+
+  private void flushBeforeAccepting() {
     if (flusher.isBackingOff()) {
       throw new ExporterException(
           "Batch full ("

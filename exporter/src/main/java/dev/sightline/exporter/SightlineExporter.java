@@ -8,6 +8,7 @@ import dev.sightline.exporter.config.ExporterConfig;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.exporter.flush.ExporterMetadata;
 import dev.sightline.exporter.flush.Flusher;
+import dev.sightline.exporter.importers.HeldRecords;
 import dev.sightline.exporter.importers.ImportStatus;
 import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.importers.ImporterGate;
@@ -136,6 +137,8 @@ public final class SightlineExporter implements Exporter {
             clock::millis,
             log,
             gate::isOpen,
+            // as much as one batch: while records are held the batch stays empty
+            new HeldRecords(bulk.size(), bulk.memoryLimitBytes(), meters, partitionId),
             latency.tracker());
     try {
       writer.flusher().ensureSchema();
@@ -163,7 +166,7 @@ public final class SightlineExporter implements Exporter {
   /**
    * While the importers of the two-hop design are not done: the only scheduled task, no flush at
    * all (camunda/camunda#26047 flushed periodically while waiting). Once they are: remembered, then
-   * written.
+   * the records held meanwhile are handled and written.
    */
   private void checkImporters() {
     if (!gate.check()) {
@@ -174,7 +177,7 @@ public final class SightlineExporter implements Exporter {
     }
     metadata = metadata.withImportersDone();
     try {
-      pipeline.flushNow();
+      pipeline.releaseHeldAndFlush();
     } finally {
       startWriting();
     }
