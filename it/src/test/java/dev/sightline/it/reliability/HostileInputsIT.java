@@ -9,14 +9,14 @@ import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.store.StoreFactory;
 import dev.sightline.exporter.testing.CapturingLogger;
 import dev.sightline.exporter.testing.EngineRecords;
+import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.exporter.testing.TestContext;
 import dev.sightline.exporter.testing.TestController;
-import dev.sightline.exporter.testing.VirtualClock;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
@@ -74,7 +74,7 @@ class HostileInputsIT {
     var log = new CapturingLogger();
     var exporter =
         new SightlineExporter(StoreFactory.ELASTICSEARCH, (config, json) -> NO_IMPORTERS);
-    exporter.configure(new TestContext(args, 1, clock, log));
+    exporter.configure(ExporterHarness.context(args, 1, clock, log));
     exporter.open(controller);
     afterOpen.run();
     records.forEach(exporter::export);
