@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.SightlineExporter;
-import dev.sightline.exporter.importers.ImportStatus;
-import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.store.StoreFactory;
 import dev.sightline.exporter.testing.CapturingLogger;
 import dev.sightline.exporter.testing.EngineRecords;
@@ -37,17 +35,6 @@ import org.junit.jupiter.api.Test;
 @RealElasticsearch
 class HostileInputsIT {
 
-  private static final ImportStatusSource NO_IMPORTERS =
-      new ImportStatusSource() {
-        @Override
-        public ImportStatus check(int partitionId) {
-          return ImportStatus.nothingToWaitFor();
-        }
-
-        @Override
-        public void close() {}
-      };
-
   static final long START_MILLIS = 1_795_000_000_000L;
 
   record Run(TestController controller, CapturingLogger log) {}
@@ -72,8 +59,8 @@ class HostileInputsIT {
     var clock = new VirtualClock(startMillis);
     var controller = new TestController(clock);
     var log = new CapturingLogger();
-    var exporter =
-        new SightlineExporter(StoreFactory.ELASTICSEARCH, (config, json) -> NO_IMPORTERS);
+    // no two-hop importers here: nothing to wait for
+    var exporter = new SightlineExporter(StoreFactory.ELASTICSEARCH);
     exporter.configure(ExporterHarness.context(args, 1, clock, log));
     exporter.open(controller);
     afterOpen.run();

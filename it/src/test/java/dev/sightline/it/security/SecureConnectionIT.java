@@ -60,9 +60,8 @@ class SecureConnectionIT {
       Map<String, Object> args, TestController controller, VirtualClock clock) {
     var log = new CapturingLogger();
     var context = ExporterHarness.context(args, 1, clock, log);
-    var exporter =
-        new SightlineExporter(
-            StoreFactory.ELASTICSEARCH, (config, json) -> NothingToWaitFor.INSTANCE);
+    // no two-hop importers here: nothing to wait for
+    var exporter = new SightlineExporter(StoreFactory.ELASTICSEARCH);
     exporter.configure(context);
     exporter.open(controller);
     records().forEach(exporter::export);
