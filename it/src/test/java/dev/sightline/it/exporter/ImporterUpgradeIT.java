@@ -9,8 +9,10 @@ import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.source.ListRecordSource;
 import dev.sightline.probe.twohop.importer.Importer;
+import dev.sightline.probe.twohop.importer.ImporterSettings;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,17 +64,7 @@ class ImporterUpgradeIT {
 
       // when the upgraded broker's direct exporter opens on the same partition with the newer
       // records
-      try (var newBroker =
-          TwoHop.directHost(
-              es,
-              readModel,
-              java.util.Map.of(
-                  "importers.checkInterval",
-                  "200ms",
-                  "importers.positionIndex",
-                  importerSettings.positionIndex(),
-                  "importers.recordIndexPrefix",
-                  recordPrefix))) {
+      try (var newBroker = upgradedBroker(es, readModel, importerSettings)) {
         var partition = newBroker.startPartition(1, ListRecordSource.of(newer));
         Await.delivered(partition, newer.getLast().getPosition());
 
@@ -140,17 +132,7 @@ class ImporterUpgradeIT {
     }
 
     // when the upgraded broker's direct exporter opens with the newer records
-    try (var newBroker =
-        TwoHop.directHost(
-            es,
-            readModel,
-            java.util.Map.of(
-                "importers.checkInterval",
-                "200ms",
-                "importers.positionIndex",
-                importerSettings.positionIndex(),
-                "importers.recordIndexPrefix",
-                recordPrefix))) {
+    try (var newBroker = upgradedBroker(es, readModel, importerSettings)) {
       var partition = newBroker.startPartition(1, ListRecordSource.of(newer));
       Await.delivered(partition, newer.getLast().getPosition());
 
@@ -196,6 +178,21 @@ class ImporterUpgradeIT {
           });
       assertThat(TwoHop.differences(expectedOld, upgradedOld)).isEmpty();
     }
+  }
+
+  /** The upgraded broker: the direct exporter, checking the importers every 200 ms. */
+  private static BrokerHost upgradedBroker(
+      EsTarget es, String readModel, ImporterSettings importerSettings) {
+    return TwoHop.directHost(
+        es,
+        readModel,
+        Map.of(
+            "importers.checkInterval",
+            "200ms",
+            "importers.positionIndex",
+            importerSettings.positionIndex(),
+            "importers.recordIndexPrefix",
+            importerSettings.recordIndexPrefix()));
   }
 
   private static void reference(EsTarget es, String prefix, List<Record<?>> records) {
