@@ -9,7 +9,6 @@ import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.exporter.flush.ExporterMetadata;
 import dev.sightline.exporter.flush.Flusher;
 import dev.sightline.exporter.importers.HeldRecords;
-import dev.sightline.exporter.importers.ImportStatus;
 import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.importers.ImporterGate;
 import dev.sightline.exporter.latency.LatencyMeasurement;
@@ -65,7 +64,7 @@ public final class SightlineExporter implements Exporter {
 
   /** For tests: a store of their own; the importers' progress as "nothing to wait for". */
   public SightlineExporter(StoreFactory storeFactory) {
-    this(storeFactory, (config, json) -> NO_IMPORTERS);
+    this(storeFactory, (config, json) -> ImportStatusSource.NOTHING_TO_WAIT_FOR);
   }
 
   /** For tests: a store and an importer-progress source of their own. */
@@ -74,17 +73,6 @@ public final class SightlineExporter implements Exporter {
     this.storeFactory = storeFactory;
     this.importStatusFactory = importStatusFactory;
   }
-
-  private static final ImportStatusSource NO_IMPORTERS =
-      new ImportStatusSource() {
-        @Override
-        public ImportStatus check(int partitionId) {
-          return ImportStatus.nothingToWaitFor();
-        }
-
-        @Override
-        public void close() {}
-      };
 
   @Override
   public void configure(Context context) {

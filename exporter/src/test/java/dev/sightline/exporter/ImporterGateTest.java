@@ -12,7 +12,7 @@ import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.ReusedRecordView;
 import dev.sightline.exporter.testing.ScriptedImportStatus;
 import dev.sightline.exporter.testing.TestController;
-import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.exporter.api.ExporterException;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
