@@ -8,6 +8,7 @@ import dev.sightline.probe.es.ElasticsearchVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -191,6 +192,31 @@ class SightlineCommandTest {
           .asString()
           .startsWith("sightline compare: Unknown option: '--speed=11'")
           .endsWith("; see ./sightline compare --help");
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandsThatLoadTheExporter")
+    void shouldSayInOneLineWhichJarIsMissingAndHowToBuildIt(String command) {
+      // given the default jar, relative to the project root: not there from this module's folder
+      var jar =
+          Path.of("exporter", "target", "sightline-exporter-" + ProjectVersion.get() + ".jar");
+
+      // when
+      var exitCode = asMainRunsIt().execute(command, "--es=http://127.0.0.1:1", "--variant=direct");
+
+      // then
+      assertThat(exitCode).isEqualTo(1);
+      assertThat(err.toString().lines())
+          .containsExactly(
+              "sightline "
+                  + command
+                  + ": the exporter jar "
+                  + jar
+                  + " is missing: build with ./sightline build");
+    }
+
+    static Stream<String> commandsThatLoadTheExporter() {
+      return Stream.of("compare", "throughput");
     }
 
     @Test
