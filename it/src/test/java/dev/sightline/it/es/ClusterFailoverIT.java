@@ -55,10 +55,16 @@ class ClusterFailoverIT {
 
   @AfterAll
   void stopCluster() throws IOException {
+    if (cluster == null) {
+      return; // start failed, and stopped whatever it had started
+    }
     var processes = cluster.nodes().stream().map(ClusterNode::process).toList();
     var homes = cluster.nodes().stream().map(ClusterNode::home).toList();
-    client.close();
-    cluster.close();
+    try {
+      client.close();
+    } finally {
+      cluster.close();
+    }
     assertThat(processes).as("no node JVM left").noneMatch(ProcessHandle::isAlive);
     assertThat(homes).as("no node folder left").noneMatch(Files::exists);
   }
