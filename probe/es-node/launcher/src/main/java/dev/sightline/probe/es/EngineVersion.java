@@ -1,6 +1,8 @@
 package dev.sightline.probe.es;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +31,27 @@ public sealed interface EngineVersion permits ElasticsearchVersion, OpenSearchVe
    */
   default String id() {
     return engine() == Engine.ELASTICSEARCH ? number() : engine().id() + "-" + number();
+  }
+
+  /**
+   * The one of {@code versions} (all of one engine) that {@code text} names: its full release
+   * number or its major version.
+   *
+   * @throws IllegalArgumentException naming the versions accepted and the value given
+   */
+  static <V extends EngineVersion> V among(V[] versions, String text) {
+    for (var version : versions) {
+      if (version.number().equals(text) || String.valueOf(version.major()).equals(text)) {
+        return version;
+      }
+    }
+    throw new IllegalArgumentException(
+        versions[0].engine().displayName()
+            + " version must be one of "
+            + Arrays.stream(versions).map(EngineVersion::number).collect(Collectors.joining(", "))
+            + " (or its major version), but was '"
+            + text
+            + "'");
   }
 
   /** Every version of every engine: Elasticsearch's, then OpenSearch's, each newest first. */
