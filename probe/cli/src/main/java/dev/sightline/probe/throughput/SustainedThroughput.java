@@ -1,6 +1,8 @@
 package dev.sightline.probe.throughput;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sightline.exporter.ReadModelWriter;
@@ -100,7 +102,9 @@ public final class SustainedThroughput {
     var records = generate(options, out);
     var json = new ObjectMapper();
     var prefix = options.indexPrefix().orElse("tp-" + runId);
-    var client = ElasticsearchClients.create(config(es, prefix, options).connect(), json);
+    var rest = ElasticsearchClients.create(config(es, prefix, options).connect());
+    var client =
+        new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(json)));
     try {
       var version = embeddedVersion != null ? embeddedVersion : versionOf(es, json);
       var rounds = new ArrayList<ThroughputRound>();
@@ -111,7 +115,7 @@ public final class SustainedThroughput {
       return new ThroughputResult(
           runId, version, options.partitions(), options.instances(), recordCount, rounds);
     } finally {
-      client._transport().close();
+      rest.close();
     }
   }
 
@@ -130,9 +134,9 @@ public final class SustainedThroughput {
     var directSchema = ReadModelWriter.schema(config(es, directPrefix, options));
     var rawSchema = ReadModelWriter.schema(config(es, rawPrefix, options));
     var directStore =
-        new ElasticsearchStore(client, directSchema, StoreFactory.MAX_BULK_REQUEST_BYTES, json);
+        new ElasticsearchStore(rest(client), directSchema, StoreFactory.MAX_BULK_REQUEST_BYTES);
     var rawStore =
-        new ElasticsearchStore(client, rawSchema, StoreFactory.MAX_BULK_REQUEST_BYTES, json);
+        new ElasticsearchStore(rest(client), rawSchema, StoreFactory.MAX_BULK_REQUEST_BYTES);
     try {
       out.printf(
           "round %d: direct, %d exporters (one per partition) from %s…%n",
@@ -299,5 +303,9 @@ public final class SustainedThroughput {
     summary.put("measuredRound", result.measured().round());
     summary.put("ratio", result.measured().ratio());
     return summary;
+  }
+
+  private static org.elasticsearch.client.RestClient rest(ElasticsearchClient client) {
+    return ((RestClientTransport) client._transport()).restClient();
   }
 }
