@@ -439,7 +439,7 @@ class IncidentFlagsTest {
       first.export(records);
       first.advance(Duration.ofSeconds(1));
       assertThat(first.controller.getLastExportedRecordPosition()).isEqualTo(acknowledged);
-      store.reject(document -> false, 0, null);
+      store.stopRejecting();
 
       // and a new exporter replays the unacknowledged record
       var restarted =

@@ -1,6 +1,8 @@
 /**
  * A JSON codec for Zeebe records, written from the public protocol only (Zeebe's own JSON module is
- * not Apache-licensed).
+ * not Apache-licensed). Used by the two-hop baseline's record-index exporter and importer, and by
+ * tests that feed real recorded records (the corpus in this module's test jar) to the exporter;
+ * never part of the drop-in exporter jar.
  *
  * <ul>
  *   <li>{@link dev.sightline.probe.recordjson.RecordJsonWriter} turns any {@code Record} into the
@@ -13,6 +15,7 @@
  * </ul>
  *
  * <p>Both sides derive the JSON shape from the value interfaces by reflection once per interface
- * ({@code ValueSchema}) and cache what they computed: the writer runs on the exporter's hot path.
+ * ({@code ValueSchema}) and cache what they computed: the writer runs on the record-index
+ * exporter's hot path.
  */
 package dev.sightline.probe.recordjson;
