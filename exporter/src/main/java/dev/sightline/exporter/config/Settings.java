@@ -87,6 +87,34 @@ final class Settings {
           20 * ByteSizes.MB,
           c -> c.bulk().memoryLimitBytes());
 
+  /**
+   * Two: one bulk is written while the next accumulates and can be sent the moment its batch is
+   * full (docs/benchmarks.md: more gave nothing measurable on one node).
+   */
+  static final Setting<Integer> BULK_MAX_IN_FLIGHT =
+      Setting.of("bulk.maxInFlight", Rules.integer(1, 16), 2, c -> c.bulk().maxInFlight());
+
+  /** None: group commit batches by itself while a bulk is in flight (docs/benchmarks.md). */
+  static final Setting<Duration> BULK_LINGER =
+      Setting.of(
+          "bulk.linger",
+          Rules.duration(ofMillis(0), ofHours(1)),
+          ofMillis(0),
+          c -> c.bulk().linger());
+
+  static final Setting<RefreshPolicy> VISIBILITY_REFRESH =
+      Setting.of(
+          "visibility.refresh",
+          Rules.refreshPolicy(),
+          RefreshPolicy.AFTER_BULK,
+          c -> c.visibility().refresh());
+  static final Setting<Duration> VISIBILITY_MIN_REFRESH_INTERVAL =
+      Setting.of(
+          "visibility.minRefreshInterval",
+          Rules.duration(ofMillis(1), ofHours(1)),
+          ofMillis(100),
+          c -> c.visibility().minRefreshInterval());
+
   static final Setting<Duration> RETRY_MAX_BACKOFF =
       Setting.of(
           "retry.maxBackoff",
@@ -177,6 +205,10 @@ final class Settings {
           BULK_SIZE,
           BULK_DELAY,
           BULK_MEMORY_LIMIT,
+          BULK_MAX_IN_FLIGHT,
+          BULK_LINGER,
+          VISIBILITY_REFRESH,
+          VISIBILITY_MIN_REFRESH_INTERVAL,
           RETRY_MAX_BACKOFF,
           VARIABLES_PREVIEW_SIZE,
           ERRORS_ON_REJECTED,
@@ -206,7 +238,13 @@ final class Settings {
                 v.get(CONNECT_TLS_TRUST_STORE_PASSWORD))),
         new IndexConfig(
             v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
-        new BulkConfig(v.get(BULK_SIZE), v.get(BULK_DELAY), v.get(BULK_MEMORY_LIMIT)),
+        new BulkConfig(
+            v.get(BULK_SIZE),
+            v.get(BULK_DELAY),
+            v.get(BULK_MEMORY_LIMIT),
+            v.get(BULK_MAX_IN_FLIGHT),
+            v.get(BULK_LINGER)),
+        new VisibilityConfig(v.get(VISIBILITY_REFRESH), v.get(VISIBILITY_MIN_REFRESH_INTERVAL)),
         new RetryConfig(v.get(RETRY_MAX_BACKOFF)),
         new VariablesConfig(v.get(VARIABLES_PREVIEW_SIZE)),
         new ErrorsConfig(v.get(ERRORS_ON_REJECTED)),

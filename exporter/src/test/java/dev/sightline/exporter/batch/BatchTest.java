@@ -92,8 +92,9 @@ class BatchTest {
     // when one is changed and rejected (dead-lettered), the other changed again and written
     batch.upsert(key, Map.of("state", "bad"));
     batch.upsert(other, Map.of("state", "COMPLETED"));
-    batch.notWritten(key);
-    batch.clear();
+    var cut = batch.take(10, Long.MAX_VALUE, document -> document, document -> 0);
+    batch.notWritten(cut.get(0));
+    batch.written(cut.get(1));
 
     // then only the written one is still known: a later change of the rejected one is a partial
     // update
@@ -125,7 +126,7 @@ class BatchTest {
   }
 
   @Test
-  void shouldTrackTheOldestRecordAndTheHighestPositionUntilCleared() {
+  void shouldTrackTheOldestRecordUntilTakenAndTheHighestPositionAlways() {
     // when
     batch.upsert(key, Map.of("a", 1));
     batch.recordAccepted(5, 100);
@@ -142,6 +143,8 @@ class BatchTest {
     assertThat(batch.isEmpty()).isTrue();
     assertThat(batch.oldestRecordAtMillis()).isEmpty();
     assertThat(batch.estimatedBytes()).isZero();
+    assertThat(batch.highestPosition()).isEqualTo(9);
+    assertThat(batch.lowestPendingPosition()).as("everything durable").isEqualTo(-1);
   }
 
   @Test

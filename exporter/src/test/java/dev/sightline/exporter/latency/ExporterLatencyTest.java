@@ -34,7 +34,9 @@ class ExporterLatencyTest {
   @Test
   void shouldPublishEveryStageOfEveryExportedRecordAsATimer() {
     // given an exporter whose batch is due 1 s after its first record
-    var harness = new ExporterHarness(Map.of("bulk", Map.of("delay", "1s")));
+    var harness =
+        new ExporterHarness(
+            Map.of("bulk", Map.of("delay", "1s", "linger", "1s", "maxInFlight", 1)));
     var records = scenario();
     var lastTimestamp = records.getLast().getTimestamp();
     harness.advance(Duration.ofMillis(lastTimestamp - ExporterHarness.START_MILLIS + 10));
@@ -82,7 +84,7 @@ class ExporterLatencyTest {
         new ExporterHarness(
             Map.of(
                 "bulk",
-                Map.of("delay", "200ms"),
+                Map.of("delay", "200ms", "linger", "200ms", "maxInFlight", 1),
                 "latency",
                 Map.of("hlog", Map.of("path", dir.toString(), "interval", "1s"))));
 
