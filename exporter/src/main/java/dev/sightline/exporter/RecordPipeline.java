@@ -4,6 +4,7 @@ import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.flush.Flusher;
 import dev.sightline.exporter.handler.RecordDispatcher;
+import dev.sightline.exporter.importers.HeldRecords;
 import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.store.StoreException;
 import io.camunda.zeebe.exporter.api.ExporterException;
@@ -18,7 +19,9 @@ import org.slf4j.Logger;
  * says and acknowledges what they made durable. A record is either accepted (its changes are in the
  * batch) or refused with an exception the broker retries: refused only when the batch is full and
  * cannot be made room for (Elasticsearch failed, or no bulk in flight answered in time), so memory
- * stays bounded and nothing is dropped. Not thread-safe: the broker calls it from one thread.
+ * stays bounded and nothing is dropped. While the exporter waits for the two-hop importers, records
+ * are only held ({@link HeldRecords}), and go through the handlers, in log order, once the
+ * importers are done. Not thread-safe: the broker calls it from one thread.
  */
 final class RecordPipeline {
 
@@ -29,13 +32,14 @@ final class RecordPipeline {
   private final LongSupplier nowMillis;
   private final Logger log;
   private final BooleanSupplier writable;
+  private final HeldRecords held;
   private final LatencyTracker latency;
   private final Duration closeBound;
 
   /**
    * @param writable whether the exporter may write and acknowledge now; false while it waits for
-   *     the two-hop importers (then it neither flushes nor acknowledges, and a full batch refuses
-   *     records)
+   *     the two-hop importers (then records are only held, nothing is written or acknowledged)
+   * @param held where records wait, unhandled, while the exporter may not write
    * @param latency told of every accepted record, for the per-record latency stages
    * @param closeBound how long close waits for the bulks in flight
    */
@@ -47,6 +51,7 @@ final class RecordPipeline {
       LongSupplier nowMillis,
       Logger log,
       BooleanSupplier writable,
+      HeldRecords held,
       LatencyTracker latency,
       Duration closeBound) {
     this.latency = latency;
@@ -57,10 +62,26 @@ final class RecordPipeline {
     this.nowMillis = nowMillis;
     this.log = log;
     this.writable = writable;
+    this.held = held;
     this.closeBound = closeBound;
   }
 
+  /**
+   * While the importers are not done the record is only held: the handlers read process
+   * definitions, parents' tree paths and incident flags from the read model the importers are still
+   * filling. Afterwards, what was held goes first.
+   */
   void accept(Record<?> record) {
+    if (!writable.getAsBoolean()) {
+      held.hold(record); // refused, for a retry, when full
+      return;
+    }
+    releaseHeld();
+    handle(record);
+  }
+
+  /** Only while writable. */
+  private void handle(Record<?> record) {
     if (policy.isFull(batch)) {
       makeRoom();
     }
@@ -71,23 +92,29 @@ final class RecordPipeline {
     } else {
       batch.recordSkipped(record.getPosition());
     }
-    if (writable.getAsBoolean()) {
-      flusher.drive(); // group commit: sent now if nothing is in flight; acknowledges a skipped one
-    }
+    flusher.drive(); // group commit: sent now if nothing is in flight; acknowledges a skipped one
   }
 
-  /** The scheduled task: takes up answers, sends what is due, retries after a backoff. */
+  /**
+   * The scheduled task: handles what is still held, takes up answers, sends what is due, retries
+   * after a backoff. Never throws.
+   */
   void flushIfDue() {
+    releaseHeldKeepingFailures();
     if (writable.getAsBoolean()) {
       flusher.drive();
     }
   }
 
   /**
-   * Writes whatever is pending now and waits for it (the importers just finished); failures are
-   * kept for a retry.
+   * The importers just finished: the records held meanwhile go through the handlers in log order,
+   * then whatever is pending is written at once and waited for; failures are kept for a retry.
    */
-  void flushNow() {
+  void releaseHeldAndFlush() {
+    releaseHeldKeepingFailures();
+    if (!writable.getAsBoolean()) {
+      return;
+    }
     try {
       flusher.flush();
     } catch (StoreException e) {
@@ -102,9 +129,11 @@ final class RecordPipeline {
 
   /**
    * On close: one last bulk, and a bounded wait for the bulks in flight; what is not durable stays
-   * unacknowledged and the broker exports it again.
+   * unacknowledged and the broker exports it again, as it does with every record still held (none
+   * was acknowledged).
    */
   void flushOnClose() {
+    held.clear();
     if (!writable.getAsBoolean()) {
       return;
     }
@@ -118,20 +147,38 @@ final class RecordPipeline {
   }
 
   /**
+   * Hands the held records to the handlers, oldest first; a record that is refused (the batch full
+   * and Elasticsearch failing, a lookup failing) stays held, first, and the refusal propagates.
+   */
+  private void releaseHeld() {
+    while (!held.isEmpty()) {
+      handle(held.first());
+      held.removeFirst();
+    }
+  }
+
+  private void releaseHeldKeepingFailures() {
+    if (held.isEmpty() || !writable.getAsBoolean()) {
+      return;
+    }
+    try {
+      releaseHeld();
+    } catch (RuntimeException e) { // a scheduled task must not throw; the next export will
+      log.warn(
+          "{} records held while waiting for the importers are not handled yet, kept for the next"
+              + " attempt: {}",
+          held.count(),
+          e.getMessage());
+    }
+  }
+
+  /**
    * The batch is full: room comes from a bulk taking documents. With every bulk slot taken, waits
    * on this thread for the oldest answer (bounded by the request timeout) — what a synchronous
    * flush did; refuses the record (the broker retries it) only when that cannot help.
    */
   private void makeRoom() {
     while (policy.isFull(batch)) {
-      if (!writable.getAsBoolean()) {
-        throw new ExporterException(
-            "Batch full ("
-                + batch.documentCount()
-                + " documents) while waiting for the two-hop importers to finish this partition; the"
-                + " record will be retried. Metric sightline.exporter.importers.waiting shows the"
-                + " wait.");
-      }
       if (flusher.isBackingOff()) {
         throw new ExporterException(
             "Batch full ("

@@ -8,7 +8,7 @@ import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.exporter.flush.AnswerWait;
 import dev.sightline.exporter.flush.ExporterMetadata;
 import dev.sightline.exporter.flush.Flusher;
-import dev.sightline.exporter.importers.ImportStatus;
+import dev.sightline.exporter.importers.HeldRecords;
 import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.importers.ImporterGate;
 import dev.sightline.exporter.latency.LatencyMeasurement;
@@ -67,7 +67,7 @@ public final class SightlineExporter implements Exporter {
 
   /** For tests: a store of their own; the importers' progress as "nothing to wait for". */
   public SightlineExporter(StoreFactory storeFactory) {
-    this(storeFactory, (config, json) -> NO_IMPORTERS);
+    this(storeFactory, (config, json) -> ImportStatusSource.NOTHING_TO_WAIT_FOR);
   }
 
   /** For tests: a store and an importer-progress source of their own. */
@@ -88,17 +88,6 @@ public final class SightlineExporter implements Exporter {
     this.importStatusFactory = importStatusFactory;
     this.answerWait = answerWait;
   }
-
-  private static final ImportStatusSource NO_IMPORTERS =
-      new ImportStatusSource() {
-        @Override
-        public ImportStatus check(int partitionId) {
-          return ImportStatus.nothingToWaitFor();
-        }
-
-        @Override
-        public void close() {}
-      };
 
   @Override
   public void configure(Context context) {
@@ -141,6 +130,7 @@ public final class SightlineExporter implements Exporter {
             ? ImporterGate.open(partitionId, meters, log)
             : ImporterGate.closed(
                 importStatusFactory.create(config, JSON), partitionId, meters, log);
+    var bulk = config.bulk();
     pipeline =
         new RecordPipeline(
             writer.dispatcher(),
@@ -150,6 +140,8 @@ public final class SightlineExporter implements Exporter {
             clock::millis,
             log,
             gate::isOpen,
+            // as much as one batch: while records are held the batch stays empty
+            new HeldRecords(bulk.size(), bulk.memoryLimitBytes(), meters, partitionId),
             latency.tracker(),
             config.connect().requestTimeout());
     try {
@@ -178,7 +170,7 @@ public final class SightlineExporter implements Exporter {
   /**
    * While the importers of the two-hop design are not done: the only scheduled task, no flush at
    * all (camunda/camunda#26047 flushed periodically while waiting). Once they are: remembered, then
-   * written.
+   * the records held meanwhile are handled and written.
    */
   private void checkImporters() {
     if (!gate.check()) {
@@ -189,7 +181,7 @@ public final class SightlineExporter implements Exporter {
     }
     metadata = metadata.withImportersDone();
     try {
-      pipeline.flushNow();
+      pipeline.releaseHeldAndFlush();
     } finally {
       startWriting();
     }

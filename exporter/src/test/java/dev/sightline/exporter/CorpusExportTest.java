@@ -231,6 +231,21 @@ class CorpusExportTest {
     }
 
     @Test
+    void shouldEndACanceledInstanceCanceledAndItsElementsTerminated() {
+      // when
+      exportThrough(Long.MAX_VALUE);
+
+      // then the two documents name the same end differently, as Operate does
+      assertThat(document("process-instance", 2251799813685410L))
+          .containsEntry("state", "CANCELED")
+          .containsKey("endDate");
+      assertThat(document("flow-node-instance", 2251799813685414L))
+          .containsEntry("elementId", "zeebe-ut")
+          .containsEntry("state", "TERMINATED")
+          .containsKey("endDate");
+    }
+
+    @Test
     void shouldWriteTheUserTaskAssignedThenCanceled() {
       // when
       exportThrough(Long.MAX_VALUE);

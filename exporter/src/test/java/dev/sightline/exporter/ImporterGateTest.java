@@ -9,9 +9,10 @@ import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.InMemoryStore;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
+import dev.sightline.exporter.testing.ReusedRecordView;
 import dev.sightline.exporter.testing.ScriptedImportStatus;
 import dev.sightline.exporter.testing.TestController;
-import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.exporter.api.ExporterException;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -51,12 +52,11 @@ class ImporterGateTest {
   }
 
   private double waitingGauge(ExporterHarness harness) {
-    return harness
-        .context
-        .getMeterRegistry()
-        .get("sightline.exporter.importers.waiting")
-        .gauge()
-        .value();
+    return meter(harness, "sightline.exporter.importers.waiting");
+  }
+
+  private static double meter(ExporterHarness harness, String name) {
+    return harness.context.getMeterRegistry().get(name).gauge().value();
   }
 
   @Test
@@ -186,8 +186,56 @@ class ImporterGateTest {
   }
 
   @Test
-  void shouldRefuseRecordsWhenTheBatchIsFullWhileWaitingAndLoseNothing() {
-    // given a tiny batch and waiting importers
+  void shouldHandleRecordsHeldWhileWaitingWithWhatTheImporterWroteBeforeTheGateOpened() {
+    // given records as brokers before 8.8 wrote them (no tree fields); the old broker's part, with
+    // the deployment and the first half of an instance, is the importer's to import
+    var scenario = new ProcessScenario(new RecordFactory(1), false, ExporterHarness.START_MILLIS);
+    var old = new ArrayList<Record<?>>(scenario.deploy());
+    var split = scenario.runToCompletion();
+    var child = scenario.childInstanceKey;
+    var childPath =
+        "PI_%d/FN_call-child/FNI_%d/PI_%d"
+            .formatted(scenario.parentInstanceKey, scenario.callActivityInstanceKey, child);
+    var childStart = indexOfKey(split, child);
+    old.addAll(split.subList(0, childStart));
+    var newer = new ArrayList<Record<?>>(split.subList(childStart, split.size()));
+    newer.addAll(scenario.runToCompletion());
+    var status = new ScriptedImportStatus().then(ImportStatus.of(0, 1));
+    var harness = harness(status);
+
+    // when the newer records arrive while the importer has not imported anything yet, through one
+    // record object the broker re-points at each record
+    var view = new ReusedRecordView(true);
+    for (var record : newer) {
+      if (harness.accepted(record)) {
+        harness.exporter.export(view.show(record));
+      }
+    }
+    harness.advance(Duration.ofSeconds(30));
+    assertThat(store.gets()).as("no handler looked anything up while waiting").isZero();
+    // and the importer imports the old records (an exporter with nothing to wait for stands in for
+    // it), then completes
+    var importer = new ExporterHarness(ARGS, clock, store, new TestController(clock), 1);
+    importer.export(old);
+    importer.advance(Duration.ofSeconds(1));
+    status.answerFromNowOn(ImportStatus.of(1, 1));
+    harness.advance(Duration.ofSeconds(10));
+
+    // then the newer documents got their names and treePaths from the imported ones: the read
+    // model equals one exporter's over all records
+    assertThat(controller.getLastExportedRecordPosition()).isEqualTo(newer.getLast().getPosition());
+    assertThat(store.index("t-process-instance-v2").get(Long.toString(child)))
+        .as("the child started after the split")
+        .containsEntry("processName", "Child process")
+        .containsEntry("treePath", childPath);
+    var all = new ArrayList<Record<?>>(old);
+    all.addAll(newer);
+    assertThat(store.snapshot()).isEqualTo(referenceRun(ARGS, all));
+  }
+
+  @Test
+  void shouldRefuseRecordsWhenTheHoldingQueueIsFullWhileWaitingAndLoseNothing() {
+    // given room for two records and waiting importers
     var args =
         Map.<String, Object>of(
             "index",
@@ -196,25 +244,105 @@ class ImporterGateTest {
             Map.of("size", 2, "delay", "1s", "linger", "1s"));
     var status = new ScriptedImportStatus().then(ImportStatus.of(0, 1));
     var harness = new ExporterHarness(args, clock, store, controller, 1, status);
-    var records =
-        records().stream().filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE).toList();
-    harness.export(records.subList(0, 3)); // two documents: full
+    var records = records().stream().filter(harness::accepted).toList();
+    harness.export(records.subList(0, 2));
 
     // when the next record arrives
-    assertThatThrownBy(() -> harness.exporter.export(records.get(3)))
+    assertThatThrownBy(() -> harness.exporter.export(records.get(2)))
         .isInstanceOf(ExporterException.class)
-        .hasMessageContaining("waiting for the two-hop importers");
+        .hasMessageContaining("Holding 2 records")
+        .hasMessageContaining("waiting for the two-hop importers")
+        .hasMessageContaining("will be retried");
 
-    // then once the importers are done, the broker's retry of that record and the rest go through
+    // then two are held, none handled or acknowledged
+    assertThat(meter(harness, "sightline.exporter.importers.held")).isEqualTo(2.0);
+    assertThat(meter(harness, "sightline.exporter.importers.held.bytes")).isPositive();
+    assertThat(controller.acknowledgements()).isEmpty();
+    // and once the importers are done, the broker's retry of that record and the rest go through
     status.answerFromNowOn(ImportStatus.of(1, 1));
     harness.advance(Duration.ofSeconds(10));
-    harness.export(records.subList(3, records.size()));
+    assertThat(meter(harness, "sightline.exporter.importers.held")).isZero();
+    harness.export(records.subList(2, records.size()));
     harness.advance(Duration.ofSeconds(1));
     assertThat(controller.getLastExportedRecordPosition())
         .isEqualTo(records.getLast().getPosition());
+    assertThat(store.snapshot()).isEqualTo(referenceRun(args, records));
+  }
+
+  @Test
+  void shouldAcknowledgeNothingWhenClosedWhileWaitingSoTheBrokerExportsTheHeldRecordsAgain() {
+    // given records of processes deployed before (their definitions would be looked up), held
+    // while waiting
+    var status = new ScriptedImportStatus().then(ImportStatus.of(0, 1));
+    var harness = harness(status);
+    var all = records();
+    var records = all.subList(2, all.size());
+    assertThat(records.getFirst().getValueType()).isEqualTo(ValueType.PROCESS_INSTANCE);
+    harness.export(records);
+    assertThat(meter(harness, "sightline.exporter.importers.held")).isPositive();
+
+    // when the exporter closes while waiting
+    harness.exporter.close();
+
+    // then nothing was handled, written or acknowledged, and nothing stays held
+    assertThat(store.gets()).as("no handler looked anything up").isZero();
+    assertThat(store.writes()).isEmpty();
+    assertThat(controller.acknowledgements()).isEmpty();
+    assertThat(controller.readMetadata()).isEmpty();
+    assertThat(meter(harness, "sightline.exporter.importers.held")).isZero();
+    assertThat(meter(harness, "sightline.exporter.importers.held.bytes")).isZero();
+
+    // and the broker exports them again after the restart: the read model ends complete
+    var restarted = harness(new ScriptedImportStatus().then(ImportStatus.of(1, 1)));
+    restarted.export(records);
+    restarted.advance(Duration.ofSeconds(1));
+    assertThat(controller.getLastExportedRecordPosition())
+        .isEqualTo(records.getLast().getPosition());
+    assertThat(store.snapshot()).isEqualTo(referenceRun(ARGS, records));
+  }
+
+  @Test
+  void shouldKeepTheHeldRecordsWhenElasticsearchFailsAsTheGateOpensAndHandleThemLater() {
+    // given records of processes deployed before (their definitions are looked up), held
+    var status = new ScriptedImportStatus().then(ImportStatus.of(0, 1));
+    var harness = harness(status);
+    var all = records();
+    var records = all.subList(2, all.size());
+    harness.export(records);
+    var held = meter(harness, "sightline.exporter.importers.held");
+
+    // when the importers are done while Elasticsearch is down
+    store.setDown(true);
+    status.answerFromNowOn(ImportStatus.of(1, 1));
+    harness.advance(Duration.ofSeconds(10));
+
+    // then the records stay held, in order, and nothing is acknowledged
+    assertThat(meter(harness, "sightline.exporter.importers.held")).isEqualTo(held);
+    assertThat(controller.acknowledgements()).isEmpty();
+    // and once it is back, the periodic flush handles and writes them
+    store.setDown(false);
+    harness.advance(Duration.ofSeconds(11));
+    assertThat(meter(harness, "sightline.exporter.importers.held")).isZero();
+    assertThat(controller.getLastExportedRecordPosition())
+        .isEqualTo(records.getLast().getPosition());
+    assertThat(store.snapshot()).isEqualTo(referenceRun(ARGS, records));
+  }
+
+  private static int indexOfKey(List<Record<?>> records, long key) {
+    for (int i = 0; i < records.size(); i++) {
+      if (records.get(i).getKey() == key) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no record of key " + key);
+  }
+
+  /** The read model one exporter writes for the records with no importer to wait for. */
+  private static Map<String, Map<String, Map<String, Object>>> referenceRun(
+      Map<String, Object> args, List<Record<?>> records) {
     var reference = new ExporterHarness(args, new VirtualClock(0), new InMemoryStore(), 1);
     reference.export(records);
     reference.advance(Duration.ofSeconds(1));
-    assertThat(store.snapshot()).isEqualTo(reference.store.snapshot());
+    return reference.store.snapshot();
   }
 }

@@ -8,7 +8,7 @@ import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.InMemoryStore;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.TestController;
-import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.ErrorType;

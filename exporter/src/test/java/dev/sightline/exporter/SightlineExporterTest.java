@@ -9,8 +9,7 @@ import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.InMemoryStore;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.exporter.testing.TestContext;
-import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.exporter.api.ExporterException;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -420,7 +419,7 @@ class SightlineExporterTest {
       // given the broker's validation call: partition Integer.MIN_VALUE, no open
       var exporter = new SightlineExporter((config, schema, json) -> new InMemoryStore());
       var context =
-          new TestContext(
+          ExporterHarness.context(
               Map.of("bulk", Map.of("size", 0)), Integer.MIN_VALUE, new VirtualClock(0));
 
       // when / then
@@ -435,8 +434,8 @@ class SightlineExporterTest {
               "connect",
               Map.of("url", "http://es:9200", "username", "elastic", "password", "hunter2"));
       var log = new CapturingLogger();
-      var validation = new TestContext(args, Integer.MIN_VALUE, new VirtualClock(0), log);
-      var running = new TestContext(args, 1, new VirtualClock(0), log);
+      var validation = ExporterHarness.context(args, Integer.MIN_VALUE, new VirtualClock(0), log);
+      var running = ExporterHarness.context(args, 1, new VirtualClock(0), log);
 
       // when
       new SightlineExporter((config, schema, json) -> new InMemoryStore()).configure(validation);

@@ -17,6 +17,10 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * sorted by id (the engine's {@code callingElementPath} indexes into that order). A resource may
  * hold several processes (a collaboration): only the elements of {@code bpmnProcessId} count, at
  * any depth of embedded sub-processes.
+ *
+ * <p>The probe's engine simulator sorts call activities again, on its own and on purpose, so that a
+ * mistake here cannot hide behind the simulator agreeing with it (the workload's {@code
+ * ProcessChain#sortedCallActivityIds}).
  */
 public record ProcessModel(
     Optional<String> name, Map<String, String> elementNames, List<String> callActivityIds) {

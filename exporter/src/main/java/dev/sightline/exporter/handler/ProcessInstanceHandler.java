@@ -36,15 +36,15 @@ public final class ProcessInstanceHandler implements RecordHandler {
 
   private final String processInstanceIndex;
   private final String flowNodeInstanceIndex;
-  private final TreePathResolver treePaths;
-  private final ProcessDefinitions definitions;
+  private final ProcessInstanceDocument processInstances;
+  private final FlowNodeInstanceDocument flowNodeInstances;
 
   public ProcessInstanceHandler(
       ReadModelSchema schema, TreePathResolver treePaths, ProcessDefinitions definitions) {
     this.processInstanceIndex = schema.indexName(ProcessInstanceIndex.DESCRIPTOR);
     this.flowNodeInstanceIndex = schema.indexName(FlowNodeInstanceIndex.DESCRIPTOR);
-    this.treePaths = treePaths;
-    this.definitions = definitions;
+    this.processInstances = new ProcessInstanceDocument(treePaths, definitions);
+    this.flowNodeInstances = new FlowNodeInstanceDocument(treePaths, definitions);
   }
 
   /** The intents that change the read model. */
@@ -73,16 +73,10 @@ public final class ProcessInstanceHandler implements RecordHandler {
     var intent = (ProcessInstanceIntent) record.getIntent();
     if (value.getBpmnElementType() == BpmnElementType.PROCESS) {
       var key = new DocumentKey(processInstanceIndex, Long.toString(value.getProcessInstanceKey()));
-      batch.write(
-          key,
-          ProcessInstanceDocument.update(record, value, intent, treePaths, definitions),
-          creates(intent));
+      batch.write(key, processInstances.update(record, value, intent), creates(intent));
     } else {
       var key = new DocumentKey(flowNodeInstanceIndex, Long.toString(record.getKey()));
-      batch.write(
-          key,
-          FlowNodeInstanceDocument.update(record, value, intent, treePaths, definitions),
-          creates(intent));
+      batch.write(key, flowNodeInstances.update(record, value, intent), creates(intent));
     }
   }
 

@@ -7,7 +7,7 @@ import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.InMemoryStore;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;

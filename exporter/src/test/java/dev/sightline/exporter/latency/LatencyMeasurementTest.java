@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.ImmutableProcessInstanceRecordValue;

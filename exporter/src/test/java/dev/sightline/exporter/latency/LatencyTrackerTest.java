@@ -3,7 +3,7 @@ package dev.sightline.exporter.latency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;

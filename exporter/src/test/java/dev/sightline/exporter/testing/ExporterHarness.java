@@ -2,22 +2,31 @@ package dev.sightline.exporter.testing;
 
 import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.exporter.importers.ImportStatusSource;
+import dev.sightline.probe.host.HostContext;
+import dev.sightline.probe.host.actor.VirtualClock;
+import dev.sightline.probe.host.config.ExporterConfiguration;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One exporter on virtual time with an in-memory store: what the broker would do, driven by a test.
+ * The context is the broker-like host's; the controller is {@link TestController}, which runs
+ * scheduled tasks on the test's thread (the host's runs them on actor threads).
  */
 public final class ExporterHarness {
 
   public static final long START_MILLIS = 1_800_000_000_000L;
 
+  /** The exporter's id in the broker's configuration. */
+  public static final String EXPORTER_ID = "sightline";
+
   public final VirtualClock clock;
   public final InMemoryStore store;
   public final TestController controller;
-  public final TestContext context;
+  public final HostContext context;
   public final SightlineExporter exporter;
 
   public ExporterHarness(Map<String, Object> args) {
@@ -36,7 +45,7 @@ public final class ExporterHarness {
         clock,
         store,
         new TestController(clock),
-        new TestContext(args, 1, clock, log),
+        context(args, 1, clock, log),
         new SightlineExporter((config, schema, json) -> store));
   }
 
@@ -84,14 +93,14 @@ public final class ExporterHarness {
       TestController controller,
       int partitionId,
       SightlineExporter exporter) {
-    this(clock, store, controller, new TestContext(args, partitionId, clock), exporter);
+    this(clock, store, controller, context(args, partitionId, clock), exporter);
   }
 
   private ExporterHarness(
       VirtualClock clock,
       InMemoryStore store,
       TestController controller,
-      TestContext context,
+      HostContext context,
       SightlineExporter exporter) {
     this.clock = clock;
     this.store = store;
@@ -100,6 +109,19 @@ public final class ExporterHarness {
     this.exporter = exporter;
     exporter.configure(context);
     exporter.open(controller);
+  }
+
+  /** The context a broker gives the exporter on {@code partitionId}: args, clock, a registry. */
+  public static HostContext context(
+      Map<String, Object> args, int partitionId, InstantSource clock) {
+    return HostContext.standalone(new ExporterConfiguration(EXPORTER_ID, args), partitionId, clock);
+  }
+
+  /** The same with the exporter's log going to {@code log}. */
+  public static HostContext context(
+      Map<String, Object> args, int partitionId, InstantSource clock, org.slf4j.Logger log) {
+    return HostContext.standalone(
+        new ExporterConfiguration(EXPORTER_ID, args), partitionId, clock, log);
   }
 
   /** Exports the records the filter accepts, as the broker would. */
@@ -112,10 +134,7 @@ public final class ExporterHarness {
   }
 
   public boolean accepted(Record<?> record) {
-    var filter = context.filter();
-    return filter.acceptType(record.getRecordType())
-        && filter.acceptValue(record.getValueType())
-        && filter.acceptIntent(record.getIntent());
+    return context.accepts(record);
   }
 
   public void advance(Duration duration) {

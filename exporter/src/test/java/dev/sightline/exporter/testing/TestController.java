@@ -1,5 +1,6 @@
 package dev.sightline.exporter.testing;
 
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.exporter.api.context.Controller;
 import io.camunda.zeebe.exporter.api.context.ScheduledTask;
 import java.time.Duration;
@@ -13,6 +14,9 @@ import java.util.Optional;
  * {@link #advance}, on the calling (test) thread, like the broker's single actor. Acknowledgements
  * are recorded with the broker's semantics: the position only moves forward, metadata is stored
  * only when it does.
+ *
+ * <p>Not the broker-like host's controller: that one runs tasks on actor threads, this one on the
+ * test's thread, so a unit test needs neither threads nor waits.
  */
 public final class TestController implements Controller {
 

@@ -6,18 +6,17 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.handler.Dates;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
 import dev.sightline.probe.host.BrokerHost;
-import dev.sightline.probe.host.HostedPartition;
 import dev.sightline.probe.host.config.ExporterConfigs;
 import dev.sightline.probe.host.source.ListRecordSource;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DirectExporterIT {
 
   private static final String EXPORTER_ID = "sightline";
-  private static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path brokerHome;
 
@@ -72,13 +70,7 @@ class DirectExporterIT {
 
   private static void exportAll(BrokerHost host, List<Record<?>> records) {
     var partition = host.startPartition(1, ListRecordSource.of(records));
-    awaitAcknowledged(partition, records.getLast().getPosition());
-  }
-
-  private static void awaitAcknowledged(HostedPartition partition, long position) {
-    assertThat(partition.awaitAcknowledged(EXPORTER_ID, position, WAIT))
-        .as("acknowledged up to %d (failure: %s)", position, partition.failure())
-        .isTrue();
+    Await.acknowledged(partition, EXPORTER_ID, records.getLast().getPosition());
   }
 
   @ParameterizedTest(name = "tree fields on records: {0}")
@@ -113,7 +105,7 @@ class DirectExporterIT {
     try (var host = host(es)) {
       // given a broker that crashed (no close) after half of the records were acknowledged
       var first = host.startPartition(1, ListRecordSource.of(records.subList(0, half)));
-      awaitAcknowledged(first, records.get(half - 1).getPosition());
+      Await.acknowledged(first, EXPORTER_ID, records.get(half - 1).getPosition());
       first.crash();
 
       // when it restarts from the acknowledged position and metadata, with the whole log

@@ -2,10 +2,10 @@ package dev.sightline.it.exporter;
 
 import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.exporter.testing.ExporterHarness;
-import dev.sightline.exporter.testing.TestContext;
 import dev.sightline.exporter.testing.TestController;
-import dev.sightline.exporter.testing.VirtualClock;
 import dev.sightline.it.support.EsTarget;
+import dev.sightline.probe.host.HostContext;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,7 +23,7 @@ final class EsExporter implements AutoCloseable {
 
   final VirtualClock clock = new VirtualClock(ExporterHarness.START_MILLIS);
   final TestController controller = new TestController(clock);
-  final TestContext context;
+  final HostContext context;
   final SightlineExporter exporter = new SightlineExporter();
 
   /** {@code connect} or {@code index} sections in {@code args} replace the test node's. */
@@ -32,7 +32,7 @@ final class EsExporter implements AutoCloseable {
     all.putIfAbsent("connect", Map.of("url", es.url().toString()));
     all.putIfAbsent("index", Map.of("prefix", es.indexPrefix()));
     all.put("bulk", Map.of("size", 10_000, "delay", DELAY.toMillis()));
-    context = new TestContext(all, partitionId, clock);
+    context = ExporterHarness.context(all, partitionId, clock);
     exporter.configure(context);
     exporter.open(controller);
   }
@@ -43,11 +43,8 @@ final class EsExporter implements AutoCloseable {
 
   /** Exports what the broker's filter lets through, then flushes: one batch. */
   void flush(List<Record<?>> records) {
-    var filter = context.filter();
     for (var record : records) {
-      if (filter.acceptType(record.getRecordType())
-          && filter.acceptValue(record.getValueType())
-          && filter.acceptIntent(record.getIntent())) {
+      if (context.accepts(record)) {
         exporter.export(record);
       }
     }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.flush.ExporterMetadata;
 import dev.sightline.exporter.testing.CapturingLogger;
-import dev.sightline.exporter.testing.TestContext;
+import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.TestController;
-import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.host.actor.VirtualClock;
 import dev.sightline.probe.host.loading.ExporterJarClassLoader;
 import io.camunda.zeebe.exporter.api.Exporter;
 import java.io.IOException;
@@ -182,7 +182,7 @@ public class ExporterJarIT {
                     .getConstructor()
                     .newInstance();
         assertThat(exporter.getClass().getClassLoader()).isSameAs(loader);
-        exporter.configure(new TestContext(args, 1, clock, log));
+        exporter.configure(ExporterHarness.context(args, 1, clock, log));
         // when
         try {
           exporter.open(new TestController(clock, -1, importersDone));

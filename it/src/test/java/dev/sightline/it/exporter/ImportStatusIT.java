@@ -10,6 +10,7 @@ import dev.sightline.exporter.importers.ImportStatus;
 import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
@@ -235,11 +236,7 @@ class ImportStatusIT {
 
     // when
     try (var importer = Importer.start(settings, Clock.systemUTC())) {
-      var deadline = System.nanoTime() + TwoHop.WAIT.toNanos();
-      while (!importer.allCompleted() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      assertThat(importer.allCompleted()).isTrue();
+      Await.until(importer::allCompleted, () -> "importer completed: " + importer.positions());
     }
 
     // then the saved positions say so, and the direct exporter's check agrees

@@ -7,6 +7,7 @@ import dev.sightline.exporter.testing.CallHierarchy;
 import dev.sightline.exporter.testing.EngineRecords;
 import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.RecordFactory;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
@@ -18,7 +19,6 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.ErrorType;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ThreePartitionsIT {
 
   private static final String EXPORTER_ID = "sightline";
-  private static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path brokerHome;
 
@@ -59,14 +58,6 @@ class ThreePartitionsIT {
         """
             .formatted(ExporterJarIT.exporterJar().toAbsolutePath(), es.url(), es.indexPrefix());
     return BrokerHost.builder().exporters(ExporterConfigs.fromYaml(yaml, brokerHome)).build();
-  }
-
-  private static void awaitAcknowledged(HostedPartition partition, long position) {
-    assertThat(partition.awaitAcknowledged(EXPORTER_ID, position, WAIT))
-        .as(
-            "partition %d acknowledged up to %d (failure: %s)",
-            partition.partitionId(), position, partition.failure())
-        .isTrue();
   }
 
   @Test
@@ -109,7 +100,7 @@ class ThreePartitionsIT {
       sources.get(1).appendAll(deployment);
       var partitions = new HashMap<Integer, HostedPartition>();
       partitions.put(1, host.startPartition(1, sources.get(1)));
-      awaitAcknowledged(partitions.get(1), deployment.getLast().getPosition());
+      Await.acknowledged(partitions.get(1), EXPORTER_ID, deployment.getLast().getPosition());
       partitions.put(2, host.startPartition(2, sources.get(2)));
       partitions.put(3, host.startPartition(3, sources.get(3)));
 
@@ -126,7 +117,7 @@ class ThreePartitionsIT {
       // then each partition acknowledges exactly its own log
       for (int partition = 1; partition <= 3; partition++) {
         var last = logs.get(partition).getLast().getPosition();
-        awaitAcknowledged(partitions.get(partition), last);
+        Await.acknowledged(partitions.get(partition), EXPORTER_ID, last);
         assertThat(host.acknowledgedPosition(partition, EXPORTER_ID))
             .as("partition %d", partition)
             .isEqualTo(last);

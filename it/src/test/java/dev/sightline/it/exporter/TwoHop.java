@@ -1,14 +1,11 @@
 package dev.sightline.it.exporter;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.probe.host.BrokerHost;
-import dev.sightline.probe.host.HostedPartition;
 import dev.sightline.probe.host.config.ExporterDescriptor;
 import dev.sightline.probe.twohop.importer.ImporterSettings;
 import java.io.IOException;
@@ -24,8 +21,6 @@ import java.util.TreeMap;
  * snapshots.
  */
 public final class TwoHop {
-
-  public static final Duration WAIT = Duration.ofSeconds(90);
 
   private TwoHop() {}
 
@@ -56,13 +51,6 @@ public final class TwoHop {
     all.put("connect.url", es.url().toString());
     var descriptor = new ExporterDescriptor(id, className, Optional.of(jar.toAbsolutePath()), all);
     return BrokerHost.builder().exporter(descriptor).build();
-  }
-
-  public static void awaitAcknowledged(
-      HostedPartition partition, String exporterId, long position) {
-    assertThat(partition.awaitAcknowledged(exporterId, position, WAIT))
-        .as("%s acknowledged up to %d (failure: %s)", exporterId, position, partition.failure())
-        .isTrue();
   }
 
   static ImporterSettings importer(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
@@ -69,23 +70,15 @@ class TwoHopEquivalenceIT {
 
     // when the direct exporter writes the read model
     try (var host = TwoHop.directHost(es, direct, java.util.Map.of())) {
-      TwoHop.awaitAcknowledged(
-          host.startPartition(1, ListRecordSource.of(records)), "sightline", last);
+      Await.acknowledged(host.startPartition(1, ListRecordSource.of(records)), "sightline", last);
     }
     // and the record exporter plus the importer write it the two-hop way
     try (var host = TwoHop.recordHost(es, recordPrefix)) {
-      TwoHop.awaitAcknowledged(
-          host.startPartition(1, ListRecordSource.of(records)), "records", last);
+      Await.acknowledged(host.startPartition(1, ListRecordSource.of(records)), "records", last);
     }
     try (var importer =
         Importer.start(TwoHop.importer(es, twoHop, recordPrefix, List.of(1)), Clock.systemUTC())) {
-      var deadline = System.nanoTime() + TwoHop.WAIT.toNanos();
-      while (!importer.allCompleted() && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      assertThat(importer.allCompleted())
-          .as("importer completed: %s", importer.positions())
-          .isTrue();
+      Await.until(importer::allCompleted, () -> "importer completed: " + importer.positions());
       assertThat(importer.skippedRecords()).isZero();
     }
 

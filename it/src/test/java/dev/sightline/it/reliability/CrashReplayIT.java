@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.it.exporter.TwoHop;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
@@ -44,19 +45,18 @@ class CrashReplayIT {
       for (var target : targets) {
         var partition = host.startPartition(1, source);
         if (target > host.acknowledgedPosition(1, "sightline")) {
-          assertThat(partition.awaitDelivered(target, TwoHop.WAIT)).isTrue();
+          Await.delivered(partition, target);
         }
-        Thread.sleep(random.nextInt(300));
+        Thread.sleep(random.nextInt(300)); // a random crash point, not a wait
         partition.crash();
       }
-      TwoHop.awaitAcknowledged(host.startPartition(1, source), "sightline", last);
+      Await.acknowledged(host.startPartition(1, source), "sightline", last);
     }
 
     // then
     var clean = es.indexPrefix() + "-clean";
     try (var host = OutageIT.direct(es.url().toString(), clean)) {
-      TwoHop.awaitAcknowledged(
-          host.startPartition(1, ListRecordSource.of(records)), "sightline", last);
+      Await.acknowledged(host.startPartition(1, ListRecordSource.of(records)), "sightline", last);
     }
     try (ElasticsearchClient client = EsClients.open(es.url())) {
       var expected = TwoHop.readModel(client, clean);

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.SightlineExporter;
-import dev.sightline.exporter.importers.ImportStatus;
-import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.store.StoreFactory;
 import dev.sightline.exporter.testing.CapturingLogger;
 import dev.sightline.exporter.testing.EngineRecords;
+import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.exporter.testing.TestContext;
 import dev.sightline.exporter.testing.TestController;
-import dev.sightline.exporter.testing.VirtualClock;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
@@ -36,17 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 @RealElasticsearch
 class HostileInputsIT {
-
-  private static final ImportStatusSource NO_IMPORTERS =
-      new ImportStatusSource() {
-        @Override
-        public ImportStatus check(int partitionId) {
-          return ImportStatus.nothingToWaitFor();
-        }
-
-        @Override
-        public void close() {}
-      };
 
   static final long START_MILLIS = 1_795_000_000_000L;
 
@@ -72,9 +59,9 @@ class HostileInputsIT {
     var clock = new VirtualClock(startMillis);
     var controller = new TestController(clock);
     var log = new CapturingLogger();
-    var exporter =
-        new SightlineExporter(StoreFactory.ELASTICSEARCH, (config, json) -> NO_IMPORTERS);
-    exporter.configure(new TestContext(args, 1, clock, log));
+    // no two-hop importers here: nothing to wait for
+    var exporter = new SightlineExporter(StoreFactory.ELASTICSEARCH);
+    exporter.configure(ExporterHarness.context(args, 1, clock, log));
     exporter.open(controller);
     afterOpen.run();
     records.forEach(exporter::export);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.it.exporter.TwoHop;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
@@ -45,17 +46,21 @@ class LateStartIT {
     try (var host = OutageIT.direct("http://127.0.0.1:" + port, es.indexPrefix())) {
       // when the exporter opens and gets records while Elasticsearch is not there
       var partition = host.startPartition(1, ListRecordSource.of(records));
-      Thread.sleep(3_000);
       var firstEvent =
           records.stream()
               .filter(r -> r.getRecordType() == io.camunda.zeebe.protocol.record.RecordType.EVENT)
               .findFirst()
               .orElseThrow();
-      assertThat(host.acknowledgedPosition(1, "sightline"))
-          .as(
-              "nothing durable yet (commands before it are filtered out and acknowledged by the host)")
-          .isLessThan(firstEvent.getPosition());
-      assertThat(partition.failure()).isEmpty();
+      // checked all along 3 s of retries: nothing acknowledged, nothing failed
+      Await.during(
+          Duration.ofSeconds(3),
+          () -> {
+            assertThat(host.acknowledgedPosition(1, "sightline"))
+                .as(
+                    "nothing durable yet (commands before it are filtered out and acknowledged by the host)")
+                .isLessThan(firstEvent.getPosition());
+            assertThat(partition.failure()).isEmpty();
+          });
 
       // and Elasticsearch starts on that port
       try (var node =
@@ -64,7 +69,7 @@ class LateStartIT {
                   .withVersion(es.version())
                   .withSetting("http.port", Integer.toString(port)))) {
         // then the same exporter instance writes everything
-        TwoHop.awaitAcknowledged(partition, "sightline", records.getLast().getPosition());
+        Await.acknowledged(partition, "sightline", records.getLast().getPosition());
         try (ElasticsearchClient client = EsClients.open(node.url())) {
           var instances = TwoHop.readModel(client, es.indexPrefix()).get("process-instance");
           assertThat(instances).hasSize((int) (workload.spec().instanceCount() * 6));
@@ -108,7 +113,7 @@ class LateStartIT {
     try (var host = OutageIT.direct("http://127.0.0.1:" + port, es.indexPrefix())) {
       try (var earlier = ElasticsearchNode.start(nodeOptions)) {
         var partition = host.startPartition(1, ListRecordSource.of(before));
-        TwoHop.awaitAcknowledged(partition, "sightline", before.getLast().getPosition());
+        Await.acknowledged(partition, "sightline", before.getLast().getPosition());
         partition.stop();
       }
 
@@ -116,12 +121,12 @@ class LateStartIT {
       // whose flags need the instances' current incident keys, read from the index (the cache
       // is empty after a restart) before anything is added to the batch
       var partition = host.startPartition(1, ListRecordSource.of(records));
-      partition.opened().get(TwoHop.WAIT.toSeconds(), TimeUnit.SECONDS);
+      partition.opened().get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
       // and a new, empty Elasticsearch node starts on that port
       try (var node = ElasticsearchNode.start(nodeOptions)) {
         // then the same exporter instance creates the schema, reads, and writes everything
-        TwoHop.awaitAcknowledged(partition, "sightline", records.getLast().getPosition());
+        Await.acknowledged(partition, "sightline", records.getLast().getPosition());
         try (ElasticsearchClient client = EsClients.open(node.url())) {
           assertThat(TwoHop.readModel(client, es.indexPrefix()).get("incident"))
               .containsKey(Long.toString(firstIncident.getKey()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.it.exporter.ExporterJarIT;
 import dev.sightline.it.exporter.TwoHop;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
@@ -75,33 +76,37 @@ class OutageIT {
         var driver = RealTimeDriver.appendingTo(workload, sources);
         var driving = Thread.ofPlatform().name("workload").start(driver);
 
-        // given records flowing for 8 s
+        // given records flowing for 8 s (the workload's timeline, not a wait for a condition)
         Thread.sleep(8_000);
 
         // when the node stops for 30 s
         node.stop();
-        Thread.sleep(2_000); // a bulk that was in flight may still complete
+        // a bulk in flight when it stopped ends within connect.requestTimeout (2 s)
+        Thread.sleep(2_000);
         for (int p = 1; p <= PARTITIONS; p++) {
           acknowledgedDuringOutage.put(p, host.acknowledgedPosition(p, "sightline"));
         }
-        Thread.sleep(OUTAGE.minusSeconds(2).toMillis());
 
-        // then nothing was acknowledged while it was down
-        for (int p = 1; p <= PARTITIONS; p++) {
-          assertThat(host.acknowledgedPosition(p, "sightline"))
-              .as("partition %d while down", p)
-              .isEqualTo(acknowledgedDuringOutage.get(p));
-          assertThat(host.partition(p).orElseThrow().failure())
-              .as("the partition keeps retrying, it does not fail")
-              .isEmpty();
-        }
+        // then nothing is acknowledged while it is down, checked all along the rest of the outage
+        Await.during(
+            OUTAGE.minusSeconds(2),
+            () -> {
+              for (int p = 1; p <= PARTITIONS; p++) {
+                assertThat(host.acknowledgedPosition(p, "sightline"))
+                    .as("partition %d while down", p)
+                    .isEqualTo(acknowledgedDuringOutage.get(p));
+                assertThat(host.partition(p).orElseThrow().failure())
+                    .as("the partition keeps retrying, it does not fail")
+                    .isEmpty();
+              }
+            });
 
         // and after it comes back, everything is written and acknowledged
         node.restart();
         driving.join();
         for (int p = 1; p <= PARTITIONS; p++) {
           var last = workload.stream(p).reduce((a, b) -> b).orElseThrow().getPosition();
-          TwoHop.awaitAcknowledged(host.partition(p).orElseThrow(), "sightline", last);
+          Await.acknowledged(host.partition(p).orElseThrow(), "sightline", last);
         }
       }
 
@@ -110,7 +115,7 @@ class OutageIT {
       try (var host = direct(node.url().toString(), reference)) {
         for (int p = 1; p <= PARTITIONS; p++) {
           var records = workload.stream(p).toList();
-          TwoHop.awaitAcknowledged(
+          Await.acknowledged(
               host.startPartition(p, ListRecordSource.of(records)),
               "sightline",
               records.getLast().getPosition());

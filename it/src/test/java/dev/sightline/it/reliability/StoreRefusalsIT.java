@@ -8,6 +8,7 @@ import dev.sightline.exporter.testing.EngineRecords;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.it.exporter.TwoHop;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NStringEntity;
 import org.elasticsearch.client.Request;
@@ -62,7 +62,7 @@ class StoreRefusalsIT {
           Thread.ofPlatform().name("workload").start(RealTimeDriver.appendingTo(workload, sources));
 
       // given records flowing, and documents written
-      await(() -> count(client, es.index("variable-v1")) > 0, "a first variable written");
+      Await.until(() -> count(client, es.index("variable-v1")) > 0, "a first variable written");
 
       // when the variable index gets a write block (what a shrink sets) and the flow-node index
       // the flood-stage block (what a full disk sets)
@@ -74,7 +74,7 @@ class StoreRefusalsIT {
           "{\"index.blocks.read_only_allow_delete\":true}");
 
       // then flushes fail and are retried
-      await(() -> flushFailures(host) >= failuresBefore + 3, "three failed flushes");
+      Await.until(() -> flushFailures(host) >= failuresBefore + 3, "three failed flushes");
 
       // when the blocks are lifted
       put(client, "/" + es.index("variable-v1") + "/_settings", "{\"index.blocks.write\":false}");
@@ -87,7 +87,7 @@ class StoreRefusalsIT {
       // then everything is written and acknowledged
       for (int p = 1; p <= PARTITIONS; p++) {
         var last = workload.stream(p).reduce((a, b) -> b).orElseThrow().getPosition();
-        TwoHop.awaitAcknowledged(host.partition(p).orElseThrow(), "sightline", last);
+        Await.acknowledged(host.partition(p).orElseThrow(), "sightline", last);
       }
     }
 
@@ -96,7 +96,7 @@ class StoreRefusalsIT {
     try (var host = OutageIT.direct(es.url().toString(), reference)) {
       for (int p = 1; p <= PARTITIONS; p++) {
         var records = workload.stream(p).toList();
-        TwoHop.awaitAcknowledged(
+        Await.acknowledged(
             host.startPartition(p, ListRecordSource.of(records)),
             "sightline",
             records.getLast().getPosition());
@@ -210,14 +210,6 @@ class StoreRefusalsIT {
     return host.meterRegistry().find("sightline.exporter.flush.failures").counters().stream()
         .mapToDouble(counter -> counter.count())
         .sum();
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    var deadline = System.nanoTime() + TwoHop.WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
-      Thread.sleep(100);
-    }
   }
 
   /** A request as an operator types it, through the low-level client. */

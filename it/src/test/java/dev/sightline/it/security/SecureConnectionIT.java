@@ -6,16 +6,16 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.exporter.store.StoreFactory;
 import dev.sightline.exporter.testing.CapturingLogger;
+import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.TestCertificates;
-import dev.sightline.exporter.testing.TestContext;
 import dev.sightline.exporter.testing.TestController;
-import dev.sightline.exporter.testing.VirtualClock;
 import dev.sightline.it.support.AuthenticatingHttpsProxy;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.Record;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,10 +59,9 @@ class SecureConnectionIT {
   private static CapturingLogger export(
       Map<String, Object> args, TestController controller, VirtualClock clock) {
     var log = new CapturingLogger();
-    var context = new TestContext(args, 1, clock, log);
-    var exporter =
-        new SightlineExporter(
-            StoreFactory.ELASTICSEARCH, (config, json) -> NothingToWaitFor.INSTANCE);
+    var context = ExporterHarness.context(args, 1, clock, log);
+    // no two-hop importers here: nothing to wait for
+    var exporter = new SightlineExporter(StoreFactory.ELASTICSEARCH);
     exporter.configure(context);
     exporter.open(controller);
     records().forEach(exporter::export);

@@ -109,15 +109,8 @@ final class HostedExporter implements Controller {
   }
 
   boolean accepts(Record<?> record) {
-    RecordFilter filter = context.filter();
     boolean[] accepted = new boolean[1];
-    calls.runUnchecked(
-        ExporterCall.FILTER,
-        () ->
-            accepted[0] =
-                filter.acceptType(record.getRecordType())
-                    && filter.acceptValue(record.getValueType())
-                    && filter.acceptIntent(record.getIntent()));
+    calls.runUnchecked(ExporterCall.FILTER, () -> accepted[0] = context.accepts(record));
     return accepted[0];
   }
 

@@ -1,25 +1,29 @@
 package dev.sightline.probe.cli;
 
-import dev.sightline.probe.compare.Variant;
+import dev.sightline.probe.compare.NamedVariants;
+import dev.sightline.probe.compare.VariantSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./sightline compare}: the two-hop design and the direct design on the same workload and
- * node.
+ * {@code ./sightline compare}: variants of the two designs (and other exporters) on the same
+ * workload and node, one after the other; by default two-hop, direct with the field's one-hop
+ * defaults and direct with Sightline's ({@link NamedVariants#defaultRun()}).
  */
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the two-hop design (record exporter + importer, Camunda 8.6 defaults) and the direct design (Sightline)",
-      "on the same open-loop workload against the same Elasticsearch node, one after the other, and reports when",
-      "each record's data became visible: percentile table, .hlog per variant, summary.json and report.html."
-    },
+    description =
+        "Runs variants one after the other on the same open-loop workload against the same"
+            + " Elasticsearch node and reports when each record's data became visible, side by side:"
+            + " percentile table, .hlog per variant, summary.json and report.html. By default three:"
+            + " two-hop (record exporter + importer, Camunda 8.6 defaults), direct-field (Sightline's"
+            + " exporter with the field's one-hop defaults) and direct (Sightline's defaults).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       SightlineCommand.EXIT_CODES_OK,
@@ -29,12 +33,29 @@ import picocli.CommandLine.Spec;
     })
 final class CompareCommand implements Callable<Integer> {
 
+  @Option(
+      names = "--variant",
+      paramLabel = "<variant>",
+      converter = Converters.VariantOption.class,
+      description = {
+        "A variant to run; repeat it for several, run in the order given (default: two-hop, direct-field, direct).",
+        VariantHelp.NAMED,
+        VariantHelp.OTHER,
+        VariantHelp.LABEL
+      })
+  List<VariantSpec> variants;
+
   @Mixin WorkloadOptions options;
 
   @Spec CommandSpec spec;
 
+  /** The variants given, or the default run's. */
+  List<VariantSpec> variants() {
+    return variants == null || variants.isEmpty() ? NamedVariants.defaultRun() : variants;
+  }
+
   @Override
   public Integer call() throws Exception {
-    return RunOutcome.exitCode(spec, options.toOptions(), List.of(Variant.TWO_HOP, Variant.DIRECT));
+    return RunOutcome.exitCode(spec, options.toOptions(), variants());
   }
 }

@@ -1,7 +1,11 @@
 package dev.sightline.probe.cli;
 
 import dev.sightline.exporter.config.Durations;
-import dev.sightline.probe.compare.Variant;
+import dev.sightline.probe.compare.Design;
+import dev.sightline.probe.compare.InvalidVariantException;
+import dev.sightline.probe.compare.NamedVariants;
+import dev.sightline.probe.compare.VariantParser;
+import dev.sightline.probe.compare.VariantSpec;
 import dev.sightline.probe.es.ElasticsearchVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -165,16 +169,40 @@ final class Converters {
     }
   }
 
-  /** {@code direct} or {@code two-hop}. */
-  static final class VariantName implements ITypeConverter<Variant> {
+  /**
+   * A variant and its exporter settings ({@link VariantParser}): {@code direct:bulk.delay=200ms},
+   * {@code jar=x.jar,class=…}. Settings of Sightline's and the record-index exporter are checked
+   * with the exporter's own parser here.
+   */
+  static final class VariantOption implements ITypeConverter<VariantSpec> {
     @Override
-    public Variant convert(String text) {
+    public VariantSpec convert(String text) {
       try {
-        return Variant.parse(text);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(
-            "'%s' is not a variant (direct or two-hop)".formatted(text));
+        return VariantParser.parse(text);
+      } catch (InvalidVariantException e) {
+        throw new TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /** A variant of Sightline's exporter: what {@code throughput} measures against a raw bulk. */
+  static final class DirectVariantOption implements ITypeConverter<VariantSpec> {
+    @Override
+    public VariantSpec convert(String text) {
+      var spec = new VariantOption().convert(text);
+      if (spec.design() != Design.DIRECT) {
+        throw new TypeConversionException(
+            ("'%s' is not a variant of Sightline's exporter (%s, each optionally with"
+                    + " :key=value,…): the raw bulk it is measured against is of Sightline's"
+                    + " documents")
+                .formatted(
+                    text,
+                    NamedVariants.ALL.stream()
+                        .filter(named -> named.design() == Design.DIRECT)
+                        .map(VariantSpec::name)
+                        .collect(Collectors.joining(", "))));
+      }
+      return spec;
     }
   }
 

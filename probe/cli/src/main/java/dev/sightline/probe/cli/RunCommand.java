@@ -1,6 +1,6 @@
 package dev.sightline.probe.cli;
 
-import dev.sightline.probe.compare.Variant;
+import dev.sightline.probe.compare.VariantSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ./sightline run --variant direct|two-hop}: one variant alone. */
+/** {@code ./sightline run --variant <variant>}: one variant alone. */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
@@ -26,9 +26,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--variant",
       required = true,
-      converter = Converters.VariantName.class,
-      description = "direct or two-hop.")
-  Variant variant;
+      paramLabel = "<variant>",
+      converter = Converters.VariantOption.class,
+      description = {
+        "The variant to run, as compare takes it.",
+        VariantHelp.NAMED,
+        VariantHelp.OTHER,
+        VariantHelp.LABEL
+      })
+  VariantSpec variant;
 
   @Mixin WorkloadOptions options;
 

@@ -2,10 +2,13 @@ package dev.sightline.probe.cli;
 
 import dev.sightline.probe.compare.CompareOptions;
 import dev.sightline.probe.compare.Comparison;
+import dev.sightline.probe.compare.InvalidVariantException;
 import dev.sightline.probe.compare.UnfinishedRunException;
 import dev.sightline.probe.compare.Variant;
+import dev.sightline.probe.compare.VariantSpec;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Runs a comparison for {@code compare} and {@code run} and turns its outcome into an exit code: a
@@ -16,11 +19,17 @@ final class RunOutcome {
 
   private RunOutcome() {}
 
-  static int exitCode(CommandSpec command, CompareOptions options, List<Variant> variants)
+  /**
+   * @throws ParameterException if the variants cannot run as given (a label given twice, a setting
+   *     an exporter refuses): a usage error, before anything starts
+   */
+  static int exitCode(CommandSpec command, CompareOptions options, List<VariantSpec> variants)
       throws Exception {
     try {
-      Comparison.run(options, variants, System.out, Terminal.progressStyle());
+      Comparison.run(options, Variant.labelled(variants), System.out, Terminal.progressStyle());
       return 0;
+    } catch (InvalidVariantException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage(), e);
     } catch (UnfinishedRunException e) {
       System.out.flush();
       var err = command.commandLine().getErr();

@@ -7,6 +7,7 @@ import dev.sightline.probe.report.RunResult;
 import dev.sightline.probe.report.VariantResult;
 import dev.sightline.probe.workload.Workload;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,14 +39,35 @@ public final class Comparison {
   }
 
   /**
-   * Returns the run folder.
+   * Runs the variants in their order; returns the run folder.
    *
+   * @throws InvalidVariantException before anything starts, if two variants share a label or an
+   *     exporter refuses its variant's settings
    * @throws UnfinishedRunException after writing the run folder, if a variant did not drain
    */
   public static Path run(
       CompareOptions options, List<Variant> variants, PrintStream out, ProgressStyle progress)
       throws Exception {
-    options.jars().requirePresent(variants.contains(Variant.TWO_HOP));
+    if (variants.isEmpty()) {
+      throw new IllegalArgumentException("a comparison runs at least one variant");
+    }
+    Variant.requireDistinctLabels(variants);
+    options
+        .jars()
+        .requirePresent(
+            variants.stream().anyMatch(variant -> variant.design() == Design.DIRECT),
+            variants.stream().anyMatch(variant -> variant.design() == Design.TWO_HOP));
+    // Every exporter checks its settings before a node starts: a typo fails in a second.
+    var someNode = options.elasticsearch().orElse(URI.create("http://127.0.0.1:9200"));
+    VariantExporters.check(
+        variants,
+        variant ->
+            VariantRunner.exporter(
+                variant,
+                options.jars(),
+                someNode,
+                "check-" + variant.slug(),
+                options.outputRoot().resolve("check-hlog")));
     var startedAt = Instant.now();
     var runId = RUN_ID.format(startedAt);
     var runDir = options.outputRoot().resolve(runId);
@@ -61,12 +83,13 @@ public final class Comparison {
           new VariantRunner(
               es, options.jars(), runDir, runId, options.drainTimeout(), out, progress);
       var results = new ArrayList<VariantResult>();
-      for (var variant : variants) {
-        out.printf("%n== %s: %s%n", variant.id(), variant.description());
+      for (int i = 0; i < variants.size(); i++) {
+        var variant = variants.get(i);
+        out.printf("%n== %s: %s%n", variant.label(), variant.description());
         // The same records for every variant, each on its own clock: start a little ahead to get
         // going.
         var workload = Workload.of(options.workload(), Instant.now().plusSeconds(2));
-        results.add(runner.run(variant, workload));
+        results.add(runner.run(i + 1, variant, workload));
       }
       var result = new RunResult(runId, startedAt, options.describe(), results);
       RunFiles.write(runDir, result);

@@ -25,8 +25,10 @@ public record ExporterJars(Path direct, Path twoHop) {
   }
 
   /** Throws when a jar a run needs is missing, saying how to build it. */
-  public void requirePresent(boolean twoHopNeeded) {
-    require(direct, "exporter");
+  public void requirePresent(boolean directNeeded, boolean twoHopNeeded) {
+    if (directNeeded) {
+      require(direct, "exporter");
+    }
     if (twoHopNeeded) {
       require(twoHop, "two-hop record-index exporter");
     }

@@ -3,6 +3,7 @@ package dev.sightline.probe.compare;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.exporter.schema.ProcessInstanceIndex;
+import dev.sightline.probe.compare.OtherExporter.WatchId;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.config.ExporterDescriptor;
 import dev.sightline.probe.host.source.AppendingRecordSource;
@@ -75,25 +76,47 @@ final class VariantRunner {
     this.progress = new Progress(out, progressStyle, clock);
   }
 
-  VariantResult run(Variant variant, Workload workload) throws Exception {
-    var prefix = "cmp-" + runId + "-" + variant.id();
-    var recordPrefix = prefix + "-zeebe-record";
-    var exporterHlog = runDir.resolve(variant.id() + "-exporter-hlog");
-    var importerHlog = runDir.resolve(variant.id() + "-importer-hlog");
+  /** {@code cmp-<run>-<n>-<label>}: the indices of the {@code n}th variant of the run. */
+  static String indexPrefix(String runId, int ordinal, Variant variant) {
+    return "cmp-" + runId + "-" + ordinal + "-" + variant.slug();
+  }
+
+  /**
+   * The variant's exporter as a run loads it: Sightline's and the record-index exporter with the
+   * run's node, indices and latency log, and the variant's settings on top.
+   */
+  static ExporterDescriptor exporter(
+      Variant variant, ExporterJars jars, URI es, String prefix, Path hlogDir) {
+    var args = new TreeMap<String, Object>();
+    args.put("connect.url", es.toString());
+    args.put("index.prefix", variant.design() == Design.TWO_HOP ? recordPrefix(prefix) : prefix);
+    args.put("latency.hlog.path", hlogDir.toString());
+    args.put("latency.hlog.interval", "1s");
+    return VariantExporters.descriptor(variant, jars, es, prefix, Optional.of(hlogDir), args);
+  }
+
+  private static String recordPrefix(String prefix) {
+    return prefix + "-zeebe-record";
+  }
+
+  VariantResult run(int ordinal, Variant variant, Workload workload) throws Exception {
+    var label = variant.label();
+    var design = variant.design();
+    var prefix = indexPrefix(runId, ordinal, variant);
+    var recordPrefix = recordPrefix(prefix);
+    var exporterHlog = runDir.resolve(label + "-exporter-hlog");
+    var importerHlog = runDir.resolve(label + "-importer-hlog");
     var partitions = workload.spec().partitions();
-    var readModelIndex = ProcessInstanceIndex.DESCRIPTOR.indexName(prefix);
+    var watchedIndex =
+        variant
+            .spec()
+            .other()
+            .map(other -> other.watchIndex(prefix))
+            .orElse(ProcessInstanceIndex.DESCRIPTOR.indexName(prefix));
+    var watchId = variant.spec().other().map(OtherExporter::watchId).orElse(WatchId.KEY);
     var recordAlias = new RecordIndexNames(recordPrefix).alias(ValueType.PROCESS_INSTANCE);
     var measuredFrom = workload.measuredFrom().toEpochMilli();
 
-    var args = new TreeMap<String, Object>();
-    args.put("connect.url", es.toString());
-    args.put("index.prefix", variant == Variant.DIRECT ? prefix : recordPrefix);
-    args.put("latency.hlog.path", exporterHlog.toString());
-    args.put("latency.hlog.interval", "1s");
-    var className =
-        variant == Variant.DIRECT
-            ? "dev.sightline.exporter.SightlineExporter"
-            : "dev.sightline.probe.twohop.recordindex.RecordIndexExporter";
     var lastPositions = new ConcurrentHashMap<Integer, Long>();
     var sources = new HashMap<Integer, AppendingRecordSource>();
     var startedAt = System.nanoTime();
@@ -103,15 +126,10 @@ final class VariantRunner {
     double elapsedSeconds;
     try (var host =
             BrokerHost.builder()
-                .exporter(
-                    new ExporterDescriptor(
-                        variant.id(),
-                        className,
-                        Optional.of(variant == Variant.DIRECT ? jars.direct() : jars.twoHop()),
-                        args))
+                .exporter(exporter(variant, jars, es, prefix, exporterHlog))
                 .build();
         var importer =
-            variant == Variant.TWO_HOP
+            design == Design.TWO_HOP
                 ? Importer.start(
                     importerSettings(prefix, recordPrefix, partitions, importerHlog), clock)
                 : null;
@@ -125,9 +143,9 @@ final class VariantRunner {
             sources.get(partition).append(record);
             lastPositions.put(partition, record.getPosition());
             if (record.getTimestamp() >= measuredFrom && startsAProcessInstance(record)) {
-              var key = Long.toString(record.getKey());
-              probe.expect(Expectation.visible(readModelIndex, key, record.getTimestamp()));
-              if (variant == Variant.TWO_HOP) {
+              var id = watchId.of(partition, record.getPosition(), record.getKey());
+              probe.expect(Expectation.visible(watchedIndex, id, record.getTimestamp()));
+              if (design == Design.TWO_HOP) {
                 probe.expect(
                     new Expectation(
                         Stages.RECORD_VISIBLE,
@@ -138,26 +156,26 @@ final class VariantRunner {
             }
           };
       var driver = new RealTimeDriver(workload, sink::append, clock, Pacer.sleeping(clock));
-      var driving = Thread.ofPlatform().name("workload-" + variant.id()).start(driver);
+      var driving = Thread.ofPlatform().name("workload-" + label).start(driver);
       var total = workload.spec().warmUp().plus(workload.spec().duration());
       while (driving.isAlive()) {
         driving.join(PROGRESS_EVERY);
-        trim(host, sources, variant);
+        trim(host, sources, label);
         var driverProgress = driver.progress();
         progress.show(
             "%s %s appended %,d records, behind %d ms, probe pending %,d"
                 .formatted(
-                    variant.id(),
+                    label,
                     bar(System.nanoTime() - startedAt, total),
                     driverProgress.appended(),
                     driverProgress.behind().toMillis(),
                     probe.pending()));
       }
       progress.end();
-      out.printf("%s: draining…%n", variant.id());
-      unfinished = Drain.await(host, variant.id(), lastPositions, probe, drainTimeout);
+      out.printf("%s: draining…%n", label);
+      unfinished = Drain.await(host, label, lastPositions, probe, drainTimeout);
       if (!unfinished.isEmpty()) {
-        out.println(Drain.describe(variant.id(), drainTimeout, unfinished));
+        out.println(Drain.describe(label, drainTimeout, unfinished));
       }
       elapsedSeconds = (System.nanoTime() - startedAt) / 1e9;
       report = probe.report();
@@ -180,7 +198,7 @@ final class VariantRunner {
                 Stages.BULK,
                 Stages.FLUSHED,
                 Stages.FLUSHED)));
-    if (variant == Variant.TWO_HOP) {
+    if (design == Design.TWO_HOP) {
       copy(report.latencyMicrosByStage(), Stages.RECORD_VISIBLE, stages);
       stages.putAll(
           HlogStages.read(
@@ -192,8 +210,9 @@ final class VariantRunner {
     copy(report.latencyMicrosByStage(), Expectation.VISIBLE, stages);
     var pollPeriod = report.pollPeriodMicros();
     return new VariantResult(
-        variant.id(),
+        label,
         variant.description(),
+        variant.settings(),
         appended,
         appended / elapsedSeconds,
         workload.spec().duration().toMillis() / 1000.0,
@@ -244,9 +263,9 @@ final class VariantRunner {
    * memory.
    */
   private static void trim(
-      BrokerHost host, Map<Integer, AppendingRecordSource> sources, Variant variant) {
+      BrokerHost host, Map<Integer, AppendingRecordSource> sources, String exporterId) {
     sources.forEach(
-        (partition, source) -> source.trimUpTo(host.acknowledgedPosition(partition, variant.id())));
+        (partition, source) -> source.trimUpTo(host.acknowledgedPosition(partition, exporterId)));
   }
 
   private static void copy(Map<String, Histogram> from, String stage, Map<String, Histogram> to) {

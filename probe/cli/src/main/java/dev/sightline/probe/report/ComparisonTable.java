@@ -12,7 +12,14 @@ public final class ComparisonTable {
   public static String render(RunResult run) {
     var out = new StringBuilder();
     var variants = run.variants();
-    out.append("Visibility latency (record timestamp → first _search hit), ms\n");
+    out.append("Variants (label, exporter settings given, what runs)\n");
+    var legend = new ArrayList<java.util.List<String>>();
+    for (var variant : variants) {
+      legend.add(
+          java.util.List.of("  " + variant.name(), settings(variant), variant.description()));
+    }
+    out.append(columns(legend, false));
+    out.append("\nVisibility latency (record timestamp → first _search hit), ms\n");
     var header = new ArrayList<String>(java.util.List.of("variant", "records/s", "n"));
     for (var p : Percentiles.TABLE) {
       header.add("p" + trim(p));
@@ -34,23 +41,20 @@ public final class ComparisonTable {
       row.add(visible == null ? "-" : fmt(Percentiles.maxMillis(visible), 1));
       rows.add(row);
     }
-    var twoHop = run.variant("two-hop");
-    var direct = run.variant("direct");
-    if (twoHop.isPresent()
-        && direct.isPresent()
-        && twoHop.get().visible() != null
-        && direct.get().visible() != null) {
-      var ratio = new ArrayList<String>(java.util.List.of("two-hop ÷ direct", "", ""));
+    // Every variant against the last one (the default run ends with Sightline's defaults).
+    var reference = variants.isEmpty() ? null : variants.getLast().visible();
+    for (var variant : variants.subList(0, Math.max(0, variants.size() - 1))) {
+      if (reference == null || variant.visible() == null) {
+        continue;
+      }
+      var ratio =
+          new ArrayList<String>(
+              java.util.List.of(variant.name() + " ÷ " + variants.getLast().name(), "", ""));
       for (var p : Percentiles.TABLE) {
         ratio.add(
-            ratio(
-                Percentiles.millis(twoHop.get().visible(), p),
-                Percentiles.millis(direct.get().visible(), p)));
+            ratio(Percentiles.millis(variant.visible(), p), Percentiles.millis(reference, p)));
       }
-      ratio.add(
-          ratio(
-              Percentiles.maxMillis(twoHop.get().visible()),
-              Percentiles.maxMillis(direct.get().visible())));
+      ratio.add(ratio(Percentiles.maxMillis(variant.visible()), Percentiles.maxMillis(reference)));
       rows.add(ratio);
     }
     out.append(columns(rows));
@@ -76,13 +80,13 @@ public final class ComparisonTable {
       stageRows.add(row);
     }
     out.append(columns(stageRows));
-    out.append("\nProbe: ");
+    out.append("\nProbe\n");
     for (var variant : variants) {
       var probe = variant.probe();
       out.append(
           String.format(
               Locale.ROOT,
-              "%s poll period p50 %.0f ms / p99 %.0f ms, %.0f requests/s, shed %d, timed out %d; ",
+              "  %s: poll period p50 %.0f ms / p99 %.0f ms, %.0f requests/s, shed %d, timed out %d\n",
               variant.name(),
               probe.pollPeriodP50Millis(),
               probe.pollPeriodP99Millis(),
@@ -90,7 +94,6 @@ public final class ComparisonTable {
               probe.shed(),
               probe.timedOut()));
     }
-    out.append('\n');
     for (var variant : variants) {
       if (!variant.finished()) {
         out.append("\n")
@@ -108,7 +111,26 @@ public final class ComparisonTable {
     return variant.name() + " did NOT finish: its figures are incomplete";
   }
 
+  /** {@code key=value, …}, or {@code defaults} when the variant gave none. */
+  static String settings(VariantResult variant) {
+    if (variant.settings().isEmpty()) {
+      return "defaults";
+    }
+    var text = new StringBuilder();
+    variant
+        .settings()
+        .forEach(
+            (key, value) ->
+                text.append(text.isEmpty() ? "" : ", ").append(key).append('=').append(value));
+    return text.toString();
+  }
+
   private static String columns(java.util.List<java.util.List<String>> rows) {
+    return columns(rows, true);
+  }
+
+  /** Left-aligned first column, then right-aligned ({@code numbers}) or left-aligned ones. */
+  private static String columns(java.util.List<java.util.List<String>> rows, boolean numbers) {
     var widths = new int[rows.getFirst().size()];
     for (var row : rows) {
       for (int i = 0; i < row.size(); i++) {
@@ -119,10 +141,13 @@ public final class ComparisonTable {
     for (var row : rows) {
       for (int i = 0; i < row.size(); i++) {
         var cell = row.get(i);
+        var last = i == row.size() - 1;
         out.append(
             i == 0
                 ? String.format("%-" + widths[i] + "s", cell)
-                : String.format("  %" + widths[i] + "s", cell));
+                : numbers
+                    ? String.format("  %" + widths[i] + "s", cell)
+                    : last ? "  " + cell : String.format("  %-" + widths[i] + "s", cell));
       }
       out.append('\n');
     }

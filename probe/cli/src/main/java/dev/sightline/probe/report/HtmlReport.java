@@ -17,9 +17,12 @@ public final class HtmlReport {
         .append(
             "td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}th:first-child,td:first-child{text-align:left}")
         .append(
-            "pre{background:#f6f6f6;padding:1em}.unfinished{color:#a00}</style>\n</head><body>\n");
-    html.append(
-        "<h1>When does data become visible? Two-hop (Camunda 8.6) vs direct (Sightline)</h1>\n");
+            "pre{background:#f6f6f6;padding:1em}.unfinished{color:#a00}.variants td,.variants th{text-align:left}</style>\n</head><body>\n");
+    html.append("<h1>When does data become visible? ")
+        .append(
+            SvgCharts.escape(
+                String.join(" vs ", run.variants().stream().map(VariantResult::name).toList())))
+        .append("</h1>\n");
     html.append("<p>Run <code>")
         .append(SvgCharts.escape(run.runId()))
         .append("</code>, started ")
@@ -35,6 +38,23 @@ public final class HtmlReport {
             .append("</p>\n");
       }
     }
+    html.append(
+        "<h2>Variants</h2>\n<table class=\"variants\"><tr><th>variant</th><th>exporter settings given</th><th>what runs</th></tr>\n");
+    for (int v = 0; v < run.variants().size(); v++) {
+      var variant = run.variants().get(v);
+      html.append("<tr data-variant=\"")
+          .append(SvgCharts.escape(variant.name()))
+          .append("\"><td><span style=\"color:")
+          .append(SvgCharts.color(v))
+          .append("\">&#9632;</span> ")
+          .append(SvgCharts.escape(variant.name()))
+          .append("</td><td><code>")
+          .append(SvgCharts.escape(ComparisonTable.settings(variant)))
+          .append("</code></td><td>")
+          .append(SvgCharts.escape(variant.description()))
+          .append("</td></tr>\n");
+    }
+    html.append("</table>\n");
     html.append("<h2>Percentile distribution of visibility latency</h2>\n")
         .append(SvgCharts.percentileDistribution(run.variants()));
     html.append(

@@ -19,8 +19,9 @@ import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * A run's folder: one {@code <variant>.hlog} (one tag per stage, the whole run as one interval,
- * microsecond values), {@code summary.json} (settings, throughput, percentiles, probe figures) and
+ * A run's folder: one {@code <label>.hlog} per variant (one tag per stage, the whole run as one
+ * interval, microsecond values), {@code summary.json} (the run's settings; per variant its label
+ * ({@code name}), description, exporter settings, throughput, percentiles, probe figures) and
  * {@code report.html}. A variant that did not drain says so ({@code finished}, {@code unfinished})
  * in the summary, the table and the report. The histograms live in the {@code .hlog} files only;
  * {@link #read} rebuilds a run from the folder.
@@ -51,6 +52,8 @@ public final class RunFiles {
               + variant.name()
               + ": "
               + variant.description()
+              + "; settings: "
+              + ComparisonTable.settings(variant)
               + " (values in microseconds)");
       writer.outputLogFormatVersion();
       writer.outputStartTime(start.toEpochMilli());
@@ -78,6 +81,8 @@ public final class RunFiles {
       var node = variants.addObject();
       node.put("name", variant.name());
       node.put("description", variant.description());
+      var variantSettings = node.putObject("settings");
+      variant.settings().forEach(variantSettings::put);
       node.put("recordsAppended", variant.recordsAppended());
       node.put("recordsPerSecond", variant.recordsPerSecond());
       node.put("measuredSeconds", variant.measuredSeconds());
@@ -119,10 +124,15 @@ public final class RunFiles {
     for (var node : summary.path("variants")) {
       var name = node.path("name").asText();
       var probe = node.path("probe");
+      var variantSettings = new LinkedHashMap<String, String>();
+      node.path("settings")
+          .properties()
+          .forEach(e -> variantSettings.put(e.getKey(), e.getValue().asText()));
       variants.add(
           new VariantResult(
               name,
               node.path("description").asText(),
+              variantSettings,
               node.path("recordsAppended").asLong(),
               node.path("recordsPerSecond").asDouble(),
               node.path("measuredSeconds").asDouble(),

@@ -12,7 +12,12 @@ import java.util.TreeSet;
  */
 final class SvgCharts {
 
-  static final String[] COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd"};
+  /** Matplotlib's first colours: red and blue first, as the two-variant reports had them. */
+  static final String[] COLORS = {
+    "#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"
+  };
+
+  private static final int LEGEND_ENTRY_WIDTH = 150;
   private static final int WIDTH = 860;
   private static final int HEIGHT = 420;
   private static final int LEFT = 70;
@@ -57,7 +62,7 @@ final class SvgCharts {
       svg.append("<polyline class=\"series\" data-variant=\"")
           .append(escape(variants.get(v).name()))
           .append("\" fill=\"none\" stroke-width=\"3\" stroke=\"")
-          .append(COLORS[v % COLORS.length])
+          .append(color(v))
           .append("\" points=\"")
           .append(points.toString().strip())
           .append("\"/>\n");
@@ -93,7 +98,7 @@ final class SvgCharts {
           continue;
         }
         var bx = groupX + v * barWidth;
-        var color = COLORS[v % COLORS.length];
+        var color = color(v);
         bar(
             svg,
             bx,
@@ -186,17 +191,28 @@ final class SvgCharts {
             escape(yLabel)));
   }
 
+  /** The colour of the {@code index}th variant, in the charts and the report's tables. */
+  static String color(int index) {
+    return COLORS[index % COLORS.length];
+  }
+
+  /** One entry per variant, in rows of as many as fit the plot's width. */
   private static void legend(StringBuilder svg, List<String> names) {
+    // About 7 px a character at font size 12.
+    var longest = names.stream().mapToInt(String::length).max().orElse(0);
+    var entryWidth = Math.max(LEGEND_ENTRY_WIDTH, 30 + 7 * longest);
+    var perRow = Math.max(1, (WIDTH - LEFT - RIGHT - 20) / entryWidth);
     for (int i = 0; i < names.size(); i++) {
-      var x = LEFT + 20 + i * 140;
+      var x = LEFT + 20 + (i % perRow) * entryWidth;
+      var y = TOP + 4 + (i / perRow) * 20;
       svg.append(
           String.format(
               Locale.ROOT,
               "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"%s\"/>%n",
               x,
-              TOP + 4,
-              COLORS[i % COLORS.length]));
-      svg.append(text(x + 20, TOP + 16, names.get(i), "start"));
+              y,
+              color(i)));
+      svg.append(text(x + 20, y + 12, names.get(i), "start"));
     }
   }
 

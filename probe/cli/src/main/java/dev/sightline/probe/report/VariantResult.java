@@ -9,8 +9,11 @@ import org.HdrHistogram.Histogram;
 /**
  * One variant's run: what it achieved and its latency per stage.
  *
- * @param name {@code direct} or {@code two-hop}
- * @param description one line on how it was run (exporter, defaults)
+ * @param name the variant's label, unique in the run ({@code two-hop}, {@code direct}, {@code
+ *     direct#2}, a label given with {@code label=…})
+ * @param description one line on how it was run (exporter, whose defaults)
+ * @param settings the exporter settings the variant gave, key → value in order (for another
+ *     exporter's jar also {@code jar}, {@code class}, {@code watch.*}); empty: the defaults
  * @param recordsAppended records the workload produced
  * @param recordsPerSecond records acknowledged per second over the measured run (achieved
  *     throughput)
@@ -24,6 +27,7 @@ import org.HdrHistogram.Histogram;
 public record VariantResult(
     String name,
     String description,
+    Map<String, String> settings,
     long recordsAppended,
     double recordsPerSecond,
     double measuredSeconds,
@@ -32,8 +36,31 @@ public record VariantResult(
     List<String> unfinished) {
 
   public VariantResult {
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     stagesMicros = Collections.unmodifiableMap(new LinkedHashMap<>(stagesMicros));
     unfinished = List.copyOf(unfinished);
+  }
+
+  /** A variant that gave no settings: its exporter's defaults. */
+  public VariantResult(
+      String name,
+      String description,
+      long recordsAppended,
+      double recordsPerSecond,
+      double measuredSeconds,
+      Map<String, Histogram> stagesMicros,
+      ProbeFigures probe,
+      List<String> unfinished) {
+    this(
+        name,
+        description,
+        Map.of(),
+        recordsAppended,
+        recordsPerSecond,
+        measuredSeconds,
+        stagesMicros,
+        probe,
+        unfinished);
   }
 
   /** True when every record was acknowledged and every expected document found in time. */

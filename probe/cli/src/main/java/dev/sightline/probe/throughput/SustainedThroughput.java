@@ -12,6 +12,10 @@ import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.ElasticsearchClients;
 import dev.sightline.exporter.store.ElasticsearchStore;
 import dev.sightline.exporter.store.StoreFactory;
+import dev.sightline.probe.compare.ExporterJars;
+import dev.sightline.probe.compare.InvalidVariantException;
+import dev.sightline.probe.compare.Variant;
+import dev.sightline.probe.compare.VariantExporters;
 import dev.sightline.probe.es.ElasticsearchLease;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.config.ExporterDescriptor;
@@ -51,7 +55,6 @@ public final class SustainedThroughput {
 
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(ZoneOffset.UTC);
-  private static final String EXPORTER_ID = "direct";
   private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
   /**
@@ -62,6 +65,10 @@ public final class SustainedThroughput {
 
   private SustainedThroughput() {}
 
+  /**
+   * @throws InvalidVariantException before anything starts, if two variants share a label or the
+   *     exporter refuses a variant's settings
+   */
   public static ThroughputResult run(ThroughputOptions options, PrintStream out) throws Exception {
     if (!Files.isRegularFile(options.exporterJar())) {
       throw new IllegalStateException(
@@ -69,6 +76,11 @@ public final class SustainedThroughput {
               + options.exporterJar()
               + " is missing: build with ./sightline build");
     }
+    Variant.requireDistinctLabels(options.variants());
+    var someNode = options.elasticsearch().orElse(URI.create("http://127.0.0.1:9200"));
+    VariantExporters.check(
+        options.variants(),
+        variant -> exporter(variant, options, someNode, "check-" + variant.slug()));
     var runId = RUN_ID.format(Instant.now());
     try (var lease =
         ElasticsearchLease.of(
@@ -129,74 +141,99 @@ public final class SustainedThroughput {
       ObjectMapper json,
       PrintStream out)
       throws Exception {
-    var directPrefix = prefix + "-direct";
     var rawPrefix = prefix + "-raw";
-    var directSchema = ReadModelWriter.schema(config(es, directPrefix, options));
-    var rawSchema = ReadModelWriter.schema(config(es, rawPrefix, options));
-    var directStore =
-        new ElasticsearchStore(rest(client), directSchema, StoreFactory.MAX_BULK_REQUEST_BYTES);
-    var rawStore =
-        new ElasticsearchStore(rest(client), rawSchema, StoreFactory.MAX_BULK_REQUEST_BYTES);
+    var variantPrefixes = new ArrayList<String>();
+    for (int i = 0; i < options.variants().size(); i++) {
+      variantPrefixes.add(prefix + "-" + (i + 1) + "-" + options.variants().get(i).slug());
+    }
+    var stores = new ArrayList<ElasticsearchStore>();
+    for (var indexPrefix : variantPrefixes) {
+      stores.add(store(client, es, indexPrefix, options));
+    }
+    var rawStore = store(client, es, rawPrefix, options);
     try {
-      out.printf(
-          "round %d: direct, %d exporters (one per partition) from %s…%n",
-          round, options.partitions(), options.exporterJar());
-      var direct = runDirect(options, es, directPrefix, records);
-      var indices = ReadModelSchema.INDICES.stream().map(directSchema::indexName).toList();
+      var runs = new ArrayList<ExporterRun>();
+      for (int i = 0; i < options.variants().size(); i++) {
+        var variant = options.variants().get(i);
+        out.printf(
+            "round %d: %s, %d exporters (one per partition) from %s…%n",
+            round, variant.label(), options.partitions(), options.exporterJar());
+        var run = runExporters(options, es, variantPrefixes.get(i), variant, records);
+        runs.add(run);
+        out.printf(
+            "round %d: %s done in %.2f s%n", round, variant.label(), run.elapsed().toNanos() / 1e9);
+      }
+      // Every variant ends with the same documents (checked below): the raw bulk writes the
+      // first's.
+      var firstPrefix = variantPrefixes.getFirst();
+      var indices = indexNames(es, firstPrefix, options);
       var reader = new ReadModelReader(client);
       var documents = reader.readAll(indices);
-      out.printf(
-          "round %d: %,d documents in %.2f s; raw bulk of the same documents…%n",
-          round, documents.size(), direct.elapsed().toNanos() / 1e9);
-
+      out.printf("round %d: raw bulk of the %,d documents…%n", round, documents.size());
       rawStore.ensureSchema();
       var rawTime =
           new RawBulk(client, options.bulkSize(), options.partitions())
-              .write(documents, index -> rawPrefix + index.substring(directPrefix.length()));
+              .write(documents, index -> rawPrefix + index.substring(firstPrefix.length()));
       for (var index : indices) {
-        var rawIndex = rawPrefix + index.substring(directPrefix.length());
-        long expected = reader.count(index);
-        long actual = reader.count(rawIndex);
-        if (expected != actual) {
-          throw new IllegalStateException(
-              "raw bulk wrote %d documents into %s, the exporter %d into %s"
-                  .formatted(actual, rawIndex, expected, index));
+        var suffix = index.substring(firstPrefix.length());
+        long raw = reader.count(rawPrefix + suffix);
+        for (var variantPrefix : variantPrefixes) {
+          long written = reader.count(variantPrefix + suffix);
+          if (written != raw) {
+            throw new IllegalStateException(
+                "raw bulk wrote %d documents into %s, the exporter %d into %s"
+                    .formatted(raw, rawPrefix + suffix, written, variantPrefix + suffix));
+          }
         }
       }
-      return new ThroughputRound(
-          round,
-          direct.bulkOperations(),
-          documents.size(),
-          direct.elapsed(),
-          direct.flushes(),
-          direct.flushTime(),
-          rawTime);
+      return new ThroughputRound(round, documents.size(), rawTime, runs);
     } finally {
       if (!options.keepIndices()) {
-        directStore.purge();
+        for (var store : stores) {
+          store.purge();
+        }
         rawStore.purge();
       }
     }
   }
 
-  private record DirectRun(
-      Duration elapsed, long bulkOperations, long flushes, Duration flushTime) {}
+  private static ElasticsearchStore store(
+      ElasticsearchClient client, URI es, String prefix, ThroughputOptions options) {
+    return new ElasticsearchStore(
+        rest(client),
+        ReadModelWriter.schema(config(es, prefix, options)),
+        StoreFactory.MAX_BULK_REQUEST_BYTES);
+  }
 
-  private static DirectRun runDirect(
-      ThroughputOptions options, URI es, String prefix, Map<Integer, List<Record<?>>> records)
-      throws Exception {
+  private static List<String> indexNames(URI es, String prefix, ThroughputOptions options) {
+    var schema = ReadModelWriter.schema(config(es, prefix, options));
+    return ReadModelSchema.INDICES.stream().map(schema::indexName).toList();
+  }
+
+  /**
+   * The variant's exporter: the run's node and indices, bulks of {@code --bulk-size}, a short
+   * delay, and the variant's settings on top.
+   */
+  private static ExporterDescriptor exporter(
+      Variant variant, ThroughputOptions options, URI es, String prefix) {
     var args = new TreeMap<String, Object>();
     args.put("connect.url", es.toString());
     args.put("index.prefix", prefix);
     args.put("bulk.size", options.bulkSize());
     args.put("bulk.delay", BULK_DELAY);
-    var descriptor =
-        new ExporterDescriptor(
-            EXPORTER_ID,
-            "dev.sightline.exporter.SightlineExporter",
-            Optional.of(options.exporterJar()),
-            args);
-    try (var host = BrokerHost.builder().exporter(descriptor).build()) {
+    return VariantExporters.descriptor(
+        variant, new ExporterJars(options.exporterJar(), null), es, prefix, Optional.empty(), args);
+  }
+
+  private static ExporterRun runExporters(
+      ThroughputOptions options,
+      URI es,
+      String prefix,
+      Variant variant,
+      Map<Integer, List<Record<?>>> records)
+      throws Exception {
+    var exporterId = variant.label();
+    try (var host = BrokerHost.builder().exporter(exporter(variant, options, es, prefix)).build()) {
       var sources = new HashMap<Integer, AppendingRecordSource>();
       for (int p = 1; p <= options.partitions(); p++) {
         sources.put(p, new AppendingRecordSource());
@@ -207,14 +244,15 @@ public final class SustainedThroughput {
       for (var entry : records.entrySet()) {
         var partition = host.partition(entry.getKey()).orElseThrow();
         var last = entry.getValue().getLast().getPosition();
-        if (!partition.awaitAcknowledged(EXPORTER_ID, last, TIMEOUT)) {
+        if (!partition.awaitAcknowledged(exporterId, last, TIMEOUT)) {
           throw new IllegalStateException(
-              "partition %d: position %d not acknowledged within %s (acknowledged: %d)%s"
+              "%s, partition %d: position %d not acknowledged within %s (acknowledged: %d)%s"
                   .formatted(
+                      exporterId,
                       entry.getKey(),
                       last,
                       TIMEOUT,
-                      host.acknowledgedPosition(entry.getKey(), EXPORTER_ID),
+                      host.acknowledgedPosition(entry.getKey(), exporterId),
                       partition.failure().map(f -> "; failure: " + f).orElse("")));
         }
       }
@@ -228,8 +266,13 @@ public final class SustainedThroughput {
       var flushNanos =
           flushTimers.stream().mapToDouble(t -> t.totalTime(TimeUnit.NANOSECONDS)).sum();
       var flushes = flushTimers.stream().mapToLong(Timer::count).sum();
-      return new DirectRun(
-          elapsed, (long) bulkOperations, flushes, Duration.ofNanos((long) flushNanos));
+      return new ExporterRun(
+          exporterId,
+          variant.settings(),
+          (long) bulkOperations,
+          elapsed,
+          flushes,
+          Duration.ofNanos((long) flushNanos));
     }
   }
 
@@ -290,18 +333,28 @@ public final class SustainedThroughput {
     for (var round : result.rounds()) {
       var r = new LinkedHashMap<String, Object>();
       r.put("round", round.round());
-      r.put("bulkOperations", round.bulkOperations());
       r.put("documents", round.documents());
-      r.put("directSeconds", round.direct().toNanos() / 1e9);
-      r.put("flushes", round.flushes());
-      r.put("meanFlushMillis", round.meanFlushMillis());
       r.put("rawSeconds", round.raw().toNanos() / 1e9);
-      r.put("ratio", round.ratio());
+      var variants = new ArrayList<Map<String, Object>>();
+      for (var variant : round.variants()) {
+        var v = new LinkedHashMap<String, Object>();
+        v.put("label", variant.label());
+        v.put("settings", variant.settings());
+        v.put("bulkOperations", variant.bulkOperations());
+        v.put("seconds", variant.elapsed().toNanos() / 1e9);
+        v.put("flushes", variant.flushes());
+        v.put("meanFlushMillis", variant.meanFlushMillis());
+        v.put("ratio", round.ratio(variant));
+        variants.add(v);
+      }
+      r.put("variants", variants);
       rounds.add(r);
     }
     summary.put("rounds", rounds);
     summary.put("measuredRound", result.measured().round());
-    summary.put("ratio", result.measured().ratio());
+    var ratios = new LinkedHashMap<String, Object>();
+    result.measured().variants().forEach(v -> ratios.put(v.label(), result.measured().ratio(v)));
+    summary.put("ratios", ratios);
     return summary;
   }
 

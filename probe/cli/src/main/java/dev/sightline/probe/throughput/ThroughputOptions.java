@@ -1,8 +1,11 @@
 package dev.sightline.probe.throughput;
 
+import dev.sightline.probe.compare.Design;
+import dev.sightline.probe.compare.Variant;
 import dev.sightline.probe.es.ElasticsearchVersion;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,10 @@ import java.util.Optional;
  *     alike
  * @param rounds rounds on fresh indices; all but the last warm up the node
  * @param keepIndices keep each round's indices (by default they are deleted after the round)
+ * @param exporterJar Sightline's exporter jar, the one every variant loads
+ * @param variants the variants of Sightline's exporter to run in each round, in order, each with
+ *     its settings on top of the run's ({@code bulk.size} = {@code bulkSize}, {@code bulk.delay}
+ *     100 ms); their ratios come from the same rounds and the same raw bulk
  * @param indexPrefix the indices' prefix ({@code <prefix>-<round>-direct-…}, {@code …-raw-…}); by
  *     default {@code tp-<run id>}
  */
@@ -29,8 +36,39 @@ public record ThroughputOptions(
     ElasticsearchVersion elasticsearchVersion,
     String elasticsearchHeap,
     Path exporterJar,
+    List<Variant> variants,
     Optional<String> indexPrefix,
     Path outputRoot) {
+
+  /** Sightline's exporter with its defaults, alone. */
+  public ThroughputOptions(
+      int instances,
+      int partitions,
+      int payloadBytes,
+      int bulkSize,
+      int rounds,
+      boolean keepIndices,
+      Optional<URI> elasticsearch,
+      ElasticsearchVersion elasticsearchVersion,
+      String elasticsearchHeap,
+      Path exporterJar,
+      Optional<String> indexPrefix,
+      Path outputRoot) {
+    this(
+        instances,
+        partitions,
+        payloadBytes,
+        bulkSize,
+        rounds,
+        keepIndices,
+        elasticsearch,
+        elasticsearchVersion,
+        elasticsearchHeap,
+        exporterJar,
+        List.of(Variant.DIRECT),
+        indexPrefix,
+        outputRoot);
+  }
 
   public ThroughputOptions {
     if (instances < 1) {
@@ -47,6 +85,17 @@ public record ThroughputOptions(
     }
     if (bulkSize < 1) {
       throw new IllegalArgumentException("--bulk-size must be at least 1, got " + bulkSize);
+    }
+    variants = List.copyOf(variants);
+    if (variants.isEmpty()) {
+      throw new IllegalArgumentException("--variant: at least one variant to run");
+    }
+    for (var variant : variants) {
+      if (variant.design() != Design.DIRECT) {
+        throw new IllegalArgumentException(
+            "--variant: throughput runs variants of Sightline's exporter only, not "
+                + variant.label());
+      }
     }
   }
 }

@@ -24,18 +24,31 @@ public record ThroughputResult(
 
   public String render() {
     var text = new StringBuilder();
+    var longest = measured().variants().stream().mapToInt(v -> v.label().length()).max().orElse(0);
+    var width = Math.max(34, longest + " exporter (from records)".length());
+    var row = "%-8s %-" + width + "s %,11d %8.2fs %,12.0f %,11.0f %14.0f%n";
+    var rawRow = "%-8s %-" + width + "s %,11d %8.2fs %,12.0f %11s %14s%n";
+    var ratioRow = "%-8s %-" + width + "s %.2f%n";
     text.append(
         String.format(
             Locale.ROOT,
-            "Sustained throughput: %d partitions, %,d root instances (%,d records), Elasticsearch %s%n%n",
+            "Sustained throughput: %d partitions, %,d root instances (%,d records), Elasticsearch %s%n",
             partitions,
             instances,
             records,
             elasticsearchVersion));
+    for (var variant : measured().variants()) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  %s: %s%n",
+              variant.label(),
+              variant.settings().isEmpty() ? "defaults" : settings(variant)));
+    }
     text.append(
         String.format(
             Locale.ROOT,
-            "%-8s %-34s %11s %9s %12s %11s %14s%n",
+            "%n%-8s %-" + width + "s %11s %9s %12s %11s %14s%n",
             "round",
             "",
             "bulk ops",
@@ -45,23 +58,26 @@ public record ThroughputResult(
             "mean flush ms"));
     for (var round : rounds) {
       var label = round.round() + (round == measured() ? "" : " (warm)");
-      var directSeconds = ThroughputRound.seconds(round.direct());
+      for (var variant : round.variants()) {
+        var seconds = ThroughputRound.seconds(variant.elapsed());
+        text.append(
+            String.format(
+                Locale.ROOT,
+                row,
+                label,
+                variant.label() + " exporter (from records)",
+                variant.bulkOperations(),
+                seconds,
+                round.documents() / seconds,
+                records / seconds,
+                variant.meanFlushMillis()));
+        label = "";
+      }
       var rawSeconds = ThroughputRound.seconds(round.raw());
       text.append(
           String.format(
               Locale.ROOT,
-              "%-8s %-34s %,11d %8.2fs %,12.0f %,11.0f %14.0f%n",
-              label,
-              "direct exporter (from records)",
-              round.bulkOperations(),
-              directSeconds,
-              round.documents() / directSeconds,
-              records / directSeconds,
-              round.meanFlushMillis()));
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "%-8s %-34s %,11d %8.2fs %,12.0f %11s %14s%n",
+              rawRow,
               "",
               "raw bulk (same final documents)",
               round.documents(),
@@ -69,21 +85,37 @@ public record ThroughputResult(
               round.documents() / rawSeconds,
               "-",
               "-"));
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "%-8s %-34s %.2f%n",
-              "",
-              "direct / raw (same documents)",
-              round.ratio()));
+      for (var variant : round.variants()) {
+        text.append(
+            String.format(
+                Locale.ROOT,
+                ratioRow,
+                "",
+                variant.label() + " / raw (same documents)",
+                round.ratio(variant)));
+      }
     }
     text.append(
         String.format(
             Locale.ROOT,
-            "%nDirect exporter / raw bulk of the same %,d final documents (round %d): %.2f (elapsed raw / elapsed direct)%n",
+            "%nExporter / raw bulk of the same %,d final documents (round %d; elapsed raw / elapsed"
+                + " exporter):%n",
             measured().documents(),
-            measured().round(),
-            measured().ratio()));
+            measured().round()));
+    for (var variant : measured().variants()) {
+      text.append(
+          String.format(Locale.ROOT, "  %s: %.2f%n", variant.label(), measured().ratio(variant)));
+    }
+    return text.toString();
+  }
+
+  private static String settings(ExporterRun variant) {
+    var text = new StringBuilder();
+    variant
+        .settings()
+        .forEach(
+            (key, value) ->
+                text.append(text.isEmpty() ? "" : ", ").append(key).append('=').append(value));
     return text.toString();
   }
 }

@@ -1,35 +1,24 @@
 package dev.sightline.probe.throughput;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * One round: the direct exporter turning the records into the read model, then a raw bulk of the
- * very documents it ended with.
+ * One round: each variant's exporters turning the records into the read model, then one raw bulk of
+ * the very documents they ended with (the same for every variant: the command checks it).
  *
- * @param bulkOperations documents the exporters sent in bulk requests (an entity whose records span
- *     two batches is sent twice, the second time as a partial update)
  * @param documents documents in the read model afterwards: what the raw bulk writes
- * @param flushes the exporters' flushes, and {@code flushTime} their summed duration (all
- *     partitions)
+ * @param variants every variant's run, in the order given
  */
-public record ThroughputRound(
-    int round,
-    long bulkOperations,
-    long documents,
-    Duration direct,
-    long flushes,
-    Duration flushTime,
-    Duration raw) {
+public record ThroughputRound(int round, long documents, Duration raw, List<ExporterRun> variants) {
 
-  /**
-   * The direct exporter's throughput as a fraction of the raw bulk's, for the same final documents.
-   */
-  public double ratio() {
-    return seconds(raw) / seconds(direct);
+  public ThroughputRound {
+    variants = List.copyOf(variants);
   }
 
-  public double meanFlushMillis() {
-    return flushes == 0 ? 0 : flushTime.toNanos() / 1e6 / flushes;
+  /** A variant's throughput as a fraction of the raw bulk's, for the same final documents. */
+  public double ratio(ExporterRun variant) {
+    return seconds(raw) / seconds(variant.elapsed());
   }
 
   static double seconds(Duration duration) {

@@ -3,7 +3,7 @@ package dev.sightline.probe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.sightline.probe.compare.Variant;
+import dev.sightline.probe.compare.NamedVariants;
 import dev.sightline.probe.es.ElasticsearchVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -58,7 +58,7 @@ class SightlineCommandTest {
               "Invalid value for option '--drain-timeout': '0ms' is not a duration > 0 (examples: 90s, 2m, 500ms)"),
           arguments(
               List.of("run", "--variant=three-hop"),
-              "Invalid value for option '--variant': 'three-hop' is not a variant (direct or two-hop)"),
+              "Invalid value for option '--variant': 'three-hop' is not a variant (two-hop, direct-field, direct, each optionally with :key=value,…; or jar=<file>,class=<exporter class>,watch.index=…,watch.id=…)"),
           arguments(
               List.of("compare", "--es-version=7.17.0"),
               "Invalid value for option '--es-version': '7.17.0' is not a supported Elasticsearch version (9.5.3 or 8.19.21, or its major version)"),
@@ -229,7 +229,7 @@ class SightlineCommandTest {
       // then
       var run = (RunCommand) parsed.subcommand().commandSpec().userObject();
       var options = run.options.toOptions();
-      assertThat(run.variant).isEqualTo(Variant.TWO_HOP);
+      assertThat(run.variant).isEqualTo(NamedVariants.TWO_HOP);
       assertThat(options.workload().duration()).isEqualTo(Duration.ofSeconds(90));
       assertThat(options.workload().warmUp()).isZero();
       assertThat(options.workload().instancesPerSecond()).isEqualTo(0.5);

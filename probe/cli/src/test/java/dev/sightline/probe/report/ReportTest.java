@@ -108,6 +108,83 @@ class ReportTest {
   }
 
   @Test
+  void shouldListThreeVariantsWithTheirSettingsAndCompareEachWithTheLast() {
+    // when
+    var table = ComparisonTable.render(SampleRuns.run(3));
+
+    // then the header says what each variant is and which settings it gave
+    assertThat(table.lines().limit(4))
+        .containsExactly(
+            "Variants (label, exporter settings given, what runs)",
+            "  two-hop       defaults       record exporter + importer, 8.6 defaults",
+            "  direct-field  bulk.delay=1s  Sightline exporter with the field's one-hop defaults",
+            "  direct        defaults       Sightline, defaults");
+    // a row each, and each against the last: direct-field p50 ≈ 2,000 ms over direct ≈ 550 ms
+    assertThat(table).containsPattern("(?m)^two-hop\\s+2000\\s+1000\\s+4\\d{3}\\.\\d");
+    assertThat(table).containsPattern("(?m)^direct-field\\s+2000\\s+1000\\s+\\d{4}\\.\\d");
+    assertThat(table)
+        .containsPattern("(?m)^two-hop ÷ direct\\s+9\\.\\d\\d×")
+        .containsPattern("(?m)^direct-field ÷ direct\\s+3\\.\\d\\d×.*\\s3\\.00×$");
+    assertThat(table).containsPattern("(?m)^stage\\s+two-hop\\s+direct-field\\s+direct$");
+  }
+
+  @Test
+  void shouldWriteFourVariantsThatReadBackWithTheirLabelsSettingsAndPercentiles() throws Exception {
+    // given
+    var run = SampleRuns.run(4);
+
+    // when
+    RunFiles.write(dir, run);
+    var read = RunFiles.read(dir);
+
+    // then
+    assertThat(read.variants())
+        .extracting(VariantResult::name)
+        .containsExactly("two-hop", "direct-field", "direct", "direct#2");
+    for (var variant : run.variants()) {
+      assertThat(dir.resolve(variant.name() + ".hlog")).exists();
+      var again = read.variant(variant.name()).orElseThrow();
+      assertThat(again.settings()).isEqualTo(variant.settings());
+      assertThat(again.description()).isEqualTo(variant.description());
+      assertThat(again.visible().getValueAtPercentile(99))
+          .isEqualTo(variant.visible().getValueAtPercentile(99));
+    }
+    assertThat(Files.readString(dir.resolve("summary.json")))
+        .containsPattern(
+            "\"name\" : \"direct#2\",\\s+\"description\" : \"[^\"]+\",\\s+\"settings\" : \\{\\s+\"bulk.delay\" : \"200ms\"\\s+}");
+  }
+
+  @Test
+  void shouldDrawEveryVariantsCurveAndBarsAndListItsSettingsInTheReport() throws Exception {
+    // when
+    RunFiles.write(dir, SampleRuns.run(4));
+    var html = Files.readString(dir.resolve("report.html"));
+
+    // then one curve each, in its own colour, and bars for each
+    assertThat(html.split("<polyline class=\"series\"", -1)).hasSize(5);
+    var colours = new java.util.HashSet<String>();
+    for (var label : List.of("two-hop", "direct-field", "direct", "direct#2")) {
+      var curve =
+          java.util.regex.Pattern.compile(
+                  "<polyline class=\"series\" data-variant=\""
+                      + java.util.regex.Pattern.quote(label)
+                      + "\" fill=\"none\" stroke-width=\"3\" stroke=\"(#[0-9a-f]{6})\" points=\"[^\"]+\"/>")
+              .matcher(html);
+      assertThat(curve.find()).as("%s's curve", label).isTrue();
+      colours.add(curve.group(1));
+      assertThat(html)
+          .contains("<rect class=\"bar\" data-variant=\"" + label + "\" data-stage=\"visible\"");
+    }
+    assertThat(colours).hasSize(4);
+    // and the variants' table with their settings
+    assertThat(html)
+        .contains("<tr data-variant=\"direct#2\">")
+        .contains("<code>bulk.delay=200ms</code>")
+        .contains("<code>bulk.delay=1s</code>")
+        .contains("two-hop vs direct-field vs direct vs direct#2");
+  }
+
+  @Test
   void shouldRoundTheAxisUpToOneTwoOrFive() {
     assertThat(SvgCharts.niceCeiling(7.3)).isEqualTo(10);
     assertThat(SvgCharts.niceCeiling(1_234)).isEqualTo(2_000);

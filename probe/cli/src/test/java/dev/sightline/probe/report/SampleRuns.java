@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** A run with known histograms: direct visible 100–1,000 ms, two-hop 2,000–8,000 ms. */
+/**
+ * Runs with known histograms: direct visible 100–1,000 ms, two-hop 2,000–8,000 ms; with more
+ * variants, direct-field 1,000–3,000 ms (bulk.delay=1s) and direct#2 50–500 ms (bulk.delay=200ms).
+ */
 final class SampleRuns {
 
   private SampleRuns() {}
@@ -17,6 +20,45 @@ final class SampleRuns {
       histogram.recordValue((fromMillis + (toMillis - fromMillis) * i / (count - 1)) * 1000);
     }
     return histogram;
+  }
+
+  /** two-hop, direct-field, direct, and direct#2 for four. */
+  static RunResult run(int variants) {
+    var sample = run();
+    var probe = sample.variants().getFirst().probe();
+    var field = new LinkedHashMap<String, Histogram>();
+    field.put(Stages.FLUSHED, uniformMillis(500, 2000, 1000));
+    field.put(Stages.VISIBLE, uniformMillis(1000, 3000, 1000));
+    var fast = new LinkedHashMap<String, Histogram>();
+    fast.put(Stages.FLUSHED, uniformMillis(5, 300, 1000));
+    fast.put(Stages.VISIBLE, uniformMillis(50, 500, 1000));
+    var all =
+        new java.util.ArrayList<>(
+            List.of(
+                sample.variant("two-hop").orElseThrow(),
+                new VariantResult(
+                    "direct-field",
+                    "Sightline exporter with the field's one-hop defaults",
+                    Map.of("bulk.delay", "1s"),
+                    100_000,
+                    2000,
+                    60,
+                    field,
+                    probe,
+                    List.of()),
+                sample.variant("direct").orElseThrow(),
+                new VariantResult(
+                    "direct#2",
+                    "Sightline exporter with Sightline's defaults",
+                    Map.of("bulk.delay", "200ms"),
+                    100_000,
+                    2000,
+                    60,
+                    fast,
+                    probe,
+                    List.of())));
+    return new RunResult(
+        sample.runId(), sample.startedAt(), sample.settings(), all.subList(0, variants));
   }
 
   static RunResult run() {

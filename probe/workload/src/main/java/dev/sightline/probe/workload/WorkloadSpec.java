@@ -5,6 +5,7 @@ import dev.sightline.probe.workload.shape.Shapes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * An open-loop workload: root instances of {@code shape} are started at a constant rate, instance
@@ -82,116 +83,44 @@ public record WorkloadSpec(
   }
 
   public WorkloadSpec withRate(double instancesPerSecond) {
-    return new WorkloadSpec(
-        instancesPerSecond,
-        partitions,
-        duration,
-        warmUp,
-        workerDelay,
-        payloadBytes,
-        incidentRate,
-        incidentResolveDelay,
-        shape,
-        seed);
+    return with(spec -> spec.instancesPerSecond = instancesPerSecond);
   }
 
   public WorkloadSpec withPartitions(int partitions) {
-    return new WorkloadSpec(
-        instancesPerSecond,
-        partitions,
-        duration,
-        warmUp,
-        workerDelay,
-        payloadBytes,
-        incidentRate,
-        incidentResolveDelay,
-        shape,
-        seed);
+    return with(spec -> spec.partitions = partitions);
   }
 
   /** Sets the measured duration and the warm-up before it. */
   public WorkloadSpec withDuration(Duration duration, Duration warmUp) {
-    return new WorkloadSpec(
-        instancesPerSecond,
-        partitions,
-        duration,
-        warmUp,
-        workerDelay,
-        payloadBytes,
-        incidentRate,
-        incidentResolveDelay,
-        shape,
-        seed);
+    return with(
+        spec -> {
+          spec.duration = duration;
+          spec.warmUp = warmUp;
+        });
   }
 
   public WorkloadSpec withWorkerDelay(Duration workerDelay) {
-    return new WorkloadSpec(
-        instancesPerSecond,
-        partitions,
-        duration,
-        warmUp,
-        workerDelay,
-        payloadBytes,
-        incidentRate,
-        incidentResolveDelay,
-        shape,
-        seed);
+    return with(spec -> spec.workerDelay = workerDelay);
   }
 
   public WorkloadSpec withPayloadBytes(int payloadBytes) {
-    return new WorkloadSpec(
-        instancesPerSecond,
-        partitions,
-        duration,
-        warmUp,
-        workerDelay,
-        payloadBytes,
-        incidentRate,
-        incidentResolveDelay,
-        shape,
-        seed);
+    return with(spec -> spec.payloadBytes = payloadBytes);
   }
 
   public WorkloadSpec withIncidents(double incidentRate, Duration incidentResolveDelay) {
-    return new WorkloadSpec(
-        instancesPerSecond,
-        partitions,
-        duration,
-        warmUp,
-        workerDelay,
-        payloadBytes,
-        incidentRate,
-        incidentResolveDelay,
-        shape,
-        seed);
+    return with(
+        spec -> {
+          spec.incidentRate = incidentRate;
+          spec.incidentResolveDelay = incidentResolveDelay;
+        });
   }
 
   public WorkloadSpec withShape(Shape shape) {
-    return new WorkloadSpec(
-        instancesPerSecond,
-        partitions,
-        duration,
-        warmUp,
-        workerDelay,
-        payloadBytes,
-        incidentRate,
-        incidentResolveDelay,
-        shape,
-        seed);
+    return with(spec -> spec.shape = shape);
   }
 
   public WorkloadSpec withSeed(long seed) {
-    return new WorkloadSpec(
-        instancesPerSecond,
-        partitions,
-        duration,
-        warmUp,
-        workerDelay,
-        payloadBytes,
-        incidentRate,
-        incidentResolveDelay,
-        shape,
-        seed);
+    return with(spec -> spec.seed = seed);
   }
 
   /**
@@ -225,6 +154,54 @@ public record WorkloadSpec(
       problems.add(name + " must be given");
     } else if (value.isNegative()) {
       problems.add(name + " must not be negative, got " + value);
+    }
+  }
+
+  /** A copy with {@code change} applied, validated like any other. */
+  private WorkloadSpec with(Consumer<Components> change) {
+    var components = new Components(this);
+    change.accept(components);
+    return components.toSpec();
+  }
+
+  /** The components, to change one at a time: the one place that copies them all. */
+  private static final class Components {
+    double instancesPerSecond;
+    int partitions;
+    Duration duration;
+    Duration warmUp;
+    Duration workerDelay;
+    int payloadBytes;
+    double incidentRate;
+    Duration incidentResolveDelay;
+    Shape shape;
+    long seed;
+
+    Components(WorkloadSpec spec) {
+      instancesPerSecond = spec.instancesPerSecond;
+      partitions = spec.partitions;
+      duration = spec.duration;
+      warmUp = spec.warmUp;
+      workerDelay = spec.workerDelay;
+      payloadBytes = spec.payloadBytes;
+      incidentRate = spec.incidentRate;
+      incidentResolveDelay = spec.incidentResolveDelay;
+      shape = spec.shape;
+      seed = spec.seed;
+    }
+
+    WorkloadSpec toSpec() {
+      return new WorkloadSpec(
+          instancesPerSecond,
+          partitions,
+          duration,
+          warmUp,
+          workerDelay,
+          payloadBytes,
+          incidentRate,
+          incidentResolveDelay,
+          shape,
+          seed);
     }
   }
 }

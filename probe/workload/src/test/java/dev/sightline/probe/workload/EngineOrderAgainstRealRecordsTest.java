@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.probe.workload.shape.MultiInstance;
-import dev.sightline.probe.workload.shape.ProcessModel;
+import dev.sightline.probe.workload.shape.ProcessChain;
 import dev.sightline.probe.workload.shape.Shape;
 import dev.sightline.probe.workload.shape.Step;
 import dev.sightline.probe.workload.shape.VariableValue;
@@ -33,7 +33,7 @@ class EngineOrderAgainstRealRecordsTest {
     // given
     var leaf = leafProcess("seq");
     var root =
-        ProcessModel.chain(
+        ProcessChain.chain(
             "seq-mi-call",
             "start",
             "end",
@@ -75,13 +75,13 @@ class EngineOrderAgainstRealRecordsTest {
     // so the
     // comparison stops at the flow leaving the call activity
     var child =
-        ProcessModel.chain(
+        ProcessChain.chain(
             "incident-child",
             "child-start",
             "child-end",
             Step.ServiceTask.of("fail-task", "fail-work"));
     var root =
-        ProcessModel.chain(
+        ProcessChain.chain(
             "incident-root",
             "start",
             "end",
@@ -121,7 +121,7 @@ class EngineOrderAgainstRealRecordsTest {
     // compare
     var items = List.of(VariableValue.of("a"), VariableValue.of("b"), VariableValue.of("c"));
     var root =
-        ProcessModel.chain(
+        ProcessChain.chain(
             "mi-root",
             "start",
             "end",
@@ -157,8 +157,8 @@ class EngineOrderAgainstRealRecordsTest {
             "PROCESS_INSTANCE_BATCH COMMAND ACTIVATE", "PROCESS_INSTANCE_BATCH EVENT ACTIVATED");
   }
 
-  private static ProcessModel leafProcess(String result) {
-    return ProcessModel.chain(
+  private static ProcessChain leafProcess(String result) {
+    return ProcessChain.chain(
         "leaf-process",
         "leaf-start",
         "leaf-end",

@@ -2,6 +2,7 @@ package dev.sightline.probe.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.probe.host.actor.VirtualClock;
 import dev.sightline.probe.host.source.AppendingRecordSource;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;

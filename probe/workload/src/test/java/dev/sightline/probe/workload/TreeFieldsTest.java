@@ -3,7 +3,7 @@ package dev.sightline.probe.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.probe.workload.shape.MultiInstance;
-import dev.sightline.probe.workload.shape.ProcessModel;
+import dev.sightline.probe.workload.shape.ProcessChain;
 import dev.sightline.probe.workload.shape.Shape;
 import dev.sightline.probe.workload.shape.Step;
 import dev.sightline.probe.workload.shape.VariableValue;
@@ -36,10 +36,10 @@ class TreeFieldsTest {
 
   static {
     var leaf =
-        ProcessModel.chain(
+        ProcessChain.chain(
             "leaf", "leaf-start", "leaf-end", Step.ServiceTask.of("leaf-task", "leaf-work"));
     var middle =
-        ProcessModel.chain(
+        ProcessChain.chain(
             "middle",
             "middle-start",
             "middle-end",
@@ -48,7 +48,7 @@ class TreeFieldsTest {
                     MultiInstance.parallel(
                         "=[1,2]", "n", List.of(VariableValue.of(1), VariableValue.of(2)))));
     var root =
-        ProcessModel.chain(
+        ProcessChain.chain(
             "root",
             "root-start",
             "root-end",

@@ -2,7 +2,7 @@ package dev.sightline.probe.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sightline.probe.workload.shape.ProcessModel;
+import dev.sightline.probe.workload.shape.ProcessChain;
 import dev.sightline.probe.workload.shape.Shape;
 import dev.sightline.probe.workload.shape.Shapes;
 import dev.sightline.probe.workload.shape.Step;
@@ -393,9 +393,9 @@ class WorkloadRecordsTest {
     void shouldRunAParentCallingAChildTwice() {
       // given
       var child =
-          ProcessModel.chain("c", "c-start", "c-end", Step.ServiceTask.of("c-task", "c-work"));
+          ProcessChain.chain("c", "c-start", "c-end", Step.ServiceTask.of("c-task", "c-work"));
       var parent =
-          ProcessModel.chain(
+          ProcessChain.chain(
               "p",
               "p-start",
               "p-end",

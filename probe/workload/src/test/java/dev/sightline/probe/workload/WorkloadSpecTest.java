@@ -3,6 +3,7 @@ package dev.sightline.probe.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sightline.probe.workload.shape.Shapes;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,53 @@ class WorkloadSpecTest {
     assertThat(spec.partitionOf(0)).isEqualTo(1);
     assertThat(spec.partitionOf(1)).isEqualTo(2);
     assertThat(spec.partitionOf(2)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldChangeOnlyTheComponentsEachWithNames() {
+    // given
+    var defaults = WorkloadSpec.defaults();
+
+    // when
+    var rate = defaults.withRate(7);
+    var partitions = defaults.withPartitions(5);
+    var duration = defaults.withDuration(Duration.ofSeconds(11), Duration.ofSeconds(2));
+    var workerDelay = defaults.withWorkerDelay(Duration.ofMillis(3));
+    var payload = defaults.withPayloadBytes(9);
+    var incidents = defaults.withIncidents(0.5, Duration.ofSeconds(4));
+    var shape = defaults.withShape(Shapes.singleTask());
+    var seed = defaults.withSeed(13);
+
+    // then each holds its new value, and is the defaults again once that value is put back
+    assertThat(rate.instancesPerSecond()).isEqualTo(7);
+    assertThat(rate.withRate(defaults.instancesPerSecond())).isEqualTo(defaults);
+    assertThat(partitions.partitions()).isEqualTo(5);
+    assertThat(partitions.withPartitions(defaults.partitions())).isEqualTo(defaults);
+    assertThat(duration.duration()).isEqualTo(Duration.ofSeconds(11));
+    assertThat(duration.warmUp()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(duration.withDuration(defaults.duration(), defaults.warmUp())).isEqualTo(defaults);
+    assertThat(workerDelay.workerDelay()).isEqualTo(Duration.ofMillis(3));
+    assertThat(workerDelay.withWorkerDelay(defaults.workerDelay())).isEqualTo(defaults);
+    assertThat(payload.payloadBytes()).isEqualTo(9);
+    assertThat(payload.withPayloadBytes(defaults.payloadBytes())).isEqualTo(defaults);
+    assertThat(incidents.incidentRate()).isEqualTo(0.5);
+    assertThat(incidents.incidentResolveDelay()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(incidents.withIncidents(defaults.incidentRate(), defaults.incidentResolveDelay()))
+        .isEqualTo(defaults);
+    assertThat(shape.shape()).isEqualTo(Shapes.singleTask());
+    assertThat(shape.withShape(defaults.shape())).isEqualTo(defaults);
+    assertThat(seed.seed()).isEqualTo(13);
+    assertThat(seed.withSeed(defaults.seed())).isEqualTo(defaults);
+  }
+
+  @Test
+  void shouldValidateACopyLikeANewSpec() {
+    // given
+    var defaults = WorkloadSpec.defaults();
+
+    // when / then
+    assertThatThrownBy(() -> defaults.withPartitions(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid workload: partitions must be between 1 and 8191, got 0");
   }
 }

@@ -12,6 +12,8 @@ import java.util.PriorityQueue;
  * their due time; each fired task runs on its actor, and the scheduler waits until all actors are
  * quiet before it fires the next one, so a run is deterministic and needs no sleeps.
  *
+ * <p>The time is a {@link VirtualClock}, as in the exporter's and the workload's unit tests.
+ *
  * <p>Actors keep their own threads: exporter calls still happen on the partition's actor thread, as
  * in a broker; only the clock and the timers are virtual.
  *
@@ -27,16 +29,15 @@ public final class VirtualTimeScheduler implements HostScheduler {
   private final PriorityQueue<PendingTimer> timers =
       new PriorityQueue<>(
           Comparator.comparing(PendingTimer::due).thenComparingLong(PendingTimer::sequence));
-  private final InstantSource clock = this::now;
-  private Instant now;
+  private final VirtualClock clock;
   private long sequence;
 
   public VirtualTimeScheduler(Instant start) {
-    this.now = start;
+    this.clock = new VirtualClock(start);
   }
 
-  public synchronized Instant now() {
-    return now;
+  public Instant now() {
+    return clock.instant();
   }
 
   @Override
@@ -46,7 +47,7 @@ public final class VirtualTimeScheduler implements HostScheduler {
 
   @Override
   public synchronized Timer schedule(Duration delay, Actor actor, Runnable task) {
-    PendingTimer timer = new PendingTimer(now.plus(delay), sequence++, actor, task);
+    PendingTimer timer = new PendingTimer(now().plus(delay), sequence++, actor, task);
     timers.add(timer);
     return () -> cancel(timer);
   }
@@ -68,7 +69,7 @@ public final class VirtualTimeScheduler implements HostScheduler {
   public void advanceBy(Duration duration) {
     Instant target;
     synchronized (this) {
-      target = now.plus(duration);
+      target = now().plus(duration);
     }
     runUntilIdle();
     while (true) {
@@ -76,11 +77,11 @@ public final class VirtualTimeScheduler implements HostScheduler {
       synchronized (this) {
         PendingTimer next = timers.peek();
         if (next == null || next.due().isAfter(target)) {
-          now = target;
+          clock.advanceTo(target);
           break;
         }
         due = timers.poll();
-        now = due.due();
+        clock.advanceTo(due.due());
       }
       due.actor().submit(due.task());
       runUntilIdle();
@@ -90,7 +91,7 @@ public final class VirtualTimeScheduler implements HostScheduler {
 
   /** Time until the next pending timer is due, if any. */
   public synchronized Optional<Duration> untilNextTimer() {
-    return Optional.ofNullable(timers.peek()).map(timer -> Duration.between(now, timer.due()));
+    return Optional.ofNullable(timers.peek()).map(timer -> Duration.between(now(), timer.due()));
   }
 
   public synchronized int pendingTimers() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How the two-hop importer runs; the defaults are the 8.6 importers'.
@@ -75,98 +76,83 @@ public record ImporterSettings(
   }
 
   public ImporterSettings withIdleBackoff(Duration idleBackoff) {
-    return new ImporterSettings(
-        readModel,
-        recordIndexPrefix,
-        positionIndex,
-        partitions,
-        valueTypes,
-        batchSize,
-        idleBackoff,
-        positionSaveInterval,
-        emptyBatchesToComplete,
-        threads,
-        maxDependencyWait);
+    return with(settings -> settings.idleBackoff = idleBackoff);
   }
 
   public ImporterSettings withPositionSaveInterval(Duration interval) {
-    return new ImporterSettings(
-        readModel,
-        recordIndexPrefix,
-        positionIndex,
-        partitions,
-        valueTypes,
-        batchSize,
-        idleBackoff,
-        interval,
-        emptyBatchesToComplete,
-        threads,
-        maxDependencyWait);
+    return with(settings -> settings.positionSaveInterval = interval);
   }
 
   public ImporterSettings withRecordIndexPrefix(String prefix) {
-    return new ImporterSettings(
-        readModel,
-        prefix,
-        positionIndex,
-        partitions,
-        valueTypes,
-        batchSize,
-        idleBackoff,
-        positionSaveInterval,
-        emptyBatchesToComplete,
-        threads,
-        maxDependencyWait);
+    return with(settings -> settings.recordIndexPrefix = prefix);
   }
 
   public ImporterSettings withPositionIndex(String index) {
-    return new ImporterSettings(
-        readModel,
-        recordIndexPrefix,
-        index,
-        partitions,
-        valueTypes,
-        batchSize,
-        idleBackoff,
-        positionSaveInterval,
-        emptyBatchesToComplete,
-        threads,
-        maxDependencyWait);
+    return with(settings -> settings.positionIndex = index);
   }
 
   public ImporterSettings withEmptyBatchesToComplete(int count) {
-    return new ImporterSettings(
-        readModel,
-        recordIndexPrefix,
-        positionIndex,
-        partitions,
-        valueTypes,
-        batchSize,
-        idleBackoff,
-        positionSaveInterval,
-        count,
-        threads,
-        maxDependencyWait);
+    return with(settings -> settings.emptyBatchesToComplete = count);
   }
 
   public ImporterSettings withMaxDependencyWait(Duration wait) {
-    return new ImporterSettings(
-        readModel,
-        recordIndexPrefix,
-        positionIndex,
-        partitions,
-        valueTypes,
-        batchSize,
-        idleBackoff,
-        positionSaveInterval,
-        emptyBatchesToComplete,
-        threads,
-        wait);
+    return with(settings -> settings.maxDependencyWait = wait);
+  }
+
+  /** A copy with {@code change} applied, validated like any other. */
+  private ImporterSettings with(Consumer<Components> change) {
+    var components = new Components(this);
+    change.accept(components);
+    return components.toSettings();
   }
 
   private static void require(boolean condition, String message) {
     if (!condition) {
       throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** The components, to change one at a time: the one place that copies them all. */
+  private static final class Components {
+    ExporterConfig readModel;
+    String recordIndexPrefix;
+    String positionIndex;
+    List<Integer> partitions;
+    Set<ValueType> valueTypes;
+    int batchSize;
+    Duration idleBackoff;
+    Duration positionSaveInterval;
+    int emptyBatchesToComplete;
+    int threads;
+    Duration maxDependencyWait;
+
+    Components(ImporterSettings settings) {
+      readModel = settings.readModel;
+      recordIndexPrefix = settings.recordIndexPrefix;
+      positionIndex = settings.positionIndex;
+      partitions = settings.partitions;
+      valueTypes = settings.valueTypes;
+      batchSize = settings.batchSize;
+      idleBackoff = settings.idleBackoff;
+      positionSaveInterval = settings.positionSaveInterval;
+      emptyBatchesToComplete = settings.emptyBatchesToComplete;
+      threads = settings.threads;
+      maxDependencyWait = settings.maxDependencyWait;
+    }
+
+    ImporterSettings toSettings() {
+      return new ImporterSettings(
+          readModel,
+          recordIndexPrefix,
+          positionIndex,
+          partitions,
+          valueTypes,
+          batchSize,
+          idleBackoff,
+          positionSaveInterval,
+          emptyBatchesToComplete,
+          threads,
+          maxDependencyWait);
     }
   }
 }

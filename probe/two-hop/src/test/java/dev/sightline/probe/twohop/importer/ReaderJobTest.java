@@ -12,7 +12,7 @@ import dev.sightline.exporter.schema.FlowNodeInstanceIndex;
 import dev.sightline.exporter.testing.InMemoryStore;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.host.actor.VirtualClock;
 import dev.sightline.probe.recordjson.RecordJsonReader;
 import dev.sightline.probe.recordjson.RecordJsonWriter;
 import io.camunda.zeebe.protocol.record.Record;

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.exporter.testing.TestContext;
 import dev.sightline.exporter.testing.TestController;
-import dev.sightline.exporter.testing.VirtualClock;
+import dev.sightline.probe.host.HostContext;
+import dev.sightline.probe.host.actor.VirtualClock;
+import dev.sightline.probe.host.config.ExporterConfiguration;
 import io.camunda.zeebe.protocol.record.ImmutableRecord;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
@@ -52,7 +53,8 @@ class RecordIndexExporterTest {
   private RecordIndexExporter open(
       FakeStore store, TestController controller, Map<String, Object> args) {
     var exporter = new RecordIndexExporter(config -> store);
-    exporter.configure(new TestContext(args, 1, clock));
+    exporter.configure(
+        HostContext.standalone(new ExporterConfiguration("records", args), 1, clock));
     exporter.open(controller);
     return exporter;
   }

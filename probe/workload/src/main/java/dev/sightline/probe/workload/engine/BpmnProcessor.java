@@ -138,7 +138,7 @@ final class BpmnProcessor {
 
   private void call(ElementInstance callActivity) {
     var step = (Step.CallActivity) callActivity.node.step();
-    DeployedProcess called = context.deployment.process(step.calledProcessId());
+    DeployedChain called = context.deployment.process(step.calledProcessId());
     var child = ProcessInstance.child(context.keys.next(), called, callActivity);
     activateCommand(child.element);
   }
@@ -146,7 +146,7 @@ final class BpmnProcessor {
   /** SEQUENCE_FLOW_TAKEN to the next element of the chain, and its ACTIVATE_ELEMENT. */
   void takeOutgoingFlow(ElementInstance element) {
     ProcessInstance instance = element.process;
-    DeployedProcess definition = instance.definition;
+    DeployedChain definition = instance.definition;
     ElementInstance scope = element.flowScope;
     context.log.event(
         context.keys.next(),

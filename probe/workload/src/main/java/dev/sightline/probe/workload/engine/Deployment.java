@@ -1,6 +1,6 @@
 package dev.sightline.probe.workload.engine;
 
-import dev.sightline.probe.workload.shape.ProcessModel;
+import dev.sightline.probe.workload.shape.ProcessChain;
 import dev.sightline.probe.workload.shape.Shape;
 import io.camunda.zeebe.protocol.Protocol;
 import java.util.ArrayList;
@@ -19,15 +19,15 @@ public final class Deployment {
 
   private final Shape shape;
   private final long key;
-  private final List<DeployedProcess> processes;
+  private final List<DeployedChain> processes;
 
   private Deployment(Shape shape) {
     this.shape = shape;
     this.key = Protocol.encodePartitionId(PARTITION, 1);
-    var deployed = new ArrayList<DeployedProcess>();
-    for (ProcessModel model : shape.processes()) {
+    var deployed = new ArrayList<DeployedChain>();
+    for (ProcessChain model : shape.processes()) {
       deployed.add(
-          new DeployedProcess(model, Protocol.encodePartitionId(PARTITION, 2 + deployed.size())));
+          new DeployedChain(model, Protocol.encodePartitionId(PARTITION, 2 + deployed.size())));
     }
     this.processes = List.copyOf(deployed);
   }
@@ -60,12 +60,12 @@ public final class Deployment {
     return 1 + processes.size();
   }
 
-  List<DeployedProcess> processes() {
+  List<DeployedChain> processes() {
     return processes;
   }
 
-  DeployedProcess process(String bpmnProcessId) {
-    for (DeployedProcess process : processes) {
+  DeployedChain process(String bpmnProcessId) {
+    for (DeployedChain process : processes) {
       if (process.bpmnProcessId().equals(bpmnProcessId)) {
         return process;
       }

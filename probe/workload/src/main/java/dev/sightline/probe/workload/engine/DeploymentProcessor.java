@@ -59,7 +59,7 @@ final class DeploymentProcessor {
           DeploymentIntent.CREATE,
           deployment(resources, metadata, deployment.key()));
     }
-    for (DeployedProcess process : deployment.processes()) {
+    for (DeployedChain process : deployment.processes()) {
       context.log.event(
           process.key(),
           ValueType.PROCESS,
@@ -76,8 +76,7 @@ final class DeploymentProcessor {
         deployment(List.of(), metadata, deployment.key()));
   }
 
-  private static ImmutableProcessMetadataValue metadata(
-      DeployedProcess process, long deploymentKey) {
+  private static ImmutableProcessMetadataValue metadata(DeployedChain process, long deploymentKey) {
     return ImmutableProcessMetadataValue.builder()
         .withBpmnProcessId(process.bpmnProcessId())
         .withVersion(process.version())

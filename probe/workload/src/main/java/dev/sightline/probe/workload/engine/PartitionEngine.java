@@ -64,7 +64,7 @@ public final class PartitionEngine {
    */
   public long createProcessInstance(
       String bpmnProcessId, Map<String, VariableValue> variables, long timestampMillis) {
-    DeployedProcess definition = context.deployment.process(bpmnProcessId);
+    DeployedChain definition = context.deployment.process(bpmnProcessId);
     Map<String, Object> documents = VariableBehavior.documents(variables);
     context.log.clientCommand(
         timestampMillis,

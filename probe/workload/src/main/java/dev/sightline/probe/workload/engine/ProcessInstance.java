@@ -13,7 +13,7 @@ import java.util.List;
 final class ProcessInstance {
 
   final long key;
-  final DeployedProcess definition;
+  final DeployedChain definition;
 
   /** The calling call activity instance, {@code null} for a root instance. */
   final ElementInstance caller;
@@ -25,7 +25,7 @@ final class ProcessInstance {
   /** The instance of the process element itself. */
   final ElementInstance element;
 
-  private ProcessInstance(long key, DeployedProcess definition, ElementInstance caller) {
+  private ProcessInstance(long key, DeployedChain definition, ElementInstance caller) {
     this.key = key;
     this.definition = definition;
     this.caller = caller;
@@ -42,11 +42,11 @@ final class ProcessInstance {
     this.element = ElementInstance.processElement(this);
   }
 
-  static ProcessInstance root(long key, DeployedProcess definition) {
+  static ProcessInstance root(long key, DeployedChain definition) {
     return new ProcessInstance(key, definition, null);
   }
 
-  static ProcessInstance child(long key, DeployedProcess definition, ElementInstance caller) {
+  static ProcessInstance child(long key, DeployedChain definition, ElementInstance caller) {
     return new ProcessInstance(key, definition, caller);
   }
 

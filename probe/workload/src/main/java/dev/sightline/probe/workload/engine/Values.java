@@ -68,7 +68,7 @@ final class Values {
       String elementId,
       BpmnElementType type,
       BpmnEventType eventType) {
-    DeployedProcess definition = process.definition;
+    DeployedChain definition = process.definition;
     return ImmutableProcessInstanceRecordValue.builder()
         .withBpmnProcessId(definition.bpmnProcessId())
         .withVersion(definition.version())
@@ -109,7 +109,7 @@ final class Values {
 
   /** The CREATE command a client sends: the process by id, latest version. */
   static ImmutableProcessInstanceCreationRecordValue createCommand(
-      DeployedProcess definition, Map<String, Object> variables) {
+      DeployedChain definition, Map<String, Object> variables) {
     return ImmutableProcessInstanceCreationRecordValue.builder()
         .withBpmnProcessId(definition.bpmnProcessId())
         .withVersion(-1)

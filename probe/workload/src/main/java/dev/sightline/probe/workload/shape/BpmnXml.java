@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The BPMN XML of a {@link ProcessModel}, built with the Zeebe model API (zeebe-bpmn-model, the
+ * The BPMN XML of a {@link ProcessChain}, built with the Zeebe model API (zeebe-bpmn-model, the
  * library Camunda's own clients deploy with) and made reproducible: the builder names diagram
  * elements and definitions with random UUIDs, which are replaced, in order of appearance, by UUIDs
  * derived from the process id and their index, so the same model always gives the same bytes (and
@@ -26,7 +26,7 @@ public final class BpmnXml {
   private BpmnXml() {}
 
   /** The model as UTF-8 BPMN XML. */
-  public static byte[] of(ProcessModel process) {
+  public static byte[] of(ProcessChain process) {
     AbstractFlowNodeBuilder<?, ?> builder =
         Bpmn.createExecutableProcess(process.bpmnProcessId()).startEvent(process.startEventId());
     for (int i = 0; i < process.steps().size(); i++) {

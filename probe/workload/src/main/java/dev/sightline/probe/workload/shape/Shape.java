@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record Shape(
     String name,
-    List<ProcessModel> processes,
+    List<ProcessChain> processes,
     String rootProcessId,
     Map<String, VariableValue> variables) {
 
@@ -21,12 +21,12 @@ public record Shape(
     Objects.requireNonNull(name, "name");
     processes = List.copyOf(processes);
     variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
-    var ids = processes.stream().map(ProcessModel::bpmnProcessId).toList();
+    var ids = processes.stream().map(ProcessChain::bpmnProcessId).toList();
     if (!ids.contains(rootProcessId)) {
       throw new IllegalArgumentException(
           "Shape '%s' does not deploy its root process '%s'".formatted(name, rootProcessId));
     }
-    for (ProcessModel process : processes) {
+    for (ProcessChain process : processes) {
       for (Step step : process.steps()) {
         if (step instanceof Step.CallActivity call && !ids.contains(call.calledProcessId())) {
           throw new IllegalArgumentException(
@@ -37,7 +37,7 @@ public record Shape(
     }
   }
 
-  public ProcessModel process(String bpmnProcessId) {
+  public ProcessChain process(String bpmnProcessId) {
     return processes.stream()
         .filter(p -> p.bpmnProcessId().equals(bpmnProcessId))
         .findFirst()
@@ -47,7 +47,7 @@ public record Shape(
                     "No process '%s' in shape '%s'".formatted(bpmnProcessId, name)));
   }
 
-  public ProcessModel root() {
+  public ProcessChain root() {
     return process(rootProcessId);
   }
 
@@ -58,7 +58,7 @@ public record Shape(
     return instancesOf(root());
   }
 
-  private int instancesOf(ProcessModel process) {
+  private int instancesOf(ProcessChain process) {
     int count = 1;
     for (Step step : process.steps()) {
       if (step instanceof Step.CallActivity call) {

@@ -32,7 +32,7 @@ public final class Shapes {
     List<VariableValue> elements =
         IntStream.rangeClosed(1, items).mapToObj(i -> VariableValue.of(i)).toList();
     var parent =
-        ProcessModel.chain(
+        ProcessChain.chain(
             PARENT,
             "parent-start",
             "parent-end",
@@ -52,7 +52,7 @@ public final class Shapes {
   /** start → service task → end, its job completed without variables. */
   public static Shape singleTask() {
     var process =
-        ProcessModel.chain(
+        ProcessChain.chain(
             TASK, "task-start", "task-end", Step.ServiceTask.of("task", "task-work"));
     return new Shape("single-task", List.of(process), TASK, Map.of());
   }
@@ -69,8 +69,8 @@ public final class Shapes {
     };
   }
 
-  private static ProcessModel childProcess() {
-    return ProcessModel.chain(
+  private static ProcessChain childProcess() {
+    return ProcessChain.chain(
         CHILD,
         "child-start",
         "child-end",

@@ -1,21 +1,23 @@
 package dev.sightline.probe.workload.engine;
 
 import dev.sightline.probe.workload.shape.BpmnXml;
-import dev.sightline.probe.workload.shape.ProcessModel;
+import dev.sightline.probe.workload.shape.ProcessChain;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A process of the deployment: definition key, version 1, the BPMN resource and its MD5 checksum
- * (what the engine puts in {@code checksum}), and the chain's nodes.
+ * A process of the deployment, as the simulated engine keeps it: definition key, version 1, the
+ * BPMN resource and its MD5 checksum (what the engine puts in {@code checksum}), and the chain's
+ * nodes. Not the exporter's {@code definition.DeployedProcess}, which is what the read model keeps
+ * of a deployed process.
  *
  * <p>Immutable (the arrays are never handed out for writing); shared by all partitions.
  */
-final class DeployedProcess {
+final class DeployedChain {
 
-  private final ProcessModel model;
+  private final ProcessChain chain;
   private final long key;
   private final byte[] resource;
   private final byte[] checksum;
@@ -23,24 +25,20 @@ final class DeployedProcess {
   private final List<Node> nodes;
   private final List<String> sortedCallActivityIds;
 
-  DeployedProcess(ProcessModel model, long key) {
-    this.model = model;
+  DeployedChain(ProcessChain chain, long key) {
+    this.chain = chain;
     this.key = key;
-    this.resource = BpmnXml.of(model);
+    this.resource = BpmnXml.of(chain);
     this.checksum = md5(resource);
-    this.processNode = Node.process(model.bpmnProcessId());
-    var chain = new ArrayList<Node>();
-    chain.add(Node.startEvent(model.startEventId()));
-    for (int i = 0; i < model.steps().size(); i++) {
-      chain.add(Node.activity(i + 1, model.steps().get(i)));
+    this.processNode = Node.process(chain.bpmnProcessId());
+    var nodes = new ArrayList<Node>();
+    nodes.add(Node.startEvent(chain.startEventId()));
+    for (int i = 0; i < chain.steps().size(); i++) {
+      nodes.add(Node.activity(i + 1, chain.steps().get(i)));
     }
-    chain.add(Node.endEvent(chain.size(), model.endEventId()));
-    this.nodes = List.copyOf(chain);
-    this.sortedCallActivityIds = model.sortedCallActivityIds();
-  }
-
-  ProcessModel model() {
-    return model;
+    nodes.add(Node.endEvent(nodes.size(), chain.endEventId()));
+    this.nodes = List.copyOf(nodes);
+    this.sortedCallActivityIds = chain.sortedCallActivityIds();
   }
 
   long key() {
@@ -52,11 +50,11 @@ final class DeployedProcess {
   }
 
   String bpmnProcessId() {
-    return model.bpmnProcessId();
+    return chain.bpmnProcessId();
   }
 
   String resourceName() {
-    return model.bpmnProcessId() + ".bpmn";
+    return chain.bpmnProcessId() + ".bpmn";
   }
 
   byte[] resource() {
@@ -77,10 +75,14 @@ final class DeployedProcess {
 
   /** The id of the sequence flow leaving {@code node}. */
   String flowIdAfter(Node node) {
-    return model.flowId(node.index());
+    return chain.flowId(node.index());
   }
 
-  /** Index of a call activity among the model's call activities sorted by id. */
+  /**
+   * Index of a call activity among the chain's call activities sorted by id: the engine's {@code
+   * callingElementPath} entry for an instance it calls (see {@link
+   * ProcessChain#sortedCallActivityIds}).
+   */
   int callingIndex(String callActivityId) {
     return sortedCallActivityIds.indexOf(callActivityId);
   }

@@ -1,0 +1,34 @@
+package dev.sightline.probe.throughput;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One variant's exporters turning the backlog into the read model, in one round.
+ *
+ * @param label the variant's label, unique in the run
+ * @param settings the exporter settings the variant gave (empty: the defaults)
+ * @param bulkOperations documents the exporters sent in bulk requests (an entity whose records span
+ *     two batches is sent twice, the second time as a partial update)
+ * @param elapsed from the backlog handed over to the last record acknowledged by every partition
+ * @param flushes the exporters' flushes, and {@code flushTime} their summed duration (all
+ *     partitions)
+ */
+public record ExporterRun(
+    String label,
+    Map<String, String> settings,
+    long bulkOperations,
+    Duration elapsed,
+    long flushes,
+    Duration flushTime) {
+
+  public ExporterRun {
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+  }
+
+  public double meanFlushMillis() {
+    return flushes == 0 ? 0 : flushTime.toNanos() / 1e6 / flushes;
+  }
+}
