@@ -3,6 +3,7 @@ package dev.sightline.it.exporter;
 import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.TestController;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.probe.host.HostContext;
 import dev.sightline.probe.host.actor.VirtualClock;
@@ -43,12 +44,14 @@ final class EsExporter implements AutoCloseable {
 
   /** Exports what the broker's filter lets through, then flushes: one batch. */
   void flush(List<Record<?>> records) {
+    var last = -1L;
     for (var record : records) {
       if (context.accepts(record)) {
         exporter.export(record);
       }
+      last = record.getPosition();
     }
-    controller.advance(DELAY);
+    Await.advanceUntilAcknowledged(controller, last, DELAY.multipliedBy(5));
   }
 
   @Override

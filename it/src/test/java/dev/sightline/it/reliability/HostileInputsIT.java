@@ -11,6 +11,7 @@ import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.TestController;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
@@ -65,7 +66,8 @@ class HostileInputsIT {
     exporter.open(controller);
     afterOpen.run();
     records.forEach(exporter::export);
-    controller.advance(Duration.ofSeconds(5));
+    Await.advanceUntilAcknowledged(
+        controller, records.getLast().getPosition(), Duration.ofSeconds(5));
     exporter.close();
     return new Run(controller, log);
   }
