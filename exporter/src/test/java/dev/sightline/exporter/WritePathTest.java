@@ -162,6 +162,7 @@ class WritePathTest {
       // then the failed bulks are sent again, in order, before anything new, with the very bytes
       // serialized at their cut; a written one is not sent again
       var failed = thirdFails ? List.of(bulks.get(1), bulks.get(2)) : List.of(bulks.get(1));
+      assertThat(held.bulks()).hasSizeGreaterThanOrEqualTo(sentBeforeRetry + failed.size());
       var resent = held.bulks().subList(sentBeforeRetry, sentBeforeRetry + failed.size());
       for (int b = 0; b < failed.size(); b++) {
         assertThat(resent.get(b).keys()).isEqualTo(failed.get(b).keys());
