@@ -233,12 +233,12 @@ class WritePathTest {
 
     @Test
     void shouldNeverLetTwoBulksInFlightCarryOneDocumentNorAStaleWriteWin() {
-      // given up to four bulks of two documents in flight, none answered until the end
+      // given up to four bulks of two documents in flight
       var harness = harness(args(2, 4, "engine"));
       var records = scenario();
 
-      // when every record is exported, the oldest bulk answered whenever the batch is full and
-      // every slot taken
+      // when every record is exported, the oldest bulk answered only when the batch is full and
+      // every slot taken (the exporter thread waits for it)
       held.answerWhenWaitedFor(Integer.MAX_VALUE);
       for (var record : records) {
         harness.export(List.of(record));
