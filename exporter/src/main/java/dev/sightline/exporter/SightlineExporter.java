@@ -161,6 +161,7 @@ public final class SightlineExporter implements Exporter {
         controller.getLastExportedRecordPosition(),
         config.describe());
     if (gate.isOpen()) {
+      latency.startIntervals();
       startWriting();
     } else {
       checkImporters();
@@ -180,6 +181,7 @@ public final class SightlineExporter implements Exporter {
       return;
     }
     metadata = metadata.withImportersDone();
+    latency.startIntervals();
     try {
       pipeline.releaseHeldAndFlush();
     } finally {
