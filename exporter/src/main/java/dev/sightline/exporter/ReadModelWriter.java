@@ -136,6 +136,7 @@ public final class ReadModelWriter {
                 config.visibility().refresh() == RefreshPolicy.AFTER_BULK
                     ? config.visibility().minRefreshInterval()
                     : null,
+                config.visibility().maxRefreshLag(),
                 config.connect().requestTimeout(),
                 answerWait),
             log);

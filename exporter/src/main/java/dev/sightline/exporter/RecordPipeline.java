@@ -86,6 +86,7 @@ final class RecordPipeline {
       makeRoom();
     }
     var now = nowMillis.getAsLong();
+    flusher.recordSeen(record.getTimestamp());
     if (dispatcher.dispatch(record, batch)) {
       batch.recordAccepted(record.getPosition(), now);
       latency.recordAccepted(record, now);

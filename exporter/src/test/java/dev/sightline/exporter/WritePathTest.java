@@ -10,11 +10,13 @@ import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.TestController;
 import dev.sightline.probe.host.actor.VirtualClock;
+import io.camunda.zeebe.exporter.api.ExporterException;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +33,14 @@ class WritePathTest {
 
   private static Map<String, Object> args(int size, int maxInFlight, String refresh) {
     return Map.of(
-        "index", Map.of("prefix", "t"),
-        "bulk", Map.of("size", size, "delay", "1h", "maxInFlight", maxInFlight),
-        "visibility", Map.of("refresh", refresh, "minRefreshInterval", "100ms"),
-        "retry", Map.of("maxBackoff", "1s"));
+        "index",
+        Map.of("prefix", "t"),
+        "bulk",
+        Map.of("size", size, "delay", "1h", "maxInFlight", maxInFlight),
+        "visibility",
+        Map.of("refresh", refresh, "minRefreshInterval", "100ms", "maxRefreshLag", "1h"),
+        "retry",
+        Map.of("maxBackoff", "1s"));
   }
 
   private static List<Record<?>> scenario() {
@@ -287,21 +293,43 @@ class WritePathTest {
     }
 
     @Test
-    void shouldGatherRecordsIntoTheNextBulkWhileOneIsInFlightAtHighRate() {
-      // given a bulk in flight
+    void shouldGatherRecordsIntoTheNextBulkWhileEverySlotIsTakenAtHighRate() {
+      // given both slots taken, the second at once by the record after the first bulk's
+      var harness = harness(args(1000, 2, "engine"));
+      var records = scenario();
+      var rest = exportUntilInFlight(harness, records, 2);
+      assertThat(held.bulks()).hasSize(2);
+
+      // when every other record comes before either answers
+      harness.export(rest);
+
+      // then they wait, and all go in the one next bulk when a slot frees
+      assertThat(held.bulks()).hasSize(2);
+      held.release(held.bulks().getFirst());
+      poll(harness);
+      assertThat(held.bulks()).hasSize(3);
+      assertThat(held.bulks().get(2).items.size()).isGreaterThan(5);
+    }
+
+    @Test
+    void shouldSendToAFreeSlotAtOnceWhileAnotherBulkIsInFlight() {
+      // given one bulk in flight, two slots, no linger and bulk.delay 1h
       var harness = harness(args(1000, 2, "engine"));
       var records = scenario();
       var rest = exportUntilInFlight(harness, records, 1);
+      var first = held.bulks().getFirst();
 
-      // when every other record comes before it answers
-      harness.export(rest);
+      // when the next records come, no time passing
+      for (var record : rest) {
+        harness.export(List.of(record));
+        if (held.bulks().size() > 1) {
+          break;
+        }
+      }
 
-      // then they wait, and all go in the one next bulk when it answers
-      assertThat(held.bulks()).hasSize(1);
-      held.release(held.bulks().getFirst());
-      poll(harness);
-      assertThat(held.bulks()).hasSize(2);
-      assertThat(held.bulks().get(1).items.size()).isGreaterThan(5);
+      // then the first that touched another document left in a second bulk at once, the first
+      // bulk still unanswered
+      assertThat(held.inFlight()).hasSize(2).contains(first);
     }
   }
 
@@ -396,6 +424,52 @@ class WritePathTest {
           .forEach(r -> events.add(new RefreshEvent(r.sentAtMillis(), -1, r.indices())));
       events.sort(Comparator.comparingLong(RefreshEvent::atMillis));
       return events;
+    }
+
+    @Test
+    void shouldLeaveRefreshingToTheIndexWhileFarBehindTheLog() {
+      // given after-bulk refresh, a lag limit of 1 s and bulks of 2 documents
+      var settings = new HashMap<>(args(2, 2, "after-bulk"));
+      settings.put(
+          "visibility",
+          Map.of("refresh", "after-bulk", "minRefreshInterval", "100ms", "maxRefreshLag", "1s"));
+      var harness = harness(settings);
+      var records = scenario();
+      var first = records.subList(0, 3);
+      var backlog = records.subList(3, records.size());
+
+      // when the first records are handled as they come, and the rest only 5 s later
+      harness.export(first);
+      assertThat(held.bulks()).anySatisfy(bulk -> assertThat(bulk.refresh).isTrue());
+      while (!held.inFlight().isEmpty()) {
+        held.release(held.inFlight().getFirst());
+        poll(harness);
+      }
+      harness.advance(Duration.ofSeconds(5)); // and what they owed refreshed meanwhile
+      var before = held.bulks().size();
+      var refreshesBefore = held.refreshes().size();
+      for (var record : backlog) {
+        while (true) {
+          try {
+            harness.export(List.of(record));
+            break;
+          } catch (ExporterException full) { // the broker exports it again
+            held.release(held.inFlight().getFirst());
+            harness.advance(Duration.ofMillis(150)); // longer than the refresh interval
+          }
+        }
+      }
+      while (!held.inFlight().isEmpty()) {
+        held.release(held.inFlight().getFirst());
+        harness.advance(Duration.ofMillis(150));
+      }
+
+      // then the backlog's bulks neither refreshed nor owed a refresh
+      var behind = held.bulks().subList(before, held.bulks().size());
+      assertThat(behind)
+          .hasSizeGreaterThan(2)
+          .noneSatisfy(bulk -> assertThat(bulk.refresh).isTrue());
+      assertThat(held.refreshes()).hasSize(refreshesBefore);
     }
 
     @Test

@@ -112,8 +112,20 @@ final class Settings {
       Setting.of(
           "visibility.minRefreshInterval",
           Rules.duration(ofMillis(1), ofHours(1)),
-          ofMillis(100),
+          ofMillis(30),
           c -> c.visibility().minRefreshInterval());
+
+  /**
+   * One second, the index's own refresh interval: a partition further behind than that gains less
+   * from a refresh than the backlog costs it, and its refreshes would slow the node that works the
+   * backlog off (docs/benchmarks.md).
+   */
+  static final Setting<Duration> VISIBILITY_MAX_REFRESH_LAG =
+      Setting.of(
+          "visibility.maxRefreshLag",
+          Rules.duration(ofMillis(0), ofHours(1)),
+          ofSeconds(1),
+          c -> c.visibility().maxRefreshLag());
 
   static final Setting<Duration> RETRY_MAX_BACKOFF =
       Setting.of(
@@ -209,6 +221,7 @@ final class Settings {
           BULK_LINGER,
           VISIBILITY_REFRESH,
           VISIBILITY_MIN_REFRESH_INTERVAL,
+          VISIBILITY_MAX_REFRESH_LAG,
           RETRY_MAX_BACKOFF,
           VARIABLES_PREVIEW_SIZE,
           ERRORS_ON_REJECTED,
@@ -244,7 +257,10 @@ final class Settings {
             v.get(BULK_MEMORY_LIMIT),
             v.get(BULK_MAX_IN_FLIGHT),
             v.get(BULK_LINGER)),
-        new VisibilityConfig(v.get(VISIBILITY_REFRESH), v.get(VISIBILITY_MIN_REFRESH_INTERVAL)),
+        new VisibilityConfig(
+            v.get(VISIBILITY_REFRESH),
+            v.get(VISIBILITY_MIN_REFRESH_INTERVAL),
+            v.get(VISIBILITY_MAX_REFRESH_LAG)),
         new RetryConfig(v.get(RETRY_MAX_BACKOFF)),
         new VariablesConfig(v.get(VARIABLES_PREVIEW_SIZE)),
         new ErrorsConfig(v.get(ERRORS_ON_REJECTED)),

@@ -19,6 +19,14 @@ final class Bulk {
   boolean sent;
   boolean waiting;
   boolean refresh;
+
+  /**
+   * Cut while the partition is more than {@code visibility.maxRefreshLag} behind the log: the
+   * index's own refresh interval makes it searchable (a refresh per bulk would slow the node that
+   * works the backlog off, for less than the backlog's wait).
+   */
+  boolean catchingUp;
+
   long sequenceAtSend;
   long startNanos;
 

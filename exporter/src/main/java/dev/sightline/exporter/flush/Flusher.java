@@ -29,10 +29,11 @@ import org.slf4j.Logger;
  * order (docs/architecture.md, "The write path").
  *
  * <ul>
- *   <li><b>Group commit</b>: when no bulk is in flight, accumulating documents are cut into a bulk
- *       at once; while bulks are in flight they accumulate and go with the next one, unless the
- *       batch is full or due ({@code bulk.size}, {@code bulk.memoryLimit}, {@code bulk.delay}),
- *       when a free slot takes them. At most {@code maxInFlight} bulks are in flight.
+ *   <li><b>Group commit</b>: while fewer than {@code maxInFlight} bulks are in flight, accumulating
+ *       documents are cut into a bulk at once (after {@code bulk.linger}, none by default); while
+ *       every slot is taken they accumulate and go with the next bulk a free slot takes. {@code
+ *       bulk.size} and {@code bulk.memoryLimit} bound a bulk; {@code bulk.delay} bounds the wait
+ *       under a linger.
  *   <li><b>One document, one bulk</b>: a document an earlier bulk carries is held back ({@link
  *       Batch#take}), so bulks in flight never race on a document.
  *   <li><b>Answers</b> arrive on the client's I/O threads, which only enqueue them; they are taken
@@ -70,6 +71,8 @@ public final class Flusher {
   private final int maxInFlight;
   private final long lingerMillis;
   private final RefreshSchedule refresh;
+  private final long maxRefreshLagMillis;
+  private long newestRecordMillis = Long.MIN_VALUE;
   private final AnswerWait answerWait;
   private final Duration answerTimeout;
   private final Logger log;
@@ -86,6 +89,7 @@ public final class Flusher {
       int maxInFlight,
       Duration linger,
       Duration minRefreshInterval,
+      Duration maxRefreshLag,
       Duration answerTimeout,
       AnswerWait answerWait) {}
 
@@ -117,9 +121,16 @@ public final class Flusher {
         settings.minRefreshInterval() == null
             ? null
             : new RefreshSchedule(settings.minRefreshInterval());
+    this.maxRefreshLagMillis =
+        settings.maxRefreshLag() == null ? Long.MAX_VALUE : settings.maxRefreshLag().toMillis();
     this.answerWait = settings.answerWait();
     this.answerTimeout = settings.answerTimeout();
     this.log = log;
+  }
+
+  /** A record was handled: its timestamp tells how far behind the log the partition is. */
+  public void recordSeen(long timestampMillis) {
+    newestRecordMillis = Math.max(newestRecordMillis, timestampMillis);
   }
 
   /** Whether a failed attempt's backoff is still running. */
@@ -245,7 +256,7 @@ public final class Flusher {
   public Duration nextCheckIn() {
     var now = nowMillis.getAsLong();
     var next = policy.untilDue(batch, now);
-    if (bulks.isEmpty() && !batch.isEmpty()) {
+    if (bulks.size() < maxInFlight && !batch.isEmpty()) {
       var oldest = batch.oldestRecordAtMillis().orElse(now);
       next = min(next, Duration.ofMillis(Math.max(0, oldest + lingerMillis - now)));
     }
@@ -294,12 +305,15 @@ public final class Flusher {
         && (force || shouldSend(now))
         && batch.hasDocumentToTake()) {
       var records = batch.recordCount();
+      var catchingUp =
+          newestRecordMillis != Long.MIN_VALUE && now - newestRecordMillis > maxRefreshLagMillis;
       var items =
           batch.take(policy.size(), policy.memoryLimitBytes(), BulkLines::of, BulkItem::bytes);
       if (items.isEmpty()) {
         return;
       }
       var bulk = new Bulk(nextBulkId++, items, records);
+      bulk.catchingUp = catchingUp;
       bulks.put(bulk.id, bulk);
       latency.bulkStarted(bulk.id);
       try {
@@ -313,11 +327,12 @@ public final class Flusher {
   }
 
   /**
-   * Group commit: when nothing is in flight, once the batch lingered ({@code bulk.linger}, none by
-   * default); else only a full or due batch.
+   * Group commit, with a slot free: once the batch lingered ({@code bulk.linger}, none by default),
+   * or is full or due. A slot is never kept for a fuller bulk: at low load that would only add
+   * latency, and under load every slot is taken anyway, so documents accumulate by themselves.
    */
   private boolean shouldSend(long now) {
-    return (bulks.isEmpty() && lingered(now)) || policy.isFull(batch) || policy.isDue(batch, now);
+    return lingered(now) || policy.isFull(batch) || policy.isDue(batch, now);
   }
 
   private boolean lingered(long now) {
@@ -345,7 +360,7 @@ public final class Flusher {
   }
 
   private void send(Bulk bulk, long now) {
-    bulk.refresh = refresh != null && refresh.refreshOnSend(bulk, now);
+    bulk.refresh = refresh != null && !bulk.catchingUp && refresh.refreshOnSend(bulk, now);
     if (bulk.refresh) {
       metrics.refreshed(FlushMetrics.RefreshKind.BULK);
     }
@@ -441,7 +456,7 @@ public final class Flusher {
 
   private void durable(Bulk bulk) {
     bulks.remove(bulk.id);
-    if (refresh != null) {
+    if (refresh != null && !bulk.catchingUp) {
       refresh.durable(bulk, bulk.indices());
     }
     metrics.flushed(bulk.documents, bulk.records, System.nanoTime() - bulk.startNanos);

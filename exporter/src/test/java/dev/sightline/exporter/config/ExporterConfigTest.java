@@ -80,7 +80,8 @@ class ExporterConfigTest {
             bulk.maxInFlight = 2
             bulk.linger = 0ms
             visibility.refresh = after-bulk
-            visibility.minRefreshInterval = 100ms
+            visibility.minRefreshInterval = 30ms
+            visibility.maxRefreshLag = 1s
             retry.maxBackoff = 10s
             variables.previewSize = 8191
             errors.onRejected = dead-letter
@@ -121,7 +122,8 @@ class ExporterConfigTest {
                 + " index=IndexConfig[prefix=sightline, numberOfShards=1, numberOfReplicas=0],"
                 + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576, maxInFlight=2,"
                 + " linger=PT0S],"
-                + " visibility=VisibilityConfig[refresh=AFTER_BULK, minRefreshInterval=PT0.1S],"
+                + " visibility=VisibilityConfig[refresh=AFTER_BULK, minRefreshInterval=PT0.03S,"
+                + " maxRefreshLag=PT1S],"
                 + " retry=RetryConfig[maxBackoff=PT10S], variables=VariablesConfig[previewSize=8191],"
                 + " errors=ErrorsConfig[onRejected=DEAD_LETTER], latency=LatencyConfig[hlogPath=Optional.empty, hlogInterval=PT10S,"
                 + " hlogMaxFileSizeBytes=33554432, hlogMaxFileAge=PT24H, hlogMaxFiles=7],"
