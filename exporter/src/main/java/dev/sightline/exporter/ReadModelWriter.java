@@ -2,9 +2,12 @@ package dev.sightline.exporter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.batch.Batch;
+import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.batch.WrittenDocuments;
 import dev.sightline.exporter.config.ExporterConfig;
+import dev.sightline.exporter.config.RefreshPolicy;
 import dev.sightline.exporter.config.RejectionPolicy;
+import dev.sightline.exporter.flush.AnswerWait;
 import dev.sightline.exporter.flush.Backoff;
 import dev.sightline.exporter.flush.DeadLetters;
 import dev.sightline.exporter.flush.FlushMetrics;
@@ -65,6 +68,35 @@ public final class ReadModelWriter {
       Flusher.Acknowledger acknowledger,
       LatencyTracker latency,
       Batch.NewDocuments newDocuments) {
+    return create(
+        config,
+        schema,
+        store,
+        meters,
+        partitionId,
+        log,
+        nowMillis,
+        acknowledger,
+        latency,
+        newDocuments,
+        AnswerWait.BLOCKING);
+  }
+
+  /**
+   * @param answerWait how the exporter thread waits for a bulk's answer when it must
+   */
+  public static ReadModelWriter create(
+      ExporterConfig config,
+      ReadModelSchema schema,
+      DocumentStore store,
+      MeterRegistry meters,
+      int partitionId,
+      Logger log,
+      LongSupplier nowMillis,
+      Flusher.Acknowledger acknowledger,
+      LatencyTracker latency,
+      Batch.NewDocuments newDocuments,
+      AnswerWait answerWait) {
     var written =
         newDocuments == Batch.NewDocuments.WHOLE
             ? new WrittenDocuments(WRITTEN_DOCUMENTS_BYTES, WRITTEN_DOCUMENT_MAX_BYTES)
@@ -96,8 +128,25 @@ public final class ReadModelWriter {
                 ? new DeadLetters(
                     schema.indexName(DeadLetterIndex.DESCRIPTOR), partitionId, meters, log, JSON)
                 : null,
-            latency);
+            latency,
+            new Flusher.Settings(
+                policy(config),
+                config.bulk().maxInFlight(),
+                config.bulk().linger(),
+                config.visibility().refresh() == RefreshPolicy.AFTER_BULK
+                    ? config.visibility().minRefreshInterval()
+                    : null,
+                config.visibility().maxRefreshLag(),
+                config.connect().requestTimeout(),
+                answerWait),
+            log);
     return new ReadModelWriter(batch, dispatcher, flusher, latency);
+  }
+
+  /** When a batch is full or due ({@code bulk.*}). */
+  public static FlushPolicy policy(ExporterConfig config) {
+    var bulk = config.bulk();
+    return new FlushPolicy(bulk.size(), bulk.delay(), bulk.memoryLimitBytes());
   }
 
   public static ReadModelSchema schema(ExporterConfig config) {
@@ -118,7 +167,10 @@ public final class ReadModelWriter {
     }
   }
 
-  /** Writes the batch and acknowledges it; throws {@code StoreException} with the batch kept. */
+  /**
+   * Writes the batch, waits until it is durable and acknowledges it; throws {@code StoreException}
+   * with what failed kept for the next attempt.
+   */
   public void flush() {
     flusher.flush();
   }

@@ -15,11 +15,12 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * The path of one record: handlers merge it into the batch, the flush policy decides when the batch
- * is written. A record is either accepted (its changes are in the batch) or refused with an
- * exception the broker retries: refused only when the batch is full and cannot be flushed, so
- * memory stays bounded and nothing is dropped. While the exporter waits for the two-hop importers,
- * records are only held ({@link HeldRecords}), and go through the handlers, in log order, once the
+ * The path of one record: handlers merge it into the batch, the flusher sends bulks as group commit
+ * says and acknowledges what they made durable. A record is either accepted (its changes are in the
+ * batch) or refused with an exception the broker retries: refused only when the batch is full and
+ * cannot be made room for (Elasticsearch failed, or no bulk in flight answered in time), so memory
+ * stays bounded and nothing is dropped. While the exporter waits for the two-hop importers, records
+ * are only held ({@link HeldRecords}), and go through the handlers, in log order, once the
  * importers are done. Not thread-safe: the broker calls it from one thread.
  */
 final class RecordPipeline {
@@ -33,12 +34,14 @@ final class RecordPipeline {
   private final BooleanSupplier writable;
   private final HeldRecords held;
   private final LatencyTracker latency;
+  private final Duration closeBound;
 
   /**
    * @param writable whether the exporter may write and acknowledge now; false while it waits for
-   *     the two-hop importers (then records are only held, nothing is flushed or acknowledged)
+   *     the two-hop importers (then records are only held, nothing is written or acknowledged)
    * @param held where records wait, unhandled, while the exporter may not write
    * @param latency told of every accepted record, for the per-record latency stages
+   * @param closeBound how long close waits for the bulks in flight
    */
   RecordPipeline(
       RecordDispatcher dispatcher,
@@ -49,7 +52,8 @@ final class RecordPipeline {
       Logger log,
       BooleanSupplier writable,
       HeldRecords held,
-      LatencyTracker latency) {
+      LatencyTracker latency,
+      Duration closeBound) {
     this.latency = latency;
     this.dispatcher = dispatcher;
     this.batch = batch;
@@ -59,6 +63,7 @@ final class RecordPipeline {
     this.log = log;
     this.writable = writable;
     this.held = held;
+    this.closeBound = closeBound;
   }
 
   /**
@@ -75,73 +80,70 @@ final class RecordPipeline {
     handle(record);
   }
 
+  /** Only while writable. */
   private void handle(Record<?> record) {
     if (policy.isFull(batch)) {
-      flushBeforeAccepting();
+      makeRoom();
     }
     var now = nowMillis.getAsLong();
+    flusher.recordSeen(record.getTimestamp());
     if (dispatcher.dispatch(record, batch)) {
       batch.recordAccepted(record.getPosition(), now);
       latency.recordAccepted(record, now);
-    } else if (batch.isEmpty() && writable.getAsBoolean()) {
-      flusher.acknowledgeSkipped(record.getPosition());
     } else {
       batch.recordSkipped(record.getPosition());
     }
-    // Checked here as well as by the scheduled task, which a busy stream can starve.
-    if (policy.shouldFlush(batch, now)) {
-      flushKeepingFailures();
-    }
+    flusher.drive(); // group commit: sent now if nothing is in flight; acknowledges a skipped one
   }
 
   /**
-   * The scheduled task: handles what is still held, flushes a due batch; failures are kept for the
-   * next attempt.
+   * The scheduled task: handles what is still held, takes up answers, sends what is due, retries
+   * after a backoff. Never throws.
    */
   void flushIfDue() {
     releaseHeldKeepingFailures();
-    if (policy.isDue(batch, nowMillis.getAsLong()) || policy.isFull(batch)) {
-      flushKeepingFailures();
+    if (writable.getAsBoolean()) {
+      flusher.drive();
     }
   }
 
   /**
    * The importers just finished: the records held meanwhile go through the handlers in log order,
-   * then whatever is pending is flushed; failures are kept for a retry.
+   * then whatever is pending is written at once and waited for; failures are kept for a retry.
    */
   void releaseHeldAndFlush() {
     releaseHeldKeepingFailures();
-    flushKeepingFailures();
-  }
-
-  /**
-   * When the scheduled task should look again: when the batch becomes due, not before a backoff
-   * ends.
-   */
-  Duration nextCheckIn() {
-    var now = nowMillis.getAsLong();
-    var untilDue = policy.untilDue(batch, now);
-    var untilRetry = flusher.backoff().remaining(now);
-    var next = untilDue.compareTo(untilRetry) >= 0 ? untilDue : untilRetry;
-    return next.isZero() ? Duration.ofMillis(1) : next;
-  }
-
-  /**
-   * On close: one last attempt; what fails stays unacknowledged and the broker exports it again, as
-   * it does with every record still held (none was acknowledged).
-   */
-  void flushOnClose() {
-    held.clear();
     if (!writable.getAsBoolean()) {
       return;
     }
     try {
       flusher.flush();
     } catch (StoreException e) {
+      log.warn("Flush failed, kept for a retry: {}", e.getMessage());
+    }
+  }
+
+  /** When the scheduled task should look again. */
+  Duration nextCheckIn() {
+    return flusher.nextCheckIn();
+  }
+
+  /**
+   * On close: one last bulk, and a bounded wait for the bulks in flight; what is not durable stays
+   * unacknowledged and the broker exports it again, as it does with every record still held (none
+   * was acknowledged).
+   */
+  void flushOnClose() {
+    held.clear();
+    if (!writable.getAsBoolean()) {
+      return;
+    }
+    var left = flusher.close(closeBound);
+    if (left > 0) {
       log.warn(
-          "Final flush on close failed; {} unacknowledged records will be exported again: {}",
-          batch.recordCount(),
-          e.getMessage());
+          "On close, {} records were not durable yet; they stay unacknowledged and will be exported"
+              + " again",
+          left);
     }
   }
 
@@ -171,33 +173,38 @@ final class RecordPipeline {
     }
   }
 
-  private void flushBeforeAccepting() {
-    if (flusher.isBackingOff()) {
-      throw new ExporterException(
-          "Batch full ("
-              + batch.documentCount()
-              + " documents, ~"
-              + batch.estimatedBytes()
-              + " bytes) and Elasticsearch failed; next attempt in "
-              + flusher.backoff().remaining(nowMillis.getAsLong()).toMillis()
-              + " ms. The record will be retried.");
-    }
-    flusher.flush();
-  }
-
-  private void flushKeepingFailures() {
-    if (!writable.getAsBoolean() || flusher.isBackingOff()) {
-      return;
-    }
-    try {
-      flusher.flush();
-    } catch (StoreException e) {
-      log.warn(
-          "Flush of {} documents failed (attempt {}), kept for a retry in {} ms: {}",
-          batch.documentCount(),
-          flusher.backoff().failures(),
-          flusher.backoff().remaining(nowMillis.getAsLong()).toMillis(),
-          e.getMessage());
+  /**
+   * The batch is full: room comes from a bulk taking documents. With every bulk slot taken, waits
+   * on this thread for the oldest answer (bounded by the request timeout) — what a synchronous
+   * flush did; refuses the record (the broker retries it) only when that cannot help.
+   */
+  private void makeRoom() {
+    while (policy.isFull(batch)) {
+      if (flusher.isBackingOff()) {
+        throw new ExporterException(
+            "Batch full ("
+                + batch.documentCount()
+                + " documents, ~"
+                + batch.estimatedBytes()
+                + " bytes) and Elasticsearch failed; next attempt in "
+                + flusher.backoff().remaining(nowMillis.getAsLong()).toMillis()
+                + " ms. The record will be retried.");
+      }
+      flusher.drive();
+      if (!policy.isFull(batch)) {
+        return;
+      }
+      if (!flusher.awaitAnswer()) {
+        if (flusher.isBackingOff() || flusher.bulksInFlight() == 0) {
+          continue; // the answer was a failure: the check above refuses the record
+        }
+        throw new ExporterException(
+            "Batch full ("
+                + batch.documentCount()
+                + " documents) and "
+                + flusher.bulksInFlight()
+                + " bulk(s) in flight without an answer; the record will be retried.");
+      }
     }
   }
 }

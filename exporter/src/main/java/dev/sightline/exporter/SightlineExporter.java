@@ -2,10 +2,10 @@ package dev.sightline.exporter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.batch.Batch;
-import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.config.ExporterConfig;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
+import dev.sightline.exporter.flush.AnswerWait;
 import dev.sightline.exporter.flush.ExporterMetadata;
 import dev.sightline.exporter.flush.Flusher;
 import dev.sightline.exporter.importers.HeldRecords;
@@ -42,6 +42,7 @@ public final class SightlineExporter implements Exporter {
 
   private final StoreFactory storeFactory;
   private final ImportStatusSource.Factory importStatusFactory;
+  private final AnswerWait answerWait;
   private ExporterConfig config;
   private Logger log;
   private MeterRegistry meters;
@@ -54,6 +55,8 @@ public final class SightlineExporter implements Exporter {
   private ImporterGate gate;
   private ExporterMetadata metadata;
   private ScheduledTask scheduledTask;
+  private boolean writing;
+  private long flushTaskDueAtMillis = Long.MAX_VALUE;
   private LatencyMeasurement latency;
   private ScheduledTask latencyTask;
 
@@ -70,8 +73,20 @@ public final class SightlineExporter implements Exporter {
   /** For tests: a store and an importer-progress source of their own. */
   public SightlineExporter(
       StoreFactory storeFactory, ImportStatusSource.Factory importStatusFactory) {
+    this(storeFactory, importStatusFactory, AnswerWait.BLOCKING);
+  }
+
+  /**
+   * For tests: also how the exporter thread waits for a bulk's answer (a store double's answers are
+   * released by the test).
+   */
+  public SightlineExporter(
+      StoreFactory storeFactory,
+      ImportStatusSource.Factory importStatusFactory,
+      AnswerWait answerWait) {
     this.storeFactory = storeFactory;
     this.importStatusFactory = importStatusFactory;
+    this.answerWait = answerWait;
   }
 
   @Override
@@ -108,26 +123,27 @@ public final class SightlineExporter implements Exporter {
             clock::millis,
             Flusher.Acknowledger.of(controller, () -> metadata.toJson(JSON)),
             latency.tracker(),
-            Batch.NewDocuments
-                .WHOLE); // the log is in order: an entity's first record is seen first
-    var bulk = config.bulk();
+            Batch.NewDocuments.WHOLE, // the log is in order: an entity's first record is seen first
+            answerWait);
     gate =
         metadata.importersDone()
             ? ImporterGate.open(partitionId, meters, log)
             : ImporterGate.closed(
                 importStatusFactory.create(config, JSON), partitionId, meters, log);
+    var bulk = config.bulk();
     pipeline =
         new RecordPipeline(
             writer.dispatcher(),
             writer.batch(),
-            new FlushPolicy(bulk.size(), bulk.delay(), bulk.memoryLimitBytes()),
+            ReadModelWriter.policy(config),
             writer.flusher(),
             clock::millis,
             log,
             gate::isOpen,
             // as much as one batch: while records are held the batch stays empty
             new HeldRecords(bulk.size(), bulk.memoryLimitBytes(), meters, partitionId),
-            latency.tracker());
+            latency.tracker(),
+            config.connect().requestTimeout());
     try {
       writer.flusher().ensureSchema();
     } catch (StoreException e) {
@@ -145,6 +161,7 @@ public final class SightlineExporter implements Exporter {
         controller.getLastExportedRecordPosition(),
         config.describe());
     if (gate.isOpen()) {
+      latency.startIntervals();
       startWriting();
     } else {
       checkImporters();
@@ -164,6 +181,7 @@ public final class SightlineExporter implements Exporter {
       return;
     }
     metadata = metadata.withImportersDone();
+    latency.startIntervals();
     try {
       pipeline.releaseHeldAndFlush();
     } finally {
@@ -173,13 +191,29 @@ public final class SightlineExporter implements Exporter {
 
   /** The periodic flush and the latency tick; while waiting for importers neither runs. */
   private void startWriting() {
-    scheduleFlush(config.bulk().delay());
+    writing = true;
+    scheduleFlush(pipeline.nextCheckIn());
     scheduleLatencyTick();
   }
 
   @Override
   public void export(Record<?> record) {
     pipeline.accept(record);
+    if (writing) {
+      pollSoonerIfNeeded();
+    }
+  }
+
+  /**
+   * A bulk was just sent (or a batch started): the scheduled task must look for its answer within
+   * the poll interval, not only when the next record comes.
+   */
+  private void pollSoonerIfNeeded() {
+    var next = pipeline.nextCheckIn();
+    if (clock.millis() + next.toMillis() < flushTaskDueAtMillis) {
+      scheduledTask.cancel();
+      scheduleFlush(next);
+    }
   }
 
   @Override
@@ -221,6 +255,7 @@ public final class SightlineExporter implements Exporter {
   }
 
   private void scheduleFlush(Duration delay) {
+    flushTaskDueAtMillis = clock.millis() + delay.toMillis();
     scheduledTask = controller.scheduleCancellableTask(delay, this::periodicFlush);
   }
 

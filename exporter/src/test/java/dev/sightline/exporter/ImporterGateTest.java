@@ -33,7 +33,7 @@ class ImporterGateTest {
   private static final Map<String, Object> ARGS =
       Map.of(
           "index", Map.of("prefix", "t"),
-          "bulk", Map.of("size", 1000, "delay", "1s"),
+          "bulk", Map.of("size", 1000, "delay", "1s", "linger", "1s"),
           "importers", Map.of("checkInterval", "10s"));
 
   private final VirtualClock clock = new VirtualClock(ExporterHarness.START_MILLIS);
@@ -238,7 +238,10 @@ class ImporterGateTest {
     // given room for two records and waiting importers
     var args =
         Map.<String, Object>of(
-            "index", Map.of("prefix", "t"), "bulk", Map.of("size", 2, "delay", "1s"));
+            "index",
+            Map.of("prefix", "t"),
+            "bulk",
+            Map.of("size", 2, "delay", "1s", "linger", "1s"));
     var status = new ScriptedImportStatus().then(ImportStatus.of(0, 1));
     var harness = new ExporterHarness(args, clock, store, controller, 1, status);
     var records = records().stream().filter(harness::accepted).toList();

@@ -1,17 +1,24 @@
 package dev.sightline.exporter.batch;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
- * The documents waiting for the next flush, keyed by (index, id), with the totals the flush policy
- * needs: document count, estimated bytes, when the oldest pending record arrived, and the highest
- * record position the batch covers (acknowledged once the batch is durable).
+ * Every document change not yet durable, keyed by (index, id): the accumulating documents (what the
+ * next bulk will carry) and the documents in flight (carried by a bulk not yet answered, or failed
+ * and waiting for its retry). With the totals the flush policy needs: document count and estimated
+ * bytes of the accumulating documents, when their oldest record arrived, and the highest record
+ * position seen.
+ *
+ * <p>A document is in at most one bulk at a time: {@link #take} leaves a document behind while an
+ * earlier bulk carries it ("held back"), so bulks in flight never race on one document and their
+ * order at Elasticsearch does not matter. Lookups ({@link #pending}) see both parts.
  *
  * <p>Not thread-safe: owned by the exporter's single thread.
  */
@@ -20,9 +27,12 @@ public final class Batch {
   private static final long NONE = -1;
 
   private final Map<DocumentKey, PendingDocument> documents = new LinkedHashMap<>();
+  private final Map<DocumentKey, PendingDocument> inFlight = new HashMap<>();
+  private final List<PendingDocument> unassigned = new ArrayList<>();
   private long estimatedBytes;
   private long oldestRecordAtMillis = NONE;
   private long highestPosition = NONE;
+  private long firstPosition = NONE;
   private int recordCount;
 
   /** How documents created in a batch are written. */
@@ -39,7 +49,6 @@ public final class Batch {
 
   private final NewDocuments newDocuments;
   private final WrittenDocuments written;
-  private final Set<DocumentKey> notWritten = new HashSet<>();
 
   public Batch() {
     this(NewDocuments.WHOLE);
@@ -60,7 +69,8 @@ public final class Batch {
 
   /**
    * Merges fields into the pending document for the key, creating it if needed: whole, from the
-   * document as last written, if that is known; else as a partial update.
+   * document as last written (or as the bulk in flight writes it), if that is known; else as a
+   * partial update.
    */
   public void upsert(DocumentKey key, Map<String, ?> fields) {
     var document =
@@ -70,19 +80,10 @@ public final class Batch {
 
   private PendingDocument continued(DocumentKey key) {
     var previous = written == null ? Optional.<Map<String, Object>>empty() : written.get(key);
-    if (previous.isEmpty()) {
-      return new PendingDocument(key);
-    }
-    var document = new PendingDocument(key, true);
-    estimatedBytes += document.merge(previous.get());
+    var document = previous.isEmpty() ? new PendingDocument(key) : new PendingDocument(key, true);
+    unassigned.add(document);
+    previous.ifPresent(fields -> estimatedBytes += document.merge(fields));
     return document;
-  }
-
-  /**
-   * Documents of this batch that Elasticsearch rejected (and the dead-letter index got instead).
-   */
-  public void notWritten(DocumentKey key) {
-    notWritten.add(key);
   }
 
   /**
@@ -94,7 +95,15 @@ public final class Batch {
   public void create(DocumentKey key, Map<String, ?> fields) {
     var whole = newDocuments == NewDocuments.WHOLE;
     estimatedBytes +=
-        documents.computeIfAbsent(key, k -> new PendingDocument(k, whole)).merge(fields);
+        documents
+            .computeIfAbsent(
+                key,
+                k -> {
+                  var document = new PendingDocument(k, whole);
+                  unassigned.add(document);
+                  return document;
+                })
+            .merge(fields);
   }
 
   /** {@link #create} for the record that creates the entity, {@link #upsert} for any other. */
@@ -106,9 +115,23 @@ public final class Batch {
     }
   }
 
-  /** The fields this batch will write for a key, if any (to read an entity not yet flushed). */
+  /**
+   * The fields the exporter will have written for a key once everything pending is durable — the
+   * document in flight with the accumulating changes merged in — if any (to read an entity not yet
+   * written).
+   */
   public Optional<Map<String, Object>> pending(DocumentKey key) {
-    return Optional.ofNullable(documents.get(key)).map(PendingDocument::fields);
+    var accumulating = documents.get(key);
+    var carried = inFlight.get(key);
+    if (carried == null) {
+      return Optional.ofNullable(accumulating).map(PendingDocument::fields);
+    }
+    if (accumulating == null) {
+      return Optional.of(carried.fields());
+    }
+    var merged = new LinkedHashMap<String, Object>(carried.fields());
+    merged.putAll(accumulating.fields());
+    return Optional.of(merged);
   }
 
   /** Counts a record the batch now covers; {@code nowMillis} is when the exporter accepted it. */
@@ -116,28 +139,50 @@ public final class Batch {
     if (oldestRecordAtMillis == NONE) {
       oldestRecordAtMillis = nowMillis;
     }
-    highestPosition = Math.max(highestPosition, position);
+    for (var document : unassigned) {
+      document.firstRecord(position);
+    }
+    unassigned.clear();
+    seen(position);
     recordCount++;
   }
 
-  /**
-   * Moves the acknowledgement point past a record that needed no document, to be acknowledged with
-   * the next flush (when nothing is pending and writing is allowed, the caller acknowledges such a
-   * record at once).
-   */
+  /** Moves the acknowledgement point past a record that needed no document. */
   public void recordSkipped(long position) {
+    seen(position);
+  }
+
+  private void seen(long position) {
+    if (firstPosition == NONE) {
+      firstPosition = position;
+    }
     highestPosition = Math.max(highestPosition, position);
   }
 
-  /** Nothing to write and no position to acknowledge. */
-  public boolean isEmpty() {
-    return documents.isEmpty() && highestPosition == NONE;
+  /**
+   * The highest position whose records' changes are all durable — below the lowest pending one,
+   * never beyond the highest seen — or -1 if no record this batch saw is durable yet.
+   */
+  public long durablePosition() {
+    var lowest = lowestPendingPosition();
+    var position = lowest < 0 ? highestPosition : Math.min(highestPosition, lowest - 1);
+    return position < firstPosition ? NONE : position;
   }
 
+  /** No accumulating document. */
+  public boolean isEmpty() {
+    return documents.isEmpty();
+  }
+
+  /** Accumulating documents. */
   public int documentCount() {
     return documents.size();
   }
 
+  /**
+   * Records accepted since the last {@link #take} that took a document: the records the next bulk
+   * covers (a document held back goes later, its record counts with this one).
+   */
   public int recordCount() {
     return recordCount;
   }
@@ -146,37 +191,122 @@ public final class Batch {
     return estimatedBytes;
   }
 
-  /** When the oldest pending record was accepted, or empty if none is pending. */
+  /** When the oldest accumulating record was accepted, or empty if none is accumulating. */
   public Optional<Long> oldestRecordAtMillis() {
     return oldestRecordAtMillis == NONE ? Optional.empty() : Optional.of(oldestRecordAtMillis);
   }
 
-  /** The highest position a successful flush of this batch makes durable; -1 if none. */
+  /** The highest position seen (accepted or skipped); -1 if none. */
   public long highestPosition() {
     return highestPosition;
   }
 
-  /** A snapshot of the pending documents in first-touched order. */
+  /**
+   * The lowest position whose changes are not durable yet (accumulating, or in flight), or -1 if
+   * every change is durable: everything below it may be acknowledged.
+   */
+  public long lowestPendingPosition() {
+    var lowest = Long.MAX_VALUE;
+    if (!documents.isEmpty()) {
+      // Insertion order is the order of first records: the first document holds the lowest.
+      lowest = documents.values().iterator().next().lowestPosition();
+    }
+    for (var document : inFlight.values()) {
+      lowest = Math.min(lowest, document.lowestPosition());
+    }
+    return lowest == Long.MAX_VALUE ? NONE : lowest;
+  }
+
+  /** A snapshot of the accumulating documents in first-touched order. */
   public List<PendingDocument> documents() {
     return new ArrayList<>(documents.values());
   }
 
-  /** Called after a successful flush only: a failed flush keeps everything for the retry. */
-  public void clear() {
-    if (written != null) {
-      for (var document : documents.values()) {
-        if (document.whole() && !notWritten.contains(document.key())) {
+  /** Documents carried by bulks not yet durable. */
+  public int inFlightCount() {
+    return inFlight.size();
+  }
+
+  /** Whether some accumulating document is not held back by a bulk in flight. */
+  public boolean hasDocumentToTake() {
+    if (inFlight.isEmpty()) {
+      return !documents.isEmpty();
+    }
+    for (var key : documents.keySet()) {
+      if (!inFlight.containsKey(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Cuts the next bulk: takes accumulating documents in order, each turned into what the bulk sends
+   * ({@code serialize}, once), until {@code maxDocuments} or {@code maxBytes} of serialized bytes
+   * (at least one document); a document an earlier bulk still carries stays behind. What is taken
+   * is in flight until {@link #written} or {@link #notWritten}. A whole document is remembered as
+   * written from now on ({@link WrittenDocuments}), so its later changes continue from it.
+   */
+  public <T> List<T> take(
+      int maxDocuments,
+      long maxBytes,
+      Function<PendingDocument, T> serialize,
+      ToLongFunction<T> bytes) {
+    var taken = new ArrayList<T>();
+    long takenBytes = 0;
+    var iterator = documents.values().iterator();
+    while (iterator.hasNext() && taken.size() < maxDocuments) {
+      var document = iterator.next();
+      if (inFlight.containsKey(document.key())) {
+        continue; // held back: an earlier bulk carries it
+      }
+      var item = serialize.apply(document);
+      var size = bytes.applyAsLong(item);
+      if (!taken.isEmpty() && takenBytes + size > maxBytes) {
+        break;
+      }
+      taken.add(item);
+      takenBytes += size;
+      iterator.remove();
+      estimatedBytes -= document.estimatedBytes();
+      inFlight.put(document.key(), document);
+      if (written != null) {
+        if (document.whole()) {
           written.written(document);
         } else {
           written.forget(document.key());
         }
       }
     }
-    notWritten.clear();
-    documents.clear();
-    estimatedBytes = 0;
-    oldestRecordAtMillis = NONE;
-    highestPosition = NONE;
-    recordCount = 0;
+    if (!taken.isEmpty()) {
+      recordCount = 0;
+    }
+    if (documents.isEmpty()) {
+      estimatedBytes = 0;
+      oldestRecordAtMillis = NONE;
+    }
+    return taken;
+  }
+
+  /** A document in flight is durable. */
+  public void written(PendingDocument document) {
+    inFlight.remove(document.key(), document);
+  }
+
+  /**
+   * A document in flight was rejected for good (the dead-letter index got it instead): what
+   * Elasticsearch holds is no longer known here.
+   */
+  public void notWritten(PendingDocument document) {
+    inFlight.remove(document.key(), document);
+    if (written != null) {
+      written.forget(document.key());
+    }
+  }
+
+  /** Takes everything and writes it at once (for tests and single-shot writers). */
+  public void clear() {
+    take(Integer.MAX_VALUE, Long.MAX_VALUE, document -> document, document -> 0)
+        .forEach(this::written);
   }
 }

@@ -19,6 +19,7 @@ public final class PendingDocument {
   private final Map<String, Object> fields = new LinkedHashMap<>();
   private long estimatedBytes = DOCUMENT_OVERHEAD;
   private final boolean whole;
+  private long lowestPosition = Long.MAX_VALUE;
 
   PendingDocument(DocumentKey key) {
     this(key, false);
@@ -46,6 +47,20 @@ public final class PendingDocument {
   /** The merged fields, read-only. */
   public Map<String, Object> fields() {
     return Collections.unmodifiableMap(fields);
+  }
+
+  /**
+   * The position of the first record merged into this pending write: until it is durable, nothing
+   * from there on may be acknowledged. {@code Long.MAX_VALUE} until that record was accepted.
+   */
+  public long lowestPosition() {
+    return lowestPosition;
+  }
+
+  void firstRecord(long position) {
+    if (lowestPosition == Long.MAX_VALUE) {
+      lowestPosition = position;
+    }
   }
 
   public long estimatedBytes() {

@@ -14,6 +14,7 @@ public record ExporterConfig(
     ConnectConfig connect,
     IndexConfig index,
     BulkConfig bulk,
+    VisibilityConfig visibility,
     RetryConfig retry,
     VariablesConfig variables,
     ErrorsConfig errors,
@@ -24,6 +25,7 @@ public record ExporterConfig(
     Objects.requireNonNull(connect, "connect");
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(bulk, "bulk");
+    Objects.requireNonNull(visibility, "visibility");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(variables, "variables");
     Objects.requireNonNull(errors, "errors");

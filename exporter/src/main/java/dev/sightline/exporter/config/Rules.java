@@ -101,6 +101,13 @@ final class Rules {
         .shownAs(raw -> Secret.MASK);
   }
 
+  static Rule<RefreshPolicy> refreshPolicy() {
+    return Rule.of(
+        "must be one of engine, after-bulk",
+        raw -> RefreshPolicy.parse(Texts.scalar(raw)),
+        RefreshPolicy::text);
+  }
+
   static Rule<RejectionPolicy> rejectionPolicy() {
     return Rule.of(
         "must be one of block, dead-letter",

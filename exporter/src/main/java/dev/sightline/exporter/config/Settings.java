@@ -87,6 +87,46 @@ final class Settings {
           20 * ByteSizes.MB,
           c -> c.bulk().memoryLimitBytes());
 
+  /**
+   * Two: one bulk is written while the next accumulates and can be sent as soon as the first
+   * answers, or at once when full (docs/benchmarks.md measures one, two and more).
+   */
+  static final Setting<Integer> BULK_MAX_IN_FLIGHT =
+      Setting.of("bulk.maxInFlight", Rules.integer(1, 16), 2, c -> c.bulk().maxInFlight());
+
+  /** None: group commit batches by itself while a bulk is in flight; a linger only adds latency. */
+  static final Setting<Duration> BULK_LINGER =
+      Setting.of(
+          "bulk.linger",
+          Rules.duration(ofMillis(0), ofHours(1)),
+          ofMillis(0),
+          c -> c.bulk().linger());
+
+  static final Setting<RefreshPolicy> VISIBILITY_REFRESH =
+      Setting.of(
+          "visibility.refresh",
+          Rules.refreshPolicy(),
+          RefreshPolicy.AFTER_BULK,
+          c -> c.visibility().refresh());
+  static final Setting<Duration> VISIBILITY_MIN_REFRESH_INTERVAL =
+      Setting.of(
+          "visibility.minRefreshInterval",
+          Rules.duration(ofMillis(1), ofHours(1)),
+          ofMillis(30),
+          c -> c.visibility().minRefreshInterval());
+
+  /**
+   * One second, the index's own refresh interval: a partition further behind than that gains less
+   * from a refresh than the backlog costs it, and its refreshes would slow the node that works the
+   * backlog off (docs/benchmarks.md).
+   */
+  static final Setting<Duration> VISIBILITY_MAX_REFRESH_LAG =
+      Setting.of(
+          "visibility.maxRefreshLag",
+          Rules.duration(ofMillis(0), ofHours(1)),
+          ofSeconds(1),
+          c -> c.visibility().maxRefreshLag());
+
   static final Setting<Duration> RETRY_MAX_BACKOFF =
       Setting.of(
           "retry.maxBackoff",
@@ -177,6 +217,11 @@ final class Settings {
           BULK_SIZE,
           BULK_DELAY,
           BULK_MEMORY_LIMIT,
+          BULK_MAX_IN_FLIGHT,
+          BULK_LINGER,
+          VISIBILITY_REFRESH,
+          VISIBILITY_MIN_REFRESH_INTERVAL,
+          VISIBILITY_MAX_REFRESH_LAG,
           RETRY_MAX_BACKOFF,
           VARIABLES_PREVIEW_SIZE,
           ERRORS_ON_REJECTED,
@@ -206,7 +251,16 @@ final class Settings {
                 v.get(CONNECT_TLS_TRUST_STORE_PASSWORD))),
         new IndexConfig(
             v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
-        new BulkConfig(v.get(BULK_SIZE), v.get(BULK_DELAY), v.get(BULK_MEMORY_LIMIT)),
+        new BulkConfig(
+            v.get(BULK_SIZE),
+            v.get(BULK_DELAY),
+            v.get(BULK_MEMORY_LIMIT),
+            v.get(BULK_MAX_IN_FLIGHT),
+            v.get(BULK_LINGER)),
+        new VisibilityConfig(
+            v.get(VISIBILITY_REFRESH),
+            v.get(VISIBILITY_MIN_REFRESH_INTERVAL),
+            v.get(VISIBILITY_MAX_REFRESH_LAG)),
         new RetryConfig(v.get(RETRY_MAX_BACKOFF)),
         new VariablesConfig(v.get(VARIABLES_PREVIEW_SIZE)),
         new ErrorsConfig(v.get(ERRORS_ON_REJECTED)),

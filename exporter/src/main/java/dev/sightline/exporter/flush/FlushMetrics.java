@@ -15,27 +15,36 @@ public final class FlushMetrics {
   private final DistributionSummary bulkRecords;
   private final Counter failedFlushes;
   private final Counter rejectedItems;
+  private final Counter bulkRefreshes;
+  private final Counter requestRefreshes;
+  private final Counter failedRefreshes;
+
+  /** How a refresh was asked for: on a bulk ({@code refresh=true}) or with {@code _refresh}. */
+  enum RefreshKind {
+    BULK,
+    REQUEST
+  }
 
   public FlushMetrics(MeterRegistry registry, int partitionId) {
     var partition = Integer.toString(partitionId);
     this.flushDuration =
         Timer.builder("sightline.exporter.flush.duration")
-            .description("Time to write one batch (bulk requests and schema check)")
+            .description("Time from a bulk's send to its answer, for bulks made durable")
             .tag("partition", partition)
             .register(registry);
     this.bulkDocuments =
         DistributionSummary.builder("sightline.exporter.bulk.documents")
-            .description("Documents written per flush")
+            .description("Documents per bulk")
             .tag("partition", partition)
             .register(registry);
     this.bulkRecords =
         DistributionSummary.builder("sightline.exporter.bulk.records")
-            .description("Records covered per flush (several records merge into one document)")
+            .description("Records covered per bulk (several records merge into one document)")
             .tag("partition", partition)
             .register(registry);
     this.failedFlushes =
         Counter.builder("sightline.exporter.flush.failures")
-            .description("Flushes that failed and were kept for a retry")
+            .description("Bulk attempts that failed and were kept for a retry")
             .tag("partition", partition)
             .register(registry);
     this.rejectedItems =
@@ -43,12 +52,38 @@ public final class FlushMetrics {
             .description("Bulk items Elasticsearch rejected")
             .tag("partition", partition)
             .register(registry);
+    this.bulkRefreshes = refreshes(registry, partition, "bulk");
+    this.requestRefreshes = refreshes(registry, partition, "request");
+    this.failedRefreshes =
+        Counter.builder("sightline.exporter.refresh.failures")
+            .description(
+                "Refresh requests that failed (the index's refresh interval still applies)")
+            .tag("partition", partition)
+            .register(registry);
+  }
+
+  void refreshed(RefreshKind kind) {
+    (kind == RefreshKind.BULK ? bulkRefreshes : requestRefreshes).increment();
+  }
+
+  void refreshFailed() {
+    failedRefreshes.increment();
   }
 
   void flushed(int documents, int records, long durationNanos) {
     flushDuration.record(durationNanos, TimeUnit.NANOSECONDS);
     bulkDocuments.record(documents);
     bulkRecords.record(records);
+  }
+
+  private static Counter refreshes(MeterRegistry registry, String partition, String kind) {
+    return Counter.builder("sightline.exporter.refreshes")
+        .description(
+            "Refreshes the exporter asked for (visibility.refresh=after-bulk): on a bulk, or with"
+                + " _refresh")
+        .tag("partition", partition)
+        .tag("kind", kind)
+        .register(registry);
   }
 
   void flushFailed(StoreException failure) {

@@ -1,17 +1,18 @@
 package dev.sightline.exporter.importers;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.config.ExporterConfig;
 import dev.sightline.exporter.config.ImportersConfig;
 import dev.sightline.exporter.store.ElasticsearchClients;
+import dev.sightline.exporter.store.RestCalls;
 import dev.sightline.exporter.store.StoreException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
 
 /**
  * Gathers the {@link ImportFacts} of a partition from Elasticsearch: whether record indices ({@code
@@ -22,68 +23,70 @@ import java.util.Set;
 final class ElasticsearchImportStatusSource implements ImportStatusSource {
 
   private static final int MAX_READERS = 1_000;
+  private static final String WHAT = "import status check";
 
-  private final ElasticsearchClient client;
+  private final RestClient client;
   private final ImportersConfig importers;
 
-  private ElasticsearchImportStatusSource(ElasticsearchClient client, ImportersConfig importers) {
+  private ElasticsearchImportStatusSource(RestClient client, ImportersConfig importers) {
     this.client = client;
     this.importers = importers;
   }
 
   static ImportStatusSource create(ExporterConfig config, ObjectMapper json) {
     return new ElasticsearchImportStatusSource(
-        ElasticsearchClients.create(config.connect(), json), config.importers());
+        ElasticsearchClients.create(config.connect()), config.importers());
   }
 
   @Override
   public ImportStatus check(int partitionId) {
     try {
       return facts(partitionId).status();
-    } catch (ElasticsearchException e) {
-      throw new StoreException(
-          "import status check failed: HTTP " + e.status() + " " + e.getMessage(), e);
-    } catch (IOException | RuntimeException e) {
-      throw new StoreException(
-          "import status check failed: Elasticsearch unreachable (" + e + ")", e);
+    } catch (StoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StoreException(WHAT + " failed: " + e, e);
     }
   }
 
-  @SuppressWarnings("rawtypes")
-  private ImportFacts facts(int partitionId) throws IOException {
+  private ImportFacts facts(int partitionId) {
     var recordIndices = List.of(importers.recordIndexPrefix() + "_*");
     if (existing(recordIndices).isEmpty()) {
       return new ImportFacts(false, 0, Set.of(), List.of());
     }
-    var ofPartition = Query.of(q -> q.term(t -> t.field("partitionId").value(partitionId)));
-    var records =
-        client
-            .count(
-                c ->
-                    c.index(recordIndices)
-                        .ignoreUnavailable(true)
-                        .allowNoIndices(true)
-                        .query(ofPartition))
-            .count();
+    var ofPartition = "{\"term\":{\"partitionId\":" + partitionId + "}}";
+    var count =
+        RestCalls.json(
+            RestCalls.perform(
+                client,
+                lenient(
+                    RestCalls.request(
+                        "POST",
+                        path(recordIndices) + "/_count",
+                        "{\"query\":" + ofPartition + "}")),
+                WHAT),
+            WHAT);
+    var records = ((Number) count.getOrDefault("count", 0)).longValue();
     var positionIndices = existing(importers.positionIndices());
+    var search =
+        RestCalls.json(
+            RestCalls.perform(
+                client,
+                lenient(
+                    RestCalls.request(
+                        "POST",
+                        path(importers.positionIndices()) + "/_search",
+                        "{\"size\":" + MAX_READERS + ",\"query\":" + ofPartition + "}")),
+                WHAT),
+            WHAT);
     var positions =
-        client
-            .search(
-                s ->
-                    s.index(importers.positionIndices())
-                        .ignoreUnavailable(true)
-                        .allowNoIndices(true)
-                        .size(MAX_READERS)
-                        .query(ofPartition),
-                Map.class)
-            .hits()
-            .hits()
-            .stream()
+        hits(search).stream()
             .map(
                 hit -> {
-                  var source = hit.source() == null ? Map.of() : hit.source();
+                  var source =
+                      hit.get("_source") instanceof Map<?, ?> map ? map : Map.<String, Object>of();
                   return new ImportFacts.Position(
-                      hit.index(),
+                      String.valueOf(hit.get("_index")),
                       String.valueOf(source.get("aliasName")),
                       Boolean.TRUE.equals(source.get("completed")));
                 })
@@ -91,18 +94,37 @@ final class ElasticsearchImportStatusSource implements ImportStatusSource {
     return new ImportFacts(true, records, positionIndices, positions);
   }
 
-  private Set<String> existing(List<String> patterns) throws IOException {
-    return client
-        .indices()
-        .get(g -> g.index(patterns).ignoreUnavailable(true).allowNoIndices(true))
-        .result()
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> hits(Map<String, Object> search) {
+    if (search.get("hits") instanceof Map<?, ?> hits && hits.get("hits") instanceof List<?> list) {
+      return (List<Map<String, Object>>) list;
+    }
+    return List.of();
+  }
+
+  private Set<String> existing(List<String> patterns) {
+    return RestCalls.json(
+            RestCalls.perform(client, lenient(new Request("GET", path(patterns))), WHAT), WHAT)
         .keySet();
+  }
+
+  private static String path(List<String> patterns) {
+    return "/"
+        + patterns.stream()
+            .map(RestCalls::segmentKeepingWildcards)
+            .collect(Collectors.joining(","));
+  }
+
+  private static Request lenient(Request request) {
+    request.addParameter("ignore_unavailable", "true");
+    request.addParameter("allow_no_indices", "true");
+    return request;
   }
 
   @Override
   public void close() {
     try {
-      client._transport().close();
+      client.close();
     } catch (IOException e) {
       // Nothing pending on this client.
     }

@@ -27,6 +27,9 @@ public record BulkItemFailures(int total, Map<String, Group> byType, List<Item> 
     }
   }
 
+  /** Nothing rejected. */
+  public static final BulkItemFailures NONE = new BulkItemFailures(0, Map.of(), List.of());
+
   public BulkItemFailures {
     byType = Map.copyOf(byType);
     items = List.copyOf(items);

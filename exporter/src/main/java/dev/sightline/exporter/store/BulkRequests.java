@@ -1,135 +1,143 @@
 package dev.sightline.exporter.store;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.ResponseListener;
+import org.elasticsearch.client.RestClient;
 
 /**
- * Sends bulk operations in requests of at most {@code maxRequestBytes} (at least one operation
- * each), and throws {@link StoreException} with the rejected items grouped by error type once every
- * request was sent.
+ * Sends bulk requests of items serialized before ({@link BulkLines}) and reads which items
+ * Elasticsearch rejected ({@link BulkResponses}). A request the node finds too large (413, {@code
+ * http.max_content_length}) is sent again in halves; a single document it refuses is a rejected
+ * item ({@link ElasticsearchErrors#CONTENT_TOO_LARGE}), which no retry can change.
  */
 public final class BulkRequests {
 
-  /** One operation and the size of its source. */
-  public record Sized(BulkOperation operation, long bytes) {}
-
   private BulkRequests() {}
 
-  public static void send(
-      ElasticsearchClient client, List<Sized> operations, long maxRequestBytes) {
+  /**
+   * Sends the items in one request (halves after a 413), without blocking. The future completes, on
+   * one of the client's I/O threads, with the rejected items (none: everything was written), or
+   * exceptionally with a {@link StoreException} when no answer came or the request as a whole was
+   * refused.
+   *
+   * @param refresh whether Elasticsearch refreshes the shards written before it answers ({@code
+   *     refresh=true}): the documents are searchable when the future completes
+   */
+  public static CompletableFuture<BulkItemFailures> sendAsync(
+      RestClient client, List<BulkItem> items, boolean refresh) {
     var failures = new BulkItemFailures.Collector();
-    for (var request : split(operations, maxRequestBytes)) {
-      send(client, request, failures);
+    return send(client, items, refresh, failures).thenApply(done -> failures.build());
+  }
+
+  /**
+   * Sends the items in requests of at most {@code maxRequestBytes} (at least one item each), one
+   * after the other, and throws {@link StoreException} with the rejected items grouped by error
+   * type once every request was sent.
+   */
+  public static void send(RestClient client, List<BulkItem> items, long maxRequestBytes) {
+    var failures = new BulkItemFailures.Collector();
+    for (var request : split(items, maxRequestBytes)) {
+      try {
+        send(client, request, false, failures).join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof StoreException store
+            ? store
+            : new StoreException("bulk failed: " + e.getCause(), e.getCause());
+      }
     }
     if (!failures.isEmpty()) {
       throw new StoreException(failures.build());
     }
   }
 
-  /**
-   * A request the node finds too large (413, {@code http.max_content_length}) is sent again in
-   * halves; a single document it refuses is a rejected item ({@link
-   * ElasticsearchErrors#CONTENT_TOO_LARGE}), which no retry can change.
-   */
-  private static void send(
-      ElasticsearchClient client, BulkRequest request, BulkItemFailures.Collector failures) {
-    var operations = request.operations();
-    try {
-      collect(call(client, request), failures);
-    } catch (TooLarge e) {
-      if (operations.size() == 1) {
-        var target = Target.of(operations.getFirst());
-        failures.add(
-            ElasticsearchErrors.CONTENT_TOO_LARGE,
-            target.index(),
-            target.id(),
-            413,
-            "the document is larger than Elasticsearch accepts in one request"
-                + " (http.max_content_length)");
-        return;
-      }
-      var half = operations.size() / 2;
-      send(client, BulkRequest.of(b -> b.operations(operations.subList(0, half))), failures);
-      send(
-          client,
-          BulkRequest.of(b -> b.operations(operations.subList(half, operations.size()))),
-          failures);
+  /** Halves are sent one after the other, so one collector is never written by two threads. */
+  private static CompletableFuture<Void> send(
+      RestClient client,
+      List<BulkItem> items,
+      boolean refresh,
+      BulkItemFailures.Collector failures) {
+    var what = "bulk of " + items.size() + " documents";
+    var request = new Request("POST", "/_bulk");
+    if (refresh) {
+      request.addParameter("refresh", "true");
     }
+    request.setEntity(new BulkBody(items));
+    var answered = new CompletableFuture<Response>();
+    client.performRequestAsync(
+        request,
+        new ResponseListener() {
+          @Override
+          public void onSuccess(Response response) {
+            answered.complete(response);
+          }
+
+          @Override
+          public void onFailure(Exception exception) {
+            answered.completeExceptionally(exception);
+          }
+        });
+    return answered
+        .handle(
+            (response, error) -> {
+              if (error == null) {
+                try (var body = response.getEntity().getContent()) {
+                  BulkResponses.collect(body, failures);
+                } catch (java.io.IOException e) {
+                  throw new StoreException(what + " failed: unreadable answer (" + e + ")", e);
+                }
+                return CompletableFuture.<Void>completedFuture(null);
+              }
+              if (tooLarge(error)) {
+                if (items.size() == 1) {
+                  var key = items.getFirst().key();
+                  failures.add(
+                      ElasticsearchErrors.CONTENT_TOO_LARGE,
+                      key.index(),
+                      key.id(),
+                      413,
+                      "the document is larger than Elasticsearch accepts in one request"
+                          + " (http.max_content_length)");
+                  return CompletableFuture.<Void>completedFuture(null);
+                }
+                var half = items.size() / 2;
+                return send(client, items.subList(0, half), refresh, failures)
+                    .thenCompose(
+                        first ->
+                            send(client, items.subList(half, items.size()), refresh, failures));
+              }
+              throw RestCalls.failure(
+                  what, error instanceof Exception e ? e : new RuntimeException(error));
+            })
+        .thenCompose(next -> next);
   }
 
-  /** The rejected items of one bulk response. */
-  static void collect(BulkResponse response, BulkItemFailures.Collector failures) {
-    if (!response.errors()) {
-      return;
-    }
-    for (var item : response.items()) {
-      if (item.error() != null) {
-        failures.add(
-            item.error().type(), item.index(), item.id(), item.status(), item.error().reason());
-      }
-    }
+  private static boolean tooLarge(Throwable error) {
+    return error instanceof ResponseException re
+        && re.getResponse().getStatusLine().getStatusCode() == 413;
   }
 
-  private record Target(String index, String id) {
-    static Target of(BulkOperation operation) {
-      return switch (operation._kind()) {
-        case Index -> new Target(operation.index().index(), operation.index().id());
-        case Update -> new Target(operation.update().index(), operation.update().id());
-        case Create -> new Target(operation.create().index(), operation.create().id());
-        case Delete -> new Target(operation.delete().index(), operation.delete().id());
-      };
-    }
-  }
-
-  /** The node refused the request for its size. */
-  private static final class TooLarge extends RuntimeException {
-    TooLarge() {
-      super(null, null, false, false);
-    }
-  }
-
-  static List<BulkRequest> split(List<Sized> operations, long maxRequestBytes) {
-    var requests = new ArrayList<BulkRequest>();
-    var current = new ArrayList<BulkOperation>();
+  static List<List<BulkItem>> split(List<BulkItem> items, long maxRequestBytes) {
+    var requests = new ArrayList<List<BulkItem>>();
+    var current = new ArrayList<BulkItem>();
     long bytes = 0;
-    for (var operation : operations) {
-      if (!current.isEmpty() && bytes + operation.bytes() > maxRequestBytes) {
-        requests.add(BulkRequest.of(b -> b.operations(List.copyOf(current))));
+    for (var item : items) {
+      if (!current.isEmpty() && bytes + item.bytes() > maxRequestBytes) {
+        requests.add(List.copyOf(current));
         current.clear();
         bytes = 0;
       }
-      current.add(operation.operation());
-      bytes += operation.bytes();
+      current.add(item);
+      bytes += item.bytes();
     }
     if (!current.isEmpty()) {
-      requests.add(BulkRequest.of(b -> b.operations(List.copyOf(current))));
+      requests.add(List.copyOf(current));
     }
     return requests;
-  }
-
-  private static BulkResponse call(ElasticsearchClient client, BulkRequest request) {
-    var what = "bulk of " + request.operations().size() + " documents";
-    try {
-      return client.bulk(request);
-    } catch (ElasticsearchException e) {
-      if (e.status() == 413) {
-        throw new TooLarge();
-      }
-      throw ElasticsearchStore.failure(what, e);
-    } catch (IOException e) {
-      // 413 from http.max_content_length comes without a body, as the low-level client's exception
-      if (ElasticsearchStore.statusWithoutBody(e) == 413) {
-        throw new TooLarge();
-      }
-      throw ElasticsearchStore.failure(what, e);
-    } catch (RuntimeException e) {
-      throw new StoreException(what + " failed: " + e, e);
-    }
   }
 }

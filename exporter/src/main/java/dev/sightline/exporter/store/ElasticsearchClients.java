@@ -1,9 +1,5 @@
 package dev.sightline.exporter.store;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.config.ConnectConfig;
 import dev.sightline.exporter.config.TlsTrust;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +12,15 @@ import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 
 /**
- * Builds the client from the connection settings: hosts, the path prefix of a reverse proxy,
- * authentication (sent as a default header, never logged), timeouts, and the trusted certificate
- * authorities for {@code https}.
+ * Builds the low-level REST client (one per exporter, i.e. per partition) from the connection
+ * settings: hosts, the path prefix of a reverse proxy, authentication (sent as a default header,
+ * never logged), timeouts, and the trusted certificate authorities for {@code https}.
  */
 public final class ElasticsearchClients {
 
   private ElasticsearchClients() {}
 
-  public static ElasticsearchClient create(ConnectConfig connect, ObjectMapper json) {
+  public static RestClient create(ConnectConfig connect) {
     var hosts =
         connect.hosts().stream()
             .map(host -> HttpHost.create(host.toString()))
@@ -48,15 +44,11 @@ public final class ElasticsearchClients {
     var timeoutMillis = (int) Math.min(Integer.MAX_VALUE, connect.requestTimeout().toMillis());
     var builder = RestClient.builder(hosts);
     connect.pathPrefix().ifPresent(builder::setPathPrefix);
-    var restClient =
-        builder
-            .setDefaultHeaders(headers.toArray(Header[]::new))
-            .setRequestConfigCallback(
-                config -> config.setConnectTimeout(timeoutMillis).setSocketTimeout(timeoutMillis))
-            .setHttpClientConfigCallback(
-                http -> http.setSSLContext(TlsTrust.sslContext(connect.tls())))
-            .build();
-    return new ElasticsearchClient(
-        new RestClientTransport(restClient, new JacksonJsonpMapper(json)));
+    return builder
+        .setDefaultHeaders(headers.toArray(Header[]::new))
+        .setRequestConfigCallback(
+            config -> config.setConnectTimeout(timeoutMillis).setSocketTimeout(timeoutMillis))
+        .setHttpClientConfigCallback(http -> http.setSSLContext(TlsTrust.sslContext(connect.tls())))
+        .build();
   }
 }

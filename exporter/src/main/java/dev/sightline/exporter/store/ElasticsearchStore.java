@@ -1,142 +1,126 @@
 package dev.sightline.exporter.store;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.transport.TransportException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.sightline.exporter.batch.PendingDocument;
 import dev.sightline.exporter.schema.IndexDescriptor;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.ResponseListener;
+import org.elasticsearch.client.RestClient;
 
 /**
- * The read model in Elasticsearch, through elasticsearch-java. No scripts: every write is a
- * partial-document update with {@code doc_as_upsert}, serialized once, and bulks larger than {@code
- * maxRequestBytes} are split.
+ * The read model in Elasticsearch, through the low-level REST client: the same requests for 8.x and
+ * 9.x. No scripts: a document is indexed whole or partially updated with {@code doc_as_upsert}
+ * ({@link BulkLines}). {@link #bulk} sends the bytes it is given, serialized once by the caller, as
+ * one request (halves after a 413) without waiting, with {@code refresh=true} if asked, and reads
+ * the answer with Jackson's streaming parser ({@link BulkResponses}); {@link #refresh} does not
+ * wait either. Schema, reads, purge and {@link #write} are synchronous.
  *
- * <p>Not thread-safe beyond what the client guarantees; one instance per exporter (partition).
+ * <p>Thread-safe as the client is; one instance per exporter (partition).
  */
 public final class ElasticsearchStore implements DocumentStore {
 
-  /**
-   * Concurrent updates of one document (several partitions) are retried by Elasticsearch itself.
-   */
-  private static final int RETRY_ON_CONFLICT = 5;
-
   private static final long TEMPLATE_PRIORITY = 100;
 
-  private final ElasticsearchClient client;
+  private final RestClient client;
   private final ReadModelSchema schema;
   private final long maxRequestBytes;
-  private final ObjectMapper json;
 
-  public ElasticsearchStore(
-      ElasticsearchClient client, ReadModelSchema schema, long maxRequestBytes, ObjectMapper json) {
+  /**
+   * @param maxRequestBytes synchronous {@link #write}s are split into requests of at most this
+   *     size; an asynchronous {@link #bulk} is one request, cut at {@code bulk.memoryLimit} by its
+   *     caller
+   */
+  public ElasticsearchStore(RestClient client, ReadModelSchema schema, long maxRequestBytes) {
     this.client = client;
     this.schema = schema;
     this.maxRequestBytes = maxRequestBytes;
-    this.json = json;
   }
 
   @Override
   public void ensureSchema() {
     for (IndexDescriptor descriptor : ReadModelSchema.INDICES) {
       var index = schema.indexName(descriptor);
-      call(
-          "put index template " + descriptor.templateName(schema.prefix()),
-          () ->
-              client
-                  .indices()
-                  .putIndexTemplate(
-                      t ->
-                          t.name(descriptor.templateName(schema.prefix()))
-                              .indexPatterns(index)
-                              .priority(TEMPLATE_PRIORITY)
-                              .template(
-                                  tt ->
-                                      tt.settings(
-                                              s ->
-                                                  s.withJson(
-                                                      new StringReader(schema.settingsJson())))
-                                          .mappings(
-                                              m ->
-                                                  m.withJson(
-                                                      new StringReader(
-                                                          descriptor.mappingsJson()))))));
+      var template = descriptor.templateName(schema.prefix());
+      var body =
+          "{\"index_patterns\":[\""
+              + index
+              + "\"],\"priority\":"
+              + TEMPLATE_PRIORITY
+              + ",\"template\":{\"settings\":"
+              + schema.settingsJson()
+              + ",\"mappings\":"
+              + descriptor.mappingsJson()
+              + "}}";
+      RestCalls.perform(
+          client,
+          RestCalls.request("PUT", "/_index_template/" + RestCalls.segment(template), body),
+          "put index template " + template);
       createIndexIfMissing(index);
     }
   }
 
   private void createIndexIfMissing(String index) {
-    if (call("check index " + index, () -> client.indices().exists(e -> e.index(index)).value())) {
+    var exists =
+        RestCalls.perform(
+            client, new Request("HEAD", "/" + RestCalls.segment(index)), "check index " + index);
+    if (exists.getStatusLine().getStatusCode() == 200) {
       return;
     }
     try {
-      client.indices().create(c -> c.index(index));
-    } catch (ElasticsearchException e) {
-      if (!"resource_already_exists_exception".equals(e.error().type())) {
-        throw failure("create index " + index, e);
+      client.performRequest(new Request("PUT", "/" + RestCalls.segment(index)));
+    } catch (ResponseException e) {
+      if (!"resource_already_exists_exception".equals(RestCalls.answer(e).type())) {
+        throw RestCalls.failure("create index " + index, e);
       }
-    } catch (IOException e) {
-      throw failure("create index " + index, e);
+    } catch (IOException | RuntimeException e) {
+      throw RestCalls.failure("create index " + index, e);
     }
   }
 
   @Override
   public void write(List<PendingDocument> documents) {
-    var operations = new ArrayList<BulkRequests.Sized>(documents.size());
+    var items = new ArrayList<BulkItem>(documents.size());
     for (var document : documents) {
-      var source = serialize(document);
-      operations.add(new BulkRequests.Sized(upsert(document, source), source.length()));
+      items.add(BulkLines.of(document));
     }
-    BulkRequests.send(client, operations, maxRequestBytes);
+    BulkRequests.send(client, items, maxRequestBytes);
   }
 
-  /**
-   * A whole document (the exporter knows all of it: see {@code Batch}) is indexed: nothing to read.
-   * Any other is a partial update with {@code doc_as_upsert}, which makes Elasticsearch fetch the
-   * current version in real time (docs/benchmarks.md).
-   */
-  private static BulkOperation upsert(PendingDocument document, String source) {
-    if (document.whole()) {
-      return BulkOperation.of(
-          op ->
-              op.index(
-                  i ->
-                      i.index(document.key().index())
-                          .id(document.key().id())
-                          .document(new RawValue(source))));
-    }
-    return BulkOperation.of(
-        op ->
-            op.update(
-                u ->
-                    u.index(document.key().index())
-                        .id(document.key().id())
-                        .retryOnConflict(RETRY_ON_CONFLICT)
-                        .action(a -> a.doc(new RawValue(source)).docAsUpsert(true))));
+  @Override
+  public CompletableFuture<BulkItemFailures> bulk(List<BulkItem> items, boolean refresh) {
+    return BulkRequests.sendAsync(client, items, refresh);
   }
 
-  /**
-   * Serialized once, as UTF-8 bytes first: Jackson escapes a lone surrogate there ({@code \uD800}),
-   * which keeps the JSON valid, where writing the string raw would fail the whole bulk.
-   */
-  private String serialize(PendingDocument document) {
-    try {
-      return new String(
-          json.writeValueAsBytes(document.fields()), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new StoreException("cannot serialize document " + document.key(), e);
-    }
+  @Override
+  public CompletableFuture<Void> refresh(Collection<String> indices) {
+    var names = indices.stream().map(RestCalls::segment).collect(Collectors.joining(","));
+    var request = new Request("POST", "/" + names + "/_refresh");
+    request.addParameter("ignore_unavailable", "true");
+    var done = new CompletableFuture<Void>();
+    client.performRequestAsync(
+        request,
+        new ResponseListener() {
+          @Override
+          public void onSuccess(Response response) {
+            done.complete(null);
+          }
+
+          @Override
+          public void onFailure(Exception exception) {
+            done.completeExceptionally(RestCalls.failure("refresh " + indices, exception));
+          }
+        });
+    return done;
   }
 
   /** A document of an index that does not exist (yet, or any more) is not found. */
@@ -144,20 +128,23 @@ public final class ElasticsearchStore implements DocumentStore {
   @SuppressWarnings("unchecked")
   public Optional<Map<String, Object>> get(String index, String id) {
     var what = "get " + index + "/" + id;
+    var request =
+        new Request("GET", "/" + RestCalls.segment(index) + "/_doc/" + RestCalls.segment(id));
     try {
-      var response = client.get(g -> g.index(index).id(id), Map.class);
-      return response.found()
-          ? Optional.ofNullable((Map<String, Object>) response.source())
+      var response = client.performRequest(request);
+      var body = RestCalls.json(response, what);
+      return Boolean.TRUE.equals(body.get("found"))
+          ? Optional.ofNullable((Map<String, Object>) body.get("_source"))
           : Optional.empty();
-    } catch (ElasticsearchException e) {
-      if (ElasticsearchErrors.isMissingIndex(e.status(), e.error().type())) {
-        return Optional.empty();
+    } catch (ResponseException e) {
+      var answer = RestCalls.answer(e);
+      if (answer.status() == 404
+          && (answer.type() == null || ElasticsearchErrors.isMissingIndex(404, answer.type()))) {
+        return Optional.empty(); // {"found": false}, or the index is missing
       }
-      throw failure(what, e);
-    } catch (IOException e) {
-      throw failure(what, e);
-    } catch (RuntimeException e) {
-      throw new StoreException(what + " failed: " + e, e);
+      throw RestCalls.failure(what, e);
+    } catch (IOException | RuntimeException e) {
+      throw RestCalls.failure(what, e);
     }
   }
 
@@ -165,18 +152,19 @@ public final class ElasticsearchStore implements DocumentStore {
   public void purge() {
     for (IndexDescriptor descriptor : ReadModelSchema.INDICES) {
       var index = schema.indexName(descriptor);
-      call(
-          "delete index " + index,
-          () -> client.indices().delete(d -> d.index(index).ignoreUnavailable(true)));
+      var delete = new Request("DELETE", "/" + RestCalls.segment(index));
+      delete.addParameter("ignore_unavailable", "true");
+      RestCalls.perform(client, delete, "delete index " + index);
       var template = descriptor.templateName(schema.prefix());
       try {
-        client.indices().deleteIndexTemplate(d -> d.name(template));
-      } catch (ElasticsearchException e) {
-        if (e.status() != 404) {
-          throw failure("delete index template " + template, e);
+        client.performRequest(
+            new Request("DELETE", "/_index_template/" + RestCalls.segment(template)));
+      } catch (ResponseException e) {
+        if (e.getResponse().getStatusLine().getStatusCode() != 404) {
+          throw RestCalls.failure("delete index template " + template, e);
         }
-      } catch (IOException e) {
-        throw failure("delete index template " + template, e);
+      } catch (IOException | RuntimeException e) {
+        throw RestCalls.failure("delete index template " + template, e);
       }
     }
   }
@@ -184,53 +172,9 @@ public final class ElasticsearchStore implements DocumentStore {
   @Override
   public void close() {
     try {
-      client._transport().close();
+      client.close();
     } catch (IOException e) {
       // Closing: nothing is pending on this client any more.
     }
-  }
-
-  private interface Call<T> {
-    T run() throws IOException;
-  }
-
-  private static <T> T call(String what, Call<T> call) {
-    try {
-      return call.run();
-    } catch (ElasticsearchException | IOException e) {
-      throw failure(what, e);
-    } catch (RuntimeException e) {
-      // The client wraps transport problems (timeouts, closed connections) in runtime exceptions
-      // too.
-      throw new StoreException(what + " failed: " + e, e);
-    }
-  }
-
-  /**
-   * What went wrong, as a {@link StoreException}: an answer of Elasticsearch (status, error type,
-   * reason and what to do), or none at all (unreachable).
-   */
-  static StoreException failure(String what, Exception e) {
-    return switch (e) {
-      case ElasticsearchException es ->
-          StoreException.answered(what, es.status(), es.error().type(), es.error().reason(), e);
-      case ResponseException re ->
-          StoreException.answered(
-              what, re.getResponse().getStatusLine().getStatusCode(), null, re.getMessage(), e);
-      case TransportException te when te.statusCode() >= 400 ->
-          StoreException.answered(what, te.statusCode(), null, te.getMessage(), e);
-      case IOException io ->
-          new StoreException(what + " failed: Elasticsearch unreachable (" + e + ")", e);
-      default -> new StoreException(what + " failed: " + e, e);
-    };
-  }
-
-  /** The HTTP status of an answer without a JSON body, or -1. */
-  static int statusWithoutBody(Exception e) {
-    return switch (e) {
-      case ResponseException re -> re.getResponse().getStatusLine().getStatusCode();
-      case TransportException te -> te.statusCode();
-      default -> -1;
-    };
   }
 }

@@ -11,7 +11,10 @@ import dev.sightline.exporter.schema.ReadModelSchema;
 @FunctionalInterface
 public interface StoreFactory {
 
-  /** Bulks are split above this size: well under Elasticsearch's default 100 MB request limit. */
+  /**
+   * Synchronous writes are split above this size: well under Elasticsearch's default 100 MB request
+   * limit.
+   */
   long MAX_BULK_REQUEST_BYTES = 10L * 1024 * 1024;
 
   DocumentStore create(ExporterConfig config, ReadModelSchema schema, ObjectMapper json);
@@ -19,8 +22,5 @@ public interface StoreFactory {
   StoreFactory ELASTICSEARCH =
       (config, schema, json) ->
           new ElasticsearchStore(
-              ElasticsearchClients.create(config.connect(), json),
-              schema,
-              MAX_BULK_REQUEST_BYTES,
-              json);
+              ElasticsearchClients.create(config.connect()), schema, MAX_BULK_REQUEST_BYTES);
 }

@@ -92,8 +92,9 @@ class BatchTest {
     // when one is changed and rejected (dead-lettered), the other changed again and written
     batch.upsert(key, Map.of("state", "bad"));
     batch.upsert(other, Map.of("state", "COMPLETED"));
-    batch.notWritten(key);
-    batch.clear();
+    var cut = batch.take(10, Long.MAX_VALUE, document -> document, document -> 0);
+    batch.notWritten(cut.get(0));
+    batch.written(cut.get(1));
 
     // then only the written one is still known: a later change of the rejected one is a partial
     // update
@@ -111,6 +112,37 @@ class BatchTest {
   }
 
   @Test
+  void shouldHoldBackADocumentInFlightAndCountEachRecordWithOneCut() {
+    // given a document in flight
+    var other = new DocumentKey("i", "2");
+    batch.upsert(key, Map.of("state", "ACTIVE"));
+    batch.recordAccepted(1, 100);
+    var first = batch.take(10, Long.MAX_VALUE, document -> document, document -> 0);
+
+    // when it changes again and another document comes
+    batch.upsert(key, Map.of("state", "COMPLETED"));
+    batch.recordAccepted(2, 110);
+    batch.upsert(other, Map.of("state", "ACTIVE"));
+    batch.recordAccepted(3, 120);
+    assertThat(batch.recordCount()).isEqualTo(2);
+    var second = batch.take(10, Long.MAX_VALUE, document -> document, document -> 0);
+
+    // then the next cut takes only the other one; the changed one waits for the first cut
+    assertThat(first).extracting(PendingDocument::key).containsExactly(key);
+    assertThat(second).extracting(PendingDocument::key).containsExactly(other);
+    assertThat(batch.hasDocumentToTake()).isFalse();
+    // and the records are counted with the cut that followed them, once
+    assertThat(batch.recordCount()).isZero();
+    // and nothing is durable while the first cut is in flight; then up to the held-back change
+    assertThat(batch.durablePosition()).isEqualTo(-1);
+    batch.written(first.getFirst());
+    batch.written(second.getFirst());
+    assertThat(batch.durablePosition()).isEqualTo(1);
+    assertThat(batch.hasDocumentToTake()).isTrue();
+    assertThat(batch.pending(key)).contains(Map.of("state", "COMPLETED"));
+  }
+
+  @Test
   void shouldKeepTheSizeEstimateConsistentWhenAFieldIsOverwritten() {
     // given
     batch.upsert(key, Map.of("value", "x".repeat(1000)));
@@ -125,7 +157,7 @@ class BatchTest {
   }
 
   @Test
-  void shouldTrackTheOldestRecordAndTheHighestPositionUntilCleared() {
+  void shouldTrackTheOldestRecordUntilTakenAndTheHighestPositionAlways() {
     // when
     batch.upsert(key, Map.of("a", 1));
     batch.recordAccepted(5, 100);
@@ -142,6 +174,8 @@ class BatchTest {
     assertThat(batch.isEmpty()).isTrue();
     assertThat(batch.oldestRecordAtMillis()).isEmpty();
     assertThat(batch.estimatedBytes()).isZero();
+    assertThat(batch.highestPosition()).isEqualTo(9);
+    assertThat(batch.lowestPendingPosition()).as("everything durable").isEqualTo(-1);
   }
 
   @Test

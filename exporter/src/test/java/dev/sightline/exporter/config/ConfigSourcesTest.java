@@ -31,7 +31,9 @@ class ConfigSourcesTest {
               Optional.empty(),
               Duration.ofSeconds(5)),
           new IndexConfig("ops", 3, 1),
-          new BulkConfig(500, Duration.ofMillis(250), 10 * 1024 * 1024),
+          new BulkConfig(500, Duration.ofMillis(250), 10 * 1024 * 1024, 2, Duration.ZERO),
+          new VisibilityConfig(
+              RefreshPolicy.AFTER_BULK, Duration.ofMillis(30), Duration.ofSeconds(1)),
           new RetryConfig(Duration.ofMinutes(1)),
           new VariablesConfig(8191),
           new ErrorsConfig(RejectionPolicy.DEAD_LETTER),
@@ -57,7 +59,9 @@ class ConfigSourcesTest {
                   Optional.empty(),
                   Duration.ofSeconds(30)),
               new IndexConfig("sightline", 1, 0),
-              new BulkConfig(1000, Duration.ofSeconds(1), 20 * 1024 * 1024),
+              new BulkConfig(1000, Duration.ofSeconds(1), 20 * 1024 * 1024, 2, Duration.ZERO),
+              new VisibilityConfig(
+                  RefreshPolicy.AFTER_BULK, Duration.ofMillis(30), Duration.ofSeconds(1)),
               new RetryConfig(Duration.ofSeconds(10)),
               new VariablesConfig(8191),
               new ErrorsConfig(RejectionPolicy.DEAD_LETTER),

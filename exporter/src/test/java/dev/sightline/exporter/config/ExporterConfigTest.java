@@ -77,6 +77,11 @@ class ExporterConfigTest {
             bulk.size = 1000
             bulk.delay = 1s
             bulk.memoryLimit = 20MB
+            bulk.maxInFlight = 2
+            bulk.linger = 0ms
+            visibility.refresh = after-bulk
+            visibility.minRefreshInterval = 30ms
+            visibility.maxRefreshLag = 1s
             retry.maxBackoff = 10s
             variables.previewSize = 8191
             errors.onRejected = dead-letter
@@ -115,7 +120,10 @@ class ExporterConfigTest {
                 + " password=Optional[***], apiKey=Optional.empty, requestTimeout=PT30S,"
                 + " tls=TlsConfig[caPath=Optional.empty, trustStorePath=Optional.empty, trustStorePassword=Optional.empty]],"
                 + " index=IndexConfig[prefix=sightline, numberOfShards=1, numberOfReplicas=0],"
-                + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576],"
+                + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576, maxInFlight=2,"
+                + " linger=PT0S],"
+                + " visibility=VisibilityConfig[refresh=AFTER_BULK, minRefreshInterval=PT0.03S,"
+                + " maxRefreshLag=PT1S],"
                 + " retry=RetryConfig[maxBackoff=PT10S], variables=VariablesConfig[previewSize=8191],"
                 + " errors=ErrorsConfig[onRejected=DEAD_LETTER], latency=LatencyConfig[hlogPath=Optional.empty, hlogInterval=PT10S,"
                 + " hlogMaxFileSizeBytes=33554432, hlogMaxFileAge=PT24H, hlogMaxFiles=7],"

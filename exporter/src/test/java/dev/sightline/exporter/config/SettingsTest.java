@@ -30,7 +30,7 @@ class SettingsTest {
     var all = Settings.ALL;
     // then
     assertThat(all).containsExactlyInAnyOrderElementsOf(constants).doesNotHaveDuplicates();
-    assertThat(ConfigParser.knownKeys()).hasSize(25).doesNotHaveDuplicates();
+    assertThat(ConfigParser.knownKeys()).hasSize(30).doesNotHaveDuplicates();
   }
 
   @Test

@@ -2,27 +2,29 @@ package dev.sightline.exporter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import dev.sightline.exporter.store.ElasticsearchErrors.Handling;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rejected items as Elasticsearch answers them in a bulk response, through the client's own parser:
- * among them the answers the test nodes cannot give (they run without security), a 401 and a 403
- * {@code security_exception}.
+ * Rejected items as Elasticsearch answers them in a bulk response, through the exporter's streaming
+ * parser: among them the answers the test nodes cannot give (they run without security), a 401 and
+ * a 403 {@code security_exception}.
  */
 class BulkResponseFailuresTest {
 
   private static BulkItemFailures failures(String items) {
     var json = "{\"took\":3,\"errors\":true,\"items\":[" + items + "]}";
-    var mapper = new JacksonJsonpMapper();
-    var response =
-        BulkResponse._DESERIALIZER.deserialize(
-            mapper.jsonProvider().createParser(new StringReader(json)), mapper);
     var collector = new BulkItemFailures.Collector();
-    BulkRequests.collect(response, collector);
+    try {
+      BulkResponses.collect(
+          new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), collector);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return collector.build();
   }
 

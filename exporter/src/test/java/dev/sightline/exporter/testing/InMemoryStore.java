@@ -23,6 +23,7 @@ public final class InMemoryStore implements DocumentStore {
   private final List<Rejection> rejections = new ArrayList<>();
   private final java.util.Set<String> droppedIndices = new java.util.TreeSet<>();
   private final List<String> calls = new ArrayList<>();
+  private final List<PendingDocument> refused = new ArrayList<>();
   private int failuresToInject;
   private boolean down;
   private int schemaCalls;
@@ -106,6 +107,7 @@ public final class InMemoryStore implements DocumentStore {
       } else if (droppedIndices.contains(index)) {
         failures.add("index_not_found_exception", index, id, 404, "no such index [" + index + "]");
       } else if (rejection.isPresent()) {
+        refused.add(document);
         failures.add(
             rejection.get().type(), index, id, rejection.get().status(), rejection.get().reason());
       } else {
@@ -166,6 +168,14 @@ public final class InMemoryStore implements DocumentStore {
           copy.put(index, docsCopy);
         });
     return copy;
+  }
+
+  /**
+   * The lowest record position of any document this store refused, or {@code Long.MAX_VALUE}: no
+   * acknowledgement may reach it while the refusal lasts.
+   */
+  public long lowestRefusedPosition() {
+    return refused.stream().mapToLong(PendingDocument::lowestPosition).min().orElse(Long.MAX_VALUE);
   }
 
   public List<List<PendingDocument>> writes() {

@@ -40,7 +40,7 @@ class ElasticsearchStoreIT {
                 Map.of("prefix", es.indexPrefix())));
     var schema = new ReadModelSchema(es.indexPrefix(), 1, 0);
     return new ElasticsearchStore(
-        ElasticsearchClients.create(config.connect(), JSON), schema, maxRequestBytes, JSON);
+        ElasticsearchClients.create(config.connect()), schema, maxRequestBytes);
   }
 
   private static List<PendingDocument> documents(
@@ -230,10 +230,9 @@ class ElasticsearchStoreIT {
                 Map.of("url", "http://127.0.0.1:" + closedPort, "requestTimeout", "2s")));
     try (var store =
         new ElasticsearchStore(
-            ElasticsearchClients.create(config.connect(), JSON),
+            ElasticsearchClients.create(config.connect()),
             new ReadModelSchema(es.indexPrefix(), 1, 0),
-            1 << 20,
-            JSON)) {
+            1 << 20)) {
       assertThatThrownBy(store::ensureSchema)
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("unreachable");

@@ -64,7 +64,15 @@ final class ImporterCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     var readModel =
-        ConfigParser.parse(Map.of("connect.url", url.toString(), "index.prefix", prefix));
+        ConfigParser.parse(
+            Map.of(
+                "connect.url",
+                url.toString(),
+                "index.prefix",
+                prefix,
+                // Camunda 8.6's importers leave searchability to the index's refresh interval
+                "visibility.refresh",
+                "engine"));
     var settings =
         ImporterSettings.defaults(readModel, partitions, ReadModelRecordFilter.valueTypes())
             .withRecordIndexPrefix(recordPrefix)

@@ -251,7 +251,10 @@ final class VariantRunner {
                 "latency.hlog.path",
                 hlog.toString(),
                 "latency.hlog.interval",
-                "1s"));
+                "1s",
+                // Camunda 8.6's importers leave searchability to the index's refresh interval
+                "visibility.refresh",
+                "engine"));
     var ids = java.util.stream.IntStream.rangeClosed(1, partitions).boxed().toList();
     return ImporterSettings.defaults(readModel, ids, ReadModelRecordFilter.valueTypes())
         .withRecordIndexPrefix(recordPrefix)

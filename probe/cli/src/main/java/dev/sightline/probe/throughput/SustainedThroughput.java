@@ -1,6 +1,8 @@
 package dev.sightline.probe.throughput;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sightline.exporter.ReadModelWriter;
@@ -107,7 +109,9 @@ public final class SustainedThroughput {
     var records = generate(options, out);
     var json = new ObjectMapper();
     var prefix = options.indexPrefix().orElse("tp-" + runId);
-    var client = ElasticsearchClients.create(config(es, prefix, options).connect(), json);
+    var rest = ElasticsearchClients.create(config(es, prefix, options).connect());
+    var client =
+        new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(json)));
     try {
       var version = embeddedVersion != null ? embeddedVersion : versionOf(es, json);
       var rounds = new ArrayList<ThroughputRound>();
@@ -118,7 +122,7 @@ public final class SustainedThroughput {
       return new ThroughputResult(
           runId, version, options.partitions(), options.instances(), recordCount, rounds);
     } finally {
-      client._transport().close();
+      rest.close();
     }
   }
 
@@ -139,9 +143,9 @@ public final class SustainedThroughput {
     }
     var stores = new ArrayList<ElasticsearchStore>();
     for (var indexPrefix : variantPrefixes) {
-      stores.add(store(client, es, indexPrefix, options, json));
+      stores.add(store(client, es, indexPrefix, options));
     }
-    var rawStore = store(client, es, rawPrefix, options, json);
+    var rawStore = store(client, es, rawPrefix, options);
     try {
       var runs = new ArrayList<ExporterRun>();
       for (int i = 0; i < options.variants().size(); i++) {
@@ -189,16 +193,11 @@ public final class SustainedThroughput {
   }
 
   private static ElasticsearchStore store(
-      ElasticsearchClient client,
-      URI es,
-      String prefix,
-      ThroughputOptions options,
-      ObjectMapper json) {
+      ElasticsearchClient client, URI es, String prefix, ThroughputOptions options) {
     return new ElasticsearchStore(
-        client,
+        rest(client),
         ReadModelWriter.schema(config(es, prefix, options)),
-        StoreFactory.MAX_BULK_REQUEST_BYTES,
-        json);
+        StoreFactory.MAX_BULK_REQUEST_BYTES);
   }
 
   private static List<String> indexNames(URI es, String prefix, ThroughputOptions options) {
@@ -352,5 +351,9 @@ public final class SustainedThroughput {
     result.measured().variants().forEach(v -> ratios.put(v.label(), result.measured().ratio(v)));
     summary.put("ratios", ratios);
     return summary;
+  }
+
+  private static org.elasticsearch.client.RestClient rest(ElasticsearchClient client) {
+    return ((RestClientTransport) client._transport()).restClient();
   }
 }

@@ -1,5 +1,8 @@
 package dev.sightline.probe.twohop.importer;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.ReadModelWriter;
 import dev.sightline.exporter.batch.Batch;
@@ -69,8 +72,10 @@ public final class Importer implements AutoCloseable {
     this.clock = clock;
     var config = settings.readModel();
     var schema = ReadModelWriter.schema(config);
-    var client = ElasticsearchClients.create(config.connect(), JSON);
-    this.store = new ElasticsearchStore(client, schema, StoreFactory.MAX_BULK_REQUEST_BYTES, JSON);
+    var rest = ElasticsearchClients.create(config.connect());
+    var client =
+        new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(JSON)));
+    this.store = new ElasticsearchStore(rest, schema, StoreFactory.MAX_BULK_REQUEST_BYTES);
     this.positionStore = new ImportPositionStore(client, settings.positionIndex());
     var names = new RecordIndexNames(settings.recordIndexPrefix());
     var json = new RecordJsonReader();

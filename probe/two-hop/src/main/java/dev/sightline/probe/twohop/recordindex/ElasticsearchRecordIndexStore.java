@@ -2,8 +2,9 @@ package dev.sightline.probe.twohop.recordindex;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import dev.sightline.exporter.store.BulkItem;
+import dev.sightline.exporter.store.BulkLines;
 import dev.sightline.exporter.store.BulkRequests;
 import dev.sightline.exporter.store.StoreException;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -71,20 +72,13 @@ final class ElasticsearchRecordIndexStore implements RecordIndexStore {
 
   @Override
   public void index(List<RecordDocument> documents) {
-    var operations = new ArrayList<BulkRequests.Sized>(documents.size());
+    var items = new ArrayList<BulkItem>(documents.size());
     for (var document : documents) {
-      var operation =
-          BulkOperation.of(
-              op ->
-                  op.index(
-                      i ->
-                          i.index(document.index())
-                              .id(document.id())
-                              .routing(document.routing())
-                              .document(BinaryData.of(document.source(), "application/json"))));
-      operations.add(new BulkRequests.Sized(operation, document.source().length));
+      items.add(
+          BulkLines.index(document.index(), document.id(), document.routing(), document.source()));
     }
-    BulkRequests.send(client, operations, maxRequestBytes);
+    BulkRequests.send(
+        ((RestClientTransport) client._transport()).restClient(), items, maxRequestBytes);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.sightline.probe.twohop.recordindex;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.config.ConfigParser;
@@ -77,7 +80,10 @@ public final class RecordIndexExporter implements Exporter {
     this(
         config ->
             new ElasticsearchRecordIndexStore(
-                ElasticsearchClients.create(config.connect(), JSON),
+                new ElasticsearchClient(
+                    new RestClientTransport(
+                        ElasticsearchClients.create(config.connect()),
+                        new JacksonJsonpMapper(JSON))),
                 new RecordIndexNames(config.index().prefix()),
                 "{\"number_of_shards\":"
                     + config.index().numberOfShards()
