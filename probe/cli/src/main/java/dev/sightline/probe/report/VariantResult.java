@@ -82,7 +82,20 @@ public record VariantResult(
     }
   }
 
+  /** The reader-side probe's {@code visible} of process instances' creations; null if none. */
   public Histogram visible() {
     return stagesMicros.get(Stages.VISIBLE);
   }
+
+  /** The reader-side probe's {@code visible} of process instances' completions; null if none. */
+  public Histogram visibleCompleted() {
+    return stagesMicros.get(Stages.VISIBLE_COMPLETED);
+  }
+
+  /** The stage of each kind of record the probe measured: {@code created}, {@code completed}. */
+  public static final java.util.Map<String, String> KINDS =
+      java.util.Map.of("created", Stages.VISIBLE, "completed", Stages.VISIBLE_COMPLETED);
+
+  /** The kinds in the order the report shows them. */
+  public static final List<String> KIND_ORDER = List.of("created", "completed");
 }
