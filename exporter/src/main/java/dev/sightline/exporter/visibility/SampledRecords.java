@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The followed records not seen yet, at most {@code maxPending}: first with the pending document
@@ -74,19 +75,23 @@ final class SampledRecords {
     return dropped;
   }
 
-  /** The document is durable: its records wait for a search from now on. */
-  void written(PendingDocument document, long nowMillis) {
+  /**
+   * The document is durable: its records wait for a search from now on. False if it carries no
+   * followed record (the clock is read only when it does).
+   */
+  boolean written(PendingDocument document, LongSupplier nowMillis) {
     var samples = unwritten.remove(document);
     if (samples == null) {
-      return;
+      return false;
     }
-    samples.durable(nowMillis);
+    samples.durable(nowMillis.getAsLong());
     var earlier = awaiting.get(document.key());
     if (earlier == null) {
       awaiting.put(document.key(), samples);
     } else {
       earlier.addAll(samples); // an earlier write not seen yet: its records come first
     }
+    return true;
   }
 
   /** The document will never be written: returns how many of its records are given up. */

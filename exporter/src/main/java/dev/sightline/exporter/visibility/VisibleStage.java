@@ -25,10 +25,11 @@ import org.slf4j.Logger;
  * {@code visible} = that search's send time − the record's timestamp.
  *
  * <ul>
- *   <li><b>Never waits</b>: searches are sent asynchronously from a task of its own; their answers
- *       arrive on the client's I/O threads, which only enqueue them, and are taken up by the next
- *       run of the task, on the exporter thread. Export, flush and acknowledgement never depend on
- *       a search.
+ *   <li><b>Never waits</b>: searches are sent asynchronously from a task of its own (and, since a
+ *       backlog makes the broker run scheduled tasks late, from the record path every {@value
+ *       #CHECK_EVERY_RECORDS} records when a poll is due); their answers arrive on the client's I/O
+ *       threads, which only enqueue them, and are taken up by the next poll, on the exporter
+ *       thread. Export, flush and acknowledgement never depend on a search.
  *   <li><b>Capped</b>: one search at a time, at most {@code maxSearchesPerSecond}; one search asks
  *       every index for the documents waiting longest (at most {@value #MAX_IDS_PER_SEARCH}, in
  *       turn when more wait). A search without an answer after {@code requestTimeout} is given up.
@@ -43,6 +44,9 @@ public final class VisibleStage implements DocumentWatch, AutoCloseable {
 
   /** Ids one search asks for at most, over every index. */
   static final int MAX_IDS_PER_SEARCH = 1_000;
+
+  /** How often the record path looks whether a poll is due (a backlog starves the task). */
+  static final int CHECK_EVERY_RECORDS = 64;
 
   /** Sends one search; the future may complete on any thread. */
   @FunctionalInterface
@@ -77,7 +81,8 @@ public final class VisibleStage implements DocumentWatch, AutoCloseable {
   private long inFlightId = -1;
   private long inFlightSentAtMicros;
   private long inFlightSentAtMillis;
-  private long nextSearchAtMicros = Long.MIN_VALUE;
+  private long nextSearchAtMicros; // the epoch: a search may go at once
+  private int recordsSinceCheck;
   private boolean failureLogged;
   private boolean closed;
 
@@ -118,23 +123,35 @@ public final class VisibleStage implements DocumentWatch, AutoCloseable {
     samples.merged(document, fields);
   }
 
+  /**
+   * Also keeps the searches going under a backlog, when the broker runs scheduled tasks late (they
+   * wait behind the records): every {@value #CHECK_EVERY_RECORDS} records, a poll that is due runs
+   * here, on the exporter thread (one clock read per that many records).
+   */
   @Override
   public void recordAccepted(Record<?> record) {
     var dropped = samples.recordAccepted(record);
     if (dropped > 0) {
       meters.dropped.increment(dropped);
     }
+    if (++recordsSinceCheck >= CHECK_EVERY_RECORDS) {
+      recordsSinceCheck = 0;
+      if (!closed
+          && (samples.hasAwaiting() || inFlightId >= 0)
+          && micros.nowMicros() >= nextSearchAtMicros) {
+        pollNow();
+        scheduleIfIdle();
+      }
+    }
   }
 
+  /** A followed document is durable: searched for from now on. */
   @Override
   public void written(PendingDocument document) {
-    if (closed) {
+    if (closed || !samples.written(document, nowMillis)) {
       return;
     }
-    samples.written(document, nowMillis.getAsLong());
-    if (task == null && samples.hasAwaiting()) {
-      schedule(Duration.ZERO); // the first search as soon as the cap allows
-    }
+    scheduleIfIdle();
   }
 
   @Override
@@ -165,28 +182,41 @@ public final class VisibleStage implements DocumentWatch, AutoCloseable {
       return;
     }
     try {
-      takeUpAnswers();
-      var now = nowMillis.getAsLong();
-      var expired = samples.expire(now - giveUpAfterMillis);
-      if (expired > 0) {
-        meters.timedOut.increment(expired);
-      }
-      if (inFlightId >= 0 && now - inFlightSentAtMillis >= requestTimeoutMillis) {
-        meters.failed.increment();
-        inFlightId = -1; // its answer, should it still come, is ignored
-      }
-      if (inFlightId < 0 && samples.hasAwaiting()) {
-        send(now);
-      }
+      pollNow();
     } finally {
-      if (!closed && (samples.hasAwaiting() || inFlightId >= 0)) {
-        schedule(untilNextPoll());
-      }
+      scheduleIfIdle();
     }
   }
 
+  private void pollNow() {
+    takeUpAnswers();
+    var now = nowMillis.getAsLong();
+    var expired = samples.expire(now - giveUpAfterMillis);
+    if (expired > 0) {
+      meters.timedOut.increment(expired);
+    }
+    if (inFlightId >= 0 && now - inFlightSentAtMillis >= requestTimeoutMillis) {
+      meters.failed.increment();
+      inFlightId = -1; // its answer, should it still come, is ignored
+    }
+    if (inFlightId < 0 && samples.hasAwaiting()) {
+      send(now);
+    }
+  }
+
+  /** Runs the task again while something waits, unless it is scheduled already. */
+  private void scheduleIfIdle() {
+    if (!closed && task == null && (samples.hasAwaiting() || inFlightId >= 0)) {
+      task = scheduler.schedule(untilNextPoll(), this::poll);
+    }
+  }
+
+  /** At once when a search may go now, else when the cap allows one or an answer may be there. */
   private Duration untilNextPoll() {
     var untilCap = nextSearchAtMicros - micros.nowMicros();
+    if (inFlightId < 0 && untilCap <= 0) {
+      return Duration.ZERO;
+    }
     return Duration.ofNanos(Math.max(1_000, Math.min(untilCap, periodMicros)) * 1_000);
   }
 
@@ -257,10 +287,6 @@ public final class VisibleStage implements DocumentWatch, AutoCloseable {
     if (visible > 0) {
       meters.visible.increment(visible);
     }
-  }
-
-  private void schedule(Duration delay) {
-    task = scheduler.schedule(delay, this::poll);
   }
 
   /** Stops searching and forgets what it followed; an answer still out is ignored. */

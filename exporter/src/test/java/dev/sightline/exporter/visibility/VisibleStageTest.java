@@ -49,6 +49,16 @@ class VisibleStageTest {
   private Batch batch;
 
   private void open(int sampleOneIn, int maxSearchesPerSecond, int maxPending, Duration giveUp) {
+    open(
+        sampleOneIn, maxSearchesPerSecond, maxPending, giveUp, controller::scheduleCancellableTask);
+  }
+
+  private void open(
+      int sampleOneIn,
+      int maxSearchesPerSecond,
+      int maxPending,
+      Duration giveUp,
+      VisibleStage.Scheduler scheduler) {
     stage =
         new VisibleStage(
             new VisibleStageConfig(true, sampleOneIn, maxSearchesPerSecond, maxPending, giveUp),
@@ -56,7 +66,7 @@ class VisibleStageTest {
             recorders,
             MicrosClock.of(clock),
             clock::millis,
-            controller::scheduleCancellableTask,
+            scheduler,
             registry,
             1,
             Duration.ofSeconds(30),
@@ -354,6 +364,43 @@ class VisibleStageTest {
       // then it counts as failed and the next search is sent
       assertThat(searches("failed")).isEqualTo(1);
       assertThat(search.count()).isEqualTo(2);
+    }
+  }
+
+  @Nested
+  class Starved {
+
+    @Test
+    void shouldSearchFromTheRecordPathWhileScheduledTasksDoNotRun() {
+      // given a broker so busy with a backlog that the stage's scheduled task never runs
+      var scheduled = new ArrayList<Runnable>();
+      open(
+          1,
+          20,
+          10_000,
+          Duration.ofMinutes(2),
+          (delay, task) -> {
+            scheduled.add(task);
+            return () -> {};
+          });
+
+      // when a backlog goes through: every 10 ms, 20 documents become durable and searchable, for a
+      // second
+      for (var step = 0; step < 100; step++) {
+        for (var i = 0; i < 20; i++) {
+          var id = step + "-" + i;
+          var record = change(PI, id, true);
+          search.refreshed(PI, id, record.getPosition());
+        }
+        writeAll();
+        clock.advance(Duration.ofMillis(10));
+      }
+
+      // then searches went out from the record path, never above the cap (20/s), and found what
+      // they looked for
+      assertThat(search.count()).isBetween(10, 20);
+      assertThat(visible().getTotalCount()).isGreaterThan(1_500);
+      assertThat(scheduled).as("one task waiting, not one per poll").hasSize(1);
     }
   }
 
