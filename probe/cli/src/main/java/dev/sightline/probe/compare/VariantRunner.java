@@ -12,6 +12,7 @@ import dev.sightline.probe.latency.ProbeReport;
 import dev.sightline.probe.latency.ProbeSettings;
 import dev.sightline.probe.latency.VisibilityListener;
 import dev.sightline.probe.latency.VisibilityProbe;
+import dev.sightline.probe.report.IndexRefresh;
 import dev.sightline.probe.report.Stages;
 import dev.sightline.probe.report.VariantResult;
 import dev.sightline.probe.twohop.importer.Importer;
@@ -122,6 +123,7 @@ final class VariantRunner {
     var startedAt = System.nanoTime();
     List<String> unfinished;
     ProbeReport report;
+    Optional<IndexRefresh> refresh;
     long appended;
     double elapsedSeconds;
     try (var host =
@@ -200,6 +202,8 @@ final class VariantRunner {
       }
       elapsedSeconds = (System.nanoTime() - startedAt) / 1e9;
       report = probe.report();
+      refresh = IndexRefreshReader.read(es, watchedIndex);
+      refresh.ifPresent(r -> out.printf("%s: %s%n", label, r.describe()));
       appended = driver.progress().appended();
     }
     // The exporters and the importer write their last .hlog interval when they close: read the
@@ -248,7 +252,8 @@ final class VariantRunner {
             report.met(),
             report.shed(),
             report.timedOut() + report.pending()),
-        unfinished);
+        unfinished,
+        refresh);
   }
 
   @FunctionalInterface

@@ -113,6 +113,16 @@ public final class ComparisonTable {
               probe.shed(),
               probe.timedOut()));
     }
+    if (variants.stream().anyMatch(v -> v.refresh().isPresent())) {
+      out.append("\nIndex refresh (the situation measured)\n");
+      for (var variant : variants) {
+        out.append("  ")
+            .append(variant.name())
+            .append(": ")
+            .append(variant.refresh().map(IndexRefresh::describe).orElse("unknown"))
+            .append('\n');
+      }
+    }
     for (var variant : variants) {
       if (!variant.finished()) {
         out.append("\n")

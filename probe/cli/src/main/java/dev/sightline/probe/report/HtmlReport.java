@@ -40,7 +40,7 @@ public final class HtmlReport {
       }
     }
     html.append(
-        "<h2>Variants</h2>\n<table class=\"variants\"><tr><th>variant</th><th>exporter settings given</th><th>what runs</th></tr>\n");
+        "<h2>Variants</h2>\n<table class=\"variants\"><tr><th>variant</th><th>exporter settings given</th><th>what runs</th><th>index refresh (the situation measured)</th></tr>\n");
     for (int v = 0; v < run.variants().size(); v++) {
       var variant = run.variants().get(v);
       html.append("<tr data-variant=\"")
@@ -53,6 +53,8 @@ public final class HtmlReport {
           .append(SvgCharts.escape(ComparisonTable.settings(variant)))
           .append("</code></td><td>")
           .append(SvgCharts.escape(variant.description()))
+          .append("</td><td>")
+          .append(SvgCharts.escape(variant.refresh().map(IndexRefresh::describe).orElse("unknown")))
           .append("</td></tr>\n");
     }
     html.append("</table>\n");

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -23,6 +25,7 @@ import org.HdrHistogram.Histogram;
  * @param unfinished what was left undone when the drain timeout ran out, one line each (a partition
  *     whose exporter had not acknowledged its last record, documents the probe had not found);
  *     empty when the variant drained. An unfinished variant's figures are incomplete.
+ * @param refresh how the watched index refreshed (read after the run); empty if unknown
  */
 public record VariantResult(
     String name,
@@ -33,12 +36,38 @@ public record VariantResult(
     double measuredSeconds,
     Map<String, Histogram> stagesMicros,
     ProbeFigures probe,
-    List<String> unfinished) {
+    List<String> unfinished,
+    Optional<IndexRefresh> refresh) {
 
   public VariantResult {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     stagesMicros = Collections.unmodifiableMap(new LinkedHashMap<>(stagesMicros));
     unfinished = List.copyOf(unfinished);
+    Objects.requireNonNull(refresh, "refresh");
+  }
+
+  /** Without the index's refresh settings. */
+  public VariantResult(
+      String name,
+      String description,
+      Map<String, String> settings,
+      long recordsAppended,
+      double recordsPerSecond,
+      double measuredSeconds,
+      Map<String, Histogram> stagesMicros,
+      ProbeFigures probe,
+      List<String> unfinished) {
+    this(
+        name,
+        description,
+        settings,
+        recordsAppended,
+        recordsPerSecond,
+        measuredSeconds,
+        stagesMicros,
+        probe,
+        unfinished,
+        Optional.empty());
   }
 
   /** A variant that gave no settings: its exporter's defaults. */

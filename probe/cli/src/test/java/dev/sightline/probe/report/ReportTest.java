@@ -29,6 +29,25 @@ class ReportTest {
   }
 
   @Test
+  void shouldSayWhichRefreshSituationEachVariantRanUnderInTableSummaryAndReport() throws Exception {
+    // given
+    var run = SampleRuns.run();
+
+    // when
+    RunFiles.write(dir, run);
+    var read = RunFiles.read(dir);
+
+    // then
+    assertThat(ComparisonTable.render(run))
+        .contains("Index refresh (the situation measured)")
+        .contains("  direct: p-pi: refresh_interval 1s, the default (not set)");
+    assertThat(read.variant("direct").orElseThrow().refresh())
+        .contains(new IndexRefresh("p-pi", "1s", false, "30s"));
+    assertThat(Files.readString(dir.resolve("report.html")))
+        .contains("p-pi: refresh_interval 1s, the default (not set)");
+  }
+
+  @Test
   void shouldWriteFilesThatReadBackToTheSamePercentiles() throws Exception {
     // given
     var run = SampleRuns.run();

@@ -88,6 +88,15 @@ final class SampleRuns {
                 probe,
                 List.of()),
             new VariantResult(
-                "direct", "Sightline, defaults", 100_000, 2000, 60, direct, probe, List.of())));
+                "direct",
+                "Sightline, defaults",
+                Map.of(),
+                100_000,
+                2000,
+                60,
+                direct,
+                probe,
+                List.of(),
+                java.util.Optional.of(new IndexRefresh("p-pi", "1s", false, "30s")))));
   }
 }
