@@ -218,7 +218,10 @@ public final class Batch {
     return documents.size();
   }
 
-  /** Records accepted since the last {@link #take} that emptied the accumulating documents. */
+  /**
+   * Records accepted since the last {@link #take} that took a document: the records the next bulk
+   * covers (a document held back goes later, its record counts with this one).
+   */
   public int recordCount() {
     return recordCount;
   }
@@ -314,10 +317,12 @@ public final class Batch {
         }
       }
     }
+    if (!taken.isEmpty()) {
+      recordCount = 0;
+    }
     if (documents.isEmpty()) {
       estimatedBytes = 0;
       oldestRecordAtMillis = NONE;
-      recordCount = 0;
     }
     return taken;
   }

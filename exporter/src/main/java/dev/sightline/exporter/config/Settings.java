@@ -88,13 +88,13 @@ final class Settings {
           c -> c.bulk().memoryLimitBytes());
 
   /**
-   * Two: one bulk is written while the next accumulates and can be sent the moment its batch is
-   * full (docs/benchmarks.md: more gave nothing measurable on one node).
+   * Two: one bulk is written while the next accumulates and can be sent as soon as the first
+   * answers, or at once when full (docs/benchmarks.md measures one, two and more).
    */
   static final Setting<Integer> BULK_MAX_IN_FLIGHT =
       Setting.of("bulk.maxInFlight", Rules.integer(1, 16), 2, c -> c.bulk().maxInFlight());
 
-  /** None: group commit batches by itself while a bulk is in flight (docs/benchmarks.md). */
+  /** None: group commit batches by itself while a bulk is in flight; a linger only adds latency. */
   static final Setting<Duration> BULK_LINGER =
       Setting.of(
           "bulk.linger",

@@ -55,6 +55,8 @@ public final class Flusher {
   /** How often the scheduled task looks for answers while bulks are in flight. */
   public static final Duration ANSWER_POLL = Duration.ofMillis(5);
 
+  private static final int CLOSE_ROUNDS = 3;
+
   private final Batch batch;
   private final DocumentStore store;
   private final SchemaCheck schema;
@@ -204,18 +206,30 @@ public final class Flusher {
    * @return the records whose acknowledgement is left to the next run
    */
   public int close(Duration bound) {
-    drive(true);
     var deadline = System.nanoTime() + bound.toNanos();
-    while (bulks.values().stream().anyMatch(bulk -> bulk.sent)) {
-      var remaining = Duration.ofNanos(deadline - System.nanoTime());
-      if (remaining.isNegative() || remaining.isZero()) {
+    // Rounds: what accumulated, then what earlier bulks held back; a failed bulk is sent again
+    // once per round, without waiting out its backoff.
+    for (var round = 0; round < CLOSE_ROUNDS; round++) {
+      drive(true);
+      if (bulks.isEmpty()) {
         break;
       }
-      var answer = await(remaining);
-      if (answer == null) {
+      var answered = false;
+      while (bulks.values().stream().anyMatch(bulk -> bulk.sent)) {
+        var remaining = Duration.ofNanos(deadline - System.nanoTime());
+        if (remaining.isNegative() || remaining.isZero()) {
+          break;
+        }
+        var answer = await(remaining);
+        if (answer == null) {
+          break;
+        }
+        takeUp(answer);
+        answered = true;
+      }
+      if (!answered || System.nanoTime() >= deadline) {
         break;
       }
-      takeUp(answer);
     }
     takeUpAnswers();
     acknowledgeDurable();

@@ -3,11 +3,13 @@ package dev.sightline.exporter.latency;
 import io.camunda.zeebe.protocol.record.Record;
 
 /**
- * Follows the records of the pending batch through the flush: told when {@code export} accepts a
- * record and when a flush starts and succeeds, it records the batch's stages in one pass at flush
- * end ({@link FlushPass}). A failed flush keeps the records; the successful attempt's start is the
- * flush start, so a backoff counts as {@code batch-wait}. Only accepted records (those that changed
- * a document) are measured: a record no handler needs has no document to become visible.
+ * Follows accepted records through the bulks: told when {@code export} accepts a record and when a
+ * bulk is cut ({@link #bulkStarted}: it carries the records accepted since the previous cut), sent
+ * again and durable, it records that bulk's records' stages in one pass ({@link FlushPass}). A
+ * failed bulk keeps its records; the successful attempt's start is the bulk start, so a backoff
+ * counts as {@code batch-wait}. Writers that flush batch by batch use {@link #flushStarted} and
+ * {@link #flushSucceeded} instead. Only accepted records (those that changed a document) are
+ * measured: a record no handler needs has no document to become visible.
  *
  * <p>Not thread-safe: the exporter's thread, the single writer of the {@link StageRecorders}.
  */

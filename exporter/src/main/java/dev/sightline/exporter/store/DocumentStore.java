@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Where the read model lives. Every synchronous method either completes or throws {@link
- * StoreException}; callers keep their data on failure and retry.
+ * StoreException}; callers keep their data on failure and retry. {@link #bulk} and {@link #refresh}
+ * do not wait: their futures complete on the client's threads, and callers hand the outcome over to
+ * their own thread (the exporter's {@code Flusher}).
  */
 public interface DocumentStore extends DocumentReader, AutoCloseable {
 
@@ -20,8 +22,10 @@ public interface DocumentStore extends DocumentReader, AutoCloseable {
   void ensureSchema();
 
   /**
-   * Writes every document as a partial update with upsert: a document built from records of
-   * different batches gains the new fields and keeps the old ones. Throws if any item was rejected.
+   * Writes the documents and waits for the answer (dead letters, writers that go batch by batch):
+   * each indexed whole if it is known whole ({@link PendingDocument#whole}), else as a partial
+   * update with upsert, so a document built from records of different batches gains the new fields
+   * and keeps the old ones. Throws if any item was rejected.
    */
   void write(List<PendingDocument> documents);
 

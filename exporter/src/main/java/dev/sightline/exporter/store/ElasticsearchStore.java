@@ -20,7 +20,10 @@ import org.elasticsearch.client.RestClient;
 /**
  * The read model in Elasticsearch, through the low-level REST client: the same requests for 8.x and
  * 9.x. No scripts: a document is indexed whole or partially updated with {@code doc_as_upsert}
- * ({@link BulkLines}). Bulks are sent asynchronously ({@link #bulk}); the rest is synchronous.
+ * ({@link BulkLines}). {@link #bulk} sends the bytes it is given, serialized once by the caller, as
+ * one request (halves after a 413) without waiting, with {@code refresh=true} if asked, and reads
+ * the answer with Jackson's streaming parser ({@link BulkResponses}); {@link #refresh} does not
+ * wait either. Schema, reads, purge and {@link #write} are synchronous.
  *
  * <p>Thread-safe as the client is; one instance per exporter (partition).
  */
@@ -33,7 +36,9 @@ public final class ElasticsearchStore implements DocumentStore {
   private final long maxRequestBytes;
 
   /**
-   * @param maxRequestBytes synchronous {@link #write}s are split into requests of at most this size
+   * @param maxRequestBytes synchronous {@link #write}s are split into requests of at most this
+   *     size; an asynchronous {@link #bulk} is one request, cut at {@code bulk.memoryLimit} by its
+   *     caller
    */
   public ElasticsearchStore(RestClient client, ReadModelSchema schema, long maxRequestBytes) {
     this.client = client;

@@ -112,6 +112,37 @@ class BatchTest {
   }
 
   @Test
+  void shouldHoldBackADocumentInFlightAndCountEachRecordWithOneCut() {
+    // given a document in flight
+    var other = new DocumentKey("i", "2");
+    batch.upsert(key, Map.of("state", "ACTIVE"));
+    batch.recordAccepted(1, 100);
+    var first = batch.take(10, Long.MAX_VALUE, document -> document, document -> 0);
+
+    // when it changes again and another document comes
+    batch.upsert(key, Map.of("state", "COMPLETED"));
+    batch.recordAccepted(2, 110);
+    batch.upsert(other, Map.of("state", "ACTIVE"));
+    batch.recordAccepted(3, 120);
+    assertThat(batch.recordCount()).isEqualTo(2);
+    var second = batch.take(10, Long.MAX_VALUE, document -> document, document -> 0);
+
+    // then the next cut takes only the other one; the changed one waits for the first cut
+    assertThat(first).extracting(PendingDocument::key).containsExactly(key);
+    assertThat(second).extracting(PendingDocument::key).containsExactly(other);
+    assertThat(batch.hasDocumentToTake()).isFalse();
+    // and the records are counted with the cut that followed them, once
+    assertThat(batch.recordCount()).isZero();
+    // and nothing is durable while the first cut is in flight; then up to the held-back change
+    assertThat(batch.durablePosition()).isEqualTo(-1);
+    batch.written(first.getFirst());
+    batch.written(second.getFirst());
+    assertThat(batch.durablePosition()).isEqualTo(1);
+    assertThat(batch.hasDocumentToTake()).isTrue();
+    assertThat(batch.pending(key)).contains(Map.of("state", "COMPLETED"));
+  }
+
+  @Test
   void shouldKeepTheSizeEstimateConsistentWhenAFieldIsOverwritten() {
     // given
     batch.upsert(key, Map.of("value", "x".repeat(1000)));

@@ -38,6 +38,22 @@ public final class ExporterHarness {
     this(args, new VirtualClock(START_MILLIS), new InMemoryStore(), log);
   }
 
+  /**
+   * On a store whose bulks the test answers ({@link HeldStore}, on the same {@code clock}); {@link
+   * #store} is the in-memory store behind it.
+   */
+  public static ExporterHarness held(Map<String, Object> args, VirtualClock clock, HeldStore held) {
+    return new ExporterHarness(
+        clock,
+        held.inner(),
+        new TestController(clock),
+        context(args, 1, clock),
+        new SightlineExporter(
+            (config, schema, json) -> held,
+            (config, json) -> ImportStatusSource.NOTHING_TO_WAIT_FOR,
+            held.answerWait()));
+  }
+
   /** On a store and clock of the test's, with the exporter's log going to {@code log}. */
   public ExporterHarness(
       Map<String, Object> args, VirtualClock clock, InMemoryStore store, org.slf4j.Logger log) {

@@ -3,6 +3,7 @@ package dev.sightline.it.exporter;
 import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.TestController;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.probe.host.HostContext;
 import dev.sightline.probe.host.actor.VirtualClock;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The exporter class with its real Elasticsearch store, on virtual time: the test decides where one
- * batch ends ({@link #flush}), so batch boundaries and restarts are exact, while every write and
- * read goes to a real node.
+ * The exporter class with its real Elasticsearch store, on virtual time: the test decides when what
+ * it exported must be durable ({@link #flush}), so restarts are exact, while every write and read
+ * goes to a real node, with bulks in flight as the exporter's group commit sends them.
  */
 final class EsExporter implements AutoCloseable {
 
@@ -41,14 +42,20 @@ final class EsExporter implements AutoCloseable {
     this(es, 1, Map.of());
   }
 
-  /** Exports what the broker's filter lets through, then flushes: one batch. */
+  /**
+   * Exports what the broker's filter lets through, then gives the exporter time (virtual, in step
+   * with real time) until it acknowledged the last record, 5 s at most: what it exported is durable
+   * unless the test made it fail.
+   */
   void flush(List<Record<?>> records) {
+    var last = -1L;
     for (var record : records) {
       if (context.accepts(record)) {
         exporter.export(record);
       }
+      last = record.getPosition();
     }
-    controller.advance(DELAY);
+    Await.advanceUntilAcknowledged(controller, last, DELAY.multipliedBy(5));
   }
 
   @Override

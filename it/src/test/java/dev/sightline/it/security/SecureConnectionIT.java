@@ -12,6 +12,7 @@ import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.TestCertificates;
 import dev.sightline.exporter.testing.TestController;
 import dev.sightline.it.support.AuthenticatingHttpsProxy;
+import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EsClients;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.it.support.RealElasticsearch;
@@ -64,8 +65,10 @@ class SecureConnectionIT {
     var exporter = new SightlineExporter(StoreFactory.ELASTICSEARCH);
     exporter.configure(context);
     exporter.open(controller);
-    records().forEach(exporter::export);
-    controller.advance(Duration.ofSeconds(1));
+    var records = records();
+    records.forEach(exporter::export);
+    Await.advanceUntilAcknowledged(
+        controller, records.getLast().getPosition(), Duration.ofSeconds(5));
     exporter.close();
     assertThat(context.getMeterRegistry().getMeters())
         .allSatisfy(

@@ -3,6 +3,7 @@ package dev.sightline.it.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.sightline.exporter.testing.TestController;
 import dev.sightline.probe.host.HostedPartition;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -12,7 +13,8 @@ import java.util.function.Supplier;
  * How integration tests wait, in one place: no fixed sleep before an assertion. What must happen is
  * polled for until it does ({@link #until}) or the host's partition is asked to block until it does
  * ({@link #acknowledged}, {@link #delivered}); what must <em>not</em> happen is checked all along a
- * period that gives it the chance to ({@link #during}).
+ * period that gives it the chance to ({@link #during}). An exporter on virtual time is given time
+ * in step with real time until it acknowledged ({@link #advanceUntilAcknowledged}).
  */
 public final class Await {
 
@@ -20,6 +22,8 @@ public final class Await {
   public static final Duration TIMEOUT = Duration.ofSeconds(90);
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+
+  private static final Duration VIRTUAL_STEP = Duration.ofMillis(10);
 
   private Await() {}
 
@@ -78,6 +82,23 @@ public final class Await {
             "partition %d: delivered up to %d (failure: %s)",
             partition.partitionId(), position, partition.failure())
         .isTrue();
+  }
+
+  /**
+   * For an exporter on virtual time ({@link TestController}) that writes to a real node: its bulks
+   * are answered on the client's threads, in real time, and taken up by its scheduled task. So
+   * virtual time moves in 10 ms steps, each after 10 ms of real time, as a broker's would, until
+   * {@code position} is acknowledged or {@code atMost} of virtual time has passed (for an exporter
+   * that must not acknowledge: an outage, a closed gate; the caller asserts either way).
+   */
+  public static void advanceUntilAcknowledged(
+      TestController controller, long position, Duration atMost) {
+    for (long spent = 0;
+        spent < atMost.toMillis() && controller.getLastExportedRecordPosition() < position;
+        spent += VIRTUAL_STEP.toMillis()) {
+      pause(VIRTUAL_STEP);
+      controller.advance(VIRTUAL_STEP);
+    }
   }
 
   private static void pause(Duration duration) {

@@ -3,6 +3,8 @@ package dev.sightline.it.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sightline.exporter.testing.TestController;
+import dev.sightline.probe.host.actor.VirtualClock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -55,5 +57,35 @@ class AwaitTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("check");
     assertThat(checks).hasValue(2);
+  }
+
+  @Test
+  void shouldStopAdvancingVirtualTimeOnceThePositionIsAcknowledged() {
+    // given an exporter that acknowledges position 7 from a task due in 100 ms
+    var clock = new VirtualClock(0);
+    var controller = new TestController(clock);
+    controller.scheduleCancellableTask(
+        Duration.ofMillis(100), () -> controller.updateLastExportedRecordPosition(7));
+
+    // when
+    Await.advanceUntilAcknowledged(controller, 7, Duration.ofMinutes(1));
+
+    // then
+    assertThat(controller.getLastExportedRecordPosition()).isEqualTo(7);
+    assertThat(clock.millis()).isEqualTo(100);
+  }
+
+  @Test
+  void shouldAdvanceTheWholeBoundWhenNothingIsAcknowledged() {
+    // given
+    var clock = new VirtualClock(0);
+    var controller = new TestController(clock);
+
+    // when
+    Await.advanceUntilAcknowledged(controller, 7, Duration.ofMillis(200));
+
+    // then
+    assertThat(controller.getLastExportedRecordPosition()).isEqualTo(-1);
+    assertThat(clock.millis()).isEqualTo(200);
   }
 }

@@ -23,8 +23,9 @@ public final class NamedVariants {
           Map.of());
 
   /**
-   * One hop with the field's defaults (Camunda 8.7+'s exporter): a bulk every second at most, one
-   * bulk at a time, visible at the index's own refresh.
+   * One hop with the field's defaults (Camunda 8.7+'s exporter): a batch goes when it is a second
+   * old (or full), one synchronous bulk at a time, visible at the index's own refresh. The linger
+   * of a second turns group commit off: an idle batch waits as the field's flush timer makes it.
    */
   public static final VariantSpec DIRECT_FIELD =
       VariantSpec.named(
@@ -32,7 +33,8 @@ public final class NamedVariants {
           Design.DIRECT,
           "Sightline exporter with the field's one-hop defaults (1 s bulk delay, the index's own"
               + " refresh, one bulk at a time)",
-          VariantParser.settings("bulk.delay=1s"));
+          VariantParser.settings(
+              "bulk.delay=1s,bulk.linger=1s,bulk.maxInFlight=1,visibility.refresh=engine"));
 
   /** Sightline with its own defaults, whatever they are in the jar that runs. */
   public static final VariantSpec DIRECT =

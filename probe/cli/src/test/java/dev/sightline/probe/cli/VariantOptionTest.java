@@ -77,7 +77,8 @@ class VariantOptionTest {
           .containsExactly(Map.entry("bulk.delay", "1s"), Map.entry("bulk.size", "500"));
       assertThat(variants.get(2).settings()).isEmpty();
       assertThat(variants.get(3).label()).contains("field");
-      assertThat(variants.get(3).settings()).containsExactly(Map.entry("bulk.delay", "1s"));
+      assertThat(variants.get(3).settings())
+          .containsExactlyEntriesOf(NamedVariants.DIRECT_FIELD.settings());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.sightline.probe.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.sightline.exporter.config.ConfigParser;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,13 @@ class NamedVariantsTest {
   }
 
   @Test
-  void shouldGiveTheFieldsOneHopItsOneSecondDelayAndSightlinesNothingButItsDefaults() {
-    assertThat(NamedVariants.DIRECT_FIELD.settings()).containsEntry("bulk.delay", "1s");
+  void shouldGiveTheFieldsOneHopItsTimerDrivenSynchronousBulksAndSightlinesNothingButItsDefaults() {
+    assertThat(NamedVariants.DIRECT_FIELD.settings())
+        .containsExactly(
+            entry("bulk.delay", "1s"),
+            entry("bulk.linger", "1s"),
+            entry("bulk.maxInFlight", "1"),
+            entry("visibility.refresh", "engine"));
     assertThat(NamedVariants.DIRECT.settings()).isEmpty();
     assertThat(NamedVariants.TWO_HOP.settings()).isEmpty();
   }

@@ -100,6 +100,8 @@ class VariantExportersTest {
     assertThat(
             VariantExporters.describe(
                 new Variant("x", VariantParser.parse("direct-field:bulk.size=5"))))
-        .isEqualTo("direct-field:bulk.delay=1s,bulk.size=5");
+        .isEqualTo(
+            "direct-field:bulk.delay=1s,bulk.linger=1s,bulk.maxInFlight=1,visibility.refresh=engine,"
+                + "bulk.size=5");
   }
 }

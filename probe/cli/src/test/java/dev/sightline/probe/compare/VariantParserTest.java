@@ -35,7 +35,7 @@ class VariantParserTest {
       // when
       var spec = VariantParser.parse("direct-field:bulk.size=500,bulk.delay=200ms");
 
-      // then the given bulk.delay replaces the variant's 1s, where it was
+      // then the given bulk.delay replaces the variant's 1s; the given settings come last
       assertThat(spec.name()).isEqualTo("direct-field");
       assertThat(spec.design()).isEqualTo(Design.DIRECT);
       assertThat(spec.description())
@@ -43,7 +43,12 @@ class VariantParserTest {
               NamedVariants.DIRECT_FIELD.description()
                   + ", except bulk.size=500, bulk.delay=200ms");
       assertThat(spec.settings())
-          .containsExactly(Map.entry("bulk.size", "500"), Map.entry("bulk.delay", "200ms"));
+          .containsExactly(
+              Map.entry("bulk.linger", "1s"),
+              Map.entry("bulk.maxInFlight", "1"),
+              Map.entry("visibility.refresh", "engine"),
+              Map.entry("bulk.size", "500"),
+              Map.entry("bulk.delay", "200ms"));
       assertThat(spec.label()).isEmpty();
     }
 
@@ -53,7 +58,12 @@ class VariantParserTest {
       var spec = VariantParser.parse("direct-field:Bulk.Delay=2s");
 
       // then it replaces the variant's own bulk.delay instead of conflicting with it
-      assertThat(spec.settings()).containsExactly(Map.entry("Bulk.Delay", "2s"));
+      assertThat(spec.settings())
+          .containsExactly(
+              Map.entry("bulk.linger", "1s"),
+              Map.entry("bulk.maxInFlight", "1"),
+              Map.entry("visibility.refresh", "engine"),
+              Map.entry("Bulk.Delay", "2s"));
     }
 
     @Test
