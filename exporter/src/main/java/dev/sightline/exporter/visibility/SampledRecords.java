@@ -80,6 +80,11 @@ final class SampledRecords {
    * followed record (the clock is read only when it does).
    */
   boolean written(PendingDocument document, LongSupplier nowMillis) {
+    // The hash first (the id's is cached by now): most documents are not sampled, and asking the
+    // identity map would make the JVM give each an identity hash.
+    if (unwritten.isEmpty() || !sampling.follows(document.key())) {
+      return false;
+    }
     var samples = unwritten.remove(document);
     if (samples == null) {
       return false;
@@ -96,6 +101,9 @@ final class SampledRecords {
 
   /** The document will never be written: returns how many of its records are given up. */
   int notWritten(PendingDocument document) {
+    if (unwritten.isEmpty() || !sampling.follows(document.key())) {
+      return 0;
+    }
     var samples = unwritten.remove(document);
     if (samples == null) {
       return 0;
