@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * handlersBatchAndVisibleStage} with it — every merge reported to it, the sampled records followed,
  * written, searched for (a search double that answers at once that every document is visible) and
  * recorded, at the stage's search cap on a clock that moves 7 ms per batch. Per-record cost = the
- * difference. {@code sampleOneIn}: 10 (the default) and 1 (every document). Run: {@code ./sightline
- * bench visible-stage} (docs/latency.md).
+ * difference. {@code sampleOneIn}: 100, 10 (the default) and 1 (every document). Run: {@code
+ * ./sightline bench visible-stage} (docs/latency.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,7 +61,7 @@ public class VisibleStageBenchmark {
 
   private final VirtualClock clock = new VirtualClock(1_800_000_000_000L);
 
-  @Param({"10", "1"})
+  @Param({"100", "10", "1"})
   public int sampleOneIn;
 
   private List<Record<?>> records;

@@ -26,6 +26,7 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.micrometer.core.instrument.Counter;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -124,6 +125,7 @@ final class VariantRunner {
     List<String> unfinished;
     ProbeReport report;
     Optional<IndexRefresh> refresh;
+    double exporterSearches;
     long appended;
     double elapsedSeconds;
     try (var host =
@@ -203,6 +205,10 @@ final class VariantRunner {
       elapsedSeconds = (System.nanoTime() - startedAt) / 1e9;
       report = probe.report();
       refresh = IndexRefreshReader.read(es, watchedIndex);
+      exporterSearches =
+          host.meterRegistry().find("sightline.exporter.visibility.searches").counters().stream()
+              .mapToDouble(Counter::count)
+              .sum();
       refresh.ifPresent(r -> out.printf("%s: %s%n", label, r.describe()));
       appended = driver.progress().appended();
     }
@@ -251,7 +257,8 @@ final class VariantRunner {
             report.requestsPerSecond(),
             report.met(),
             report.shed(),
-            report.timedOut() + report.pending()),
+            report.timedOut() + report.pending(),
+            exporterSearches / elapsedSeconds),
         unfinished,
         refresh);
   }

@@ -105,13 +105,15 @@ public final class ComparisonTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "  %s: poll period p50 %.0f ms / p99 %.0f ms, %.0f requests/s, shed %d, timed out %d\n",
+              "  %s: poll period p50 %.0f ms / p99 %.0f ms, %.0f requests/s, shed %d, timed out %d;"
+                  + " the exporter's visible stage: %.1f searches/s\n",
               variant.name(),
               probe.pollPeriodP50Millis(),
               probe.pollPeriodP99Millis(),
               probe.requestsPerSecond(),
               probe.shed(),
-              probe.timedOut()));
+              probe.timedOut(),
+              probe.exporterSearchesPerSecond()));
     }
     if (variants.stream().anyMatch(v -> v.refresh().isPresent())) {
       out.append("\nIndex refresh (the situation measured)\n");

@@ -97,6 +97,7 @@ public final class RunFiles {
       probeNode.put("met", probe.met());
       probeNode.put("shed", probe.shed());
       probeNode.put("timedOut", probe.timedOut());
+      probeNode.put("exporterSearchesPerSecond", probe.exporterSearchesPerSecond());
       variant
           .refresh()
           .ifPresent(
@@ -153,7 +154,8 @@ public final class RunFiles {
                   probe.path("requestsPerSecond").asDouble(),
                   probe.path("met").asLong(),
                   probe.path("shed").asLong(),
-                  probe.path("timedOut").asLong()),
+                  probe.path("timedOut").asLong(),
+                  probe.path("exporterSearchesPerSecond").asDouble()),
               unfinished(node),
               refresh(node.path("refresh"))));
     }

@@ -97,14 +97,30 @@ public record VariantResult(
     return unfinished.isEmpty();
   }
 
-  /** The probe's resolution and cost, reported with its results. */
+  /**
+   * The probe's resolution and cost, reported with its results; and the cost of the exporter's own
+   * {@code visible} stage: its searches per second, all partitions (0 when it was off or the
+   * exporter has none).
+   */
   public record ProbeFigures(
       double pollPeriodP50Millis,
       double pollPeriodP99Millis,
       double requestsPerSecond,
       long met,
       long shed,
-      long timedOut) {
+      long timedOut,
+      double exporterSearchesPerSecond) {
+
+    /** Without the exporter's searches. */
+    public ProbeFigures(
+        double pollPeriodP50Millis,
+        double pollPeriodP99Millis,
+        double requestsPerSecond,
+        long met,
+        long shed,
+        long timedOut) {
+      this(pollPeriodP50Millis, pollPeriodP99Millis, requestsPerSecond, met, shed, timedOut, 0);
+    }
 
     public static ProbeFigures none() {
       return new ProbeFigures(0, 0, 0, 0, 0, 0);

@@ -19,6 +19,7 @@ class ReportTest {
     assertThat(table).contains("p50").contains("p99.9");
     // uniform 100–1,000 ms: p50 ≈ 550 ms (HdrHistogram: 3 significant digits)
     assertThat(table).contains(ComparisonTable.SAMPLE);
+    assertThat(table).contains("the exporter's visible stage: 12.5 searches/s");
     assertThat(table).containsPattern("(?m)^direct\\s+2000\\s+created\\s+1000\\s+549\\.\\d");
     // completed: uniform 200–1,200 ms, p50 ≈ 700 ms
     assertThat(table).containsPattern("(?m)^direct\\s+2000\\s+completed\\s+1000\\s+699\\.\\d");
@@ -72,6 +73,8 @@ class ReportTest {
     assertThat(Files.readString(dir.resolve("summary.json")))
         .contains("\"p99.9\"")
         .contains("\"recordsPerSecond\"");
+    assertThat(read.variant("direct").orElseThrow().probe().exporterSearchesPerSecond())
+        .isEqualTo(12.5);
   }
 
   @Test

@@ -72,7 +72,7 @@ final class SampleRuns {
     twoHop.put(Stages.RECORD_VISIBLE, uniformMillis(500, 6000, 1000));
     twoHop.put(Stages.VISIBLE, uniformMillis(2000, 8000, 1000));
     twoHop.put(Stages.VISIBLE_COMPLETED, uniformMillis(2400, 9600, 1000));
-    var probe = new VariantResult.ProbeFigures(15, 30, 66, 1000, 0, 0);
+    var probe = new VariantResult.ProbeFigures(15, 30, 66, 1000, 0, 0, 12.5);
     return new RunResult(
         "20261128-050000",
         Instant.parse("2026-11-28T05:00:00Z"),
