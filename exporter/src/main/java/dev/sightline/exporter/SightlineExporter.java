@@ -178,6 +178,7 @@ public final class SightlineExporter implements Exporter {
         controller.getLastExportedRecordPosition(),
         config.describe());
     if (gate.isOpen()) {
+      latency.startIntervals();
       startWriting();
     } else {
       checkImporters();
@@ -197,6 +198,7 @@ public final class SightlineExporter implements Exporter {
       return;
     }
     metadata = metadata.withImportersDone();
+    latency.startIntervals();
     try {
       pipeline.releaseHeldAndFlush();
     } finally {

@@ -81,6 +81,14 @@ public final class LatencyMeasurement implements AutoCloseable {
     return LatencyReporter.TICK;
   }
 
+  /**
+   * The exporter starts writing: the first interval starts now, not at open (which may have waited
+   * for the schema or for the two-hop importers).
+   */
+  public void startIntervals() {
+    reporter.startInterval();
+  }
+
   public void tick() {
     reporter.tick();
   }

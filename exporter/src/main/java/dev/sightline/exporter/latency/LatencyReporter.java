@@ -47,6 +47,14 @@ final class LatencyReporter implements AutoCloseable {
     this.intervalStartMillis = nowMillis.getAsLong();
   }
 
+  /**
+   * The exporter starts writing (after its open, or once the two-hop importers are done): the
+   * current interval starts now, so no interval is dated before anything could be measured.
+   */
+  void startInterval() {
+    intervalStartMillis = nowMillis.getAsLong();
+  }
+
   void tick() {
     var now = nowMillis.getAsLong();
     recorders.takeIntervals(this::onInterval);

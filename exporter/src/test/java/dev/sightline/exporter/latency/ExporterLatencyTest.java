@@ -2,9 +2,14 @@ package dev.sightline.exporter.latency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.exporter.importers.ImportStatus;
 import dev.sightline.exporter.testing.ExporterHarness;
+import dev.sightline.exporter.testing.InMemoryStore;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
+import dev.sightline.exporter.testing.ScriptedImportStatus;
+import dev.sightline.exporter.testing.TestController;
+import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import java.nio.file.Files;
@@ -14,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.HistogramLogReader;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,5 +103,45 @@ class ExporterLatencyTest {
     var file = dir.resolve("sightline-latency-partition-1.hlog");
     assertThat(Files.readString(file))
         .contains("Tag=flushed:PROCESS_INSTANCE,", "Tag=bulk:PROCESS,");
+  }
+
+  @Test
+  void shouldStartTheFirstHlogIntervalWhenTheExporterStartsWriting() throws Exception {
+    // given an exporter that waits 10 s for the two-hop importers before it may write: what it
+    // measures comes after that, and an interval that starts at open would date it too early (a
+    // comparison reading intervals from its measured part on would drop it)
+    var clock = new VirtualClock(ExporterHarness.START_MILLIS);
+    var status = new ScriptedImportStatus().then(ImportStatus.of(0, 1));
+    var harness =
+        new ExporterHarness(
+            Map.of(
+                "importers",
+                Map.of("checkInterval", "10s"),
+                "latency",
+                Map.of("hlog", Map.of("path", dir.toString(), "interval", "5s"))),
+            clock,
+            new InMemoryStore(),
+            new TestController(clock),
+            1,
+            status);
+    harness.advance(Duration.ofSeconds(5));
+    status.answerFromNowOn(ImportStatus.of(1, 1));
+    harness.advance(Duration.ofSeconds(5));
+    var writingFrom = clock.millis();
+
+    // when records come and are written, within the first interval
+    harness.export(scenario());
+    harness.advance(Duration.ofSeconds(1));
+    harness.exporter.close();
+
+    // then every interval of the file starts when the exporter started writing, or later
+    var starts = new ArrayList<Long>();
+    try (var reader =
+        new HistogramLogReader(dir.resolve("sightline-latency-partition-1.hlog").toFile())) {
+      for (var h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+        starts.add(h.getStartTimeStamp());
+      }
+    }
+    assertThat(starts).isNotEmpty().allMatch(start -> start >= writingFrom);
   }
 }
