@@ -101,7 +101,7 @@ public final class ReadModelWriter {
         newDocuments == Batch.NewDocuments.WHOLE
             ? new WrittenDocuments(WRITTEN_DOCUMENTS_BYTES, WRITTEN_DOCUMENT_MAX_BYTES)
             : null; // a merging batch never continues whole documents
-    var batch = new Batch(newDocuments, written);
+    var batch = new Batch(newDocuments, written, latency.documentWatch());
     var schemaCheck = new SchemaCheck(store);
     var dispatcher =
         ReadModelHandlers.create(

@@ -15,6 +15,7 @@ import dev.sightline.exporter.latency.LatencyMeasurement;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.store.StoreFactory;
+import dev.sightline.exporter.visibility.VisibleStage;
 import io.camunda.zeebe.exporter.api.Exporter;
 import io.camunda.zeebe.exporter.api.context.Context;
 import io.camunda.zeebe.exporter.api.context.Controller;
@@ -59,6 +60,7 @@ public final class SightlineExporter implements Exporter {
   private long flushTaskDueAtMillis = Long.MAX_VALUE;
   private LatencyMeasurement latency;
   private ScheduledTask latencyTask;
+  private VisibleStage visible;
 
   /** The constructor the broker calls. */
   public SightlineExporter() {
@@ -112,6 +114,21 @@ public final class SightlineExporter implements Exporter {
     var schema = ReadModelWriter.schema(config);
     store = storeFactory.create(config, schema, JSON);
     latency = LatencyMeasurement.open(config.latency(), meters, partitionId, clock, log);
+    if (config.latency().visible().enabled()) {
+      visible =
+          new VisibleStage(
+              config.latency().visible(),
+              store::positions,
+              latency.recorders(),
+              latency.clock(),
+              clock::millis,
+              controller::scheduleCancellableTask,
+              meters,
+              partitionId,
+              config.connect().requestTimeout(),
+              log);
+      latency.tracker().watch(visible);
+    }
     var writer =
         ReadModelWriter.create(
             config,
@@ -232,6 +249,9 @@ public final class SightlineExporter implements Exporter {
         pipeline.flushOnClose();
       }
     } finally {
+      if (visible != null) {
+        visible.close(); // what it followed and has not seen is not measured: never waited for
+      }
       if (latency != null) {
         latency.close();
       }

@@ -47,8 +47,38 @@ public final class Batch {
     MERGED
   }
 
+  /**
+   * Told what happens to each pending document: a record's fields merged in, written (durable), or
+   * given up (dead-lettered). The exporter's {@code visible} stage follows sampled documents with
+   * it. Called on the batch's thread; must be cheap (every merge calls it).
+   */
+  public interface Watcher {
+
+    Watcher NONE =
+        new Watcher() {
+          @Override
+          public void merged(PendingDocument document, Map<String, ?> fields) {}
+
+          @Override
+          public void written(PendingDocument document) {}
+
+          @Override
+          public void notWritten(PendingDocument document) {}
+        };
+
+    /** One record's {@code fields} were merged into {@code document}. */
+    void merged(PendingDocument document, Map<String, ?> fields);
+
+    /** A document that was in flight is durable, as it was when taken. */
+    void written(PendingDocument document);
+
+    /** A document that was in flight was rejected for good: it will never be written. */
+    void notWritten(PendingDocument document);
+  }
+
   private final NewDocuments newDocuments;
   private final WrittenDocuments written;
+  private final Watcher watcher;
 
   public Batch() {
     this(NewDocuments.WHOLE);
@@ -63,8 +93,16 @@ public final class Batch {
    *     too (only with {@link NewDocuments#WHOLE}); null: later changes are partial updates
    */
   public Batch(NewDocuments newDocuments, WrittenDocuments written) {
+    this(newDocuments, written, Watcher.NONE);
+  }
+
+  /**
+   * @param watcher told of every merge and of every document written or given up
+   */
+  public Batch(NewDocuments newDocuments, WrittenDocuments written, Watcher watcher) {
     this.newDocuments = newDocuments;
     this.written = newDocuments == NewDocuments.WHOLE ? written : null;
+    this.watcher = watcher;
   }
 
   /**
@@ -76,6 +114,7 @@ public final class Batch {
     var document =
         documents.computeIfAbsent(key, this::continued); // may add the previous fields' bytes
     estimatedBytes += document.merge(fields);
+    watcher.merged(document, fields);
   }
 
   private PendingDocument continued(DocumentKey key) {
@@ -94,16 +133,16 @@ public final class Batch {
    */
   public void create(DocumentKey key, Map<String, ?> fields) {
     var whole = newDocuments == NewDocuments.WHOLE;
-    estimatedBytes +=
-        documents
-            .computeIfAbsent(
-                key,
-                k -> {
-                  var document = new PendingDocument(k, whole);
-                  unassigned.add(document);
-                  return document;
-                })
-            .merge(fields);
+    var document =
+        documents.computeIfAbsent(
+            key,
+            k -> {
+              var created = new PendingDocument(k, whole);
+              unassigned.add(created);
+              return created;
+            });
+    estimatedBytes += document.merge(fields);
+    watcher.merged(document, fields);
   }
 
   /** {@link #create} for the record that creates the entity, {@link #upsert} for any other. */
@@ -291,6 +330,7 @@ public final class Batch {
   /** A document in flight is durable. */
   public void written(PendingDocument document) {
     inFlight.remove(document.key(), document);
+    watcher.written(document);
   }
 
   /**
@@ -302,6 +342,7 @@ public final class Batch {
     if (written != null) {
       written.forget(document.key());
     }
+    watcher.notWritten(document);
   }
 
   /** Takes everything and writes it at once (for tests and single-shot writers). */

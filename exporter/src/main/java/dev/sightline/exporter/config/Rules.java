@@ -22,6 +22,23 @@ final class Rules {
         String::valueOf);
   }
 
+  /** {@code true} or {@code false}, any case: YAML's booleans and environment variables' text. */
+  static Rule<Boolean> bool() {
+    return Rule.of(
+        "must be true or false",
+        raw -> {
+          var text = Texts.scalar(raw).trim();
+          if (text.equalsIgnoreCase("true")) {
+            return true;
+          }
+          if (text.equalsIgnoreCase("false")) {
+            return false;
+          }
+          throw new IllegalArgumentException("not a boolean: " + raw);
+        },
+        String::valueOf);
+  }
+
   static Rule<Duration> duration(Duration min, Duration max) {
     return Rule.of(
         "must be a duration between " + Durations.format(min) + " and " + Durations.format(max),

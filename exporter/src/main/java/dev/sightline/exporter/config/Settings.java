@@ -200,6 +200,34 @@ final class Settings {
       Setting.of(
           "latency.hlog.maxFiles", Rules.integer(1, 1000), 7, c -> c.latency().hlogMaxFiles());
 
+  static final Setting<Boolean> LATENCY_VISIBILITY_ENABLED =
+      Setting.of(
+          "latency.visibility.enabled", Rules.bool(), true, c -> c.latency().visible().enabled());
+  static final Setting<Integer> LATENCY_VISIBILITY_SAMPLE_ONE_IN =
+      Setting.of(
+          "latency.visibility.sampleOneIn",
+          Rules.integer(1, 1_000_000),
+          10,
+          c -> c.latency().visible().sampleOneIn());
+  static final Setting<Integer> LATENCY_VISIBILITY_MAX_SEARCHES_PER_SECOND =
+      Setting.of(
+          "latency.visibility.maxSearchesPerSecond",
+          Rules.integer(1, 1000),
+          20,
+          c -> c.latency().visible().maxSearchesPerSecond());
+  static final Setting<Integer> LATENCY_VISIBILITY_MAX_PENDING =
+      Setting.of(
+          "latency.visibility.maxPending",
+          Rules.integer(1, 1_000_000),
+          10_000,
+          c -> c.latency().visible().maxPending());
+  static final Setting<Duration> LATENCY_VISIBILITY_GIVE_UP_AFTER =
+      Setting.of(
+          "latency.visibility.giveUpAfter",
+          Rules.duration(ofSeconds(1), ofHours(1)),
+          ofMinutes(2),
+          c -> c.latency().visible().giveUpAfter());
+
   /** In the order errors and descriptions list them. */
   static final List<Setting<?>> ALL =
       List.of(
@@ -230,6 +258,11 @@ final class Settings {
           LATENCY_HLOG_MAX_FILE_SIZE,
           LATENCY_HLOG_MAX_FILE_AGE,
           LATENCY_HLOG_MAX_FILES,
+          LATENCY_VISIBILITY_ENABLED,
+          LATENCY_VISIBILITY_SAMPLE_ONE_IN,
+          LATENCY_VISIBILITY_MAX_SEARCHES_PER_SECOND,
+          LATENCY_VISIBILITY_MAX_PENDING,
+          LATENCY_VISIBILITY_GIVE_UP_AFTER,
           IMPORTERS_CHECK_INTERVAL,
           IMPORTERS_POSITION_INDEX,
           IMPORTERS_RECORD_INDEX_PREFIX);
@@ -269,7 +302,13 @@ final class Settings {
             v.get(LATENCY_HLOG_INTERVAL),
             v.get(LATENCY_HLOG_MAX_FILE_SIZE),
             v.get(LATENCY_HLOG_MAX_FILE_AGE),
-            v.get(LATENCY_HLOG_MAX_FILES)),
+            v.get(LATENCY_HLOG_MAX_FILES),
+            new VisibleStageConfig(
+                v.get(LATENCY_VISIBILITY_ENABLED),
+                v.get(LATENCY_VISIBILITY_SAMPLE_ONE_IN),
+                v.get(LATENCY_VISIBILITY_MAX_SEARCHES_PER_SECOND),
+                v.get(LATENCY_VISIBILITY_MAX_PENDING),
+                v.get(LATENCY_VISIBILITY_GIVE_UP_AFTER))),
         new ImportersConfig(
             v.get(IMPORTERS_CHECK_INTERVAL),
             v.get(IMPORTERS_POSITION_INDEX),

@@ -19,10 +19,18 @@ public final class LatencyMeasurement implements AutoCloseable {
 
   private final LatencyTracker tracker;
   private final LatencyReporter reporter;
+  private final StageRecorders recorders;
+  private final MicrosClock clock;
 
-  private LatencyMeasurement(LatencyTracker tracker, LatencyReporter reporter) {
+  private LatencyMeasurement(
+      LatencyTracker tracker,
+      LatencyReporter reporter,
+      StageRecorders recorders,
+      MicrosClock clock) {
     this.tracker = tracker;
     this.reporter = reporter;
+    this.recorders = recorders;
+    this.clock = clock;
   }
 
   /**
@@ -50,11 +58,23 @@ public final class LatencyMeasurement implements AutoCloseable {
     }
     var reporter =
         new LatencyReporter(recorders, meters, hlog, config.hlogInterval(), clock::millis, log);
-    return new LatencyMeasurement(new LatencyTracker(recorders, MicrosClock.of(clock)), reporter);
+    var micros = MicrosClock.of(clock);
+    return new LatencyMeasurement(
+        new LatencyTracker(recorders, micros), reporter, recorders, micros);
   }
 
   public LatencyTracker tracker() {
     return tracker;
+  }
+
+  /** Where stages are recorded: on the exporter's thread only (the single writer). */
+  public StageRecorders recorders() {
+    return recorders;
+  }
+
+  /** The broker's clock in microseconds. */
+  public MicrosClock clock() {
+    return clock;
   }
 
   public Duration tickInterval() {

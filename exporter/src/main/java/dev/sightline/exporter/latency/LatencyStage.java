@@ -4,11 +4,12 @@ package dev.sightline.exporter.latency;
  * The stages the exporter measures per record, all on the clock the broker stamps records with
  * ({@code Context#clock()}). Definitions in {@code docs/latency.md}.
  *
- * <p>{@code visible} (first {@code _search} hit) is measured by the reader-side probe, not here.
- * The two-hop variant's importer stages ({@code record-visible}, {@code imported}, {@code
- * final-visible}) are not part of this exporter either: the importer, when it exists, records them
- * with its own {@link StageRecorders}-like bookkeeping and the probe's stage names (see {@code
- * docs/latency.md}, "Two-hop extension point").
+ * <p>{@code visible} is measured for a sample of documents ({@code
+ * dev.sightline.exporter.visibility}), the other stages for every record. The two-hop variant's
+ * importer stages ({@code record-visible}, {@code imported}, {@code final-visible}) are not part of
+ * this exporter either: the importer, when it exists, records them with its own {@link
+ * StageRecorders}-like bookkeeping and the probe's stage names (see {@code docs/latency.md},
+ * "Two-hop extension point").
  */
 public enum LatencyStage {
   /** export() called − record timestamp: how far behind the log the exporter runs. */
@@ -18,7 +19,12 @@ public enum LatencyStage {
   /** bulk response − flush start of the successful attempt. */
   BULK("bulk"),
   /** bulk response − record timestamp: what the field's own exporter metric measures. */
-  FLUSHED("flushed");
+  FLUSHED("flushed"),
+  /**
+   * first {@code _search} that returns the record's document at the record's position or later −
+   * record timestamp; sampled documents only.
+   */
+  VISIBLE("visible");
 
   private final String tagValue;
 

@@ -22,6 +22,7 @@ public final class LatencyTracker {
   private final FlushPass pass;
   private final MicrosClock clock;
   private long flushStartMicros = NONE;
+  private DocumentWatch watch = DocumentWatch.NONE;
 
   public LatencyTracker(StageRecorders recorders, MicrosClock clock) {
     this.pass = new FlushPass(recorders);
@@ -34,6 +35,20 @@ public final class LatencyTracker {
    */
   public void recordAccepted(Record<?> record, long exportCalledMillis) {
     pending.add(record.getTimestamp(), exportCalledMillis, record.getValueType().ordinal());
+    watch.recordAccepted(record);
+  }
+
+  /**
+   * Follows records into their documents for the {@code visible} stage; set before the batch is
+   * made, which reports to {@link #documentWatch()}.
+   */
+  public void watch(DocumentWatch watch) {
+    this.watch = watch;
+  }
+
+  /** What the batch reports its documents' merges and writes to. */
+  public DocumentWatch documentWatch() {
+    return watch;
   }
 
   /** A flush attempt begins. */

@@ -1,8 +1,9 @@
 /**
  * Per-record latency stages measured inside the exporter ({@code docs/latency.md}): {@code
- * exporter-lag}, {@code batch-wait}, {@code bulk} and {@code flushed}, kept in HdrHistogram
- * recorders per stage and value type, published as Micrometer timers and, optionally, written as
- * interval {@code .hlog} files.
+ * exporter-lag}, {@code batch-wait}, {@code bulk}, {@code flushed} and, for sampled documents,
+ * {@code visible} ({@code dev.sightline.exporter.visibility}), kept in HdrHistogram recorders per
+ * stage and value type, published as Micrometer timers and, optionally, written as interval {@code
+ * .hlog} files.
  *
  * <p>The path: {@link dev.sightline.exporter.latency.LatencyTracker} is told when a record is
  * accepted and when a flush starts and succeeds; at flush end one pass ({@link

@@ -6,6 +6,13 @@ import java.util.stream.Stream;
 /** Every index the exporter writes, and the settings it creates them with. */
 public record ReadModelSchema(String prefix, int numberOfShards, int numberOfReplicas) {
 
+  /**
+   * The field every document a record changes carries: the highest record position merged into it
+   * (each index's {@code POSITION}). A search that returns a document with {@code position ≥ p}
+   * shows the changes of record p (docs/latency.md).
+   */
+  public static final String POSITION = "position";
+
   public static final List<IndexDescriptor> INDICES =
       List.of(
           ProcessInstanceIndex.DESCRIPTOR,

@@ -59,6 +59,17 @@ public interface DocumentStore extends DocumentReader, AutoCloseable {
   }
 
   /**
+   * Searches, as a user's query does (refreshed documents only, never asking for a refresh), for
+   * documents by id in several indices at once, without waiting; the future completes — on any
+   * thread — with each document found and its {@code position}, or exceptionally with a {@link
+   * StoreException}. The default finds nothing (a store without search).
+   */
+  default CompletableFuture<List<DocumentPosition>> positions(
+      Map<String, List<String>> idsByIndex) {
+    return CompletableFuture.completedFuture(List.of());
+  }
+
+  /**
    * A document's source, read in real time (visible before a refresh); empty if the document or its
    * index does not exist.
    */

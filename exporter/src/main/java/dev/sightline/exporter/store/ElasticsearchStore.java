@@ -123,6 +123,11 @@ public final class ElasticsearchStore implements DocumentStore {
     return done;
   }
 
+  @Override
+  public CompletableFuture<List<DocumentPosition>> positions(Map<String, List<String>> idsByIndex) {
+    return PositionSearches.send(client, idsByIndex);
+  }
+
   /** A document of an index that does not exist (yet, or any more) is not found. */
   @Override
   @SuppressWarnings("unchecked")

@@ -122,7 +122,35 @@ class ConfigRulesTest {
               "1000",
               "0",
               "1001",
-              "must be an integer between 1 and 1000"));
+              "must be an integer between 1 and 1000"),
+          arguments(
+              "latency.visibility.sampleOneIn",
+              "1",
+              "1000000",
+              "0",
+              "1000001",
+              "must be an integer between 1 and 1000000"),
+          arguments(
+              "latency.visibility.maxSearchesPerSecond",
+              "1",
+              "1000",
+              "0",
+              "1001",
+              "must be an integer between 1 and 1000"),
+          arguments(
+              "latency.visibility.maxPending",
+              "1",
+              "1000000",
+              "0",
+              "1000001",
+              "must be an integer between 1 and 1000000"),
+          arguments(
+              "latency.visibility.giveUpAfter",
+              "1s",
+              "1h",
+              "999ms",
+              "3600001ms",
+              "must be a duration between 1s and 1h"));
     }
 
     @ParameterizedTest(name = "{0} accepts {1} and {2}")
@@ -190,6 +218,43 @@ class ConfigRulesTest {
           .hasMessage(
               invalid(
                   "index.numberOfShards: must be an integer between 1 and 1024, but was 'true'"));
+    }
+  }
+
+  @Nested
+  class Booleans {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "TRUE", " True "})
+    void shouldReadTrueFromText(String value) {
+      // given
+      // when
+      var config = parse("latency.visibility.enabled", value);
+      // then
+      assertThat(config.latency().visible().enabled()).isTrue();
+    }
+
+    @Test
+    void shouldReadYamlBooleans() {
+      // given YAML's false
+      // when
+      var config = parse("latency.visibility.enabled", false);
+      // then
+      assertThat(config.latency().visible().enabled()).isFalse();
+      assertThat(described(config, "latency.visibility.enabled"))
+          .isEqualTo("latency.visibility.enabled = false");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "1", "on", ""})
+    void shouldRefuseAnythingElse(String value) {
+      // given
+      // when / then
+      assertThatThrownBy(() -> parse("latency.visibility.enabled", value))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(
+              invalid(
+                  "latency.visibility.enabled: must be true or false, but was '" + value + "'"));
     }
   }
 

@@ -38,7 +38,12 @@ class ConfigSourcesTest {
           new VariablesConfig(8191),
           new ErrorsConfig(RejectionPolicy.DEAD_LETTER),
           new LatencyConfig(
-              Optional.empty(), Duration.ofSeconds(10), 32 * 1024 * 1024, Duration.ofDays(1), 7),
+              Optional.empty(),
+              Duration.ofSeconds(10),
+              32 * 1024 * 1024,
+              Duration.ofDays(1),
+              7,
+              new VisibleStageConfig(true, 10, 20, 10_000, Duration.ofMinutes(2))),
           new ImportersConfig(
               Duration.ofSeconds(10),
               List.of("operate-import-position*", "tasklist-import-position*"),
@@ -70,7 +75,8 @@ class ConfigSourcesTest {
                   Duration.ofSeconds(10),
                   32 * 1024 * 1024,
                   Duration.ofDays(1),
-                  7),
+                  7,
+                  new VisibleStageConfig(true, 10, 20, 10_000, Duration.ofMinutes(2))),
               new ImportersConfig(
                   Duration.ofSeconds(10),
                   List.of("operate-import-position*", "tasklist-import-position*"),

@@ -90,6 +90,11 @@ class ExporterConfigTest {
             latency.hlog.maxFileSize = 32MB
             latency.hlog.maxFileAge = 1d
             latency.hlog.maxFiles = 7
+            latency.visibility.enabled = true
+            latency.visibility.sampleOneIn = 10
+            latency.visibility.maxSearchesPerSecond = 20
+            latency.visibility.maxPending = 10000
+            latency.visibility.giveUpAfter = 2m
             importers.checkInterval = 10s
             importers.positionIndex = operate-import-position*,tasklist-import-position*
             importers.recordIndexPrefix = zeebe-record""");
@@ -126,7 +131,9 @@ class ExporterConfigTest {
                 + " maxRefreshLag=PT1S],"
                 + " retry=RetryConfig[maxBackoff=PT10S], variables=VariablesConfig[previewSize=8191],"
                 + " errors=ErrorsConfig[onRejected=DEAD_LETTER], latency=LatencyConfig[hlogPath=Optional.empty, hlogInterval=PT10S,"
-                + " hlogMaxFileSizeBytes=33554432, hlogMaxFileAge=PT24H, hlogMaxFiles=7],"
+                + " hlogMaxFileSizeBytes=33554432, hlogMaxFileAge=PT24H, hlogMaxFiles=7,"
+                + " visible=VisibleStageConfig[enabled=true, sampleOneIn=10, maxSearchesPerSecond=20,"
+                + " maxPending=10000, giveUpAfter=PT2M]],"
                 + " importers=ImportersConfig[checkInterval=PT10S, positionIndices=[operate-import-position*,"
                 + " tasklist-import-position*],"
                 + " recordIndexPrefix=zeebe-record]]");

@@ -30,7 +30,7 @@ class SettingsTest {
     var all = Settings.ALL;
     // then
     assertThat(all).containsExactlyInAnyOrderElementsOf(constants).doesNotHaveDuplicates();
-    assertThat(ConfigParser.knownKeys()).hasSize(30).doesNotHaveDuplicates();
+    assertThat(ConfigParser.knownKeys()).hasSize(35).doesNotHaveDuplicates();
   }
 
   @Test
@@ -68,6 +68,11 @@ class SettingsTest {
             Map.entry("latency.hlog.maxFileSize", "1GB"),
             Map.entry("latency.hlog.maxFileAge", "12h"),
             Map.entry("latency.hlog.maxFiles", 30),
+            Map.entry("latency.visibility.enabled", false),
+            Map.entry("latency.visibility.sampleOneIn", 3),
+            Map.entry("latency.visibility.maxSearchesPerSecond", 7),
+            Map.entry("latency.visibility.maxPending", 99),
+            Map.entry("latency.visibility.giveUpAfter", "30s"),
             Map.entry("importers.checkInterval", "12s"),
             Map.entry("importers.positionIndex", "old-positions"),
             Map.entry("importers.recordIndexPrefix", "old-records"));
@@ -94,6 +99,11 @@ class SettingsTest {
             "latency.hlog.maxFileSize = 1GB",
             "latency.hlog.maxFileAge = 12h",
             "latency.hlog.maxFiles = 30",
+            "latency.visibility.enabled = false",
+            "latency.visibility.sampleOneIn = 3",
+            "latency.visibility.maxSearchesPerSecond = 7",
+            "latency.visibility.maxPending = 99",
+            "latency.visibility.giveUpAfter = 30s",
             "importers.checkInterval = 12s",
             "importers.positionIndex = old-positions",
             "importers.recordIndexPrefix = old-records");

@@ -28,6 +28,8 @@ public final class InMemoryStore implements DocumentStore {
   private boolean down;
   private int schemaCalls;
   private int gets;
+  private int searches;
+  private boolean searchesHeld;
   private boolean closed;
 
   /** The next {@code count} calls fail as if Elasticsearch were unreachable. */
@@ -132,6 +134,46 @@ public final class InMemoryStore implements DocumentStore {
             .putAll(document.fields());
       }
     }
+  }
+
+  /** Written documents are searchable at once (no refresh here); counts the searches. */
+  @Override
+  public java.util.concurrent.CompletableFuture<List<dev.sightline.exporter.store.DocumentPosition>>
+      positions(Map<String, List<String>> idsByIndex) {
+    searches++;
+    if (searchesHeld) {
+      return new java.util.concurrent.CompletableFuture<>(); // never answered
+    }
+    try {
+      maybeFail("search");
+    } catch (StoreException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    var found = new ArrayList<dev.sightline.exporter.store.DocumentPosition>();
+    idsByIndex.forEach(
+        (index, ids) -> {
+          for (var id : ids) {
+            var document = indices.getOrDefault(index, Map.of()).get(id);
+            if (document != null
+                && document.get(dev.sightline.exporter.schema.ReadModelSchema.POSITION)
+                    instanceof Number position) {
+              found.add(
+                  new dev.sightline.exporter.store.DocumentPosition(
+                      index, id, position.longValue()));
+            }
+          }
+        });
+    return java.util.concurrent.CompletableFuture.completedFuture(found);
+  }
+
+  /** From now on no search is ever answered: a node that takes a search and hangs. */
+  public void holdSearches() {
+    searchesHeld = true;
+  }
+
+  /** Searches for positions so far. */
+  public int searches() {
+    return searches;
   }
 
   @Override

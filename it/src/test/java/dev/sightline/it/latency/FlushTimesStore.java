@@ -53,6 +53,12 @@ final class FlushTimesStore implements DocumentStore {
   }
 
   @Override
+  public java.util.concurrent.CompletableFuture<List<dev.sightline.exporter.store.DocumentPosition>>
+      positions(Map<String, List<String>> idsByIndex) {
+    return delegate.positions(idsByIndex);
+  }
+
+  @Override
   public void purge() {
     delegate.purge();
   }

@@ -12,6 +12,7 @@ import dev.sightline.probe.latency.ProbeReport;
 import dev.sightline.probe.latency.ProbeSettings;
 import dev.sightline.probe.latency.VisibilityListener;
 import dev.sightline.probe.latency.VisibilityProbe;
+import dev.sightline.probe.report.IndexRefresh;
 import dev.sightline.probe.report.Stages;
 import dev.sightline.probe.report.VariantResult;
 import dev.sightline.probe.twohop.importer.Importer;
@@ -25,6 +26,7 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.micrometer.core.instrument.Counter;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -122,6 +124,8 @@ final class VariantRunner {
     var startedAt = System.nanoTime();
     List<String> unfinished;
     ProbeReport report;
+    Optional<IndexRefresh> refresh;
+    double exporterSearches;
     long appended;
     double elapsedSeconds;
     try (var host =
@@ -142,9 +146,30 @@ final class VariantRunner {
           (partition, record) -> {
             sources.get(partition).append(record);
             lastPositions.put(partition, record.getPosition());
-            if (record.getTimestamp() >= measuredFrom && startsAProcessInstance(record)) {
+            if (record.getTimestamp() < measuredFrom) {
+              return;
+            }
+            var lifecycle = processLifecycle(record);
+            if (lifecycle == ProcessLifecycle.COMPLETED && design != Design.OTHER) {
+              // Sightline's documents carry position: the completion is the version at its own
+              probe.expect(
+                  new Expectation(
+                      Stages.VISIBLE_COMPLETED,
+                      watchedIndex,
+                      Long.toString(record.getKey()),
+                      record.getPosition(),
+                      record.getTimestamp()));
+            }
+            if (lifecycle == ProcessLifecycle.STARTED) {
               var id = watchId.of(partition, record.getPosition(), record.getKey());
-              probe.expect(Expectation.visible(watchedIndex, id, record.getTimestamp()));
+              probe.expect(
+                  new Expectation(
+                      Stages.VISIBLE,
+                      watchedIndex,
+                      id,
+                      // another exporter's documents may carry no position: their first appearance
+                      design == Design.OTHER ? Expectation.ANY_POSITION : record.getPosition(),
+                      record.getTimestamp()));
               if (design == Design.TWO_HOP) {
                 probe.expect(
                     new Expectation(
@@ -179,6 +204,12 @@ final class VariantRunner {
       }
       elapsedSeconds = (System.nanoTime() - startedAt) / 1e9;
       report = probe.report();
+      refresh = IndexRefreshReader.read(es, watchedIndex);
+      exporterSearches =
+          host.meterRegistry().find("sightline.exporter.visibility.searches").counters().stream()
+              .mapToDouble(Counter::count)
+              .sum();
+      refresh.ifPresent(r -> out.printf("%s: %s%n", label, r.describe()));
       appended = driver.progress().appended();
     }
     // The exporters and the importer write their last .hlog interval when they close: read the
@@ -197,7 +228,9 @@ final class VariantRunner {
                 Stages.BULK,
                 Stages.BULK,
                 Stages.FLUSHED,
-                Stages.FLUSHED)));
+                Stages.FLUSHED,
+                "visible",
+                Stages.EXPORTER_VISIBLE)));
     if (design == Design.TWO_HOP) {
       copy(report.latencyMicrosByStage(), Stages.RECORD_VISIBLE, stages);
       stages.putAll(
@@ -207,7 +240,8 @@ final class VariantRunner {
               measuredFrom,
               Map.of(Stages.FLUSHED, Stages.IMPORTED)));
     }
-    copy(report.latencyMicrosByStage(), Expectation.VISIBLE, stages);
+    copy(report.latencyMicrosByStage(), Stages.VISIBLE, stages);
+    copy(report.latencyMicrosByStage(), Stages.VISIBLE_COMPLETED, stages);
     var pollPeriod = report.pollPeriodMicros();
     return new VariantResult(
         label,
@@ -223,8 +257,10 @@ final class VariantRunner {
             report.requestsPerSecond(),
             report.met(),
             report.shed(),
-            report.timedOut() + report.pending()),
-        unfinished);
+            report.timedOut() + report.pending(),
+            exporterSearches / elapsedSeconds),
+        unfinished,
+        refresh);
   }
 
   @FunctionalInterface
@@ -232,11 +268,25 @@ final class VariantRunner {
     void append(int partitionId, Record<?> record);
   }
 
-  private static boolean startsAProcessInstance(Record<?> record) {
-    return record.getValueType() == ValueType.PROCESS_INSTANCE
-        && record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING
-        && ((ProcessInstanceRecordValue) record.getValue()).getBpmnElementType()
-            == BpmnElementType.PROCESS;
+  private enum ProcessLifecycle {
+    STARTED,
+    COMPLETED,
+    OTHER
+  }
+
+  /** A process instance's first (ELEMENT_ACTIVATING) or completing (ELEMENT_COMPLETED) record. */
+  private static ProcessLifecycle processLifecycle(Record<?> record) {
+    if (record.getValueType() != ValueType.PROCESS_INSTANCE
+        || ((ProcessInstanceRecordValue) record.getValue()).getBpmnElementType()
+            != BpmnElementType.PROCESS) {
+      return ProcessLifecycle.OTHER;
+    }
+    if (record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING) {
+      return ProcessLifecycle.STARTED;
+    }
+    return record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+        ? ProcessLifecycle.COMPLETED
+        : ProcessLifecycle.OTHER;
   }
 
   private ImporterSettings importerSettings(

@@ -2,6 +2,7 @@ package dev.sightline.probe.latency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.exporter.schema.ReadModelSchema;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,16 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One request per call over {@code java.net.http}: {@code _search} with an {@code ids} query
  * ({@link ProbeMode#SEARCH}: only refreshed documents) or {@code _mget} ({@link
- * ProbeMode#REALTIME_GET}: every written document). Sources are not fetched; {@code filter_path}
- * keeps the answer to the ids.
+ * ProbeMode#REALTIME_GET}: every written document). Of the sources only {@code position} is
+ * fetched; {@code filter_path} keeps the answer to ids and positions. Never asks for a refresh.
  *
  * <p>Thread-safety: safe for use by several threads (the JDK client is).
  */
@@ -27,6 +27,7 @@ public final class HttpDocumentReader implements DocumentReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final String POSITION = ReadModelSchema.POSITION;
 
   private final URI url;
   private final ProbeMode mode;
@@ -43,18 +44,20 @@ public final class HttpDocumentReader implements DocumentReader {
   }
 
   @Override
-  public Set<String> find(String index, List<String> ids) throws IOException {
+  public Map<String, Long> find(String index, List<String> ids) throws IOException {
     var encodedIndex = URLEncoder.encode(index, StandardCharsets.UTF_8);
     var request =
         switch (mode) {
           case SEARCH ->
               post(
-                  encodedIndex + "/_search?ignore_unavailable=true&filter_path=hits.hits._id",
+                  encodedIndex
+                      + "/_search?ignore_unavailable=true"
+                      + "&filter_path=hits.hits._id,hits.hits._source.position",
                   Map.of(
                       "size",
                       ids.size(),
                       "_source",
-                      false,
+                      List.of(POSITION),
                       "track_total_hits",
                       false,
                       "query",
@@ -62,7 +65,8 @@ public final class HttpDocumentReader implements DocumentReader {
           case REALTIME_GET ->
               post(
                   encodedIndex
-                      + "/_mget?_source=false&realtime=true&filter_path=docs._id,docs.found",
+                      + "/_mget?_source_includes=position&realtime=true"
+                      + "&filter_path=docs._id,docs.found,docs._source.position",
                   Map.of("ids", ids));
         };
     HttpResponse<byte[]> response;
@@ -73,7 +77,7 @@ public final class HttpDocumentReader implements DocumentReader {
       throw new IOException("interrupted", e);
     }
     if (response.statusCode() == 404) {
-      return Set.of();
+      return Map.of();
     }
     if (response.statusCode() != 200) {
       throw new IOException(
@@ -87,20 +91,25 @@ public final class HttpDocumentReader implements DocumentReader {
     return found(JSON.readTree(response.body()));
   }
 
-  private Set<String> found(JsonNode body) {
-    var found = new HashSet<String>();
+  private Map<String, Long> found(JsonNode body) {
+    var found = new HashMap<String, Long>();
     if (mode == ProbeMode.SEARCH) {
       for (var hit : body.path("hits").path("hits")) {
-        found.add(hit.path("_id").asText());
+        found.put(hit.path("_id").asText(), position(hit));
       }
     } else {
       for (var doc : body.path("docs")) {
         if (doc.path("found").asBoolean(false)) {
-          found.add(doc.path("_id").asText());
+          found.put(doc.path("_id").asText(), position(doc));
         }
       }
     }
     return found;
+  }
+
+  private static long position(JsonNode document) {
+    var position = document.path("_source").path(POSITION);
+    return position.isIntegralNumber() ? position.asLong() : Expectation.ANY_POSITION;
   }
 
   private HttpRequest post(String pathAndQuery, Map<String, ?> body) throws IOException {

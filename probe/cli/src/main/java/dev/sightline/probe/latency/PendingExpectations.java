@@ -7,24 +7,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The expectations not met yet, per index, oldest first. An id registered twice for one index keeps
- * its first (earliest) expectation: the document's first appearance is what is measured.
+ * The expectations not met yet, per index and document id, oldest document first; a document may
+ * have several (its creation and later updates, each at its position). An expectation registered
+ * again — same stage and position for one document — keeps the first (earliest): for the first
+ * appearance, that is what is measured.
  *
  * <p>Not thread-safe: the poller's thread.
  */
 final class PendingExpectations {
 
-  private final Map<String, LinkedHashMap<String, Expectation>> byIndex = new LinkedHashMap<>();
+  private final Map<String, LinkedHashMap<String, List<Expectation>>> byIndex =
+      new LinkedHashMap<>();
   private int size;
 
   /**
-   * @return false if the id was already pending for that index
+   * @return false if the same expectation (stage, position) was already pending for the document
    */
   boolean add(Expectation expectation) {
     var pending = byIndex.computeIfAbsent(expectation.index(), index -> new LinkedHashMap<>());
-    if (pending.putIfAbsent(expectation.id(), expectation) != null) {
-      return false;
+    var ofDocument = pending.computeIfAbsent(expectation.id(), id -> new ArrayList<>(2));
+    for (var other : ofDocument) {
+      if (other.stage().equals(expectation.stage())
+          && other.minPosition() == expectation.minPosition()) {
+        return false;
+      }
     }
+    ofDocument.add(expectation);
     size++;
     return true;
   }
@@ -35,10 +43,12 @@ final class PendingExpectations {
 
   /** Up to {@code max} ids of the index, oldest first. */
   List<String> oldestIds(String index, int max) {
-    var ids =
-        new ArrayList<String>(
-            Math.min(max, byIndex.getOrDefault(index, new LinkedHashMap<>()).size()));
-    for (var id : byIndex.getOrDefault(index, new LinkedHashMap<>()).keySet()) {
+    var pending = byIndex.get(index);
+    if (pending == null) {
+      return List.of();
+    }
+    var ids = new ArrayList<String>(Math.min(max, pending.size()));
+    for (var id : pending.keySet()) {
       if (ids.size() == max) {
         break;
       }
@@ -47,16 +57,32 @@ final class PendingExpectations {
     return ids;
   }
 
-  Expectation remove(String index, String id) {
+  /**
+   * The document was found at {@code position}: removes and returns the expectations it meets; the
+   * others (later positions) stay.
+   */
+  List<Expectation> met(String index, String id, long position) {
     var pending = byIndex.get(index);
-    var removed = pending == null ? null : pending.remove(id);
-    if (removed != null) {
-      size--;
+    var ofDocument = pending == null ? null : pending.get(id);
+    if (ofDocument == null) {
+      return List.of();
+    }
+    var met = new ArrayList<Expectation>(ofDocument.size());
+    for (var iterator = ofDocument.iterator(); iterator.hasNext(); ) {
+      var expectation = iterator.next();
+      if (expectation.metBy(position)) {
+        met.add(expectation);
+        iterator.remove();
+      }
+    }
+    size -= met.size();
+    if (ofDocument.isEmpty()) {
+      pending.remove(id);
       if (pending.isEmpty()) {
         byIndex.remove(index);
       }
     }
-    return removed;
+    return met;
   }
 
   /** Drops every expectation whose record is older than {@code cutoffMillis}; returns how many. */
@@ -65,9 +91,12 @@ final class PendingExpectations {
     for (var indexIterator = byIndex.values().iterator(); indexIterator.hasNext(); ) {
       var pending = indexIterator.next();
       for (var iterator = pending.values().iterator(); iterator.hasNext(); ) {
-        if (iterator.next().recordTimestampMillis() < cutoffMillis) {
+        var ofDocument = iterator.next();
+        var before = ofDocument.size();
+        ofDocument.removeIf(expectation -> expectation.recordTimestampMillis() < cutoffMillis);
+        dropped += before - ofDocument.size();
+        if (ofDocument.isEmpty()) {
           iterator.remove();
-          dropped++;
         }
       }
       if (pending.isEmpty()) {

@@ -11,11 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures when documents become visible to readers. Callers register {@link Expectation}s (any
+ * Measures when records become visible to readers. Callers register {@link Expectation}s (any
  * thread, never blocking: beyond {@link ProbeSettings#maxPending()} an expectation is shed and
  * counted); a poller thread of its own, every {@link ProbeSettings#pollInterval()}, sends for each
- * index one request for its oldest pending ids (at most {@link ProbeSettings#maxIdsPerRequest()}).
- * The first request that finds a document meets its expectation: the latency recorded is the
+ * index one request for its oldest pending ids (at most {@link ProbeSettings#maxIdsPerRequest()}),
+ * whatever the number of expectations per document. The first request that returns a document at an
+ * expectation's position or later meets it (an older version does not): the latency recorded is the
  * request's send time − the record's timestamp, both on {@link ProbeSettings#clock()}. So a
  * document is seen at most one poll period (plus one request) after it became visible; the achieved
  * poll period is reported as the resolution ({@link ProbeReport#pollPeriodMicros()}).
@@ -150,9 +151,8 @@ public final class VisibilityProbe implements AutoCloseable {
     var ids = pending.oldestIds(index, settings.maxIdsPerRequest());
     var sentAtMicros = nowMicros();
     try {
-      for (var id : reader.find(index, ids)) {
-        var expectation = pending.remove(index, id);
-        if (expectation != null) {
+      for (var found : reader.find(index, ids).entrySet()) {
+        for (var expectation : pending.met(index, found.getKey(), found.getValue())) {
           var observation = new Observation(expectation, sentAtMicros);
           recorders.recordLatency(expectation.stage(), observation.latencyMicros());
           admitted.decrementAndGet();

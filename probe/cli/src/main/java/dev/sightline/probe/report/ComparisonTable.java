@@ -7,6 +7,12 @@ import java.util.TreeSet;
 /** The side-by-side table printed at the end of a comparison. */
 public final class ComparisonTable {
 
+  /** What the probe measured, said under the table's title. */
+  static final String SAMPLE =
+      "Every process instance started after the warm-up (no sampling): created = its"
+          + " ELEMENT_ACTIVATING, completed = its ELEMENT_COMPLETED (the document's state COMPLETED);"
+          + " another exporter's documents: their first appearance only";
+
   private ComparisonTable() {}
 
   public static String render(RunResult run) {
@@ -19,8 +25,11 @@ public final class ComparisonTable {
           java.util.List.of("  " + variant.name(), settings(variant), variant.description()));
     }
     out.append(columns(legend, false));
-    out.append("\nVisibility latency (record timestamp → first _search hit), ms\n");
-    var header = new ArrayList<String>(java.util.List.of("variant", "records/s", "n"));
+    out.append(
+        "\nVisibility latency, ms: record timestamp → first _search that returns the document at the"
+            + " record's position or later\n");
+    out.append(SAMPLE).append('\n');
+    var header = new ArrayList<String>(java.util.List.of("variant", "records/s", "instance", "n"));
     for (var p : Percentiles.TABLE) {
       header.add("p" + trim(p));
     }
@@ -28,34 +37,44 @@ public final class ComparisonTable {
     var rows = new ArrayList<java.util.List<String>>();
     rows.add(header);
     for (var variant : variants) {
-      var visible = variant.visible();
-      var row =
-          new ArrayList<String>(
-              java.util.List.of(
-                  variant.name(),
-                  fmt(variant.recordsPerSecond(), 0),
-                  visible == null ? "0" : Long.toString(visible.getTotalCount())));
-      for (var p : Percentiles.TABLE) {
-        row.add(visible == null ? "-" : fmt(Percentiles.millis(visible, p), 1));
+      for (var kind : VariantResult.KIND_ORDER) {
+        var visible = variant.stagesMicros().get(VariantResult.KINDS.get(kind));
+        if (visible == null && !kind.equals("created")) {
+          continue; // another exporter's documents: creations only
+        }
+        var row =
+            new ArrayList<String>(
+                java.util.List.of(
+                    variant.name(),
+                    fmt(variant.recordsPerSecond(), 0),
+                    kind,
+                    visible == null ? "0" : Long.toString(visible.getTotalCount())));
+        for (var p : Percentiles.TABLE) {
+          row.add(visible == null ? "-" : fmt(Percentiles.millis(visible, p), 1));
+        }
+        row.add(visible == null ? "-" : fmt(Percentiles.maxMillis(visible), 1));
+        rows.add(row);
       }
-      row.add(visible == null ? "-" : fmt(Percentiles.maxMillis(visible), 1));
-      rows.add(row);
     }
     // Every variant against the last one (the default run ends with Sightline's defaults).
-    var reference = variants.isEmpty() ? null : variants.getLast().visible();
+    var last = variants.isEmpty() ? null : variants.getLast();
     for (var variant : variants.subList(0, Math.max(0, variants.size() - 1))) {
-      if (reference == null || variant.visible() == null) {
-        continue;
+      for (var kind : VariantResult.KIND_ORDER) {
+        var stage = VariantResult.KINDS.get(kind);
+        var reference = last.stagesMicros().get(stage);
+        var visible = variant.stagesMicros().get(stage);
+        if (reference == null || visible == null) {
+          continue;
+        }
+        var ratio =
+            new ArrayList<String>(
+                java.util.List.of(variant.name() + " ÷ " + last.name(), "", kind, ""));
+        for (var p : Percentiles.TABLE) {
+          ratio.add(ratio(Percentiles.millis(visible, p), Percentiles.millis(reference, p)));
+        }
+        ratio.add(ratio(Percentiles.maxMillis(visible), Percentiles.maxMillis(reference)));
+        rows.add(ratio);
       }
-      var ratio =
-          new ArrayList<String>(
-              java.util.List.of(variant.name() + " ÷ " + variants.getLast().name(), "", ""));
-      for (var p : Percentiles.TABLE) {
-        ratio.add(
-            ratio(Percentiles.millis(variant.visible(), p), Percentiles.millis(reference, p)));
-      }
-      ratio.add(ratio(Percentiles.maxMillis(variant.visible()), Percentiles.maxMillis(reference)));
-      rows.add(ratio);
     }
     out.append(columns(rows));
     out.append("\nStages, ms (p50 / p99)\n");
@@ -86,13 +105,25 @@ public final class ComparisonTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "  %s: poll period p50 %.0f ms / p99 %.0f ms, %.0f requests/s, shed %d, timed out %d\n",
+              "  %s: poll period p50 %.0f ms / p99 %.0f ms, %.0f requests/s, shed %d, timed out %d;"
+                  + " the exporter's visible stage: %.1f searches/s\n",
               variant.name(),
               probe.pollPeriodP50Millis(),
               probe.pollPeriodP99Millis(),
               probe.requestsPerSecond(),
               probe.shed(),
-              probe.timedOut()));
+              probe.timedOut(),
+              probe.exporterSearchesPerSecond()));
+    }
+    if (variants.stream().anyMatch(v -> v.refresh().isPresent())) {
+      out.append("\nIndex refresh (the situation measured)\n");
+      for (var variant : variants) {
+        out.append("  ")
+            .append(variant.name())
+            .append(": ")
+            .append(variant.refresh().map(IndexRefresh::describe).orElse("unknown"))
+            .append('\n');
+      }
     }
     for (var variant : variants) {
       if (!variant.finished()) {

@@ -28,7 +28,8 @@ public final class HtmlReport {
         .append("</code>, started ")
         .append(run.startedAt())
         .append(
-            ". Latency = first <code>_search</code> hit − record timestamp (the record's intended time: open loop, queueing included).</p>\n");
+            ". Latency = first <code>_search</code> that returns the record's document at the record's position or later − record timestamp (the record's intended time: open loop, queueing included).</p>\n");
+    html.append("<p>").append(SvgCharts.escape(ComparisonTable.SAMPLE)).append(".</p>\n");
     for (var variant : run.variants()) {
       if (!variant.finished()) {
         html.append("<p class=\"unfinished\"><strong>")
@@ -39,7 +40,7 @@ public final class HtmlReport {
       }
     }
     html.append(
-        "<h2>Variants</h2>\n<table class=\"variants\"><tr><th>variant</th><th>exporter settings given</th><th>what runs</th></tr>\n");
+        "<h2>Variants</h2>\n<table class=\"variants\"><tr><th>variant</th><th>exporter settings given</th><th>what runs</th><th>index refresh (the situation measured)</th></tr>\n");
     for (int v = 0; v < run.variants().size(); v++) {
       var variant = run.variants().get(v);
       html.append("<tr data-variant=\"")
@@ -52,13 +53,15 @@ public final class HtmlReport {
           .append(SvgCharts.escape(ComparisonTable.settings(variant)))
           .append("</code></td><td>")
           .append(SvgCharts.escape(variant.description()))
+          .append("</td><td>")
+          .append(SvgCharts.escape(variant.refresh().map(IndexRefresh::describe).orElse("unknown")))
           .append("</td></tr>\n");
     }
     html.append("</table>\n");
     html.append("<h2>Percentile distribution of visibility latency</h2>\n")
         .append(SvgCharts.percentileDistribution(run.variants()));
     html.append(
-        "<h2>Percentiles (ms)</h2>\n<table><tr><th>variant</th><th>records/s</th><th>n</th>");
+        "<h2>Percentiles (ms)</h2>\n<table><tr><th>variant</th><th>records/s</th><th>instance</th><th>n</th>");
     for (var p : Percentiles.TABLE) {
       html.append("<th>p")
           .append(ComparisonTable.fmt(p, p == Math.rint(p) ? 0 : 1))
@@ -66,22 +69,30 @@ public final class HtmlReport {
     }
     html.append("<th>max</th></tr>\n");
     for (var variant : run.variants()) {
-      var visible = variant.visible();
-      html.append("<tr><td>")
-          .append(SvgCharts.escape(variant.name()))
-          .append("</td><td>")
-          .append(ComparisonTable.fmt(variant.recordsPerSecond(), 0))
-          .append("</td><td>")
-          .append(visible == null ? 0 : visible.getTotalCount())
-          .append("</td>");
-      for (var p : Percentiles.TABLE) {
-        html.append("<td>")
-            .append(visible == null ? "-" : ComparisonTable.fmt(Percentiles.millis(visible, p), 1))
+      for (var kind : VariantResult.KIND_ORDER) {
+        var visible = variant.stagesMicros().get(VariantResult.KINDS.get(kind));
+        if (visible == null && !kind.equals("created")) {
+          continue;
+        }
+        html.append("<tr><td>")
+            .append(SvgCharts.escape(variant.name()))
+            .append("</td><td>")
+            .append(ComparisonTable.fmt(variant.recordsPerSecond(), 0))
+            .append("</td><td>")
+            .append(kind)
+            .append("</td><td>")
+            .append(visible == null ? 0 : visible.getTotalCount())
             .append("</td>");
+        for (var p : Percentiles.TABLE) {
+          html.append("<td>")
+              .append(
+                  visible == null ? "-" : ComparisonTable.fmt(Percentiles.millis(visible, p), 1))
+              .append("</td>");
+        }
+        html.append("<td>")
+            .append(visible == null ? "-" : ComparisonTable.fmt(Percentiles.maxMillis(visible), 1))
+            .append("</td></tr>\n");
       }
-      html.append("<td>")
-          .append(visible == null ? "-" : ComparisonTable.fmt(Percentiles.maxMillis(visible), 1))
-          .append("</td></tr>\n");
     }
     html.append("</table>\n<h2>Stages</h2>\n").append(SvgCharts.stageBars(run.variants()));
     html.append("<h2>Details</h2>\n<pre>")

@@ -97,6 +97,17 @@ public final class RunFiles {
       probeNode.put("met", probe.met());
       probeNode.put("shed", probe.shed());
       probeNode.put("timedOut", probe.timedOut());
+      probeNode.put("exporterSearchesPerSecond", probe.exporterSearchesPerSecond());
+      variant
+          .refresh()
+          .ifPresent(
+              refresh -> {
+                var refreshNode = node.putObject("refresh");
+                refreshNode.put("index", refresh.index());
+                refreshNode.put("interval", refresh.interval());
+                refreshNode.put("explicit", refresh.explicit());
+                refreshNode.put("searchIdleAfter", refresh.searchIdleAfter());
+              });
       var stages = node.putObject("stagesMillis");
       for (var stage : variant.stagesMicros().entrySet()) {
         var h = stage.getValue();
@@ -143,14 +154,28 @@ public final class RunFiles {
                   probe.path("requestsPerSecond").asDouble(),
                   probe.path("met").asLong(),
                   probe.path("shed").asLong(),
-                  probe.path("timedOut").asLong()),
-              unfinished(node)));
+                  probe.path("timedOut").asLong(),
+                  probe.path("exporterSearchesPerSecond").asDouble()),
+              unfinished(node),
+              refresh(node.path("refresh"))));
     }
     return new RunResult(
         summary.path("runId").asText(),
         Instant.parse(summary.path("startedAt").asText()),
         settings,
         variants);
+  }
+
+  private static java.util.Optional<IndexRefresh> refresh(JsonNode refresh) {
+    if (refresh.isMissingNode()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new IndexRefresh(
+            refresh.path("index").asText(),
+            refresh.path("interval").asText(),
+            refresh.path("explicit").asBoolean(),
+            refresh.path("searchIdleAfter").asText()));
   }
 
   private static List<String> unfinished(JsonNode variant) {

@@ -16,10 +16,32 @@ public final class Stages {
   /** Two-hop: the importer's bulk with the record's documents returned. */
   public static final String IMPORTED = "imported";
 
+  /**
+   * The exporter's own {@code visible} stage (a sample of documents, every record of them of value
+   * type PROCESS_INSTANCE: process and flow-node instances), from its {@code .hlog} files.
+   */
+  public static final String EXPORTER_VISIBLE = "exporter-visible";
+
+  /** The reader-side probe: a process instance's creation (ELEMENT_ACTIVATING) is searchable. */
   public static final String VISIBLE = "visible";
 
+  /**
+   * The reader-side probe: a process instance's completion (ELEMENT_COMPLETED) is searchable, i.e.
+   * a search returns its document at the completion's position or later.
+   */
+  public static final String VISIBLE_COMPLETED = "visible-completed";
+
   public static final List<String> ORDER =
-      List.of(EXPORTER_LAG, BATCH_WAIT, BULK, FLUSHED, RECORD_VISIBLE, IMPORTED, VISIBLE);
+      List.of(
+          EXPORTER_LAG,
+          BATCH_WAIT,
+          BULK,
+          FLUSHED,
+          RECORD_VISIBLE,
+          IMPORTED,
+          EXPORTER_VISIBLE,
+          VISIBLE,
+          VISIBLE_COMPLETED);
 
   private Stages() {}
 

@@ -7,8 +7,9 @@ import java.util.TreeSet;
 
 /**
  * The report's two charts as inline SVG (no script, no network): the percentile distribution of
- * {@code visible} for every variant on a log-scale percentile axis, as HdrHistogram's plotter draws
- * it, and bars of p50 and p99 per stage.
+ * {@code visible} for every variant — process instances created (solid) and completed (dashed) — on
+ * a log-scale percentile axis, as HdrHistogram's plotter draws it, and bars of p50 and p99 per
+ * stage.
  */
 final class SvgCharts {
 
@@ -33,12 +34,19 @@ final class SvgCharts {
   static String percentileDistribution(List<VariantResult> variants) {
     var maxMillis = 1.0;
     for (var variant : variants) {
-      if (variant.visible() != null) {
-        maxMillis = Math.max(maxMillis, Percentiles.maxMillis(variant.visible()));
+      for (var stage : VariantResult.KINDS.values()) {
+        var histogram = variant.stagesMicros().get(stage);
+        if (histogram != null) {
+          maxMillis = Math.max(maxMillis, Percentiles.maxMillis(histogram));
+        }
       }
     }
     var yMax = niceCeiling(maxMillis);
-    var svg = new StringBuilder(open("percentile-chart", "Visibility latency by percentile"));
+    var svg =
+        new StringBuilder(
+            open(
+                "percentile-chart",
+                "Visibility latency by percentile: instance created (solid), completed (dashed)"));
     axes(svg, yMax, "latency (ms)");
     var labels = new String[] {"0%", "90%", "99%", "99.9%", "99.99%", "99.999%"};
     for (int i = 0; i <= MAX_X; i++) {
@@ -46,29 +54,57 @@ final class SvgCharts {
       svg.append(line(x, TOP, x, HEIGHT - BOTTOM, "#eee"));
       svg.append(text(x, HEIGHT - BOTTOM + 18, labels[i], "middle"));
     }
-    svg.append(text(LEFT + (WIDTH - LEFT - RIGHT) / 2.0, HEIGHT - 12, "percentile", "middle"));
+    svg.append(
+        text(
+            LEFT + (WIDTH - LEFT - RIGHT) / 2.0,
+            HEIGHT - 12,
+            "percentile — solid: instance created, dashed: instance completed",
+            "middle"));
     for (int v = 0; v < variants.size(); v++) {
-      var visible = variants.get(v).visible();
-      if (visible == null) {
-        continue;
-      }
-      var points = new StringBuilder();
-      for (var point : Percentiles.distribution(visible)) {
-        var p = Math.min(point.percentile() / 100.0, 1 - Math.pow(10, -MAX_X));
-        var px = x(Math.log10(1 / (1 - p)));
-        var py = y(point.millis(), yMax);
-        points.append(fmt(px)).append(',').append(fmt(py)).append(' ');
-      }
-      svg.append("<polyline class=\"series\" data-variant=\"")
-          .append(escape(variants.get(v).name()))
-          .append("\" fill=\"none\" stroke-width=\"3\" stroke=\"")
-          .append(color(v))
-          .append("\" points=\"")
-          .append(points.toString().strip())
-          .append("\"/>\n");
+      series(svg, variants.get(v), v, variants.get(v).visible(), "series", "", yMax);
+      series(
+          svg,
+          variants.get(v),
+          v,
+          variants.get(v).visibleCompleted(),
+          "series-completed",
+          " stroke-dasharray=\"9 5\"",
+          yMax);
     }
     legend(svg, variants.stream().map(VariantResult::name).toList());
     return svg.append("</svg>\n").toString();
+  }
+
+  /** One variant's curve of one kind of record; none if it measured none. */
+  private static void series(
+      StringBuilder svg,
+      VariantResult variant,
+      int index,
+      org.HdrHistogram.Histogram micros,
+      String cssClass,
+      String style,
+      double yMax) {
+    if (micros == null) {
+      return;
+    }
+    var points = new StringBuilder();
+    for (var point : Percentiles.distribution(micros)) {
+      var p = Math.min(point.percentile() / 100.0, 1 - Math.pow(10, -MAX_X));
+      var px = x(Math.log10(1 / (1 - p)));
+      var py = y(point.millis(), yMax);
+      points.append(fmt(px)).append(',').append(fmt(py)).append(' ');
+    }
+    svg.append("<polyline class=\"")
+        .append(cssClass)
+        .append("\" data-variant=\"")
+        .append(escape(variant.name()))
+        .append("\" fill=\"none\" stroke-width=\"3\"")
+        .append(style)
+        .append(" stroke=\"")
+        .append(color(index))
+        .append("\" points=\"")
+        .append(points.toString().strip())
+        .append("\"/>\n");
   }
 
   static String stageBars(List<VariantResult> variants) {

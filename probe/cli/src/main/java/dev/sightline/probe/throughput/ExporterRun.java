@@ -15,6 +15,8 @@ import java.util.Map;
  * @param elapsed from the backlog handed over to the last record acknowledged by every partition
  * @param flushes the exporters' flushes, and {@code flushTime} their summed duration (all
  *     partitions)
+ * @param searches the searches the exporters' {@code visible} stage sent (all partitions; 0 with
+ *     {@code latency.visibility.enabled=false})
  */
 public record ExporterRun(
     String label,
@@ -22,10 +24,16 @@ public record ExporterRun(
     long bulkOperations,
     Duration elapsed,
     long flushes,
-    Duration flushTime) {
+    Duration flushTime,
+    long searches) {
 
   public ExporterRun {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+  }
+
+  /** The {@code visible} stage's searches per second of the run, all partitions together. */
+  public double searchesPerSecond() {
+    return elapsed.isZero() ? 0 : searches * 1e9 / elapsed.toNanos();
   }
 
   public double meanFlushMillis() {

@@ -23,6 +23,7 @@ import dev.sightline.probe.host.source.AppendingRecordSource;
 import dev.sightline.probe.workload.Workload;
 import dev.sightline.probe.workload.WorkloadSpec;
 import io.camunda.zeebe.protocol.record.Record;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import java.io.PrintStream;
@@ -261,13 +262,18 @@ public final class SustainedThroughput {
       var flushNanos =
           flushTimers.stream().mapToDouble(t -> t.totalTime(TimeUnit.NANOSECONDS)).sum();
       var flushes = flushTimers.stream().mapToLong(Timer::count).sum();
+      var searches =
+          meters.find("sightline.exporter.visibility.searches").counters().stream()
+              .mapToDouble(Counter::count)
+              .sum();
       return new ExporterRun(
           exporterId,
           variant.settings(),
           (long) bulkOperations,
           elapsed,
           flushes,
-          Duration.ofNanos((long) flushNanos));
+          Duration.ofNanos((long) flushNanos),
+          (long) searches);
     }
   }
 
@@ -339,6 +345,8 @@ public final class SustainedThroughput {
         v.put("seconds", variant.elapsed().toNanos() / 1e9);
         v.put("flushes", variant.flushes());
         v.put("meanFlushMillis", variant.meanFlushMillis());
+        v.put("visibilitySearches", variant.searches());
+        v.put("visibilitySearchesPerSecond", variant.searchesPerSecond());
         v.put("ratio", round.ratio(variant));
         variants.add(v);
       }

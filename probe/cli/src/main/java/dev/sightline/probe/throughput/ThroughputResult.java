@@ -26,8 +26,8 @@ public record ThroughputResult(
     var text = new StringBuilder();
     var longest = measured().variants().stream().mapToInt(v -> v.label().length()).max().orElse(0);
     var width = Math.max(34, longest + " exporter (from records)".length());
-    var row = "%-8s %-" + width + "s %,11d %8.2fs %,12.0f %,11.0f %14.0f%n";
-    var rawRow = "%-8s %-" + width + "s %,11d %8.2fs %,12.0f %11s %14s%n";
+    var row = "%-8s %-" + width + "s %,11d %8.2fs %,12.0f %,11.0f %14.0f %11.1f%n";
+    var rawRow = "%-8s %-" + width + "s %,11d %8.2fs %,12.0f %11s %14s %11s%n";
     var ratioRow = "%-8s %-" + width + "s %.2f%n";
     text.append(
         String.format(
@@ -48,14 +48,15 @@ public record ThroughputResult(
     text.append(
         String.format(
             Locale.ROOT,
-            "%n%-8s %-" + width + "s %11s %9s %12s %11s %14s%n",
+            "%n%-8s %-" + width + "s %11s %9s %12s %11s %14s %11s%n",
             "round",
             "",
             "bulk ops",
             "elapsed",
             "documents/s",
             "records/s",
-            "mean flush ms"));
+            "mean flush ms",
+            "searches/s"));
     for (var round : rounds) {
       var label = round.round() + (round == measured() ? "" : " (warm)");
       for (var variant : round.variants()) {
@@ -70,7 +71,8 @@ public record ThroughputResult(
                 seconds,
                 round.documents() / seconds,
                 records / seconds,
-                variant.meanFlushMillis()));
+                variant.meanFlushMillis(),
+                variant.searchesPerSecond()));
         label = "";
       }
       var rawSeconds = ThroughputRound.seconds(round.raw());
@@ -83,6 +85,7 @@ public record ThroughputResult(
               round.documents(),
               rawSeconds,
               round.documents() / rawSeconds,
+              "-",
               "-",
               "-"));
       for (var variant : round.variants()) {
@@ -106,6 +109,7 @@ public record ThroughputResult(
       text.append(
           String.format(Locale.ROOT, "  %s: %.2f%n", variant.label(), measured().ratio(variant)));
     }
+    text.append("(searches/s: the exporters' visible stage, all partitions; docs/latency.md)\n");
     return text.toString();
   }
 

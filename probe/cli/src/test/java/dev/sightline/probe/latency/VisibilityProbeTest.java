@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The poll algorithm on virtual time, against a fake index: no thread, no sleep. */
@@ -25,8 +23,11 @@ class VisibilityProbeTest {
 
   private final InstantSource clock = () -> Instant.EPOCH.plusNanos(nowMicros * 1_000);
 
-  /** A fake index: documents become "visible" when the test says so; requests are logged. */
-  private final Map<String, Set<String>> visible = new HashMap<>();
+  /**
+   * A fake index: documents become "visible", at a position, when the test says so; requests are
+   * logged.
+   */
+  private final Map<String, Map<String, Long>> visible = new HashMap<>();
 
   private final List<List<String>> requests = new ArrayList<>();
   private final List<Observation> observations = new ArrayList<>();
@@ -39,8 +40,13 @@ class VisibilityProbeTest {
           failNext = false;
           throw new IOException("test: node unreachable");
         }
-        var found = new HashSet<>(ids);
-        found.retainAll(visible.getOrDefault(index, Set.of()));
+        var found = new HashMap<String, Long>();
+        for (var id : ids) {
+          var position = visible.getOrDefault(index, Map.of()).get(id);
+          if (position != null) {
+            found.put(id, position);
+          }
+        }
         return found;
       };
 
@@ -64,7 +70,14 @@ class VisibilityProbeTest {
   }
 
   private void makeVisible(String index, String... ids) {
-    visible.computeIfAbsent(index, i -> new HashSet<>()).addAll(List.of(ids));
+    for (var id : ids) {
+      makeVisibleAt(index, id, Expectation.ANY_POSITION);
+    }
+  }
+
+  /** From now on a search returns the document's version at {@code position}. */
+  private void makeVisibleAt(String index, String id, long position) {
+    visible.computeIfAbsent(index, i -> new HashMap<>()).put(id, position);
   }
 
   @Test
@@ -238,6 +251,49 @@ class VisibilityProbeTest {
         .singleElement()
         .satisfies(o -> assertThat(o.latencyMicros()).isEqualTo(80_000));
     assertThat(probe.pending()).isZero();
+  }
+
+  @Test
+  void shouldNotCountAStaleVersionOfTheDocument() {
+    // given a document's creation (position 10) and completion (position 20), both expected
+    var probe = probe(1000, 100);
+    probe.expect(new Expectation("visible", "pi", "1", 10, T0));
+    probe.expect(new Expectation("visible-completed", "pi", "1", 20, T0 + 40));
+    makeVisibleAt("pi", "1", 10);
+    advanceMillis(50);
+    probe.pollOnce();
+
+    // when the completion becomes searchable later
+    advanceMillis(100);
+    probe.pollOnce();
+    makeVisibleAt("pi", "1", 20);
+    advanceMillis(30);
+    probe.pollOnce();
+
+    // then the creation was seen by the first search, the completion only with its own version
+    var report = probe.report();
+    assertThat(report.latencyMicros("visible").getMaxValue()).isBetween(50_000L, 50_050L);
+    assertThat(report.latencyMicros("visible-completed").getMaxValue())
+        .isBetween(140_000L, 140_200L);
+    assertThat(requests).hasSize(3).allMatch(ids -> ids.equals(List.of("1")));
+    assertThat(probe.pending()).isZero();
+  }
+
+  @Test
+  void shouldCountALaterVersionOfTheDocument() {
+    // given a creation expected at position 10
+    var probe = probe(1000, 100);
+    probe.expect(new Expectation("visible", "pi", "1", 10, T0));
+
+    // when the first search already returns a later version
+    makeVisibleAt("pi", "1", 25);
+    advanceMillis(70);
+    probe.pollOnce();
+
+    // then
+    assertThat(observations)
+        .singleElement()
+        .satisfies(o -> assertThat(o.latencyMicros()).isEqualTo(70_000));
   }
 
   @Test

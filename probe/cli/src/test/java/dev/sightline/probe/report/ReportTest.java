@@ -18,12 +18,34 @@ class ReportTest {
 
     assertThat(table).contains("p50").contains("p99.9");
     // uniform 100–1,000 ms: p50 ≈ 550 ms (HdrHistogram: 3 significant digits)
-    assertThat(table.lines().filter(l -> l.startsWith("direct")).findFirst().orElseThrow())
-        .matches("direct\\s+2000\\s+1000\\s+549\\.\\d.*");
-    // p50: two-hop ≈ 5,000 ms over direct ≈ 550 ms; max: 8,000 / 1,000
-    assertThat(
-            table.lines().filter(l -> l.startsWith("two-hop ÷ direct")).findFirst().orElseThrow())
-        .matches("two-hop ÷ direct\\s+9\\.\\d\\d×.*\\s8\\.00×");
+    assertThat(table).contains(ComparisonTable.SAMPLE);
+    assertThat(table).contains("the exporter's visible stage: 12.5 searches/s");
+    assertThat(table).containsPattern("(?m)^direct\\s+2000\\s+created\\s+1000\\s+549\\.\\d");
+    // completed: uniform 200–1,200 ms, p50 ≈ 700 ms
+    assertThat(table).containsPattern("(?m)^direct\\s+2000\\s+completed\\s+1000\\s+699\\.\\d");
+    // p50: two-hop ≈ 5,000 ms over direct ≈ 550 ms; max: 8,000 / 1,000; completed 6,000 / 700
+    assertThat(table)
+        .containsPattern("(?m)^two-hop ÷ direct\\s+created\\s+9\\.\\d\\d×.*\\s8\\.00×$")
+        .containsPattern("(?m)^two-hop ÷ direct\\s+completed\\s+8\\.\\d\\d×.*\\s8\\.00×$");
+  }
+
+  @Test
+  void shouldSayWhichRefreshSituationEachVariantRanUnderInTableSummaryAndReport() throws Exception {
+    // given
+    var run = SampleRuns.run();
+
+    // when
+    RunFiles.write(dir, run);
+    var read = RunFiles.read(dir);
+
+    // then
+    assertThat(ComparisonTable.render(run))
+        .contains("Index refresh (the situation measured)")
+        .contains("  direct: p-pi: refresh_interval 1s, the default (not set)");
+    assertThat(read.variant("direct").orElseThrow().refresh())
+        .contains(new IndexRefresh("p-pi", "1s", false, "30s"));
+    assertThat(Files.readString(dir.resolve("report.html")))
+        .contains("p-pi: refresh_interval 1s, the default (not set)");
   }
 
   @Test
@@ -51,6 +73,8 @@ class ReportTest {
     assertThat(Files.readString(dir.resolve("summary.json")))
         .contains("\"p99.9\"")
         .contains("\"recordsPerSecond\"");
+    assertThat(read.variant("direct").orElseThrow().probe().exporterSearchesPerSecond())
+        .isEqualTo(12.5);
   }
 
   @Test
@@ -60,7 +84,11 @@ class ReportTest {
 
     assertThat(html).contains("<svg id=\"percentile-chart\"").contains("<svg id=\"stage-chart\"");
     assertThat(html.split("<polyline class=\"series\"", -1)).hasSize(3);
+    assertThat(html.split("<polyline class=\"series-completed\"", -1))
+        .as("a dashed curve of completions per variant")
+        .hasSize(3);
     assertThat(html).contains("data-variant=\"direct\"").contains("data-stage=\"record-visible\"");
+    assertThat(html).contains("<td>completed</td>");
     assertThat(html)
         .doesNotContain("<script")
         .doesNotContain("<link")
@@ -120,11 +148,13 @@ class ReportTest {
             "  direct-field  bulk.delay=1s  Sightline exporter with the field's one-hop defaults",
             "  direct        defaults       Sightline, defaults");
     // a row each, and each against the last: direct-field p50 ≈ 2,000 ms over direct ≈ 550 ms
-    assertThat(table).containsPattern("(?m)^two-hop\\s+2000\\s+1000\\s+4\\d{3}\\.\\d");
-    assertThat(table).containsPattern("(?m)^direct-field\\s+2000\\s+1000\\s+\\d{4}\\.\\d");
+    assertThat(table).containsPattern("(?m)^two-hop\\s+2000\\s+created\\s+1000\\s+4\\d{3}\\.\\d");
     assertThat(table)
-        .containsPattern("(?m)^two-hop ÷ direct\\s+9\\.\\d\\d×")
-        .containsPattern("(?m)^direct-field ÷ direct\\s+3\\.\\d\\d×.*\\s3\\.00×$");
+        .containsPattern("(?m)^direct-field\\s+2000\\s+created\\s+1000\\s+\\d{4}\\.\\d");
+    assertThat(table)
+        .containsPattern("(?m)^two-hop ÷ direct\\s+created\\s+9\\.\\d\\d×")
+        .containsPattern("(?m)^direct-field ÷ direct\\s+created\\s+3\\.\\d\\d×.*\\s3\\.00×$")
+        .doesNotContainPattern("(?m)^direct-field ÷ direct\\s+completed");
     assertThat(table).containsPattern("(?m)^stage\\s+two-hop\\s+direct-field\\s+direct$");
   }
 

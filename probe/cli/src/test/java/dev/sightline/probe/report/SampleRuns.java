@@ -7,8 +7,9 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs with known histograms: direct visible 100–1,000 ms, two-hop 2,000–8,000 ms; with more
- * variants, direct-field 1,000–3,000 ms (bulk.delay=1s) and direct#2 50–500 ms (bulk.delay=200ms).
+ * Runs with known histograms: direct visible 100–1,000 ms (completed 200–1,200 ms), two-hop
+ * 2,000–8,000 ms (completed 2,400–9,600 ms); with more variants, direct-field 1,000–3,000 ms
+ * (bulk.delay=1s) and direct#2 50–500 ms (bulk.delay=200ms), creations only.
  */
 final class SampleRuns {
 
@@ -65,11 +66,13 @@ final class SampleRuns {
     var direct = new LinkedHashMap<String, Histogram>();
     direct.put(Stages.FLUSHED, uniformMillis(10, 900, 1000));
     direct.put(Stages.VISIBLE, uniformMillis(100, 1000, 1000));
+    direct.put(Stages.VISIBLE_COMPLETED, uniformMillis(200, 1200, 1000));
     var twoHop = new LinkedHashMap<String, Histogram>();
     twoHop.put(Stages.FLUSHED, uniformMillis(100, 5000, 1000));
     twoHop.put(Stages.RECORD_VISIBLE, uniformMillis(500, 6000, 1000));
     twoHop.put(Stages.VISIBLE, uniformMillis(2000, 8000, 1000));
-    var probe = new VariantResult.ProbeFigures(15, 30, 66, 1000, 0, 0);
+    twoHop.put(Stages.VISIBLE_COMPLETED, uniformMillis(2400, 9600, 1000));
+    var probe = new VariantResult.ProbeFigures(15, 30, 66, 1000, 0, 0, 12.5);
     return new RunResult(
         "20261128-050000",
         Instant.parse("2026-11-28T05:00:00Z"),
@@ -85,6 +88,15 @@ final class SampleRuns {
                 probe,
                 List.of()),
             new VariantResult(
-                "direct", "Sightline, defaults", 100_000, 2000, 60, direct, probe, List.of())));
+                "direct",
+                "Sightline, defaults",
+                Map.of(),
+                100_000,
+                2000,
+                60,
+                direct,
+                probe,
+                List.of(),
+                java.util.Optional.of(new IndexRefresh("p-pi", "1s", false, "30s")))));
   }
 }

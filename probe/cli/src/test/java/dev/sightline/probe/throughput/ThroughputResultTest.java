@@ -16,7 +16,7 @@ class ThroughputResultTest {
 
   private static ExporterRun exporter(String label, Map<String, String> settings, long millis) {
     return new ExporterRun(
-        label, settings, 1_300, Duration.ofMillis(millis), 4, Duration.ofMillis(800));
+        label, settings, 1_300, Duration.ofMillis(millis), 4, Duration.ofMillis(800), 30);
   }
 
   private static ThroughputRound round(int number, long directMillis, long rawMillis) {
@@ -46,7 +46,11 @@ class ThroughputResultTest {
         .contains("(round 2; elapsed raw / elapsed exporter):")
         .contains("  direct: 0.25")
         .contains("2,890 records")
-        .contains("2,000"); // the raw bulk's documents/s in round 2: 1,000 in 0.5 s
+        .contains("2,000") // the raw bulk's documents/s in round 2: 1,000 in 0.5 s
+        .contains("searches/s");
+    // the visible stage's 30 searches in 2 s
+    assertThat(measured.variants().getFirst().searchesPerSecond()).isEqualTo(15);
+    assertThat(text).containsPattern("(?m)^2 +direct exporter .* 15\\.0$");
   }
 
   @Test
