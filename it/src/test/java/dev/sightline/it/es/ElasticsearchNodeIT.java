@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The node's own lifecycle: it stops on close, leaves no folder, and never outlives its parent. */
+/**
+ * The node's own lifecycle: it stops on close, leaves no folder, and never outlives its parent; nor
+ * does any node of a cluster.
+ */
 class ElasticsearchNodeIT {
 
   @TempDir Path baseDir;
@@ -75,18 +78,7 @@ class ElasticsearchNodeIT {
   @Test
   void shouldExitWithItsParentWhenTheParentIsKilled() throws Exception {
     // given a parent JVM running './sightline es', which started a node
-    var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var parent =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Djava.io.tmpdir=" + baseDir,
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    SightlineCommand.class.getName(),
-                    "es"))
-            .redirectErrorStream(true)
-            .start();
+    var parent = sightlineEs();
     try {
       var url = readFirstLine(parent);
       assertThat(health(URI.create(url))).contains("\"status\":\"green\"");
@@ -97,17 +89,60 @@ class ElasticsearchNodeIT {
       parent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
       // then the node notices the closed pipe, stops, and removes its folder
-      var node = nodes.getFirst();
-      node.onExit().get(60, TimeUnit.SECONDS);
-      assertThat(node.isAlive()).isFalse();
-      try (var left = Files.list(baseDir)) {
-        assertThat(
-                left.filter(p -> p.getFileName().toString().startsWith("sightline-es-")).toList())
-            .isEmpty();
-      }
+      assertGoneWithTheirFolders(nodes);
     } finally {
       parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
       parent.destroyForcibly();
+    }
+  }
+
+  @Test
+  void shouldStopEveryNodeOfAClusterWhenTheirParentIsKilled() throws Exception {
+    // given a parent JVM running './sightline es --nodes 3', which started a cluster
+    var parent = sightlineEs("--nodes", "3", "--heap", "256m");
+    try {
+      var urls = readFirstLine(parent).split(",");
+      assertThat(urls).hasSize(3);
+      assertThat(health(URI.create(urls[2])))
+          .contains("\"status\":\"green\"")
+          .contains("\"number_of_nodes\":3");
+      var nodes = parent.toHandle().children().toList();
+      assertThat(nodes).as("each node JVM is the parent's child").hasSize(3);
+
+      // when the parent dies without any chance to clean up
+      parent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+      // then every node stops and removes its folder
+      assertGoneWithTheirFolders(nodes);
+    } finally {
+      parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+      parent.destroyForcibly();
+    }
+  }
+
+  private Process sightlineEs(String... options) throws java.io.IOException {
+    var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var command =
+        new java.util.ArrayList<>(
+            List.of(
+                java,
+                "-Djava.io.tmpdir=" + baseDir,
+                "-cp",
+                System.getProperty("java.class.path"),
+                SightlineCommand.class.getName(),
+                "es"));
+    command.addAll(List.of(options));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  private void assertGoneWithTheirFolders(List<ProcessHandle> nodes) throws Exception {
+    for (var node : nodes) {
+      node.onExit().get(60, TimeUnit.SECONDS);
+      assertThat(node.isAlive()).isFalse();
+    }
+    try (var left = Files.list(baseDir)) {
+      assertThat(left.filter(p -> p.getFileName().toString().startsWith("sightline-es-")).toList())
+          .isEmpty();
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.sightline.it.support;
 
 import dev.sightline.probe.es.ElasticsearchVersion;
+import dev.sightline.probe.es.Engine;
+import dev.sightline.probe.es.EngineVersion;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,9 +47,10 @@ final class ElasticsearchVersions implements ClassTemplateInvocationContextProvi
   }
 
   /**
-   * {@code it-<n>-v<major>-<method>}: lower case, as index names require, and unique in this JVM.
+   * {@code it-<n>-v<major>-<method>} ({@code os<major>} for OpenSearch): lower case, as index names
+   * require, and unique in this JVM.
    */
-  static String uniquePrefix(ElasticsearchVersion version, String methodName) {
+  static String uniquePrefix(EngineVersion version, String methodName) {
     var name =
         methodName
             .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
@@ -58,7 +61,7 @@ final class ElasticsearchVersions implements ClassTemplateInvocationContextProvi
     }
     return "it-"
         + PREFIX_COUNTER.incrementAndGet()
-        + "-v"
+        + (version.engine() == Engine.OPENSEARCH ? "-os" : "-v")
         + version.major()
         + "-"
         + name.replaceAll("-+$", "");

@@ -22,9 +22,9 @@ import java.util.function.Supplier;
 
 /**
  * Configures a {@link BrokerHost}. Defaults: real time, the broker's backoffs ({@link
- * Backoff#EXPORT}, {@link Backoff#OPEN}), {@link ContextClassLoaderPolicy#BROKER}, resources
- * parent-first, a fresh {@link SimpleMeterRegistry}, and this class's loader as the host's class
- * loader.
+ * BrokerRetry#EXPORT}, {@link BrokerRetry#OPEN}), {@link ContextClassLoaderPolicy#BROKER},
+ * resources parent-first, a fresh {@link SimpleMeterRegistry}, and this class's loader as the
+ * host's class loader.
  *
  * <p>Thread-safety: not thread-safe; use from one thread.
  */
@@ -34,8 +34,8 @@ public final class BrokerHostBuilder {
   private final List<InProcessExporter> inProcess = new ArrayList<>();
   private HostScheduler scheduler;
   private InstantSource clock;
-  private Backoff exportBackoff = Backoff.EXPORT;
-  private Backoff openBackoff = Backoff.OPEN;
+  private BrokerRetry exportBackoff = BrokerRetry.EXPORT;
+  private BrokerRetry openBackoff = BrokerRetry.OPEN;
   private ContextClassLoaderPolicy policy = ContextClassLoaderPolicy.BROKER;
   private ResourceOrder resourceOrder = BrokerHost.defaultResourceOrder();
   private MeterRegistry meterRegistry = new SimpleMeterRegistry();
@@ -77,12 +77,12 @@ public final class BrokerHostBuilder {
     return this;
   }
 
-  public BrokerHostBuilder exportBackoff(Backoff backoff) {
+  public BrokerHostBuilder exportBackoff(BrokerRetry backoff) {
     this.exportBackoff = Objects.requireNonNull(backoff);
     return this;
   }
 
-  public BrokerHostBuilder openBackoff(Backoff backoff) {
+  public BrokerHostBuilder openBackoff(BrokerRetry backoff) {
     this.openBackoff = Objects.requireNonNull(backoff);
     return this;
   }

@@ -21,7 +21,7 @@ final class ExportLoop {
   private final List<HostedExporter> exporters;
   private final PartitionFilter filter;
   private final RecordReader reader;
-  private final Backoff backoff;
+  private final BrokerRetry backoff;
   private final LongConsumer onDelivered;
   private final ReusedRecord view = new ReusedRecord();
   private boolean inExport;
@@ -36,7 +36,7 @@ final class ExportLoop {
       List<HostedExporter> exporters,
       PartitionFilter filter,
       RecordReader reader,
-      Backoff backoff,
+      BrokerRetry backoff,
       LongConsumer onDelivered) {
     this.actor = actor;
     this.exporters = exporters;

@@ -13,8 +13,8 @@ import java.time.InstantSource;
 record HostSettings(
     HostScheduler scheduler,
     InstantSource clock,
-    Backoff exportBackoff,
-    Backoff openBackoff,
+    BrokerRetry exportBackoff,
+    BrokerRetry openBackoff,
     ContextClassLoaderPolicy contextClassLoaderPolicy,
     MeterRegistry meterRegistry,
     ExportersState state,

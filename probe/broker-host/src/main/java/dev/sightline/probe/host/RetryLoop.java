@@ -5,7 +5,7 @@ import dev.sightline.probe.host.actor.Timer;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs an attempt on the actor until it succeeds, waiting {@link Backoff#delayAfter} between
+ * Runs an attempt on the actor until it succeeds, waiting {@link BrokerRetry#delayAfter} between
  * attempts, like the broker's {@code BackOffRetryStrategy}. Other actor jobs (scheduled tasks,
  * position updates) run while it waits.
  *
@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 final class RetryLoop {
 
   private final Actor actor;
-  private final Backoff backoff;
+  private final BrokerRetry backoff;
   private final BooleanSupplier attempt;
   private final Runnable onSuccess;
   private int failures;
@@ -23,7 +23,7 @@ final class RetryLoop {
   /**
    * @param attempt returns true when done, false to be retried
    */
-  RetryLoop(Actor actor, Backoff backoff, BooleanSupplier attempt, Runnable onSuccess) {
+  RetryLoop(Actor actor, BrokerRetry backoff, BooleanSupplier attempt, Runnable onSuccess) {
     this.actor = actor;
     this.backoff = backoff;
     this.attempt = attempt;

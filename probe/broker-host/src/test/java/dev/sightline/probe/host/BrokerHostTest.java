@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class BrokerHostTest {
 
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-  private static final Backoff TINY_BACKOFF =
-      new Backoff(Duration.ofMillis(1), Duration.ofMillis(5));
+  private static final BrokerRetry TINY_BACKOFF =
+      new BrokerRetry(Duration.ofMillis(1), Duration.ofMillis(5));
 
   private final VirtualTimeScheduler time = new VirtualTimeScheduler(START);
   private final CallLog log = new CallLog();

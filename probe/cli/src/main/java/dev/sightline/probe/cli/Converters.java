@@ -6,7 +6,9 @@ import dev.sightline.probe.compare.InvalidVariantException;
 import dev.sightline.probe.compare.NamedVariants;
 import dev.sightline.probe.compare.VariantParser;
 import dev.sightline.probe.compare.VariantSpec;
+import dev.sightline.probe.es.ElasticsearchCluster;
 import dev.sightline.probe.es.ElasticsearchVersion;
+import dev.sightline.probe.es.Engine;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -148,6 +150,36 @@ final class Converters {
       throw new TypeConversionException(
           "'%s' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"
               .formatted(text));
+    }
+  }
+
+  /**
+   * The nodes of a cluster {@code ./sightline es} starts: from 1 to {@link
+   * ElasticsearchCluster#MAX_NODES}.
+   */
+  static final class NodeCount implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return wholeNumber(
+          text, 1, ElasticsearchCluster.MAX_NODES, "from 1 to " + ElasticsearchCluster.MAX_NODES);
+    }
+  }
+
+  /** {@code elasticsearch} or {@code opensearch}. */
+  static final class EngineName implements ITypeConverter<Engine> {
+    @Override
+    public Engine convert(String text) {
+      try {
+        return Engine.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "'%s' is not a supported engine (%s)"
+                .formatted(
+                    text,
+                    Arrays.stream(Engine.values())
+                        .map(Engine::id)
+                        .collect(Collectors.joining(" or "))));
+      }
     }
   }
 

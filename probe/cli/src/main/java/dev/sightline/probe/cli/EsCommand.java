@@ -1,36 +1,72 @@
 package dev.sightline.probe.cli;
 
+import dev.sightline.probe.es.ElasticsearchCluster;
 import dev.sightline.probe.es.ElasticsearchNode;
-import dev.sightline.probe.es.ElasticsearchVersion;
+import dev.sightline.probe.es.Engine;
+import dev.sightline.probe.es.EngineVersion;
 import dev.sightline.probe.es.NodeOptions;
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code ./sightline es}: starts a real node, prints its URL and keeps it up until Ctrl-C. */
+/**
+ * {@code ./sightline es}: starts a real node, or a cluster of them, prints the URL(s) and keeps
+ * them up until Ctrl-C.
+ */
 @Command(
     name = "es",
-    mixinStandardHelpOptions = true,
     description = {
-      "Starts a real Elasticsearch node in its own JVM and prints its URL (first line) until Ctrl-C.",
-      "Ctrl-C stops the node and deletes its data folder."
+      "Starts a real Elasticsearch or OpenSearch node (or a cluster: --nodes) on 127.0.0.1, each node"
+          + " in its own JVM, and prints its URL (first line; a cluster's URLs comma-separated,"
+          + " as connect.url takes them) until Ctrl-C.",
+      "Ctrl-C stops the nodes and deletes their data folders."
     })
 final class EsCommand implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
   @Option(
-      names = "--es-version",
-      defaultValue = "9.5.3",
-      converter = Converters.EsVersion.class,
-      description = "Elasticsearch version: 9.5.3 or 8.19.21 (default: ${DEFAULT-VALUE}).")
-  ElasticsearchVersion version;
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(
+      names = "--engine",
+      defaultValue = "elasticsearch",
+      converter = Converters.EngineName.class,
+      description = "elasticsearch or opensearch (default: ${DEFAULT-VALUE}).")
+  Engine engine;
+
+  @Option(
+      names = {"--version", "--es-version"},
+      paramLabel = "<version>",
+      description =
+          "The engine's version, or its major version: Elasticsearch 9.5.3 (default) or 8.19.21;"
+              + " OpenSearch 2.19.6 (default) or 3.9.0.")
+  String version;
+
+  @Option(
+      names = "--nodes",
+      defaultValue = "1",
+      converter = Converters.NodeCount.class,
+      description =
+          "Nodes: 1 is a single-node cluster; more form a real cluster (discovery, master"
+              + " election), e.g. 3 (default: ${DEFAULT-VALUE}).")
+  int nodes;
 
   @Option(
       names = "--heap",
       defaultValue = "512m",
       converter = Converters.HeapSize.class,
-      description = "Node heap (default: ${DEFAULT-VALUE}).")
+      description = "Heap of each node (default: ${DEFAULT-VALUE}).")
   String heap;
 
   @Option(names = "--setting", description = "Extra node setting key=value; repeatable.")
@@ -38,17 +74,71 @@ final class EsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    var options = NodeOptions.defaults().withVersion(version).withHeap(heap);
+    var options = NodeOptions.defaults().withVersion(engineVersion()).withHeap(heap);
     for (var setting : settings.entrySet()) {
       options = options.withSetting(setting.getKey(), setting.getValue());
     }
+    if (nodes == 1) {
+      runNode(options);
+    } else {
+      runCluster(options);
+    }
+    new CountDownLatch(1).await();
+    return 0;
+  }
+
+  /** The version given for the engine given, or the engine's default. */
+  EngineVersion engineVersion() {
+    if (version == null) {
+      return engine.defaultVersion();
+    }
+    try {
+      return engine.parseVersion(version);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '%s': '%s' is not a supported %s version (%s, or its major version)"
+              .formatted(
+                  versionOptionGiven(),
+                  version,
+                  engine.displayName(),
+                  engine.versions().stream()
+                      .map(EngineVersion::number)
+                      .collect(Collectors.joining(" or "))));
+    }
+  }
+
+  /** {@code --version} or its alias {@code --es-version}, as the command line spelled it. */
+  private String versionOptionGiven() {
+    var args = spec.commandLine().getParseResult().originalArgs();
+    return args.stream()
+            .anyMatch(arg -> arg.equals("--es-version") || arg.startsWith("--es-version="))
+        ? "--es-version"
+        : "--version";
+  }
+
+  private static void runNode(NodeOptions options) {
     var node = ElasticsearchNode.start(options);
     System.out.println(node.url());
     System.out.printf(
-        "Elasticsearch %s is green after %.1f s (home %s). Ctrl-C stops it and deletes its data.%n",
-        node.version(), node.startDuration().toMillis() / 1000.0, node.home());
+        "%s is green after %.1f s (home %s). Ctrl-C stops it and deletes its data.%n",
+        node.version().displayName(), node.startDuration().toMillis() / 1000.0, node.home());
     System.out.flush();
-    new CountDownLatch(1).await();
-    return 0;
+  }
+
+  private void runCluster(NodeOptions options) {
+    var cluster = ElasticsearchCluster.start(options, nodes);
+    System.out.println(cluster.urls().stream().map(URI::toString).collect(Collectors.joining(",")));
+    System.out.printf(
+        "A cluster of %d %s nodes is green after %.1f s; master: %s.%n",
+        nodes,
+        cluster.version().displayName(),
+        cluster.startDuration().toMillis() / 1000.0,
+        cluster.master().map(node -> node.name()).orElse("(electing)"));
+    for (var node : cluster.nodes()) {
+      System.out.printf("  %s %s (home %s)%n", node.name(), node.url(), node.home());
+    }
+    System.out.println("Ctrl-C stops them and deletes their data.");
+    System.out.flush();
   }
 }

@@ -1,5 +1,6 @@
 package dev.sightline.probe.cli;
 
+import dev.sightline.probe.compare.MissingJarException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +30,8 @@ public final class SightlineCommand implements Runnable {
   public static final int EXIT_UNFINISHED = 3;
 
   static final String EXIT_CODES_OK = "0:Done.";
-  static final String EXIT_CODES_ERROR = "1:Failed (the error and its stack trace on stderr).";
+  static final String EXIT_CODES_ERROR =
+      "1:Failed (the error on stderr: one line for a missing jar, else with its stack trace).";
   static final String EXIT_CODES_USAGE = "2:Invalid command line (one line on stderr).";
   static final String EXIT_CODES_UNFINISHED =
       "3:A variant did not drain within --drain-timeout; its results are incomplete.";
@@ -54,7 +56,20 @@ public final class SightlineCommand implements Runnable {
    */
   public static CommandLine commandLine() {
     return new CommandLine(new SightlineCommand())
-        .setParameterExceptionHandler(SightlineCommand::usageError);
+        .setParameterExceptionHandler(SightlineCommand::usageError)
+        .setExecutionExceptionHandler(SightlineCommand::failure);
+  }
+
+  /** A missing jar is one line that says how to build it; anything else keeps its stack trace. */
+  private static int failure(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (!(e instanceof MissingJarException)) {
+      throw e;
+    }
+    var err = command.getErr();
+    err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+    err.flush();
+    return command.getCommandSpec().exitCodeOnExecutionException();
   }
 
   /**

@@ -24,7 +24,9 @@ public record ExporterJars(Path direct, Path twoHop) {
     return new ExporterJars(direct, jar);
   }
 
-  /** Throws when a jar a run needs is missing, saying how to build it. */
+  /**
+   * @throws MissingJarException when a jar the run needs is missing
+   */
   public void requirePresent(boolean directNeeded, boolean twoHopNeeded) {
     if (directNeeded) {
       require(direct, "exporter");
@@ -36,8 +38,7 @@ public record ExporterJars(Path direct, Path twoHop) {
 
   private static void require(Path jar, String what) {
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(
-          "the " + what + " jar " + jar + " is missing: build with ./sightline build");
+      throw new MissingJarException(what, jar);
     }
   }
 }

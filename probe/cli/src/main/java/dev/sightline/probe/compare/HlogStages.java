@@ -11,8 +11,10 @@ import org.HdrHistogram.HistogramLogReader;
 
 /**
  * Reads the exporters' {@code .hlog} files (tags {@code <stage>:<VALUE_TYPE>}) and merges, per
- * stage, the intervals of one value type from every partition that start at or after the measured
- * part of the run.
+ * stage, the intervals of one value type from every partition that overlap the measured part of the
+ * run: those that end after it began. An interval that straddles the start may hold some warm-up
+ * values (at most one interval's worth, {@code latency.hlog.interval}); dropping it would lose
+ * measured ones instead, and all of them when the run is shorter than two intervals.
  */
 final class HlogStages {
 
@@ -35,7 +37,7 @@ final class HlogStages {
             var tag = h.getTag();
             if (tag == null
                 || !tag.endsWith(":" + valueType)
-                || h.getStartTimeStamp() < measuredFromMillis) {
+                || h.getEndTimeStamp() <= measuredFromMillis) {
               continue;
             }
             var stage = tag.substring(0, tag.indexOf(':'));

@@ -70,12 +70,7 @@ public final class SustainedThroughput {
    *     exporter refuses a variant's settings
    */
   public static ThroughputResult run(ThroughputOptions options, PrintStream out) throws Exception {
-    if (!Files.isRegularFile(options.exporterJar())) {
-      throw new IllegalStateException(
-          "the exporter jar "
-              + options.exporterJar()
-              + " is missing: build with ./sightline build");
-    }
+    new ExporterJars(options.exporterJar(), null).requirePresent(true, false);
     Variant.requireDistinctLabels(options.variants());
     var someNode = options.elasticsearch().orElse(URI.create("http://127.0.0.1:9200"));
     VariantExporters.check(

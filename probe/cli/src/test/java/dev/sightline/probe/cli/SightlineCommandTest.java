@@ -5,9 +5,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.sightline.probe.compare.NamedVariants;
 import dev.sightline.probe.es.ElasticsearchVersion;
+import dev.sightline.probe.es.OpenSearchVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -105,6 +107,21 @@ class SightlineCommandTest {
               List.of("es", "--es-version=6"),
               "Invalid value for option '--es-version': '6' is not a supported Elasticsearch version (9.5.3 or 8.19.21, or its major version)"),
           arguments(
+              List.of("es", "--engine=solr"),
+              "Invalid value for option '--engine': 'solr' is not a supported engine (elasticsearch or opensearch)"),
+          arguments(
+              List.of("es", "--engine=opensearch", "--version=9.5.3"),
+              "Invalid value for option '--version': '9.5.3' is not a supported OpenSearch version (3.9.0 or 2.19.6, or its major version)"),
+          arguments(
+              List.of("es", "--version=2.19.6"),
+              "Invalid value for option '--version': '2.19.6' is not a supported Elasticsearch version (9.5.3 or 8.19.21, or its major version)"),
+          arguments(
+              List.of("es", "--nodes=0"),
+              "Invalid value for option '--nodes': '0' is not a whole number from 1 to 9"),
+          arguments(
+              List.of("es", "--nodes=three"),
+              "Invalid value for option '--nodes': 'three' is not a whole number from 1 to 9"),
+          arguments(
               List.of("es", "--heap=lots"),
               "Invalid value for option '--heap': 'lots' is not a heap size (examples: 512m, 1g)"),
           arguments(
@@ -193,6 +210,31 @@ class SightlineCommandTest {
           .endsWith("; see ./sightline compare --help");
     }
 
+    @ParameterizedTest
+    @MethodSource("commandsThatLoadTheExporter")
+    void shouldSayInOneLineWhichJarIsMissingAndHowToBuildIt(String command) {
+      // given the default jar, relative to the project root: not there from this module's folder
+      var jar =
+          Path.of("exporter", "target", "sightline-exporter-" + ProjectVersion.get() + ".jar");
+
+      // when
+      var exitCode = asMainRunsIt().execute(command, "--es=http://127.0.0.1:1", "--variant=direct");
+
+      // then
+      assertThat(exitCode).isEqualTo(1);
+      assertThat(err.toString().lines())
+          .containsExactly(
+              "sightline "
+                  + command
+                  + ": the exporter jar "
+                  + jar
+                  + " is missing: build with ./sightline build");
+    }
+
+    static Stream<String> commandsThatLoadTheExporter() {
+      return Stream.of("compare", "throughput");
+    }
+
     @Test
     void shouldListTheExitCodesOfACommandThatCanRunUnfinished() {
       // when
@@ -238,6 +280,22 @@ class SightlineCommandTest {
       assertThat(options.drainTimeout()).isEqualTo(Duration.ofMinutes(2));
       assertThat(options.elasticsearch()).contains(URI.create("https://es.example:9243"));
       assertThat(options.elasticsearchVersion()).isEqualTo(ElasticsearchVersion.V8_19_21);
+    }
+
+    @Test
+    void shouldStartEachEnginesDefaultVersionUnlessAVersionIsGiven() {
+      assertThat(esCommand("es").engineVersion()).isEqualTo(ElasticsearchVersion.V9_5_3);
+      assertThat(esCommand("es", "--es-version=8").engineVersion())
+          .isEqualTo(ElasticsearchVersion.V8_19_21);
+      assertThat(esCommand("es", "--engine=opensearch").engineVersion())
+          .isEqualTo(OpenSearchVersion.V2_19_6);
+      var cluster = esCommand("es", "--engine=OpenSearch", "--version=3", "--nodes=3");
+      assertThat(cluster.engineVersion()).isEqualTo(OpenSearchVersion.V3_9_0);
+      assertThat(cluster.nodes).isEqualTo(3);
+    }
+
+    private EsCommand esCommand(String... args) {
+      return (EsCommand) plain().parseArgs(args).subcommand().commandSpec().userObject();
     }
 
     @Test

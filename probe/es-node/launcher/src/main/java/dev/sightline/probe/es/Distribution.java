@@ -10,20 +10,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The jars of one Elasticsearch version, as Maven resolved them when the {@code es-dist} module was
- * built: the server classpath and, apart from it, the netty4 transport module.
+ * The jars of one engine version, as Maven resolved them when its {@code dist-*} module was built:
+ * the server classpath and, for Elasticsearch, apart from it, the netty4 transport module (its "jar
+ * hell" check refuses netty on the server classpath). OpenSearch's netty4 plugin is on the server
+ * classpath: the node is given its plugin class directly.
  */
-record Distribution(
-    ElasticsearchVersion version, List<Path> serverJars, List<Path> nettyModuleJars) {
+record Distribution(EngineVersion version, List<Path> serverJars, List<Path> nettyModuleJars) {
 
   private static final String RESOURCE_ROOT = "dev/sightline/esdist/";
 
-  static Distribution of(ElasticsearchVersion version) {
+  static Distribution of(EngineVersion version) {
     var distribution =
         new Distribution(
             version,
             readClasspath(version, "server.classpath"),
-            readClasspath(version, "transport-netty4.classpath"));
+            version.engine() == Engine.ELASTICSEARCH
+                ? readClasspath(version, "transport-netty4.classpath")
+                : List.of());
     distribution.requireJarsPresent();
     return distribution;
   }
@@ -35,15 +38,14 @@ record Distribution(
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "No transport-netty4 jar in the classpath of Elasticsearch " + version));
+                    "No transport-netty4 jar in the classpath of " + version.displayName()));
   }
 
   private void requireJarsPresent() {
     for (var jar : serverJars) {
       if (!Files.isRegularFile(jar)) {
         throw new IllegalStateException(
-            "Elasticsearch "
-                + version
+            version.displayName()
                 + " jar "
                 + jar
                 + " is missing from the local Maven repository: rebuild with 'mvn package' (or ./sightline build)");
@@ -51,15 +53,15 @@ record Distribution(
     }
   }
 
-  private static List<Path> readClasspath(ElasticsearchVersion version, String name) {
-    var resource = RESOURCE_ROOT + version.number() + "/" + name;
+  private static List<Path> readClasspath(EngineVersion version, String name) {
+    var resource = RESOURCE_ROOT + version.id() + "/" + name;
     try (InputStream in = Distribution.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(
             "Resource "
                 + resource
-                + " not found: the sightline-es-dist module for Elasticsearch "
-                + version
+                + " not found: the dist module of "
+                + version.displayName()
                 + " must be on the classpath (build the project with 'mvn package')");
       }
       var text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -23,15 +23,15 @@ public final class ElasticsearchLease implements AutoCloseable {
    * {@code out}.
    */
   public static ElasticsearchLease of(
-      Optional<URI> given, ElasticsearchVersion version, String heap, PrintStream out) {
+      Optional<URI> given, EngineVersion version, String heap, PrintStream out) {
     if (given.isPresent()) {
       return new ElasticsearchLease(given.get(), null);
     }
-    out.printf("Starting Elasticsearch %s…%n", version);
+    out.printf("Starting %s…%n", version.displayName());
     var node = ElasticsearchNode.start(NodeOptions.defaults().withVersion(version).withHeap(heap));
     out.printf(
-        "Elasticsearch %s at %s (green after %.1f s)%n",
-        node.version(), node.url(), node.startDuration().toMillis() / 1000.0);
+        "%s at %s (green after %.1f s)%n",
+        node.version().displayName(), node.url(), node.startDuration().toMillis() / 1000.0);
     return new ElasticsearchLease(node.url(), node);
   }
 
@@ -40,7 +40,7 @@ public final class ElasticsearchLease implements AutoCloseable {
   }
 
   /** The version of the node this lease started; empty for a given URL. */
-  public Optional<ElasticsearchVersion> embeddedVersion() {
+  public Optional<EngineVersion> embeddedVersion() {
     return Optional.ofNullable(node).map(ElasticsearchNode::version);
   }
 

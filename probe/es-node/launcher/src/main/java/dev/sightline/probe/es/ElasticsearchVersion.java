@@ -3,11 +3,8 @@ package dev.sightline.probe.es;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/**
- * The Elasticsearch versions a node can be started for; each has its classpath resolved at build
- * time.
- */
-public enum ElasticsearchVersion {
+/** The Elasticsearch versions a node can be started for. */
+public enum ElasticsearchVersion implements EngineVersion {
   V9_5_3("9.5.3"),
   V8_19_21("8.19.21");
 
@@ -19,13 +16,14 @@ public enum ElasticsearchVersion {
     this.number = number;
   }
 
-  /** The release number, e.g. {@code 9.5.3}. */
-  public String number() {
-    return number;
+  @Override
+  public Engine engine() {
+    return Engine.ELASTICSEARCH;
   }
 
-  public int major() {
-    return Integer.parseInt(number.substring(0, number.indexOf('.')));
+  @Override
+  public String number() {
+    return number;
   }
 
   /** Accepts a full release number ({@code 8.19.21}) or a major version ({@code 8}). */

@@ -10,12 +10,15 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** The fresh temporary folder a node lives in: config, data, logs and its transport module. */
+/**
+ * The fresh temporary folder a node lives in: config, data, logs and (Elasticsearch) its transport
+ * module.
+ */
 final class NodeHome {
 
   private static final String NETTY_DESCRIPTOR =
@@ -27,14 +30,24 @@ final class NodeHome {
     this.root = root;
   }
 
-  static NodeHome create(NodeOptions options, Distribution distribution) throws IOException {
+  /**
+   * A fresh folder {@code sightline-es-<version id>[-<name>]-<random>} under the options' base
+   * folder, laid out for the options' engine; settings are written separately ({@link
+   * #writeSettings}).
+   */
+  static NodeHome create(NodeOptions options, Distribution distribution, String name)
+      throws IOException {
     Files.createDirectories(options.baseDir());
     var home =
         new NodeHome(
             Files.createTempDirectory(
-                options.baseDir(), "sightline-es-" + options.version() + "-"));
+                options.baseDir(),
+                "sightline-es-"
+                    + options.version().id()
+                    + (name.isEmpty() ? "" : "-" + name)
+                    + "-"));
     try {
-      home.layOut(options, distribution);
+      home.layOut(distribution);
       return home;
     } catch (IOException | RuntimeException e) {
       home.delete();
@@ -52,6 +65,10 @@ final class NodeHome {
 
   Path logs() {
     return root.resolve("logs");
+  }
+
+  Path data() {
+    return root.resolve("data");
   }
 
   Path tmp() {
@@ -103,13 +120,14 @@ final class NodeHome {
     }
   }
 
-  private void layOut(NodeOptions options, Distribution distribution) throws IOException {
-    for (var dir : List.of(config(), logs(), tmp(), nativeLibs(), root.resolve("data"))) {
+  private void layOut(Distribution distribution) throws IOException {
+    for (var dir : List.of(config(), logs(), tmp(), nativeLibs(), data())) {
       Files.createDirectories(dir);
     }
-    installNettyModule(distribution);
+    if (distribution.version().engine() == Engine.ELASTICSEARCH) {
+      installNettyModule(distribution);
+    }
     writeLogConfig();
-    writeNodeSettings(options);
   }
 
   private void installNettyModule(Distribution distribution) throws IOException {
@@ -148,33 +166,13 @@ final class NodeHome {
     Files.write(config().resolve("log4j2.properties"), lines, StandardCharsets.UTF_8);
   }
 
-  /** Writes the node settings again, e.g. to pin the HTTP port for a restart. */
-  void rewriteSettings(NodeOptions options) throws IOException {
-    writeNodeSettings(options);
-  }
-
-  private void writeNodeSettings(NodeOptions options) throws IOException {
-    var settings = new TreeMap<String, String>();
-    settings.put("path.home", root.toAbsolutePath().toString());
-    settings.put("path.data", root.resolve("data").toAbsolutePath().toString());
-    settings.put("path.logs", logs().toAbsolutePath().toString());
-    // Stable per home folder: a restart on the same data must keep its cluster's name.
-    settings.put(
-        "cluster.name",
-        "sightline-" + Integer.toHexString(root.getFileName().toString().hashCode()));
-    settings.put("node.name", "sightline-" + options.version());
-    settings.put("discovery.type", "single-node");
-    settings.put("network.host", "127.0.0.1");
-    settings.put("http.port", "0");
-    settings.put("transport.port", "0");
-    settings.put("node.portsfile", "true");
-    settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
-    settings.putAll(options.settings());
+  /** Writes the settings the node reads at its next start ({@link NodeSettings} makes them). */
+  void writeSettings(Map<String, String> settings) throws IOException {
     var properties = new Properties();
     properties.putAll(settings);
     try (Writer writer =
         Files.newBufferedWriter(config().resolve(NodeMain.SETTINGS_FILE), StandardCharsets.UTF_8)) {
-      properties.store(writer, "Elasticsearch node settings written by Sightline");
+      properties.store(writer, "Node settings written by Sightline");
     }
   }
 

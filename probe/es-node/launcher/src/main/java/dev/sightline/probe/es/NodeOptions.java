@@ -8,11 +8,12 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * How to start a node: version, heap, extra node settings (added to the ones a single local node
- * needs), how long to wait for green health, and the folder its temporary home is created in.
+ * How to start a node (or each node of a cluster): engine version, heap, extra node settings (added
+ * to, or replacing, the ones a local node needs), how long to wait for green health, and the folder
+ * its temporary home is created in.
  */
 public record NodeOptions(
-    ElasticsearchVersion version,
+    EngineVersion version,
     String heap,
     Map<String, String> settings,
     Duration startTimeout,
@@ -43,7 +44,8 @@ public record NodeOptions(
         Path.of(System.getProperty("java.io.tmpdir")));
   }
 
-  public NodeOptions withVersion(ElasticsearchVersion version) {
+  /** Any version of any engine, e.g. {@code OpenSearchVersion.V2_19_6}. */
+  public NodeOptions withVersion(EngineVersion version) {
     return new NodeOptions(version, heap, settings, startTimeout, baseDir);
   }
 

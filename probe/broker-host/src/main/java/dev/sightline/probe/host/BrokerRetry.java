@@ -8,21 +8,27 @@ import java.time.Duration;
  * So the broker's export retry ({@link #EXPORT}: 1 s, 10 s) waits 2 s, 4 s, 8 s, 10 s, 10 s, … and
  * never gives up.
  *
+ * <p>This is the broker's schedule, modelled so the host retries a failing exporter as Zeebe does;
+ * the exporter's own backoff between flush attempts ({@code dev.sightline.exporter.flush.Backoff})
+ * is its own policy and changes independently.
+ *
  * @param initial the delay the doubling starts from
  * @param max the longest delay
  */
-public record Backoff(Duration initial, Duration max) {
+public record BrokerRetry(Duration initial, Duration max) {
 
   /** The broker's retry of a failed {@code export}. */
-  public static final Backoff EXPORT = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(10));
+  public static final BrokerRetry EXPORT =
+      new BrokerRetry(Duration.ofSeconds(1), Duration.ofSeconds(10));
 
   /** The broker's retry of a failed {@code open}. */
-  public static final Backoff OPEN = new Backoff(Duration.ofMillis(150), Duration.ofSeconds(10));
+  public static final BrokerRetry OPEN =
+      new BrokerRetry(Duration.ofMillis(150), Duration.ofSeconds(10));
 
-  public Backoff {
+  public BrokerRetry {
     if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
       throw new IllegalArgumentException(
-          "Backoff needs 0 < initial <= max, got " + initial + " and " + max);
+          "BrokerRetry needs 0 < initial <= max, got " + initial + " and " + max);
     }
   }
 

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class BackoffTest {
+class BrokerRetryTest {
 
   @Test
   void shouldDoubleBeforeTheFirstWaitAndCapLikeTheBroker() {
-    assertThat(IntStream.rangeClosed(1, 6).mapToObj(Backoff.EXPORT::delayAfter))
+    assertThat(IntStream.rangeClosed(1, 6).mapToObj(BrokerRetry.EXPORT::delayAfter))
         .containsExactly(
             Duration.ofSeconds(2),
             Duration.ofSeconds(4),
@@ -19,13 +19,13 @@ class BackoffTest {
             Duration.ofSeconds(10),
             Duration.ofSeconds(10),
             Duration.ofSeconds(10));
-    assertThat(Backoff.OPEN.delayAfter(1)).isEqualTo(Duration.ofMillis(300));
-    assertThat(Backoff.EXPORT.delayAfter(Integer.MAX_VALUE)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(BrokerRetry.OPEN.delayAfter(1)).isEqualTo(Duration.ofMillis(300));
+    assertThat(BrokerRetry.EXPORT.delayAfter(Integer.MAX_VALUE)).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
   void shouldRejectAMaximumBelowTheInitialDelay() {
-    assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> new BrokerRetry(Duration.ofSeconds(2), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("0 < initial <= max");
   }

@@ -1,0 +1,84 @@
+package dev.sightline.it.support;
+
+import dev.sightline.probe.es.EngineVersion;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
+import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/** The extension behind {@link RealEngines}: one class invocation per engine version. */
+final class EngineVersions implements ClassTemplateInvocationContextProvider {
+
+  static final String ENGINES_PROPERTY = "sightline.it.engines";
+
+  @Override
+  public boolean supportsClassTemplate(ExtensionContext context) {
+    return true;
+  }
+
+  @Override
+  public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(
+      ExtensionContext context) {
+    return selectedVersions().stream().map(VersionInvocation::new);
+  }
+
+  /**
+   * Every engine version, or those {@value #ENGINES_PROPERTY} names ({@code 9.5.3}, {@code
+   * opensearch-2.19.6}, {@code opensearch:3}; see {@link EngineVersion#parse}).
+   */
+  static List<EngineVersion> selectedVersions() {
+    var property = System.getProperty(ENGINES_PROPERTY, "").strip();
+    if (property.isEmpty()) {
+      return EngineVersion.all();
+    }
+    return Arrays.stream(property.split(","))
+        .map(String::strip)
+        .map(EngineVersion::parse)
+        .distinct()
+        .toList();
+  }
+
+  private record VersionInvocation(EngineVersion version)
+      implements ClassTemplateInvocationContext {
+
+    @Override
+    public String getDisplayName(int invocationIndex) {
+      return version.displayName();
+    }
+
+    @Override
+    public List<Extension> getAdditionalExtensions() {
+      return List.of(new TargetResolver(version));
+    }
+  }
+
+  private record TargetResolver(EngineVersion version) implements ParameterResolver {
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == EngineTarget.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      var node = SharedNode.of(context, version);
+      // One prefix per test, even if the test asks for the target more than once.
+      return context
+          .getStore(ExtensionContext.Namespace.create(TargetResolver.class))
+          .getOrComputeIfAbsent(
+              "target",
+              key ->
+                  new EngineTarget(
+                      version,
+                      node.url(),
+                      ElasticsearchVersions.uniquePrefix(
+                          version, context.getTestMethod().map(m -> m.getName()).orElse("class"))),
+              EngineTarget.class);
+    }
+  }
+}
