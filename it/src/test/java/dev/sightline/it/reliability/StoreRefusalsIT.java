@@ -125,7 +125,7 @@ class StoreRefusalsIT {
         // when the flow-node index is deleted after the exporter created its schema
         var run =
             HostileInputsIT.export(
-                es,
+                es.onEngine(),
                 Map.of(),
                 records,
                 HostileInputsIT.START_MILLIS,
@@ -172,7 +172,7 @@ class StoreRefusalsIT {
       var target = new EsTarget(es.version(), node.url(), es.indexPrefix());
 
       // when
-      var run = HostileInputsIT.export(target, Map.of(), records);
+      var run = HostileInputsIT.export(target.onEngine(), Map.of(), records);
 
       // then the partition moved on, the small variables are written, and the large one is a
       // dead letter (without its document: that too is larger than the node takes)
