@@ -102,7 +102,7 @@ public final class ReadModelWriter {
             ? new WrittenDocuments(WRITTEN_DOCUMENTS_BYTES, WRITTEN_DOCUMENT_MAX_BYTES)
             : null; // a merging batch never continues whole documents
     var batch = new Batch(newDocuments, written, latency.documentWatch());
-    var schemaCheck = new SchemaCheck(store);
+    var schemaCheck = new SchemaCheck(store, log);
     var dispatcher =
         ReadModelHandlers.create(
             new ReadModelHandlers.Context(

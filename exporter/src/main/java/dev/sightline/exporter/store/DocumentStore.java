@@ -21,6 +21,11 @@ public interface DocumentStore extends DocumentReader, AutoCloseable {
    */
   void ensureSchema();
 
+  /** The engine found at the first {@link #ensureSchema}; empty before, or for a test double. */
+  default Optional<Engine> engine() {
+    return Optional.empty();
+  }
+
   /**
    * Writes the documents and waits for the answer (dead letters, writers that go batch by batch):
    * each indexed whole if it is known whole ({@link PendingDocument#whole}), else as a partial

@@ -65,7 +65,8 @@ public final class ElasticsearchErrors {
           SECURITY,
           "index_closed_exception",
           "version_conflict_engine_exception",
-          "es_rejected_execution_exception",
+          Engine.ES_REJECTED_EXECUTION,
+          Engine.OS_REJECTED_EXECUTION,
           "circuit_breaking_exception");
 
   private static final int BAD_REQUEST = 400;

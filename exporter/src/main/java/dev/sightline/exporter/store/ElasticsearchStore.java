@@ -34,6 +34,7 @@ public final class ElasticsearchStore implements DocumentStore {
   private final RestClient client;
   private final ReadModelSchema schema;
   private final long maxRequestBytes;
+  private volatile Engine engine;
 
   /**
    * @param maxRequestBytes synchronous {@link #write}s are split into requests of at most this
@@ -48,6 +49,9 @@ public final class ElasticsearchStore implements DocumentStore {
 
   @Override
   public void ensureSchema() {
+    if (engine == null) {
+      engine = Engine.detect(client);
+    }
     for (IndexDescriptor descriptor : ReadModelSchema.INDICES) {
       var index = schema.indexName(descriptor);
       var template = descriptor.templateName(schema.prefix());
@@ -85,6 +89,11 @@ public final class ElasticsearchStore implements DocumentStore {
     } catch (IOException | RuntimeException e) {
       throw RestCalls.failure("create index " + index, e);
     }
+  }
+
+  @Override
+  public Optional<Engine> engine() {
+    return Optional.ofNullable(engine);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.sightline.exporter.store;
 
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
 
 /**
  * Creates the read model's templates and indices before the first write or read, and again after
@@ -12,10 +13,13 @@ import java.util.Optional;
 public final class SchemaCheck {
 
   private final DocumentStore store;
+  private final Logger log;
   private boolean ready;
+  private boolean told;
 
-  public SchemaCheck(DocumentStore store) {
+  public SchemaCheck(DocumentStore store, Logger log) {
     this.store = store;
+    this.log = log;
   }
 
   /** Creates the schema unless it was created since the last {@link #lost}. */
@@ -23,6 +27,10 @@ public final class SchemaCheck {
     if (!ready) {
       store.ensureSchema();
       ready = true;
+      if (!told) {
+        told = true;
+        store.engine().ifPresent(engine -> log.info("Read model schema ready on {}", engine));
+      }
     }
   }
 

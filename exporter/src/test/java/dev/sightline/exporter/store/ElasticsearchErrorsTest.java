@@ -22,6 +22,7 @@ class ElasticsearchErrorsTest {
       "400, index_closed_exception",
       "409, version_conflict_engine_exception",
       "429, es_rejected_execution_exception",
+      "429, rejected_execution_exception", // OpenSearch's name for it
       "429, circuit_breaking_exception",
       "500, an_unlisted_exception",
       "503, unavailable_shards_exception",

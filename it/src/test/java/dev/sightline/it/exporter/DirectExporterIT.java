@@ -2,14 +2,13 @@ package dev.sightline.it.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.handler.Dates;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.config.ExporterConfigs;
 import dev.sightline.probe.host.source.ListRecordSource;
@@ -31,14 +30,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * exports a parent instance calling a child instance into a real node; every document is compared
  * field by field.
  */
-@RealElasticsearch
+@RealEngines
 class DirectExporterIT {
 
   private static final String EXPORTER_ID = "sightline";
 
   @TempDir Path brokerHome;
 
-  private String yaml(EsTarget es) {
+  private String yaml(EngineTarget es) {
     return """
         zeebe:
           broker:
@@ -58,7 +57,7 @@ class DirectExporterIT {
         .formatted(ExporterJarIT.exporterJar().toAbsolutePath(), es.url(), es.indexPrefix());
   }
 
-  private BrokerHost host(EsTarget es) {
+  private BrokerHost host(EngineTarget es) {
     return BrokerHost.builder().exporters(ExporterConfigs.fromYaml(yaml(es), brokerHome)).build();
   }
 
@@ -75,8 +74,8 @@ class DirectExporterIT {
 
   @ParameterizedTest(name = "tree fields on records: {0}")
   @ValueSource(booleans = {true, false})
-  void shouldWriteEveryDocumentOfAParentCallingAChildExactly(boolean withTreeFields, EsTarget es)
-      throws Exception {
+  void shouldWriteEveryDocumentOfAParentCallingAChildExactly(
+      boolean withTreeFields, EngineTarget es) throws Exception {
     // given the records of a broker 8.8 (tree fields) or an older one (parent links only)
     var scenario = new ProcessScenario(new RecordFactory(1), withTreeFields, 1_795_000_000_000L);
     var records = records(scenario);
@@ -87,7 +86,7 @@ class DirectExporterIT {
     }
 
     // then
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       assertThat(ReadModelDocuments.all(client, es.index("process-instance-v2")))
           .isEqualTo(expectedProcessInstances(scenario, records));
       assertThat(ReadModelDocuments.all(client, es.index("flow-node-instance-v2")))
@@ -96,8 +95,8 @@ class DirectExporterIT {
   }
 
   @Test
-  void shouldEndInIdenticalDocumentsAfterACrashAndAReplayFromTheAcknowledgedPosition(EsTarget es)
-      throws Exception {
+  void shouldEndInIdenticalDocumentsAfterACrashAndAReplayFromTheAcknowledgedPosition(
+      EngineTarget es) throws Exception {
     var scenario = new ProcessScenario(new RecordFactory(1), true, 1_795_000_000_000L);
     var records = records(scenario);
     var half = records.size() / 2;
@@ -117,7 +116,7 @@ class DirectExporterIT {
     }
 
     // then the documents are exactly those of a clean run
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       assertThat(ReadModelDocuments.all(client, es.index("process-instance-v2")))
           .isEqualTo(expectedProcessInstances(scenario, records));
       assertThat(ReadModelDocuments.all(client, es.index("flow-node-instance-v2")))

@@ -3,7 +3,6 @@ package dev.sightline.it.exporter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.DocumentKey;
@@ -14,23 +13,24 @@ import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.ElasticsearchClients;
 import dev.sightline.exporter.store.ElasticsearchStore;
 import dev.sightline.exporter.store.StoreException;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.elasticsearch.client.Request;
 import org.junit.jupiter.api.Test;
 
 /**
  * The store against a real node: schema, partial upserts, split bulks, grouped rejections, purge.
  */
-@RealElasticsearch
+@RealEngines
 class ElasticsearchStoreIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static ElasticsearchStore store(EsTarget es, long maxRequestBytes) {
+  private static ElasticsearchStore store(EngineTarget es, long maxRequestBytes) {
     var config =
         ConfigParser.parse(
             Map.of(
@@ -50,37 +50,35 @@ class ElasticsearchStoreIT {
     return batch.documents();
   }
 
-  private static String processInstanceIndex(EsTarget es) {
+  private static String processInstanceIndex(EngineTarget es) {
     return ProcessInstanceIndex.DESCRIPTOR.indexName(es.indexPrefix());
   }
 
   @Test
-  void shouldCreateTheSchemaIdempotentlyWithStrictMappings(EsTarget es) throws IOException {
+  void shouldCreateTheSchemaIdempotentlyWithStrictMappings(EngineTarget es) throws IOException {
     try (var store = store(es, 1 << 20);
-        ElasticsearchClient client = EsClients.open(es.url())) {
+        var client = EngineClient.open(es.url())) {
       // when created twice
       store.ensureSchema();
       store.ensureSchema();
 
       // then every index exists with its explicit mapping
       var index = processInstanceIndex(es);
-      var mapping = client.indices().getMapping(g -> g.index(index)).get(index).mappings();
-      assertThat(mapping.dynamic()).hasToString("Strict");
-      assertThat(mapping.properties())
+      var mapping = client.mappings(index);
+      assertThat(mapping).containsEntry("dynamic", "strict");
+      assertThat((Map<String, Object>) mapping.get("properties"))
           .containsKeys("key", "treePath", "state", "startDate", "incident");
-      assertThat(mapping.properties().get("treePath").isKeyword()).isTrue();
+      assertThat(client.field(index, "treePath")).containsEntry("type", "keyword");
+      var template = ProcessInstanceIndex.DESCRIPTOR.templateName(es.indexPrefix());
       assertThat(
-              client
-                  .indices()
-                  .getIndexTemplate(
-                      t -> t.name(ProcessInstanceIndex.DESCRIPTOR.templateName(es.indexPrefix())))
-                  .indexTemplates())
+              (List<?>)
+                  client.call("GET", "/_index_template/" + template, null).get("index_templates"))
           .hasSize(1);
     }
   }
 
   @Test
-  void shouldMergePartialDocumentsWrittenByDifferentBatches(EsTarget es) {
+  void shouldMergePartialDocumentsWrittenByDifferentBatches(EngineTarget es) {
     try (var store = store(es, 1 << 20)) {
       store.ensureSchema();
       var index = processInstanceIndex(es);
@@ -110,7 +108,7 @@ class ElasticsearchStoreIT {
   }
 
   @Test
-  void shouldFindNothingInAnIndexThatDoesNotExist(EsTarget es) {
+  void shouldFindNothingInAnIndexThatDoesNotExist(EngineTarget es) {
     try (var store = store(es, 1 << 20)) {
       // given no schema: Elasticsearch answers 404 index_not_found_exception
 
@@ -120,7 +118,7 @@ class ElasticsearchStoreIT {
   }
 
   @Test
-  void shouldIndexAWholeDocumentAndMergeAPartialOneIntoIt(EsTarget es) {
+  void shouldIndexAWholeDocumentAndMergeAPartialOneIntoIt(EngineTarget es) {
     try (var store = store(es, 1 << 20)) {
       store.ensureSchema();
       var index = processInstanceIndex(es);
@@ -141,10 +139,10 @@ class ElasticsearchStoreIT {
   }
 
   @Test
-  void shouldSplitABulkLargerThanTheRequestLimitAndWriteEveryDocument(EsTarget es)
+  void shouldSplitABulkLargerThanTheRequestLimitAndWriteEveryDocument(EngineTarget es)
       throws IOException {
     try (var store = store(es, 300);
-        ElasticsearchClient client = EsClients.open(es.url())) {
+        var client = EngineClient.open(es.url())) {
       store.ensureSchema();
       var index = processInstanceIndex(es);
       var byId = new java.util.TreeMap<String, Map<String, Object>>();
@@ -158,13 +156,13 @@ class ElasticsearchStoreIT {
       store.write(documents(index, byId));
 
       // then all are there
-      client.indices().refresh(r -> r.index(index));
-      assertThat(client.count(c -> c.index(index)).count()).isEqualTo(200);
+      client.refresh(index);
+      assertThat(client.count(index)).isEqualTo(200);
     }
   }
 
   @Test
-  void shouldReportRejectedItemsGroupedByErrorTypeAndWriteTheRest(EsTarget es) {
+  void shouldReportRejectedItemsGroupedByErrorTypeAndWriteTheRest(EngineTarget es) {
     try (var store = store(es, 1 << 20)) {
       store.ensureSchema();
       var index = processInstanceIndex(es);
@@ -199,26 +197,27 @@ class ElasticsearchStoreIT {
   }
 
   @Test
-  void shouldPurgeEverythingIdempotently(EsTarget es) throws IOException {
+  void shouldPurgeEverythingIdempotently(EngineTarget es) throws IOException {
     try (var store = store(es, 1 << 20);
-        ElasticsearchClient client = EsClients.open(es.url())) {
+        var client = EngineClient.open(es.url())) {
       store.ensureSchema();
       store.purge();
       store.purge();
 
-      assertThat(client.indices().exists(e -> e.index(processInstanceIndex(es))).value()).isFalse();
+      assertThat(client.exists(processInstanceIndex(es))).isFalse();
+      var template = ProcessInstanceIndex.DESCRIPTOR.templateName(es.indexPrefix());
       assertThat(
               client
-                  .indices()
-                  .existsIndexTemplate(
-                      t -> t.name(ProcessInstanceIndex.DESCRIPTOR.templateName(es.indexPrefix())))
-                  .value())
-          .isFalse();
+                  .lowLevel()
+                  .performRequest(new Request("HEAD", "/_index_template/" + template))
+                  .getStatusLine()
+                  .getStatusCode())
+          .isEqualTo(404);
     }
   }
 
   @Test
-  void shouldFailWithAClearMessageWhenElasticsearchIsUnreachable(EsTarget es) throws Exception {
+  void shouldFailWithAClearMessageWhenElasticsearchIsUnreachable(EngineTarget es) throws Exception {
     int closedPort;
     try (var socket = new java.net.ServerSocket(0)) {
       closedPort = socket.getLocalPort();

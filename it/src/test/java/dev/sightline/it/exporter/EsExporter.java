@@ -4,6 +4,7 @@ import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.TestController;
 import dev.sightline.it.support.Await;
+import dev.sightline.it.support.EngineTarget;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.probe.host.HostContext;
 import dev.sightline.probe.host.actor.VirtualClock;
@@ -29,6 +30,11 @@ final class EsExporter implements AutoCloseable {
 
   /** {@code connect} or {@code index} sections in {@code args} replace the test node's. */
   EsExporter(EsTarget es, int partitionId, Map<String, Object> args) {
+    this(es.onEngine(), partitionId, args);
+  }
+
+  /** {@code connect} or {@code index} sections in {@code args} replace the test node's. */
+  EsExporter(EngineTarget es, int partitionId, Map<String, Object> args) {
     var all = new HashMap<String, Object>(args);
     all.putIfAbsent("connect", Map.of("url", es.url().toString()));
     all.putIfAbsent("index", Map.of("prefix", es.indexPrefix()));
@@ -39,6 +45,10 @@ final class EsExporter implements AutoCloseable {
   }
 
   EsExporter(EsTarget es) {
+    this(es, 1, Map.of());
+  }
+
+  EsExporter(EngineTarget es) {
     this(es, 1, Map.of());
   }
 

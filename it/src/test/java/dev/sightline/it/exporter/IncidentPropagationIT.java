@@ -2,14 +2,13 @@ package dev.sightline.it.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.testing.CallHierarchy;
 import dev.sightline.exporter.testing.EngineRecords;
 import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.value.ErrorType;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * in two called branches overlapping in time, each event in its own batch and read back before any
  * refresh, across a restart with empty caches, and after a crash and replay.
  */
-@RealElasticsearch
+@RealEngines
 class IncidentPropagationIT {
 
   private final CallHierarchy tree =
@@ -32,7 +31,7 @@ class IncidentPropagationIT {
           new EngineRecords(new RecordFactory(1), true, ExporterHarness.START_MILLIS));
 
   /** {@code incident} of process instances, by key, as a search sees them after a refresh. */
-  private static Map<String, Map<String, Object>> instances(ElasticsearchClient client, EsTarget es)
+  private static Map<String, Map<String, Object>> instances(EngineClient client, EngineTarget es)
       throws IOException {
     return ReadModelDocuments.all(client, es.index("process-instance-v2"));
   }
@@ -46,10 +45,10 @@ class IncidentPropagationIT {
   }
 
   @Test
-  void shouldKeepTheRootFlaggedWhileIncidentsOfTwoChildrenOverlapAndClearItWithTheLast(EsTarget es)
-      throws IOException {
+  void shouldKeepTheRootFlaggedWhileIncidentsOfTwoChildrenOverlapAndClearItWithTheLast(
+      EngineTarget es) throws IOException {
     try (var exporter = new EsExporter(es);
-        ElasticsearchClient client = EsClients.open(es.url())) {
+        var client = EngineClient.open(es.url())) {
       // given both branches running
       exporter.flush(tree.deploy());
       exporter.flush(tree.start());
@@ -91,7 +90,7 @@ class IncidentPropagationIT {
   }
 
   @Test
-  void shouldReadOpenIncidentsBackAfterARestartWithEmptyCaches(EsTarget es) throws IOException {
+  void shouldReadOpenIncidentsBackAfterARestartWithEmptyCaches(EngineTarget es) throws IOException {
     // given two open incidents written by an exporter that then closed
     long first;
     long second;
@@ -104,7 +103,7 @@ class IncidentPropagationIT {
     }
 
     try (var restarted = new EsExporter(es);
-        ElasticsearchClient client = EsClients.open(es.url())) {
+        var client = EngineClient.open(es.url())) {
       // when a new exporter resolves the first
       tree.engine.incidentResolved(first);
       restarted.flush(tree.engine.drain());
@@ -123,7 +122,8 @@ class IncidentPropagationIT {
   }
 
   @Test
-  void shouldEndWithTheDocumentsOfACleanRunAfterACrashAndAReplay(EsTarget es) throws IOException {
+  void shouldEndWithTheDocumentsOfACleanRunAfterACrashAndAReplay(EngineTarget es)
+      throws IOException {
     // given the whole log, and what a clean run makes of it
     var log = new ArrayList<Record<?>>(tree.deploy());
     log.addAll(tree.start());
@@ -145,7 +145,7 @@ class IncidentPropagationIT {
     crashed.close();
 
     // then
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       for (var index : List.of("process-instance-v2", "flow-node-instance-v2", "incident-v1")) {
         assertThat(ReadModelDocuments.all(client, es.index(index)))
             .as(index)

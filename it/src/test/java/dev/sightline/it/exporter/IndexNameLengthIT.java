@@ -3,15 +3,14 @@ package dev.sightline.it.exporter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import dev.sightline.exporter.config.ConfigException;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import io.camunda.zeebe.protocol.record.Record;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * more is refused by the configuration as Elasticsearch would refuse the names: the limit is
  * Elasticsearch's own, counted the same way (UTF-8 bytes).
  */
-@RealElasticsearch
+@RealEngines
 class IndexNameLengthIT {
 
   private static final int MAX_PREFIX_BYTES = 224;
@@ -36,7 +35,7 @@ class IndexNameLengthIT {
    * The test's prefix, filled up to the limit with 3-byte characters (and ASCII for the last
    * bytes), within the 100 characters {@code index.prefix} also allows: short test name, few bytes.
    */
-  private static String longestPrefix(EsTarget es) {
+  private static String longestPrefix(EngineTarget es) {
     var prefix = new StringBuilder(es.indexPrefix()).append('-');
     while (bytes(prefix.toString()) + 3 <= MAX_PREFIX_BYTES) {
       prefix.append('€');
@@ -48,7 +47,7 @@ class IndexNameLengthIT {
   }
 
   @Test
-  void shouldFitLongNames(EsTarget es) throws Exception {
+  void shouldFitLongNames(EngineTarget es) throws Exception {
     // given the longest prefix, in a 3-byte script
     var prefix = longestPrefix(es);
     assertThat(prefix).hasSizeLessThanOrEqualTo(100);
@@ -67,13 +66,13 @@ class IndexNameLengthIT {
     }
     assertThat(ReadModelSchema.names(prefix).stream().mapToInt(IndexNameLengthIT::bytes).max())
         .hasValue(255);
-    try (var client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       var longestIndex =
           ReadModelSchema.INDICES.stream()
               .map(index -> index.indexName(prefix))
               .max(java.util.Comparator.comparingInt(IndexNameLengthIT::bytes))
               .orElseThrow();
-      assertThat(client.indices().exists(e -> e.index(longestIndex)).value()).isTrue();
+      assertThat(client.exists(longestIndex)).isTrue();
 
       // and one byte more is refused by the configuration, as by Elasticsearch
       var tooLong = prefix + "a";
@@ -81,8 +80,8 @@ class IndexNameLengthIT {
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("index.prefix: must be at most 224 bytes in UTF-8");
       var tooLongName = tooLong + "-flow-node-instance-v2-template";
-      assertThatThrownBy(() -> client.indices().create(c -> c.index(tooLongName)))
-          .isInstanceOf(ElasticsearchException.class)
+      assertThatThrownBy(() -> client.createIndex(tooLongName, null))
+          .isInstanceOf(EngineClient.EngineError.class)
           .hasMessageContaining("too long");
     }
   }

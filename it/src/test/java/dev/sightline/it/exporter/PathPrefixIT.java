@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
 import dev.sightline.it.support.PathPrefixProxy;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.RealEngines;
 import io.camunda.zeebe.protocol.record.Record;
 import java.util.ArrayList;
 import java.util.Map;
@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
  * {@code connect.url} with a path: the node behind a reverse proxy that serves it under {@code
  * /es}. Every request (schema, bulk, the importer check, reads) goes under the path.
  */
-@RealElasticsearch
+@RealEngines
 class PathPrefixIT {
 
   @Test
-  void shouldExportThroughAReverseProxyThatServesTheNodeUnderAPath(EsTarget es) throws Exception {
+  void shouldExportThroughAReverseProxyThatServesTheNodeUnderAPath(EngineTarget es)
+      throws Exception {
     var scenario = new ProcessScenario(new RecordFactory(1), true, 1_795_000_000_000L);
     var records = new ArrayList<Record<?>>(scenario.deploy());
     records.addAll(scenario.runToCompletion());
@@ -38,7 +39,7 @@ class PathPrefixIT {
             .isEqualTo(records.getLast().getPosition());
       }
       assertThat(proxy.seenPaths()).isNotEmpty().allMatch(path -> path.startsWith("/es/"));
-      try (var client = EsClients.open(es.url())) {
+      try (var client = EngineClient.open(es.url())) {
         assertThat(ReadModelDocuments.all(client, es.index("process-instance-v2"))).hasSize(2);
       }
     }

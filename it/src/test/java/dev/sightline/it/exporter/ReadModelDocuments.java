@@ -1,6 +1,7 @@
 package dev.sightline.it.exporter;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.sightline.it.support.EngineClient;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,16 @@ final class ReadModelDocuments {
     var byId = new TreeMap<String, Map<String, Object>>();
     for (var hit : response.hits().hits()) {
       byId.put(hit.id(), normalize((Map<String, Object>) hit.source()));
+    }
+    return byId;
+  }
+
+  /** The same through the client that works on every engine. */
+  static Map<String, Map<String, Object>> all(EngineClient client, String index) {
+    client.refresh(index);
+    var byId = new TreeMap<String, Map<String, Object>>();
+    for (var hit : client.search(index, "{\"size\":10000}")) {
+      byId.put(hit.id(), normalize(hit.source()));
     }
     return byId;
   }

@@ -2,14 +2,13 @@ package dev.sightline.it.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.handler.Dates;
 import dev.sightline.exporter.schema.DeadLetterIndex;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.testing.ExporterHarness;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -22,11 +21,11 @@ import org.junit.jupiter.api.Test;
  * updates, nulls, arrays and stored objects merge the same way — and the documents hold what a
  * monitoring UI reads.
  */
-@RealElasticsearch
+@RealEngines
 class ReadModelIT {
 
   private static Map<String, Object> document(
-      ElasticsearchClient client, EsTarget es, String index, long key) throws IOException {
+      EngineClient client, EngineTarget es, String index, long key) throws IOException {
     var descriptor =
         ReadModelSchema.INDICES.stream()
             .filter(candidate -> candidate.name().equals(index))
@@ -37,7 +36,8 @@ class ReadModelIT {
   }
 
   @Test
-  void shouldEndWithTheSameDocumentsAsTheStoreDoubleInEveryIndex(EsTarget es) throws IOException {
+  void shouldEndWithTheSameDocumentsAsTheStoreDoubleInEveryIndex(EngineTarget es)
+      throws IOException {
     // given the scenario exported batch by batch into Elasticsearch and into the in-memory double
     var scenario = new EveryHandlerScenario();
     var reference = new ExporterHarness(Map.of("index", Map.of("prefix", es.indexPrefix())));
@@ -50,7 +50,7 @@ class ReadModelIT {
     }
 
     // then
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       for (var index : ReadModelSchema.INDICES) {
         var name = index.indexName(es.indexPrefix());
         var documents = ReadModelDocuments.all(client, name);
@@ -67,11 +67,11 @@ class ReadModelIT {
   }
 
   @Test
-  void shouldHoldWhatAMonitoringUiReads(EsTarget es) throws IOException {
+  void shouldHoldWhatAMonitoringUiReads(EngineTarget es) throws IOException {
     // given
     var s = new EveryHandlerScenario();
     try (var exporter = new EsExporter(es);
-        ElasticsearchClient client = EsClients.open(es.url())) {
+        var client = EngineClient.open(es.url())) {
       // when the first three batches are exported: both incidents open
       s.batches.subList(0, 3).forEach(exporter::flush);
 

@@ -2,15 +2,14 @@ package dev.sightline.it.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.testing.CallHierarchy;
 import dev.sightline.exporter.testing.EngineRecords;
 import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.HostedPartition;
 import dev.sightline.probe.host.config.ExporterConfigs;
@@ -31,14 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
  * per partition), writing the same indices of one real node at once, their records appended
  * interleaved. Only partition 1 deploys: the others find the definitions through the index.
  */
-@RealElasticsearch
+@RealEngines
 class ThreePartitionsIT {
 
   private static final String EXPORTER_ID = "sightline";
 
   @TempDir Path brokerHome;
 
-  private BrokerHost host(EsTarget es) {
+  private BrokerHost host(EngineTarget es) {
     var yaml =
         """
         zeebe:
@@ -62,7 +61,7 @@ class ThreePartitionsIT {
 
   @Test
   void shouldWriteThreeInterleavedPartitionsWithoutCollisionsEachAcknowledgingItsOwnRecords(
-      EsTarget es) throws Exception {
+      EngineTarget es) throws Exception {
     // given one call hierarchy per partition; the definitions deployed on partition 1 only
     var trees = new HashMap<Integer, CallHierarchy>();
     for (int partition = 1; partition <= 3; partition++) {
@@ -128,7 +127,7 @@ class ThreePartitionsIT {
     }
 
     // and every entity has its own document, written by the partition its key belongs to
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       var instances = ReadModelDocuments.all(client, es.index("process-instance-v2"));
       var flowNodes = ReadModelDocuments.all(client, es.index("flow-node-instance-v2"));
       var incidents = ReadModelDocuments.all(client, es.index("incident-v1"));

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.exporter.schema.ReadModelSchema;
+import dev.sightline.it.support.EngineClient;
 import dev.sightline.it.support.EsTarget;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.config.ExporterDescriptor;
@@ -107,6 +108,16 @@ public final class TwoHop {
    */
   public static Map<String, Map<String, Map<String, Object>>> readModel(
       ElasticsearchClient client, String prefix) throws IOException {
+    var all = new TreeMap<String, Map<String, Map<String, Object>>>();
+    for (var index : ReadModelSchema.INDICES) {
+      all.put(index.name(), ReadModelDocuments.all(client, index.indexName(prefix)));
+    }
+    return all;
+  }
+
+  /** The same through the client that works on every engine. */
+  public static Map<String, Map<String, Map<String, Object>>> readModel(
+      EngineClient client, String prefix) {
     var all = new TreeMap<String, Map<String, Map<String, Object>>>();
     for (var index : ReadModelSchema.INDICES) {
       all.put(index.name(), ReadModelDocuments.all(client, index.indexName(prefix)));

@@ -2,14 +2,14 @@ package dev.sightline.it.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.testing.EngineRecords;
 import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
  * bytes, within Lucene's 32766-byte term limit), and the whole value comes back from the
  * stored-only field.
  */
-@RealElasticsearch
+@RealEngines
 class VariablePreviewIT {
 
   private static final String EMOJI = "\uD83D\uDE00";
 
   @Test
-  void shouldStoreValuesAroundThePreviewBoundaryAndKeepThePreviewSearchable(EsTarget es)
+  void shouldStoreValuesAroundThePreviewBoundaryAndKeepThePreviewSearchable(EngineTarget es)
       throws IOException {
     // given variables of 8190, 8191, 8192 characters (code points), ASCII, emoji and mixed at the
     // boundary
@@ -50,7 +50,7 @@ class VariablePreviewIT {
             engine.variable(VariableIntent.CREATED, instance, instance.key(), name, value));
 
     try (var exporter = new EsExporter(es);
-        ElasticsearchClient client = EsClients.open(es.url())) {
+        var client = EngineClient.open(es.url())) {
       // when
       exporter.flush(engine.drain());
 
@@ -78,30 +78,29 @@ class VariablePreviewIT {
   }
 
   @Test
-  void shouldMapTheFullValueAsStoredOnly(EsTarget es) throws IOException {
+  void shouldMapTheFullValueAsStoredOnly(EngineTarget es) throws IOException {
     try (var opened = new EsExporter(es);
-        ElasticsearchClient client = EsClients.open(es.url())) {
+        var client = EngineClient.open(es.url())) {
       // given the schema the exporter created when it opened
       var index = es.index("variable-v1");
 
       // when
-      var properties =
-          client.indices().getMapping(m -> m.index(index)).get(index).mappings().properties();
+      var value = client.field(index, "value");
+      var fullValue = client.field(index, "fullValue");
 
       // then
-      assertThat(properties.get("value").isKeyword()).isTrue();
-      assertThat(properties.get("fullValue").keyword().index()).isFalse();
-      assertThat(properties.get("fullValue").keyword().docValues()).isFalse();
+      assertThat(value).containsEntry("type", "keyword");
+      assertThat(fullValue)
+          .containsEntry("type", "keyword")
+          .containsEntry("index", false)
+          .containsEntry("doc_values", false);
     }
   }
 
-  private static long termHits(ElasticsearchClient client, EsTarget es, String preview)
+  private static long termHits(EngineClient client, EngineTarget es, String preview)
       throws IOException {
-    return client
-        .count(
-            c ->
-                c.index(es.index("variable-v1"))
-                    .query(q -> q.term(t -> t.field("value").value(preview))))
-        .count();
+    return client.count(
+        es.index("variable-v1"),
+        "{\"term\":{\"value\":" + new ObjectMapper().writeValueAsString(preview) + "}}");
   }
 }

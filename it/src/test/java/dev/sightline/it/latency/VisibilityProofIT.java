@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.exporter.store.StoreFactory;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.source.AppendingRecordSource;
 import dev.sightline.probe.latency.Expectation;
@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * sees ≈ 0 and fails the band; a second probe in {@link ProbeMode#REALTIME_GET} runs alongside as
  * that negative control.
  */
-@RealElasticsearch
+@RealEngines
 class VisibilityProofIT {
 
   private static final Clock CLOCK = Clock.systemUTC();
@@ -57,7 +57,7 @@ class VisibilityProofIT {
   @ParameterizedTest(name = "refresh_interval {0} ms")
   @ValueSource(ints = {200, 1_000, 3_000})
   void shouldSeeDocumentsUniformlyWithinOneRefreshIntervalAfterTheirFlush(
-      int refreshMillis, EsTarget es) throws Exception {
+      int refreshMillis, EngineTarget es) throws Exception {
     // given an exporter whose store notes each document's flush, and the refresh interval set to I
     var index = es.index("process-instance-v2");
     var flushes = new AtomicReference<FlushTimesStore>();
@@ -175,7 +175,7 @@ class VisibilityProofIT {
   }
 
   private static void report(
-      EsTarget es,
+      EngineTarget es,
       int refreshMillis,
       int sent,
       Delays visible,
@@ -185,14 +185,14 @@ class VisibilityProofIT {
       throws IOException {
     var text =
         """
-        ES %s, refresh_interval %d ms, %d records (%.0f/s open loop, bulk.delay %d ms)
+        %s, refresh_interval %d ms, %d records (%.0f/s open loop, bulk.delay %d ms)
           visible - flushed: %s
           durable - flushed (GET): %s
           band: %s
         %s
         """
             .formatted(
-                es.version(),
+                es.version().displayName(),
                 refreshMillis,
                 sent,
                 RECORDS_PER_SECOND,
@@ -205,7 +205,7 @@ class VisibilityProofIT {
     var dir = Path.of("target", "latency-proof");
     Files.createDirectories(dir);
     Files.writeString(
-        dir.resolve("es-" + es.version() + "-refresh-" + refreshMillis + "ms.txt"), text);
+        dir.resolve("engine-" + es.version().id() + "-refresh-" + refreshMillis + "ms.txt"), text);
   }
 
   /**

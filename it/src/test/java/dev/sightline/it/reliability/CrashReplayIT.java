@@ -2,12 +2,11 @@ package dev.sightline.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.it.exporter.TwoHop;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.host.source.ListRecordSource;
 import dev.sightline.probe.workload.Workload;
 import java.time.Duration;
@@ -20,13 +19,13 @@ import org.junit.jupiter.api.Test;
  * last acknowledged position and metadata, as a broker restart does: the final indices equal a
  * clean run's.
  */
-@RealElasticsearch
+@RealEngines
 class CrashReplayIT {
 
   private static final int CRASHES = 20;
 
   @Test
-  void shouldEndIdenticalToACleanRunAfterTwentyCrashes(EsTarget es) throws Exception {
+  void shouldEndIdenticalToACleanRunAfterTwentyCrashes(EngineTarget es) throws Exception {
     var workload =
         Workload.of(
             OutageIT.workload()
@@ -58,7 +57,7 @@ class CrashReplayIT {
     try (var host = OutageIT.direct(es.url().toString(), clean)) {
       Await.acknowledged(host.startPartition(1, ListRecordSource.of(records)), "sightline", last);
     }
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       var expected = TwoHop.readModel(client, clean);
       assertThat(expected.get("process-instance"))
           .hasSize((int) (workload.spec().instanceCount() * 6));

@@ -2,7 +2,6 @@ package dev.sightline.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.exporter.store.StoreFactory;
 import dev.sightline.exporter.testing.CapturingLogger;
@@ -12,9 +11,9 @@ import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.exporter.testing.TestController;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -23,7 +22,6 @@ import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ImmutableProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +32,14 @@ import org.junit.jupiter.api.Test;
  * Inputs that break naive exporters, against a real node: none may stall the partition or vanish
  * unnoticed.
  */
-@RealElasticsearch
+@RealEngines
 class HostileInputsIT {
 
   static final long START_MILLIS = 1_795_000_000_000L;
 
   record Run(TestController controller, CapturingLogger log) {}
 
-  static Run export(EsTarget es, Map<String, Object> extraArgs, List<Record<?>> records) {
+  static Run export(EngineTarget es, Map<String, Object> extraArgs, List<Record<?>> records) {
     return export(es, extraArgs, records, START_MILLIS, () -> {});
   }
 
@@ -50,7 +48,7 @@ class HostileInputsIT {
    * exports the records, lets 5 s pass (flushes and retries) and closes it.
    */
   static Run export(
-      EsTarget es,
+      EngineTarget es,
       Map<String, Object> extraArgs,
       List<Record<?>> records,
       long startMillis,
@@ -81,19 +79,12 @@ class HostileInputsIT {
   }
 
   @Test
-  void shouldDeadLetterDocumentsTheNodeRejectsAndKeepTheRest(EsTarget es) throws Exception {
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+  void shouldDeadLetterDocumentsTheNodeRejectsAndKeepTheRest(EngineTarget es) throws Exception {
+    try (var client = EngineClient.open(es.url())) {
       // given someone created the flow-node index with a conflicting mapping (elementId as a long)
-      client
-          .indices()
-          .create(
-              c ->
-                  c.index(es.index("flow-node-instance-v2"))
-                      .mappings(
-                          m ->
-                              m.withJson(
-                                  new StringReader(
-                                      "{\"properties\":{\"elementId\":{\"type\":\"long\"}}}"))));
+      client.createIndex(
+          es.index("flow-node-instance-v2"),
+          "{\"mappings\":{\"properties\":{\"elementId\":{\"type\":\"long\"}}}}");
       var records = scenario();
 
       // when
@@ -103,9 +94,9 @@ class HostileInputsIT {
       // letter
       assertThat(run.controller().getLastExportedRecordPosition())
           .isEqualTo(records.getLast().getPosition());
-      client.indices().refresh(r -> r.index(es.indexPrefix() + "-*"));
-      assertThat(client.count(c -> c.index(es.index("process-instance-v2"))).count()).isEqualTo(2);
-      assertThat(client.count(c -> c.index(es.index("dead-letter-v1"))).count()).isEqualTo(7);
+      client.refresh(es.indexPrefix() + "-*");
+      assertThat(client.count(es.index("process-instance-v2"))).isEqualTo(2);
+      assertThat(client.count(es.index("dead-letter-v1"))).isEqualTo(7);
       assertThat(
               run.log().lines().stream()
                   .filter(line -> line.contains("rejected a document for good")))
@@ -113,8 +104,7 @@ class HostileInputsIT {
           .hasSize(1);
 
       // and the values Elasticsearch quotes in its reasons are in neither the log nor the letters
-      var letters =
-          client.search(s -> s.index(es.index("dead-letter-v1")), Map.class).hits().hits();
+      var letters = client.search(es.index("dead-letter-v1"));
       assertThat(letters)
           .isNotEmpty()
           .allSatisfy(
@@ -126,20 +116,14 @@ class HostileInputsIT {
   }
 
   @Test
-  void shouldDeadLetterDocumentsWithIdsNearTheLimitUnderBoundedIds(EsTarget es) throws Exception {
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+  void shouldDeadLetterDocumentsWithIdsNearTheLimitUnderBoundedIds(EngineTarget es)
+      throws Exception {
+    try (var client = EngineClient.open(es.url())) {
       // given a variable index created by hand where names are numbers, and a variable whose
       // name makes its id just under Elasticsearch's 512 bytes
-      client
-          .indices()
-          .create(
-              c ->
-                  c.index(es.index("variable-v1"))
-                      .mappings(
-                          m ->
-                              m.withJson(
-                                  new StringReader(
-                                      "{\"properties\":{\"name\":{\"type\":\"long\"}}}"))));
+      client.createIndex(
+          es.index("variable-v1"),
+          "{\"mappings\":{\"properties\":{\"name\":{\"type\":\"long\"}}}}");
       var engine = new EngineRecords(new RecordFactory(1), true, START_MILLIS);
       var instance =
           engine.startRoot(
@@ -155,33 +139,25 @@ class HostileInputsIT {
       assertThat(run.controller().getLastExportedRecordPosition())
           .as(run.log().all())
           .isEqualTo(records.getLast().getPosition());
-      client.indices().refresh(r -> r.index(es.index("dead-letter-v1")));
-      var letters =
-          client.search(s -> s.index(es.index("dead-letter-v1")), Map.class).hits().hits();
+      client.refresh(es.index("dead-letter-v1"));
+      var letters = client.search(es.index("dead-letter-v1"));
       assertThat(letters)
           .singleElement()
           .satisfies(
               hit -> {
                 assertThat(hit.id()).hasSize(64);
-                assertThat(hit.source()).containsEntry("errorType", "document_parsing_exception");
+                assertThat(hit.source()).containsEntry("errorType", es.documentParsingError());
               });
     }
   }
 
   @Test
-  void shouldOverwriteDeadLettersWhenTheRecordsAreReplayed(EsTarget es) throws Exception {
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+  void shouldOverwriteDeadLettersWhenTheRecordsAreReplayed(EngineTarget es) throws Exception {
+    try (var client = EngineClient.open(es.url())) {
       // given a process-definition index created by hand where versions are booleans
-      client
-          .indices()
-          .create(
-              c ->
-                  c.index(es.index("process-definition-v1"))
-                      .mappings(
-                          m ->
-                              m.withJson(
-                                  new StringReader(
-                                      "{\"properties\":{\"version\":{\"type\":\"boolean\"}}}"))));
+      client.createIndex(
+          es.index("process-definition-v1"),
+          "{\"mappings\":{\"properties\":{\"version\":{\"type\":\"boolean\"}}}}");
       var deployment = new ProcessScenario(new RecordFactory(1), true, START_MILLIS).deploy();
 
       // when the deployment is exported, then replayed an hour later (a restart)
@@ -199,26 +175,19 @@ class HostileInputsIT {
       }
 
       // then one dead letter per rejected definition, not one per replay
-      client.indices().refresh(r -> r.index(es.index("dead-letter-v1")));
-      assertThat(client.count(c -> c.index(es.index("dead-letter-v1"))).count()).isEqualTo(2);
+      client.refresh(es.index("dead-letter-v1"));
+      assertThat(client.count(es.index("dead-letter-v1"))).isEqualTo(2);
     }
   }
 
   @Test
-  void shouldAcknowledgeNothingFromTheFirstRejectedDocumentOnUnderTheBlockPolicy(EsTarget es)
+  void shouldAcknowledgeNothingFromTheFirstRejectedDocumentOnUnderTheBlockPolicy(EngineTarget es)
       throws Exception {
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       // given the flow-node index with a conflicting mapping (elementId as a long)
-      client
-          .indices()
-          .create(
-              c ->
-                  c.index(es.index("flow-node-instance-v2"))
-                      .mappings(
-                          m ->
-                              m.withJson(
-                                  new StringReader(
-                                      "{\"properties\":{\"elementId\":{\"type\":\"long\"}}}"))));
+      client.createIndex(
+          es.index("flow-node-instance-v2"),
+          "{\"mappings\":{\"properties\":{\"elementId\":{\"type\":\"long\"}}}}");
 
       var records = scenario();
       var firstFlowNode =
@@ -238,12 +207,12 @@ class HostileInputsIT {
       // nothing from it on is acknowledged: the partition waits for an operator
       assertThat(run.controller().acknowledgements())
           .allMatch(position -> position < firstFlowNode);
-      assertThat(run.log().all()).contains("document_parsing_exception");
+      assertThat(run.log().all()).contains(es.documentParsingError());
     }
   }
 
   @Test
-  void shouldStoreATreePathOfAThousandCallLevelsWithoutRejection(EsTarget es) throws Exception {
+  void shouldStoreATreePathOfAThousandCallLevelsWithoutRejection(EngineTarget es) throws Exception {
     // given a process instance 1,000 call levels deep: its treePath is far over Lucene's 32 KB term
     // limit
     var factory = new RecordFactory(1);
@@ -286,17 +255,14 @@ class HostileInputsIT {
     assertThat(run.controller().getLastExportedRecordPosition())
         .as(run.log().all())
         .isEqualTo(record.getPosition());
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
-      var document =
-          client.get(
-              g -> g.index(es.index("process-instance-v2")).id(Long.toString(key)), Map.class);
-      assertThat(document.found()).isTrue();
-      assertThat(((String) document.source().get("treePath")).length()).isGreaterThan(32 * 1024);
+    try (var client = EngineClient.open(es.url())) {
+      var document = client.get(es.index("process-instance-v2"), Long.toString(key)).orElseThrow();
+      assertThat(((String) document.get("treePath")).length()).isGreaterThan(32 * 1024);
     }
   }
 
   @Test
-  void shouldWriteLoneSurrogatesAndReplacementCharactersInNamesAndValues(EsTarget es)
+  void shouldWriteLoneSurrogatesAndReplacementCharactersInNamesAndValues(EngineTarget es)
       throws Exception {
     // given ids with a lone high surrogate, a lone low surrogate, U+FFFD and an emoji
     var factory = new RecordFactory(1);
@@ -328,17 +294,14 @@ class HostileInputsIT {
     assertThat(run.controller().getLastExportedRecordPosition())
         .as(run.log().all())
         .isEqualTo(record.getPosition());
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
-      var document =
-          client.get(
-              g -> g.index(es.index("process-instance-v2")).id(Long.toString(key)), Map.class);
-      assertThat(document.found()).isTrue();
-      assertThat((String) document.source().get("bpmnProcessId"))
+    try (var client = EngineClient.open(es.url())) {
+      var document = client.get(es.index("process-instance-v2"), Long.toString(key)).orElseThrow();
+      assertThat((String) document.get("bpmnProcessId"))
           .startsWith("proc-")
           .endsWith("-\uD83D\uDE00");
       assertThat(
-              client.indices().exists(e -> e.index(es.index("dead-letter-v1"))).value()
-                  ? client.count(c -> c.index(es.index("dead-letter-v1"))).count()
+              client.exists(es.index("dead-letter-v1"))
+                  ? client.count(es.index("dead-letter-v1"))
                   : 0)
           .isZero();
     }

@@ -2,12 +2,11 @@ package dev.sightline.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.it.exporter.TwoHop;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.es.ElasticsearchNode;
 import dev.sightline.probe.es.NodeOptions;
 import dev.sightline.probe.host.source.ListRecordSource;
@@ -25,11 +24,11 @@ import org.junit.jupiter.api.Test;
  * The exporter opens before Elasticsearch exists and starts working once it does, without a
  * restart.
  */
-@RealElasticsearch
+@RealEngines
 class LateStartIT {
 
   @Test
-  void shouldStartWorkingWhenElasticsearchArrivesLater(EsTarget es) throws Exception {
+  void shouldStartWorkingWhenElasticsearchArrivesLater(EngineTarget es) throws Exception {
     // given a port where nothing listens yet
     int port;
     try (var socket = new ServerSocket(0)) {
@@ -70,7 +69,7 @@ class LateStartIT {
                   .withSetting("http.port", Integer.toString(port)))) {
         // then the same exporter instance writes everything
         Await.acknowledged(partition, "sightline", records.getLast().getPosition());
-        try (ElasticsearchClient client = EsClients.open(node.url())) {
+        try (var client = EngineClient.open(node.url())) {
           var instances = TwoHop.readModel(client, es.indexPrefix()).get("process-instance");
           assertThat(instances).hasSize((int) (workload.spec().instanceCount() * 6));
         }
@@ -79,7 +78,7 @@ class LateStartIT {
   }
 
   @Test
-  void shouldNotStallWhenTheFirstRecordAfterARestartNeedsALookup(EsTarget es) throws Exception {
+  void shouldNotStallWhenTheFirstRecordAfterARestartNeedsALookup(EngineTarget es) throws Exception {
     // given a port where nothing listens, and an exporter that exported everything before the
     // first incident (so it does not wait for the two-hop importers any more)
     int port;
@@ -127,7 +126,7 @@ class LateStartIT {
       try (var node = ElasticsearchNode.start(nodeOptions)) {
         // then the same exporter instance creates the schema, reads, and writes everything
         Await.acknowledged(partition, "sightline", records.getLast().getPosition());
-        try (ElasticsearchClient client = EsClients.open(node.url())) {
+        try (var client = EngineClient.open(node.url())) {
           assertThat(TwoHop.readModel(client, es.indexPrefix()).get("incident"))
               .containsKey(Long.toString(firstIncident.getKey()));
         }

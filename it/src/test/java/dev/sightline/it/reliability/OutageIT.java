@@ -2,13 +2,12 @@ package dev.sightline.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.it.exporter.ExporterJarIT;
 import dev.sightline.it.exporter.TwoHop;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.es.ElasticsearchNode;
 import dev.sightline.probe.es.NodeOptions;
 import dev.sightline.probe.host.BrokerHost;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * the exporter retries with bounded backoff, acknowledges nothing meanwhile, loses nothing and
  * catches up.
  */
-@RealElasticsearch
+@RealEngines
 class OutageIT {
 
   private static final int PARTITIONS = 2;
@@ -62,7 +61,7 @@ class OutageIT {
   }
 
   @Test
-  void shouldLoseNothingAndAcknowledgeNothingDuringAnOutage(EsTarget es) throws Exception {
+  void shouldLoseNothingAndAcknowledgeNothingDuringAnOutage(EngineTarget es) throws Exception {
     try (var node = ElasticsearchNode.start(NodeOptions.defaults().withVersion(es.version()))) {
       var prefix = es.indexPrefix();
       var workload = Workload.of(workload(), Instant.now().plusSeconds(1));
@@ -121,7 +120,7 @@ class OutageIT {
               records.getLast().getPosition());
         }
       }
-      try (ElasticsearchClient client = EsClients.open(node.url())) {
+      try (var client = EngineClient.open(node.url())) {
         var expected = TwoHop.readModel(client, reference);
         assertThat(expected.get("process-instance"))
             .hasSize((int) (workload().instanceCount() * 6));

@@ -2,16 +2,14 @@ package dev.sightline.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.sightline.exporter.testing.EngineRecords;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.it.exporter.TwoHop;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.es.ElasticsearchNode;
 import dev.sightline.probe.es.NodeOptions;
 import dev.sightline.probe.host.BrokerHost;
@@ -21,16 +19,12 @@ import dev.sightline.probe.workload.RealTimeDriver;
 import dev.sightline.probe.workload.Workload;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.http.entity.ContentType;
-import org.apache.http.nio.entity.NStringEntity;
-import org.elasticsearch.client.Request;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,19 +33,20 @@ import org.junit.jupiter.api.Test;
  * index deleted while the node may not create it, a document larger than the node takes. Nothing
  * that a retry can write is dead-lettered, nothing stalls that a retry can fix.
  */
-@RealElasticsearch
+@RealEngines
 class StoreRefusalsIT {
 
   private static final int PARTITIONS = 2;
 
   @Test
-  void shouldWriteEveryDocumentThroughBlocksSetAndLiftedUnderLoad(EsTarget es) throws Exception {
+  void shouldWriteEveryDocumentThroughBlocksSetAndLiftedUnderLoad(EngineTarget es)
+      throws Exception {
     var prefix = es.indexPrefix();
     var workload =
         Workload.of(
             OutageIT.workload().withDuration(Duration.ofSeconds(20), Duration.ZERO),
             Instant.now().plusSeconds(1));
-    try (ElasticsearchClient client = EsClients.open(es.url());
+    try (var client = EngineClient.open(es.url());
         var host = OutageIT.direct(es.url().toString(), prefix)) {
       var sources = new HashMap<Integer, AppendingRecordSource>();
       for (int p = 1; p <= PARTITIONS; p++) {
@@ -102,7 +97,7 @@ class StoreRefusalsIT {
             records.getLast().getPosition());
       }
     }
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       var expected = TwoHop.readModel(client, reference);
       var actual = TwoHop.readModel(client, prefix);
       assertThat(expected.get("variable")).isNotEmpty();
@@ -112,8 +107,8 @@ class StoreRefusalsIT {
   }
 
   @Test
-  void shouldCreateADeletedIndexAgainWhenTheNodeMayNotCreateIt(EsTarget es) throws Exception {
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+  void shouldCreateADeletedIndexAgainWhenTheNodeMayNotCreateIt(EngineTarget es) throws Exception {
+    try (var client = EngineClient.open(es.url())) {
       // given a node that may not create this test's indices by itself
       put(
           client,
@@ -136,13 +131,11 @@ class StoreRefusalsIT {
             .as(run.log().all())
             .isEqualTo(records.getLast().getPosition());
         assertThat(run.log().all()).contains("index_not_found_exception");
-        client.indices().refresh(r -> r.index(es.indexPrefix() + "-*"));
-        assertThat(client.count(c -> c.index(es.index("flow-node-instance-v2"))).count())
-            .isEqualTo(7);
-        assertThat(client.count(c -> c.index(es.index("dead-letter-v1"))).count()).isZero();
+        client.refresh(es.indexPrefix() + "-*");
+        assertThat(client.count(es.index("flow-node-instance-v2"))).isEqualTo(7);
+        assertThat(client.count(es.index("dead-letter-v1"))).isZero();
         var index = es.index("flow-node-instance-v2");
-        assertThat(client.indices().getMapping(g -> g.index(index)).get(index).mappings().dynamic())
-            .hasToString("Strict");
+        assertThat(client.mappings(index).get("dynamic")).isEqualTo("strict");
       } finally {
         put(client, "/_cluster/settings", "{\"persistent\":{\"action.auto_create_index\":null}}");
       }
@@ -150,7 +143,7 @@ class StoreRefusalsIT {
   }
 
   @Test
-  void shouldDeadLetterADocumentLargerThanTheNodeTakesAndWriteTheRest(EsTarget es)
+  void shouldDeadLetterADocumentLargerThanTheNodeTakesAndWriteTheRest(EngineTarget es)
       throws Exception {
     // given a node that takes requests of at most 64 KB, and a variable of 200 KB among others
     var engine = new EngineRecords(new RecordFactory(1), true, HostileInputsIT.START_MILLIS);
@@ -169,7 +162,7 @@ class StoreRefusalsIT {
             NodeOptions.defaults()
                 .withVersion(es.version())
                 .withSetting("http.max_content_length", "64kb"))) {
-      var target = new EsTarget(es.version(), node.url(), es.indexPrefix());
+      var target = new EngineTarget(es.version(), node.url(), es.indexPrefix());
 
       // when
       var run = HostileInputsIT.export(target, Map.of(), records);
@@ -179,11 +172,10 @@ class StoreRefusalsIT {
       assertThat(run.controller().getLastExportedRecordPosition())
           .as(run.log().all())
           .isEqualTo(records.getLast().getPosition());
-      try (ElasticsearchClient client = EsClients.open(node.url())) {
-        client.indices().refresh(r -> r.index(es.indexPrefix() + "-*"));
-        assertThat(client.count(c -> c.index(es.index("variable-v1"))).count()).isEqualTo(20);
-        var letters =
-            client.search(s -> s.index(es.index("dead-letter-v1")), Map.class).hits().hits();
+      try (var client = EngineClient.open(node.url())) {
+        client.refresh(es.indexPrefix() + "-*");
+        assertThat(client.count(es.index("variable-v1"))).isEqualTo(20);
+        var letters = client.search(es.index("dead-letter-v1"));
         assertThat(letters)
             .singleElement()
             .satisfies(
@@ -212,30 +204,20 @@ class StoreRefusalsIT {
         .sum();
   }
 
-  /** A request as an operator types it, through the low-level client. */
-  static void put(ElasticsearchClient client, String path, String json) throws IOException {
-    var request = new Request("PUT", path);
-    request.setEntity(new NStringEntity(json, ContentType.APPLICATION_JSON));
-    ((RestClientTransport) client._transport()).restClient().performRequest(request);
+  /** A request as an operator types it. */
+  static void put(EngineClient client, String path, String json) {
+    client.call("PUT", path, json);
   }
 
-  private static long count(ElasticsearchClient client, String index) {
-    try {
-      if (!client.indices().exists(e -> e.index(index)).value()) {
-        return 0;
-      }
-      client.indices().refresh(r -> r.index(index));
-      return client.count(c -> c.index(index)).count();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+  private static long count(EngineClient client, String index) {
+    if (!client.exists(index)) {
+      return 0;
     }
+    client.refresh(index);
+    return client.count(index);
   }
 
-  private static void delete(ElasticsearchClient client, String index) {
-    try {
-      client.indices().delete(d -> d.index(index));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  private static void delete(EngineClient client, String index) {
+    client.deleteIndex(index);
   }
 }

@@ -2,7 +2,6 @@ package dev.sightline.it.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.exporter.store.StoreFactory;
 import dev.sightline.exporter.testing.CapturingLogger;
@@ -13,9 +12,9 @@ import dev.sightline.exporter.testing.TestCertificates;
 import dev.sightline.exporter.testing.TestController;
 import dev.sightline.it.support.AuthenticatingHttpsProxy;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.Record;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Authorization header (the embedded node has no security module). Credentials never appear in
  * logs, exceptions or metrics.
  */
-@RealElasticsearch
+@RealEngines
 class SecureConnectionIT {
 
   private static final String PASSWORD = "s3cr3t-Pa55word";
@@ -80,7 +79,7 @@ class SecureConnectionIT {
   }
 
   @Test
-  void shouldWriteThroughTlsWithACustomCaAndBasicAuth(EsTarget es) throws Exception {
+  void shouldWriteThroughTlsWithACustomCaAndBasicAuth(EngineTarget es) throws Exception {
     var expected =
         "Basic "
             + Base64.getEncoder()
@@ -112,17 +111,16 @@ class SecureConnectionIT {
       assertThat(controller.getLastExportedRecordPosition())
           .isEqualTo(records().getLast().getPosition());
       assertThat(proxy.seenAuthorizations()).isNotEmpty().allMatch(expected::equals);
-      try (ElasticsearchClient client = EsClients.open(es.url())) {
-        client.indices().refresh(r -> r.index(es.indexPrefix() + "-*"));
-        assertThat(client.count(c -> c.index(es.index("process-instance-v2"))).count())
-            .isEqualTo(2);
+      try (var client = EngineClient.open(es.url())) {
+        client.refresh(es.indexPrefix() + "-*");
+        assertThat(client.count(es.index("process-instance-v2"))).isEqualTo(2);
       }
       assertThat(log.all()).doesNotContain(PASSWORD);
     }
   }
 
   @Test
-  void shouldWriteThroughTlsWithATrustStoreAndAnApiKey(EsTarget es) throws Exception {
+  void shouldWriteThroughTlsWithATrustStoreAndAnApiKey(EngineTarget es) throws Exception {
     try (var proxy =
         AuthenticatingHttpsProxy.start(
             es.url(),
@@ -157,7 +155,7 @@ class SecureConnectionIT {
   }
 
   @Test
-  void shouldKeepTheBatchAndNeverRevealTheCredentialsWhenTheyAreRefused(EsTarget es)
+  void shouldKeepTheBatchAndNeverRevealTheCredentialsWhenTheyAreRefused(EngineTarget es)
       throws Exception {
     try (var proxy =
         AuthenticatingHttpsProxy.start(
@@ -195,7 +193,7 @@ class SecureConnectionIT {
   }
 
   @Test
-  void shouldRefuseAServerItsTrustDoesNotCover(EsTarget es) throws Exception {
+  void shouldRefuseAServerItsTrustDoesNotCover(EngineTarget es) throws Exception {
     var expected =
         "Basic "
             + Base64.getEncoder()

@@ -1,5 +1,6 @@
 package dev.sightline.it.support;
 
+import dev.sightline.probe.es.Engine;
 import dev.sightline.probe.es.EngineVersion;
 import java.net.URI;
 
@@ -9,6 +10,17 @@ import java.net.URI;
  * engine.
  */
 public record EngineTarget(EngineVersion version, URI url, String indexPrefix) {
+
+  /**
+   * The error type of a value the mapping refuses: Elasticsearch 8+ says {@code
+   * document_parsing_exception}, OpenSearch {@code mapper_parsing_exception} (the exporter's {@code
+   * store/Engine} lists where the engines differ).
+   */
+  public String documentParsingError() {
+    return version.engine() == Engine.OPENSEARCH
+        ? "mapper_parsing_exception"
+        : "document_parsing_exception";
+  }
 
   /** {@code <prefix>-<name>}: an index name inside this test's namespace. */
   public String index(String name) {

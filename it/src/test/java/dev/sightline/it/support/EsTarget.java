@@ -9,6 +9,11 @@ import java.net.URI;
  */
 public record EsTarget(ElasticsearchVersion version, URI url, String indexPrefix) {
 
+  /** The same target for helpers of {@link RealEngines} tests. */
+  public EngineTarget onEngine() {
+    return new EngineTarget(version, url, indexPrefix);
+  }
+
   /** {@code <prefix>-<name>}: an index name inside this test's namespace. */
   public String index(String name) {
     return indexPrefix + "-" + name;
