@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * is, and indexes and finds a document. Through the low-level REST client, which (unlike
  * elasticsearch-java) talks to OpenSearch too.
  */
-@RealEngines
+@RealEngines(everyVersion = true)
 class EngineNodeIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

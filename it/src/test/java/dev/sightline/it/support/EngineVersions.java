@@ -24,17 +24,28 @@ final class EngineVersions implements ClassTemplateInvocationContextProvider {
   @Override
   public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(
       ExtensionContext context) {
-    return selectedVersions().stream().map(VersionInvocation::new);
+    var everyVersion =
+        context
+            .getTestClass()
+            .map(type -> type.getAnnotation(RealEngines.class))
+            .map(RealEngines::everyVersion)
+            .orElse(false);
+    return selectedVersions(everyVersion).stream().map(VersionInvocation::new);
   }
 
+  /** The tested matrix: what CI runs every engine test class on. */
+  static final List<String> MATRIX = List.of("9.5.3", "8.19.21", "opensearch-2.19.6");
+
   /**
-   * Every engine version, or those {@value #ENGINES_PROPERTY} names ({@code 9.5.3}, {@code
-   * opensearch-2.19.6}, {@code opensearch:3}; see {@link EngineVersion#parse}).
+   * Those {@value #ENGINES_PROPERTY} names ({@code 9.5.3}, {@code opensearch-2.19.6}, {@code
+   * opensearch:3}; see {@link EngineVersion#parse}); else every version, or the tested matrix.
    */
-  static List<EngineVersion> selectedVersions() {
+  static List<EngineVersion> selectedVersions(boolean everyVersion) {
     var property = System.getProperty(ENGINES_PROPERTY, "").strip();
     if (property.isEmpty()) {
-      return EngineVersion.all();
+      return everyVersion
+          ? EngineVersion.all()
+          : MATRIX.stream().map(EngineVersion::parse).toList();
     }
     return Arrays.stream(property.split(","))
         .map(String::strip)
