@@ -59,7 +59,6 @@ public final class SightlineExporter implements Exporter {
   private boolean writing;
   private long flushTaskDueAtMillis = Long.MAX_VALUE;
   private LatencyMeasurement latency;
-  private ScheduledTask latencyTask;
   private VisibleStage visible;
 
   /** The constructor the broker calls. */
@@ -210,7 +209,7 @@ public final class SightlineExporter implements Exporter {
   private void startWriting() {
     writing = true;
     scheduleFlush(pipeline.nextCheckIn());
-    scheduleLatencyTick();
+    latency.startTicking(controller);
   }
 
   @Override
@@ -240,9 +239,6 @@ public final class SightlineExporter implements Exporter {
     }
     if (gate != null) {
       gate.close();
-    }
-    if (latencyTask != null) {
-      latencyTask.cancel();
     }
     try {
       if (pipeline != null) {
@@ -277,19 +273,6 @@ public final class SightlineExporter implements Exporter {
   private void scheduleFlush(Duration delay) {
     flushTaskDueAtMillis = clock.millis() + delay.toMillis();
     scheduledTask = controller.scheduleCancellableTask(delay, this::periodicFlush);
-  }
-
-  private void scheduleLatencyTick() {
-    latencyTask =
-        controller.scheduleCancellableTask(
-            latency.tickInterval(),
-            () -> {
-              try {
-                latency.tick();
-              } finally {
-                scheduleLatencyTick();
-              }
-            });
   }
 
   private void periodicFlush() {

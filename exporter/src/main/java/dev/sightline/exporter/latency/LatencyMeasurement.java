@@ -1,6 +1,8 @@
 package dev.sightline.exporter.latency;
 
 import dev.sightline.exporter.config.LatencyConfig;
+import io.camunda.zeebe.exporter.api.context.Controller;
+import io.camunda.zeebe.exporter.api.context.ScheduledTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
@@ -10,8 +12,8 @@ import org.slf4j.Logger;
 /**
  * The exporter's latency measurement, assembled for one partition: the {@link LatencyTracker} the
  * record path reports to, and the periodic tick that publishes metrics and writes the {@code .hlog}
- * file. The exporter schedules {@link #tick()} every {@link #tickInterval()} and closes this after
- * its last flush.
+ * file. An exporter has the broker run the tick ({@link #startTicking}) and closes this after its
+ * last flush, which cancels the tick and writes the last interval.
  *
  * <p>Not thread-safe: the exporter's thread.
  */
@@ -21,6 +23,8 @@ public final class LatencyMeasurement implements AutoCloseable {
   private final LatencyReporter reporter;
   private final StageRecorders recorders;
   private final MicrosClock clock;
+  private ScheduledTask tickTask;
+  private boolean closed;
 
   private LatencyMeasurement(
       LatencyTracker tracker,
@@ -93,8 +97,40 @@ public final class LatencyMeasurement implements AutoCloseable {
     reporter.tick();
   }
 
+  /**
+   * Has the broker run {@link #tick()} every {@link #tickInterval()} on the exporter's thread, from
+   * now until {@link #close()}.
+   */
+  public void startTicking(Controller controller) {
+    if (closed || tickTask != null) {
+      return;
+    }
+    scheduleTick(controller);
+  }
+
+  private void scheduleTick(Controller controller) {
+    tickTask =
+        controller.scheduleCancellableTask(
+            tickInterval(),
+            () -> {
+              if (closed) {
+                return;
+              }
+              try {
+                tick();
+              } finally {
+                scheduleTick(controller);
+              }
+            });
+  }
+
+  /** Cancels the tick and writes the last interval. */
   @Override
   public void close() {
+    closed = true;
+    if (tickTask != null) {
+      tickTask.cancel();
+    }
     reporter.close();
   }
 }

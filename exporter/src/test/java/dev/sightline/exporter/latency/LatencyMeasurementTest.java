@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.testing.RecordFactory;
+import dev.sightline.exporter.testing.TestController;
 import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
@@ -29,6 +30,57 @@ class LatencyMeasurementTest {
 
   private final VirtualClock clock = new VirtualClock(T0);
   private final RecordFactory records = new RecordFactory(1);
+
+  @Test
+  void shouldTickOnTheBrokersSchedulerUntilClosed() throws Exception {
+    // given a measurement writing one-second intervals, ticking on the broker's scheduler
+    var config =
+        ConfigParser.parse(
+                Map.of("latency", Map.of("hlog", Map.of("path", dir.toString(), "interval", "1s"))))
+            .latency();
+    var measurement =
+        LatencyMeasurement.open(
+            config, new SimpleMeterRegistry(), 1, clock, LoggerFactory.getLogger("test"));
+    var controller = new TestController(clock);
+    measurement.startIntervals();
+    measurement.startTicking(controller);
+    measurement.startTicking(controller); // a second start changes nothing
+
+    // when 5 s pass with a record flushed every 100 ms
+    for (int i = 0; i < 50; i++) {
+      var record =
+          records.event(
+              ValueType.PROCESS_INSTANCE,
+              ProcessInstanceIntent.ELEMENT_ACTIVATING,
+              records.nextKey(),
+              ImmutableProcessInstanceRecordValue.builder().build(),
+              clock.millis());
+      measurement.tracker().recordAccepted(record, clock.millis());
+      measurement.tracker().flushStarted();
+      measurement.tracker().flushSucceeded();
+      controller.advance(Duration.ofMillis(100));
+    }
+    var file = dir.resolve("sightline-latency-partition-1.hlog");
+    var written = intervals(file);
+
+    // then the ticks alone wrote the intervals so far, one tick scheduled at a time
+    assertThat(written).isGreaterThanOrEqualTo(4);
+    assertThat(controller.pendingTasks()).isEqualTo(1);
+
+    // and close cancels the tick
+    measurement.close();
+    assertThat(controller.pendingTasks()).isZero();
+  }
+
+  private static int intervals(Path file) throws Exception {
+    var count = 0;
+    try (var reader = new HistogramLogReader(file.toFile())) {
+      while (reader.nextIntervalHistogram() != null) {
+        count++;
+      }
+    }
+    return count;
+  }
 
   @Test
   void shouldRollTheHlogFileDailyByDefaultSoThatNoFileGrowsForever() throws Exception {

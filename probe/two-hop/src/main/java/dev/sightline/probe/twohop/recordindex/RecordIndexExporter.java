@@ -70,7 +70,6 @@ public final class RecordIndexExporter implements Exporter {
   private Controller controller;
   private RecordIndexStore store;
   private ScheduledTask flushTask;
-  private ScheduledTask latencyTask;
   private LatencyMeasurement latency;
   private io.micrometer.core.instrument.MeterRegistry meters;
   private boolean templatesReady;
@@ -132,7 +131,7 @@ public final class RecordIndexExporter implements Exporter {
     store = storeFactory.apply(config);
     // The same stages as the direct exporter's, for the first hop: flushed = in the record index.
     latency = LatencyMeasurement.open(config.latency(), meters, partitionId, clock, log);
-    scheduleLatencyTick();
+    latency.startTicking(controller);
     try {
       ensureTemplates();
     } catch (StoreException e) {
@@ -229,19 +228,6 @@ public final class RecordIndexExporter implements Exporter {
     }
   }
 
-  private void scheduleLatencyTick() {
-    latencyTask =
-        controller.scheduleCancellableTask(
-            latency.tickInterval(),
-            () -> {
-              try {
-                latency.tick();
-              } finally {
-                scheduleLatencyTick();
-              }
-            });
-  }
-
   private void scheduleFlush(Duration delay) {
     flushTask = controller.scheduleCancellableTask(delay, this::periodicFlush);
   }
@@ -260,9 +246,6 @@ public final class RecordIndexExporter implements Exporter {
   public void close() {
     if (flushTask != null) {
       flushTask.cancel();
-    }
-    if (latencyTask != null) {
-      latencyTask.cancel();
     }
     try {
       flush();
