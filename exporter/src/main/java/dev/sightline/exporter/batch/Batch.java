@@ -110,7 +110,7 @@ public final class Batch {
    * document as last written (or as the bulk in flight writes it), if that is known; else as a
    * partial update.
    */
-  public void upsert(DocumentKey key, Map<String, ?> fields) {
+  public void merge(DocumentKey key, Map<String, ?> fields) {
     var document =
         documents.computeIfAbsent(key, this::continued); // may add the previous fields' bytes
     estimatedBytes += document.merge(fields);
@@ -145,12 +145,12 @@ public final class Batch {
     watcher.merged(document, fields);
   }
 
-  /** {@link #create} for the record that creates the entity, {@link #upsert} for any other. */
+  /** {@link #create} for the record that creates the entity, {@link #merge} for any other. */
   public void write(DocumentKey key, Map<String, ?> fields, boolean creates) {
     if (creates) {
       create(key, fields);
     } else {
-      upsert(key, fields);
+      merge(key, fields);
     }
   }
 
@@ -345,8 +345,11 @@ public final class Batch {
     watcher.notWritten(document);
   }
 
-  /** Takes everything and writes it at once (for tests and single-shot writers). */
-  public void clear() {
+  /**
+   * Takes every document as if one bulk carried it and marks it written (durable): for benchmarks
+   * and tests that stand in for the store.
+   */
+  public void markAllWritten() {
     take(Integer.MAX_VALUE, Long.MAX_VALUE, document -> document, document -> 0)
         .forEach(this::written);
   }

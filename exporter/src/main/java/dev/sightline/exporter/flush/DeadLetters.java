@@ -8,6 +8,7 @@ import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.batch.DocumentKey;
 import dev.sightline.exporter.batch.PendingDocument;
 import dev.sightline.exporter.handler.Dates;
+import dev.sightline.exporter.meters.ExporterMeter;
 import dev.sightline.exporter.store.BulkItemFailures;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
@@ -117,7 +118,7 @@ public final class DeadLetters {
         fields.put(POSITION.name(), position.longValue());
         identity = "@" + position.longValue();
       }
-      letters.upsert(
+      letters.merge(
           new DocumentKey(deadLetterIndex, id(item.index(), item.id(), identity)), fields);
     }
     return letters.documents();
@@ -144,7 +145,7 @@ public final class DeadLetters {
               + ": "
               + item.reason()
               + "), so it holds none]");
-      again.upsert(letter.key(), fields);
+      again.merge(letter.key(), fields);
     }
     return again.documents();
   }
@@ -169,9 +170,8 @@ public final class DeadLetters {
   /** Counts what was dead-lettered; logs the first of each error type. */
   private void written(BulkItemFailures failures) {
     for (var item : failures.items()) {
-      Counter.builder("sightline.exporter.dead.letters")
-          .description(
-              "Documents Elasticsearch rejected for good, written to the dead-letter index instead")
+      Counter.builder(ExporterMeter.DEAD_LETTERS.id())
+          .description(ExporterMeter.DEAD_LETTERS.description())
           .tag("errorType", item.type())
           .tag("partition", Integer.toString(partitionId))
           .register(registry)
@@ -197,10 +197,8 @@ public final class DeadLetters {
             .map(items -> items.byType().keySet().stream().toList())
             .orElse(List.of(NOT_ANSWERED));
     for (var type : types) {
-      Counter.builder("sightline.exporter.dead.letters.failed")
-          .description(
-              "Failed attempts to write dead letters: the batch is kept and retried, the partition"
-                  + " waits")
+      Counter.builder(ExporterMeter.DEAD_LETTERS_FAILED.id())
+          .description(ExporterMeter.DEAD_LETTERS_FAILED.description())
           .tag("errorType", type)
           .tag("partition", Integer.toString(partitionId))
           .register(registry)

@@ -1,5 +1,6 @@
 package dev.sightline.exporter.flush;
 
+import dev.sightline.exporter.meters.ExporterMeter;
 import dev.sightline.exporter.store.StoreException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -28,36 +29,35 @@ public final class FlushMetrics {
   public FlushMetrics(MeterRegistry registry, int partitionId) {
     var partition = Integer.toString(partitionId);
     this.flushDuration =
-        Timer.builder("sightline.exporter.flush.duration")
-            .description("Time from a bulk's send to its answer, for bulks made durable")
+        Timer.builder(ExporterMeter.FLUSH_DURATION.id())
+            .description(ExporterMeter.FLUSH_DURATION.description())
             .tag("partition", partition)
             .register(registry);
     this.bulkDocuments =
-        DistributionSummary.builder("sightline.exporter.bulk.documents")
-            .description("Documents per bulk")
+        DistributionSummary.builder(ExporterMeter.BULK_DOCUMENTS.id())
+            .description(ExporterMeter.BULK_DOCUMENTS.description())
             .tag("partition", partition)
             .register(registry);
     this.bulkRecords =
-        DistributionSummary.builder("sightline.exporter.bulk.records")
-            .description("Records covered per bulk (several records merge into one document)")
+        DistributionSummary.builder(ExporterMeter.BULK_RECORDS.id())
+            .description(ExporterMeter.BULK_RECORDS.description())
             .tag("partition", partition)
             .register(registry);
     this.failedFlushes =
-        Counter.builder("sightline.exporter.flush.failures")
-            .description("Bulk attempts that failed and were kept for a retry")
+        Counter.builder(ExporterMeter.FLUSH_FAILURES.id())
+            .description(ExporterMeter.FLUSH_FAILURES.description())
             .tag("partition", partition)
             .register(registry);
     this.rejectedItems =
-        Counter.builder("sightline.exporter.bulk.rejected.items")
-            .description("Bulk items Elasticsearch rejected")
+        Counter.builder(ExporterMeter.BULK_REJECTED_ITEMS.id())
+            .description(ExporterMeter.BULK_REJECTED_ITEMS.description())
             .tag("partition", partition)
             .register(registry);
     this.bulkRefreshes = refreshes(registry, partition, "bulk");
     this.requestRefreshes = refreshes(registry, partition, "request");
     this.failedRefreshes =
-        Counter.builder("sightline.exporter.refresh.failures")
-            .description(
-                "Refresh requests that failed (the index's refresh interval still applies)")
+        Counter.builder(ExporterMeter.REFRESH_FAILURES.id())
+            .description(ExporterMeter.REFRESH_FAILURES.description())
             .tag("partition", partition)
             .register(registry);
   }
@@ -77,10 +77,8 @@ public final class FlushMetrics {
   }
 
   private static Counter refreshes(MeterRegistry registry, String partition, String kind) {
-    return Counter.builder("sightline.exporter.refreshes")
-        .description(
-            "Refreshes the exporter asked for (visibility.refresh=after-bulk): on a bulk, or with"
-                + " _refresh")
+    return Counter.builder(ExporterMeter.REFRESHES.id())
+        .description(ExporterMeter.REFRESHES.description())
         .tag("partition", partition)
         .tag("kind", kind)
         .register(registry);

@@ -76,7 +76,7 @@ final class IncidentFlags {
       // Written even when unchanged: a replayed ELEMENT_ACTIVATING may have reset the flag to
       // false.
       tallies.put(documents.get(i), tally);
-      batch.upsert(documents.get(i), tally.fields());
+      batch.merge(documents.get(i), tally.fields());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.sightline.exporter.handler;
 
+import dev.sightline.exporter.meters.ExporterMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
@@ -29,9 +30,8 @@ public final class SkippedRecords {
     for (var reason : Reason.values()) {
       counters.put(
           reason,
-          Counter.builder("sightline.exporter.records.skipped")
-              .description(
-                  "Records the exporter acknowledged without writing a document, by reason")
+          Counter.builder(ExporterMeter.RECORDS_SKIPPED.id())
+              .description(ExporterMeter.RECORDS_SKIPPED.description())
               .tag("reason", reason.name().toLowerCase(Locale.ROOT))
               .tag("partition", Integer.toString(partitionId))
               .register(registry));

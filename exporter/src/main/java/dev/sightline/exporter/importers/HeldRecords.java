@@ -1,5 +1,6 @@
 package dev.sightline.exporter.importers;
 
+import dev.sightline.exporter.meters.ExporterMeter;
 import dev.sightline.exporter.util.HeapEstimate;
 import io.camunda.zeebe.exporter.api.ExporterException;
 import io.camunda.zeebe.protocol.record.ImmutableRecord;
@@ -60,12 +61,12 @@ public final class HeldRecords {
     this.maxBytes = maxBytes;
     this.partitionId = partitionId;
     var partition = Integer.toString(partitionId);
-    Gauge.builder("sightline.exporter.importers.held", count, AtomicInteger::get)
-        .description("Records held, not yet handled, while waiting for the two-hop importers")
+    Gauge.builder(ExporterMeter.IMPORTERS_HELD.id(), count, AtomicInteger::get)
+        .description(ExporterMeter.IMPORTERS_HELD.description())
         .tag("partition", partition)
         .register(registry);
-    Gauge.builder("sightline.exporter.importers.held.bytes", bytes, AtomicLong::get)
-        .description("Estimated heap bytes of the records held while waiting for the importers")
+    Gauge.builder(ExporterMeter.IMPORTERS_HELD_BYTES.id(), bytes, AtomicLong::get)
+        .description(ExporterMeter.IMPORTERS_HELD_BYTES.description())
         .tag("partition", partition)
         .register(registry);
   }

@@ -1,5 +1,6 @@
 package dev.sightline.exporter.importers;
 
+import dev.sightline.exporter.meters.ExporterMeter;
 import dev.sightline.exporter.store.StoreException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,9 +34,8 @@ public final class ImporterGate {
     this.partitionId = partitionId;
     this.log = log;
     waiting.set(open ? 0 : 1);
-    Gauge.builder("sightline.exporter.importers.waiting", waiting, AtomicInteger::get)
-        .description(
-            "1 while the exporter waits for the two-hop importers to finish this partition")
+    Gauge.builder(ExporterMeter.IMPORTERS_WAITING.id(), waiting, AtomicInteger::get)
+        .description(ExporterMeter.IMPORTERS_WAITING.description())
         .tag("partition", Integer.toString(partitionId))
         .register(registry);
   }

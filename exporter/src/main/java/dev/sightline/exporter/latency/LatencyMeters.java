@@ -1,5 +1,6 @@
 package dev.sightline.exporter.latency;
 
+import dev.sightline.exporter.meters.ExporterMeter;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -35,10 +36,10 @@ import org.HdrHistogram.Histogram;
  */
 public final class LatencyMeters {
 
-  public static final String TIMER = "sightline.exporter.latency";
-  public static final String PERCENTILE = "sightline.exporter.latency.percentile";
-  public static final String HISTOGRAM = "sightline.exporter.latency.histogram";
-  public static final String CLAMPED = "sightline.exporter.latency.clamped";
+  public static final String TIMER = ExporterMeter.LATENCY.id();
+  public static final String PERCENTILE = ExporterMeter.LATENCY_PERCENTILE.id();
+  public static final String HISTOGRAM = ExporterMeter.LATENCY_HISTOGRAM.id();
+  public static final String CLAMPED = ExporterMeter.LATENCY_CLAMPED.id();
 
   static final Duration WINDOW = Duration.ofMinutes(1);
   static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999, 1.0};
@@ -69,12 +70,14 @@ public final class LatencyMeters {
   public LatencyMeters(MeterRegistry registry, int partitionId, StageRecorders recorders) {
     this.registry = registry;
     this.partition = Integer.toString(partitionId);
-    FunctionCounter.builder(CLAMPED, recorders, StageRecorders::clampedBelow)
-        .description("Latencies below 0 (a clock stepped back) recorded as 0")
+    FunctionCounter.builder(
+            ExporterMeter.LATENCY_CLAMPED.id(), recorders, StageRecorders::clampedBelow)
+        .description(ExporterMeter.LATENCY_CLAMPED.description())
         .tags("partition", partition, "bound", "below")
         .register(registry);
-    FunctionCounter.builder(CLAMPED, recorders, StageRecorders::clampedAbove)
-        .description("Latencies above 1 h (old records replayed) recorded as 1 h")
+    FunctionCounter.builder(
+            ExporterMeter.LATENCY_CLAMPED.id(), recorders, StageRecorders::clampedAbove)
+        .description(ExporterMeter.LATENCY_CLAMPED.description())
         .tags("partition", partition, "bound", "above")
         .register(registry);
   }
@@ -100,24 +103,31 @@ public final class LatencyMeters {
           "stage", stage.tagValue(), "valueType", valueType.name(), "partition", partition
         };
     FunctionTimer.builder(
-            TIMER, stageMeters, StageMeters::count, StageMeters::totalMicros, TimeUnit.MICROSECONDS)
-        .description(
-            "Per-record latency of one stage, on the broker's record clock (docs/latency.md)")
+            ExporterMeter.LATENCY.id(),
+            stageMeters,
+            StageMeters::count,
+            StageMeters::totalMicros,
+            TimeUnit.MICROSECONDS)
+        .description(ExporterMeter.LATENCY.description())
         .tags(tags)
         .register(registry);
     for (var i = 0; i < QUANTILES.length; i++) {
       var index = i;
       TimeGauge.builder(
-              PERCENTILE, stageMeters, TimeUnit.MICROSECONDS, m -> m.percentileMicros(index))
-          .description("Latency percentile of one stage over the last minute (quantile 1.0 = max)")
+              ExporterMeter.LATENCY_PERCENTILE.id(),
+              stageMeters,
+              TimeUnit.MICROSECONDS,
+              m -> m.percentileMicros(index))
+          .description(ExporterMeter.LATENCY_PERCENTILE.description())
           .tags(tags)
           .tag("quantile", Double.toString(QUANTILES[i]))
           .register(registry);
     }
     for (var i = 0; i < BUCKETS.length; i++) {
       var index = i;
-      FunctionCounter.builder(HISTOGRAM, stageMeters, m -> m.countAtOrBelow(index))
-          .description("Records whose stage latency was at or below le seconds")
+      FunctionCounter.builder(
+              ExporterMeter.LATENCY_HISTOGRAM.id(), stageMeters, m -> m.countAtOrBelow(index))
+          .description(ExporterMeter.LATENCY_HISTOGRAM.description())
           .tags(tags)
           .tag("le", Double.toString(BUCKETS[i].toNanos() / 1e9))
           .register(registry);

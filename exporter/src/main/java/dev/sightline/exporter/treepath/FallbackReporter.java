@@ -1,5 +1,6 @@
 package dev.sightline.exporter.treepath;
 
+import dev.sightline.exporter.meters.ExporterMeter;
 import dev.sightline.exporter.util.LruCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,9 +25,8 @@ public final class FallbackReporter implements TreePathFallback {
     for (var kind : Kind.values()) {
       counters.put(
           kind,
-          Counter.builder("sightline.exporter.treepath.fallbacks")
-              .description(
-                  "Tree paths written with the documented fallback because a parent was unknown")
+          Counter.builder(ExporterMeter.TREEPATH_FALLBACKS.id())
+              .description(ExporterMeter.TREEPATH_FALLBACKS.description())
               .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
               .tag("partition", Integer.toString(partitionId))
               .register(registry));

@@ -1,5 +1,6 @@
 package dev.sightline.exporter.visibility;
 
+import dev.sightline.exporter.meters.ExporterMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,9 +25,9 @@ import java.util.function.Supplier;
  */
 final class VisibilityMeters {
 
-  static final String SEARCHES = "sightline.exporter.visibility.searches";
-  static final String RECORDS = "sightline.exporter.visibility.records";
-  static final String PENDING = "sightline.exporter.visibility.pending";
+  static final String SEARCHES = ExporterMeter.VISIBILITY_SEARCHES.id();
+  static final String RECORDS = ExporterMeter.VISIBILITY_RECORDS.id();
+  static final String PENDING = ExporterMeter.VISIBILITY_PENDING.id();
 
   final Counter answered;
   final Counter failed;
@@ -43,22 +44,22 @@ final class VisibilityMeters {
     timedOut = records(registry, partition, "timedOut");
     dropped = records(registry, partition, "dropped");
     notWritten = records(registry, partition, "notWritten");
-    Gauge.builder(PENDING, pending)
-        .description("Records the visible stage follows and has not seen yet")
+    Gauge.builder(ExporterMeter.VISIBILITY_PENDING.id(), pending)
+        .description(ExporterMeter.VISIBILITY_PENDING.description())
         .tag("partition", partition)
         .register(registry);
   }
 
   private static Counter searches(MeterRegistry registry, String partition, String outcome) {
-    return Counter.builder(SEARCHES)
-        .description("Searches the visible stage sent (docs/latency.md)")
+    return Counter.builder(ExporterMeter.VISIBILITY_SEARCHES.id())
+        .description(ExporterMeter.VISIBILITY_SEARCHES.description())
         .tags("partition", partition, "outcome", outcome)
         .register(registry);
   }
 
   private static Counter records(MeterRegistry registry, String partition, String outcome) {
-    return Counter.builder(RECORDS)
-        .description("Records the visible stage followed, by how it ended (docs/latency.md)")
+    return Counter.builder(ExporterMeter.VISIBILITY_RECORDS.id())
+        .description(ExporterMeter.VISIBILITY_RECORDS.description())
         .tags("partition", partition, "outcome", outcome)
         .register(registry);
   }

@@ -14,9 +14,9 @@ class BatchTest {
   @Test
   void shouldMergeUpdatesOfOneKeyIntoOneDocumentLaterValuesWinning() {
     // when
-    batch.upsert(key, Map.of("state", "ACTIVE", "startDate", "t0"));
-    batch.upsert(key, Map.of("position", 2L));
-    batch.upsert(key, Map.of("state", "COMPLETED", "endDate", "t1"));
+    batch.merge(key, Map.of("state", "ACTIVE", "startDate", "t0"));
+    batch.merge(key, Map.of("position", 2L));
+    batch.merge(key, Map.of("state", "COMPLETED", "endDate", "t1"));
 
     // then
     assertThat(batch.documentCount()).isEqualTo(1);
@@ -29,8 +29,8 @@ class BatchTest {
   void shouldWriteADocumentWholeWhenTheBatchHoldsItsCreation() {
     // when an entity is created and changed in one batch, and another only changed
     batch.create(key, Map.of("state", "ACTIVE"));
-    batch.upsert(key, Map.of("state", "COMPLETED"));
-    batch.upsert(new DocumentKey("i", "2"), Map.of("state", "COMPLETED"));
+    batch.merge(key, Map.of("state", "COMPLETED"));
+    batch.merge(new DocumentKey("i", "2"), Map.of("state", "COMPLETED"));
 
     // then the first is whole (an index operation), the second a partial update
     var documents = batch.documents();
@@ -42,7 +42,7 @@ class BatchTest {
   @Test
   void shouldKeepADocumentPartialWhenChangesOfItCameBeforeItsCreationOrWhenMerging() {
     // given changes of a key before its creation record (not in log order: never whole)
-    batch.upsert(key, Map.of("incident", true));
+    batch.merge(key, Map.of("incident", true));
     batch.create(key, Map.of("state", "ACTIVE"));
     // and a batch that merges every new document (the two-hop importer's)
     var merging = new Batch(Batch.NewDocuments.MERGED);
@@ -62,10 +62,10 @@ class BatchTest {
     var written = new WrittenDocuments(1 << 20, 1 << 16);
     var batch = new Batch(Batch.NewDocuments.WHOLE, written);
     batch.create(key, Map.of("state", "ACTIVE", "startDate", "t0"));
-    batch.clear(); // flushed
+    batch.markAllWritten(); // flushed
 
     // when the next batch changes it
-    batch.upsert(key, Map.of("state", "COMPLETED"));
+    batch.merge(key, Map.of("state", "COMPLETED"));
 
     // then it is written whole: the written fields with the change merged in
     var document = batch.documents().getFirst();
@@ -75,7 +75,7 @@ class BatchTest {
     // and the batch's size estimate counts the whole document, as if its fields had been merged in
     // this batch
     var fresh = new Batch();
-    fresh.upsert(key, Map.of("state", "COMPLETED", "startDate", "t0"));
+    fresh.merge(key, Map.of("state", "COMPLETED", "startDate", "t0"));
     assertThat(batch.estimatedBytes()).isEqualTo(fresh.estimatedBytes());
   }
 
@@ -87,19 +87,19 @@ class BatchTest {
     var other = new DocumentKey("i", "2");
     batch.create(key, Map.of("state", "ACTIVE"));
     batch.create(other, Map.of("state", "ACTIVE"));
-    batch.clear();
+    batch.markAllWritten();
 
     // when one is changed and rejected (dead-lettered), the other changed again and written
-    batch.upsert(key, Map.of("state", "bad"));
-    batch.upsert(other, Map.of("state", "COMPLETED"));
+    batch.merge(key, Map.of("state", "bad"));
+    batch.merge(other, Map.of("state", "COMPLETED"));
     var cut = batch.take(10, Long.MAX_VALUE, document -> document, document -> 0);
     batch.notWritten(cut.get(0));
     batch.written(cut.get(1));
 
     // then only the written one is still known: a later change of the rejected one is a partial
     // update
-    batch.upsert(key, Map.of("state", "COMPLETED"));
-    batch.upsert(other, Map.of("endDate", "t1"));
+    batch.merge(key, Map.of("state", "COMPLETED"));
+    batch.merge(other, Map.of("endDate", "t1"));
     assertThat(batch.documents().get(0).whole()).isFalse();
     assertThat(batch.documents().get(1).whole()).isTrue();
     assertThat(batch.documents().get(1).fields())
@@ -107,7 +107,7 @@ class BatchTest {
         .containsEntry("endDate", "t1");
     // and a merging batch never continues whole documents
     var merging = new Batch(Batch.NewDocuments.MERGED, written);
-    merging.upsert(other, Map.of("endDate", "t2"));
+    merging.merge(other, Map.of("endDate", "t2"));
     assertThat(merging.documents().getFirst().whole()).isFalse();
   }
 
@@ -115,14 +115,14 @@ class BatchTest {
   void shouldHoldBackADocumentInFlightAndCountEachRecordWithOneCut() {
     // given a document in flight
     var other = new DocumentKey("i", "2");
-    batch.upsert(key, Map.of("state", "ACTIVE"));
+    batch.merge(key, Map.of("state", "ACTIVE"));
     batch.recordAccepted(1, 100);
     var first = batch.take(10, Long.MAX_VALUE, document -> document, document -> 0);
 
     // when it changes again and another document comes
-    batch.upsert(key, Map.of("state", "COMPLETED"));
+    batch.merge(key, Map.of("state", "COMPLETED"));
     batch.recordAccepted(2, 110);
-    batch.upsert(other, Map.of("state", "ACTIVE"));
+    batch.merge(other, Map.of("state", "ACTIVE"));
     batch.recordAccepted(3, 120);
     assertThat(batch.recordCount()).isEqualTo(2);
     var second = batch.take(10, Long.MAX_VALUE, document -> document, document -> 0);
@@ -145,11 +145,11 @@ class BatchTest {
   @Test
   void shouldKeepTheSizeEstimateConsistentWhenAFieldIsOverwritten() {
     // given
-    batch.upsert(key, Map.of("value", "x".repeat(1000)));
+    batch.merge(key, Map.of("value", "x".repeat(1000)));
     var large = batch.estimatedBytes();
 
     // when the field is replaced by a short value
-    batch.upsert(key, Map.of("value", "y"));
+    batch.merge(key, Map.of("value", "y"));
 
     // then the estimate shrinks by the difference, not grows
     assertThat(batch.estimatedBytes()).isLessThan(large - 1000);
@@ -159,7 +159,7 @@ class BatchTest {
   @Test
   void shouldTrackTheOldestRecordUntilTakenAndTheHighestPositionAlways() {
     // when
-    batch.upsert(key, Map.of("a", 1));
+    batch.merge(key, Map.of("a", 1));
     batch.recordAccepted(5, 100);
     batch.recordAccepted(6, 150);
     batch.recordSkipped(9);
@@ -170,7 +170,7 @@ class BatchTest {
     assertThat(batch.recordCount()).isEqualTo(2);
 
     // and after a flush
-    batch.clear();
+    batch.markAllWritten();
     assertThat(batch.isEmpty()).isTrue();
     assertThat(batch.oldestRecordAtMillis()).isEmpty();
     assertThat(batch.estimatedBytes()).isZero();
@@ -181,7 +181,7 @@ class BatchTest {
   @Test
   void shouldDecideFullAndDueByTheFlushPolicy() {
     var policy = new FlushPolicy(2, Duration.ofSeconds(1), 1_000_000);
-    batch.upsert(new DocumentKey("i", "1"), Map.of("a", 1));
+    batch.merge(new DocumentKey("i", "1"), Map.of("a", 1));
     batch.recordAccepted(1, 0);
 
     assertThat(policy.isFull(batch)).isFalse();
@@ -189,7 +189,7 @@ class BatchTest {
     assertThat(policy.isDue(batch, 1000)).isTrue();
     assertThat(policy.untilDue(batch, 400)).isEqualTo(Duration.ofMillis(600));
 
-    batch.upsert(new DocumentKey("i", "2"), Map.of("a", 1));
+    batch.merge(new DocumentKey("i", "2"), Map.of("a", 1));
     assertThat(policy.isFull(batch)).isTrue();
   }
 }

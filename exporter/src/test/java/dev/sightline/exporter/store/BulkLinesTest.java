@@ -32,7 +32,7 @@ class BulkLinesTest {
     fields.put("tags", List.of("a", "b"));
     fields.put("nothing", null);
     batch.create(new DocumentKey("s-pi", "42"), fields);
-    batch.upsert(new DocumentKey("s-pi", "7"), Map.of("state", "COMPLETED"));
+    batch.merge(new DocumentKey("s-pi", "7"), Map.of("state", "COMPLETED"));
     var documents = batch.documents();
 
     // when
@@ -54,7 +54,7 @@ class BulkLinesTest {
   void shouldEscapeALoneSurrogateInsteadOfFailing() throws Exception {
     // given a variable value with half a surrogate pair
     var batch = new Batch();
-    batch.upsert(new DocumentKey("s-var", "1"), Map.of("value", "a\uD800b"));
+    batch.merge(new DocumentKey("s-var", "1"), Map.of("value", "a\uD800b"));
 
     // when
     var source = lines(batch.documents().getFirst()).get(1);

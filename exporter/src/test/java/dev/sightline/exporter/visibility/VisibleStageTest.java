@@ -256,7 +256,7 @@ class VisibleStageTest {
               records.nextKey(),
               io.camunda.zeebe.protocol.record.value.ImmutableIncidentRecordValue.builder().build(),
               clock.millis());
-      batch.upsert(new DocumentKey(PI, "1"), Map.of("incident", true));
+      batch.merge(new DocumentKey(PI, "1"), Map.of("incident", true));
       batch.recordAccepted(record.getPosition(), clock.millis());
 
       // when

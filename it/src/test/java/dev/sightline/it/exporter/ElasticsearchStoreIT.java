@@ -46,7 +46,7 @@ class ElasticsearchStoreIT {
   private static List<PendingDocument> documents(
       String index, Map<String, Map<String, Object>> byId) {
     var batch = new Batch();
-    byId.forEach((id, fields) -> batch.upsert(new DocumentKey(index, id), fields));
+    byId.forEach((id, fields) -> batch.merge(new DocumentKey(index, id), fields));
     return batch.documents();
   }
 

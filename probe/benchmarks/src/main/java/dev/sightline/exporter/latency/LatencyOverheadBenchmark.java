@@ -105,7 +105,7 @@ public class LatencyOverheadBenchmark {
                 clock::millis,
                 ReadModelHandlers.CacheBudgets.PER_PARTITION));
     deployment.forEach(record -> dispatcher.dispatch(record, batch));
-    batch.clear();
+    batch.markAllWritten();
     records =
         instances.stream()
             .filter(record -> record.getValueType() == ValueType.PROCESS_INSTANCE)
@@ -149,7 +149,7 @@ public class LatencyOverheadBenchmark {
     }
     blackhole.consume(batch.documentCount());
     clock.advance(Duration.ofMillis(7));
-    batch.clear();
+    batch.markAllWritten();
   }
 
   @Benchmark
@@ -184,7 +184,7 @@ public class LatencyOverheadBenchmark {
     blackhole.consume(batch.documentCount());
     tracker.flushStarted();
     clock.advance(Duration.ofMillis(7));
-    batch.clear();
+    batch.markAllWritten();
     tracker.flushSucceeded();
     reporter.tick();
   }

@@ -122,7 +122,7 @@ public class VisibleStageBenchmark {
                 clock::millis,
                 ReadModelHandlers.CacheBudgets.PER_PARTITION));
     deployment.forEach(record -> dispatcher.dispatch(record, batch));
-    batch.clear();
+    batch.markAllWritten();
     return dispatcher;
   }
 
@@ -147,7 +147,7 @@ public class VisibleStageBenchmark {
     }
     blackhole.consume(plain.documentCount());
     clock.advance(Duration.ofMillis(7));
-    plain.clear();
+    plain.markAllWritten();
   }
 
   @Benchmark
@@ -162,7 +162,7 @@ public class VisibleStageBenchmark {
     }
     blackhole.consume(watched.documentCount());
     clock.advance(Duration.ofMillis(7));
-    watched.clear(); // written: the followed documents wait for a search
+    watched.markAllWritten(); // written: the followed documents wait for a search
     blackhole.consume(stage.pending());
   }
 }
