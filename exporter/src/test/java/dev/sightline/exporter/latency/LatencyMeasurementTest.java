@@ -34,13 +34,7 @@ class LatencyMeasurementTest {
   @Test
   void shouldTickOnTheBrokersSchedulerUntilClosed() throws Exception {
     // given a measurement writing one-second intervals, ticking on the broker's scheduler
-    var config =
-        ConfigParser.parse(
-                Map.of("latency", Map.of("hlog", Map.of("path", dir.toString(), "interval", "1s"))))
-            .latency();
-    var measurement =
-        LatencyMeasurement.open(
-            config, new SimpleMeterRegistry(), 1, clock, LoggerFactory.getLogger("test"));
+    var measurement = withHlogIntervals("1s");
     var controller = new TestController(clock);
     measurement.startIntervals();
     measurement.startTicking(controller);
@@ -48,14 +42,7 @@ class LatencyMeasurementTest {
 
     // when 5 s pass with a record flushed every 100 ms
     for (int i = 0; i < 50; i++) {
-      var record =
-          records.event(
-              ValueType.PROCESS_INSTANCE,
-              ProcessInstanceIntent.ELEMENT_ACTIVATING,
-              records.nextKey(),
-              ImmutableProcessInstanceRecordValue.builder().build(),
-              clock.millis());
-      measurement.tracker().recordAccepted(record, clock.millis());
+      accept(measurement);
       measurement.tracker().flushStarted();
       measurement.tracker().flushSucceeded();
       controller.advance(Duration.ofMillis(100));
@@ -72,6 +59,30 @@ class LatencyMeasurementTest {
     assertThat(controller.pendingTasks()).isZero();
   }
 
+  /** The measurement the exporter opens with an .hlog file in {@link #dir}. */
+  private LatencyMeasurement withHlogIntervals(String interval) {
+    var config =
+        ConfigParser.parse(
+                Map.of(
+                    "latency",
+                    Map.of("hlog", Map.of("path", dir.toString(), "interval", interval))))
+            .latency();
+    return LatencyMeasurement.open(
+        config, new SimpleMeterRegistry(), 1, clock, LoggerFactory.getLogger("test"));
+  }
+
+  /** A process instance record stamped now, accepted now. */
+  private void accept(LatencyMeasurement measurement) {
+    var record =
+        records.event(
+            ValueType.PROCESS_INSTANCE,
+            ProcessInstanceIntent.ELEMENT_ACTIVATING,
+            records.nextKey(),
+            ImmutableProcessInstanceRecordValue.builder().build(),
+            clock.millis());
+    measurement.tracker().recordAccepted(record, clock.millis());
+  }
+
   private static int intervals(Path file) throws Exception {
     var count = 0;
     try (var reader = new HistogramLogReader(file.toFile())) {
@@ -85,25 +96,12 @@ class LatencyMeasurementTest {
   @Test
   void shouldRollTheHlogFileDailyByDefaultSoThatNoFileGrowsForever() throws Exception {
     // given an .hlog file with one-hour intervals and the default rolling settings
-    var config =
-        ConfigParser.parse(
-                Map.of("latency", Map.of("hlog", Map.of("path", dir.toString(), "interval", "1h"))))
-            .latency();
-    var measurement =
-        LatencyMeasurement.open(
-            config, new SimpleMeterRegistry(), 1, clock, LoggerFactory.getLogger("test"));
+    var measurement = withHlogIntervals("1h");
 
     // when one record an hour is flushed for two and a half days (a tick an hour is enough)
     var hours = 60;
     for (int hour = 0; hour < hours; hour++) {
-      var record =
-          records.event(
-              ValueType.PROCESS_INSTANCE,
-              ProcessInstanceIntent.ELEMENT_ACTIVATING,
-              records.nextKey(),
-              ImmutableProcessInstanceRecordValue.builder().build(),
-              clock.millis());
-      measurement.tracker().recordAccepted(record, clock.millis());
+      accept(measurement);
       measurement.tracker().flushStarted();
       clock.advance(Duration.ofMillis(20));
       measurement.tracker().flushSucceeded();

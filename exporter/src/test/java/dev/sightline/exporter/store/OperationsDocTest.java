@@ -2,12 +2,14 @@ package dev.sightline.exporter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.exporter.meters.ExporterMeter;
 import dev.sightline.exporter.store.ElasticsearchErrors.Handling;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code docs/operations.md} says, per answer of Elasticsearch, what the exporter does: every row
  * of that table is checked against {@link ElasticsearchErrors}, and every error type it names has a
- * row.
+ * row; its metrics table names every meter of {@link ExporterMeter}, and no other.
  */
 class OperationsDocTest {
 
@@ -127,6 +129,44 @@ class OperationsDocTest {
     }
     assertThat(types).as("error types in '%s'", cell).isNotEmpty();
     return types;
+  }
+
+  private static final String METER_PREFIX = "sightline.exporter.";
+
+  @Test
+  void shouldListEveryMeterTheExporterRegisters() throws IOException {
+    var table = metricsTable();
+    for (var meter : ExporterMeter.values()) {
+      var shortName = meter.id().substring(METER_PREFIX.length());
+      // a row names a meter in full, or after a slash by what follows the prefix
+      var named =
+          Pattern.compile(
+                  "`" + Pattern.quote(meter.id()) + "[`{]|/ `" + Pattern.quote(shortName) + "[`{]")
+              .matcher(table)
+              .find();
+      assertThat(named).as("docs/operations.md lists %s", meter.id()).isTrue();
+    }
+  }
+
+  @Test
+  void shouldListNoMeterTheExporterDoesNotHave() throws IOException {
+    var ids = new HashSet<String>();
+    Arrays.stream(ExporterMeter.values()).forEach(meter -> ids.add(meter.id()));
+    var matcher = Pattern.compile("`(sightline\\.exporter\\.[a-z.]+)[`{]").matcher(metricsTable());
+    var found = 0;
+    while (matcher.find()) {
+      found++;
+      assertThat(ids).as("a meter the docs name").contains(matcher.group(1));
+    }
+    assertThat(found).isGreaterThan(10);
+  }
+
+  private static String metricsTable() throws IOException {
+    var doc = Files.readString(findDoc());
+    var start = doc.indexOf("## Metrics");
+    assertThat(start).as("a Metrics section").isNotNegative();
+    var end = doc.indexOf("\n## ", start + 1);
+    return doc.substring(start, end < 0 ? doc.length() : end);
   }
 
   /** Tests run in the module folder; the docs are at the repository root. */
