@@ -21,8 +21,9 @@ import org.HdrHistogram.Histogram;
  *       1.0 = max): time gauges, exact to 3 significant digits, over the last completed {@link
  *       #WINDOW};
  *   <li>{@code sightline.exporter.latency.histogram} (tag {@code le}, seconds, Prometheus style):
- *       cumulative counts of values at or below each bound since the start, usable with {@code
- *       histogram_quantile};
+ *       cumulative counts of values at or below each bound since the start, and {@code le="+Inf"}
+ *       (every value: Prometheus's {@code histogram_quantile} returns NaN without it), usable with
+ *       {@code histogram_quantile};
  *   <li>{@code sightline.exporter.latency.clamped} (tags {@code partition}, {@code bound}): values
  *       outside 0..1 h.
  * </ul>
@@ -40,6 +41,9 @@ public final class LatencyMeters {
   public static final String PERCENTILE = ExporterMeter.LATENCY_PERCENTILE.id();
   public static final String HISTOGRAM = ExporterMeter.LATENCY_HISTOGRAM.id();
   public static final String CLAMPED = ExporterMeter.LATENCY_CLAMPED.id();
+
+  /** The upper bucket's {@code le}, spelt as Prometheus spells it. */
+  static final String INFINITE_BOUND = "+Inf";
 
   static final Duration WINDOW = Duration.ofMinutes(1);
   static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999, 1.0};
@@ -132,6 +136,11 @@ public final class LatencyMeters {
           .tag("le", Double.toString(BUCKETS[i].toNanos() / 1e9))
           .register(registry);
     }
+    FunctionCounter.builder(ExporterMeter.LATENCY_HISTOGRAM.id(), stageMeters, StageMeters::count)
+        .description(ExporterMeter.LATENCY_HISTOGRAM.description())
+        .tags(tags)
+        .tag("le", INFINITE_BOUND)
+        .register(registry);
     return stageMeters;
   }
 }

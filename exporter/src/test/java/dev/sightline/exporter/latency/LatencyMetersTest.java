@@ -64,6 +64,22 @@ class LatencyMetersTest {
   }
 
   @Test
+  void shouldPublishAnInfBucketHoldingEveryValueForHistogramQuantile() {
+    // given values beyond the last bound: recorded at 1 h, as the recorders clamp them
+    var interval = interval();
+    interval.recordValueWithCount(TimeUnit.HOURS.toMicros(1), 5);
+
+    // when
+    meters.publish(LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE, interval, T0);
+
+    // then Prometheus's histogram_quantile finds its upper bucket, equal to the count
+    assertThat(flushed(LatencyMeters.HISTOGRAM).tag("le", "+Inf").functionCounter().count())
+        .as("le=\"+Inf\": without it histogram_quantile returns NaN")
+        .isEqualTo(105)
+        .isEqualTo(flushed(LatencyMeters.TIMER).functionTimer().count());
+  }
+
+  @Test
   void shouldPublishThePercentilesOfTheLastCompletedWindow() {
     // given a window's worth of data
     meters.publish(LatencyStage.FLUSHED, ValueType.PROCESS_INSTANCE, interval(), T0);
