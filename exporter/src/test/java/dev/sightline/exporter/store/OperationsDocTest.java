@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.exporter.meters.ExporterMeter;
 import dev.sightline.exporter.store.ElasticsearchErrors.Handling;
+import dev.sightline.exporter.testing.ScrapedRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code docs/operations.md} says, per answer of Elasticsearch, what the exporter does: every row
  * of that table is checked against {@link ElasticsearchErrors}, and every error type it names has a
- * row; its metrics table names every meter of {@link ExporterMeter}, and no other.
+ * row; its metrics table names every meter of {@link ExporterMeter}, and no other, and its
+ * Prometheus names table gives each meter's series and labels as a Prometheus scrape shows them.
  */
 class OperationsDocTest {
 
@@ -159,6 +163,70 @@ class OperationsDocTest {
       assertThat(ids).as("a meter the docs name").contains(matcher.group(1));
     }
     assertThat(found).isGreaterThan(10);
+  }
+
+  private static final String PROMETHEUS_TABLE = "### Prometheus names";
+  private static final Pattern BACKQUOTED = Pattern.compile("`([^`]+)`");
+
+  /**
+   * The Prometheus names table: one row per meter, its series as a broker's Prometheus registry
+   * exposes them and their labels, checked against a real scrape ({@link ScrapedRun}): a series
+   * belongs to a meter when its family's help text is the meter's description.
+   */
+  @Test
+  void shouldListThePrometheusSeriesAndLabelsOfEveryMeterAsTheScrapeShowsThem() throws IOException {
+    // given
+    var scrape = ScrapedRun.scrape();
+    var rows = prometheusRows();
+
+    // when / then every meter has its row, with exactly the series and labels of the scrape
+    assertThat(rows.keySet())
+        .as("the meters of the Prometheus names table")
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(ExporterMeter.values()).map(ExporterMeter::id).toList());
+    for (var meter : ExporterMeter.values()) {
+      var series = new TreeSet<String>();
+      var labels = new TreeSet<String>();
+      for (var name : scrape.names()) {
+        var family = scrape.family(name);
+        if (family.isPresent() && meter.description().equals(family.get().help())) {
+          series.add(name);
+          labels.addAll(scrape.labelNames(name));
+        }
+      }
+      assertThat(series).as("series of %s in the scrape", meter.id()).isNotEmpty();
+      var row = rows.get(meter.id());
+      assertThat(backquoted(row[1])).as("Prometheus series of %s", meter.id()).isEqualTo(series);
+      assertThat(backquoted(row[2])).as("labels of %s", meter.id()).isEqualTo(labels);
+    }
+  }
+
+  /** Micrometer name → the row's cells, from the table under {@link #PROMETHEUS_TABLE}. */
+  private static Map<String, String[]> prometheusRows() throws IOException {
+    var section = metricsTable();
+    var start = section.indexOf(PROMETHEUS_TABLE);
+    assertThat(start).as("a table '%s' in the Metrics section", PROMETHEUS_TABLE).isNotNegative();
+    var rows = new TreeMap<String, String[]>();
+    for (var line : section.substring(start).split("\n")) {
+      if (!line.startsWith("| `sightline.")) {
+        continue;
+      }
+      var cells = cells(line);
+      assertThat(cells).as(line).hasSize(3);
+      var meters = backquoted(cells[0]);
+      assertThat(meters).as("one Micrometer name in '%s'", cells[0]).hasSize(1);
+      assertThat(rows.put(meters.first(), cells)).as("one row for %s", meters.first()).isNull();
+    }
+    return rows;
+  }
+
+  private static TreeSet<String> backquoted(String cell) {
+    var names = new TreeSet<String>();
+    var matcher = BACKQUOTED.matcher(cell);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
   }
 
   private static String metricsTable() throws IOException {
