@@ -69,25 +69,7 @@ public final class ElasticsearchStore implements DocumentStore {
           client,
           RestCalls.request("PUT", "/_index_template/" + RestCalls.segment(template), body),
           "put index template " + template);
-      createIndexIfMissing(index);
-    }
-  }
-
-  private void createIndexIfMissing(String index) {
-    var exists =
-        RestCalls.perform(
-            client, new Request("HEAD", "/" + RestCalls.segment(index)), "check index " + index);
-    if (exists.getStatusLine().getStatusCode() == 200) {
-      return;
-    }
-    try {
-      client.performRequest(new Request("PUT", "/" + RestCalls.segment(index)));
-    } catch (ResponseException e) {
-      if (!"resource_already_exists_exception".equals(RestCalls.answer(e).type())) {
-        throw RestCalls.failure("create index " + index, e);
-      }
-    } catch (IOException | RuntimeException e) {
-      throw RestCalls.failure("create index " + index, e);
+      RestCalls.createIndexIfMissing(client, index, null);
     }
   }
 
@@ -169,17 +151,7 @@ public final class ElasticsearchStore implements DocumentStore {
       var delete = new Request("DELETE", "/" + RestCalls.segment(index));
       delete.addParameter("ignore_unavailable", "true");
       RestCalls.perform(client, delete, "delete index " + index);
-      var template = descriptor.templateName(schema.prefix());
-      try {
-        client.performRequest(
-            new Request("DELETE", "/_index_template/" + RestCalls.segment(template)));
-      } catch (ResponseException e) {
-        if (e.getResponse().getStatusLine().getStatusCode() != 404) {
-          throw RestCalls.failure("delete index template " + template, e);
-        }
-      } catch (IOException | RuntimeException e) {
-        throw RestCalls.failure("delete index template " + template, e);
-      }
+      RestCalls.deleteIndexTemplate(client, descriptor.templateName(schema.prefix()));
     }
   }
 

@@ -102,6 +102,43 @@ public final class RestCalls {
     return value == null ? null : value.toString();
   }
 
+  /**
+   * Creates an index unless it exists ({@code HEAD}, then {@code PUT}); another writer creating it
+   * at the same time is no failure ({@code resource_already_exists_exception}).
+   *
+   * @param jsonBody the index's settings and mappings, or null for those of its templates
+   */
+  public static void createIndexIfMissing(RestClient client, String index, String jsonBody) {
+    var path = "/" + segment(index);
+    var exists = perform(client, new Request("HEAD", path), "check index " + index);
+    if (exists.getStatusLine().getStatusCode() == 200) {
+      return;
+    }
+    try {
+      client.performRequest(request("PUT", path, jsonBody));
+    } catch (ResponseException e) {
+      if (!"resource_already_exists_exception".equals(answer(e).type())) {
+        throw failure("create index " + index, e);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw failure("create index " + index, e);
+    }
+  }
+
+  /** Deletes an index template; one that is not there (404) is no failure. */
+  public static void deleteIndexTemplate(RestClient client, String template) {
+    var what = "delete index template " + template;
+    try {
+      client.performRequest(new Request("DELETE", "/_index_template/" + segment(template)));
+    } catch (ResponseException e) {
+      if (e.getResponse().getStatusLine().getStatusCode() != 404) {
+        throw failure(what, e);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw failure(what, e);
+    }
+  }
+
   /** An index pattern in a path: percent-encoded, its {@code *} wildcards kept. */
   public static String segmentKeepingWildcards(String pattern) {
     return segment(pattern).replace("%2A", "*");

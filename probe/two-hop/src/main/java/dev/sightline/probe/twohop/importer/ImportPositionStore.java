@@ -1,19 +1,25 @@
 package dev.sightline.probe.twohop.importer;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.exporter.store.BulkLines;
+import dev.sightline.exporter.store.BulkRequests;
+import dev.sightline.exporter.store.DocumentReader;
+import dev.sightline.exporter.store.RestCalls;
 import dev.sightline.exporter.store.StoreException;
-import java.io.IOException;
-import java.io.StringReader;
+import dev.sightline.exporter.store.StoreFactory;
 import java.util.Collection;
 import java.util.Map;
+import org.elasticsearch.client.RestClient;
 
 /**
- * Import positions in Elasticsearch: one document per (partition, alias), id {@code
- * <partition>-<alias>}.
+ * Import positions in Elasticsearch or OpenSearch: one document per (partition, alias), id {@code
+ * <partition>-<alias>}, the {@link ImportPosition} as JSON. Reads go through the importer's
+ * document reader, writes are a bulk of {@code index} operations.
  */
 final class ImportPositionStore {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final String MAPPINGS =
       """
@@ -21,72 +27,53 @@ final class ImportPositionStore {
        "sequence":{"type":"long"},"indexName":{"type":"keyword"},"completed":{"type":"boolean"}}}
       """;
 
-  private final ElasticsearchClient client;
+  private final RestClient client;
+  private final DocumentReader documents;
   private final String index;
 
-  ImportPositionStore(ElasticsearchClient client, String index) {
+  ImportPositionStore(RestClient client, DocumentReader documents, String index) {
     this.client = client;
+    this.documents = documents;
     this.index = index;
   }
 
   void ensureIndex() {
-    try {
-      if (!client.indices().exists(e -> e.index(index)).value()) {
-        client
-            .indices()
-            .create(c -> c.index(index).mappings(m -> m.withJson(new StringReader(MAPPINGS))));
-      }
-    } catch (ElasticsearchException e) {
-      if (!"resource_already_exists_exception".equals(e.error().type())) {
-        throw new StoreException("create " + index + " failed: " + e.getMessage(), e);
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new StoreException(
-          "create " + index + " failed: Elasticsearch unreachable (" + e + ")", e);
-    }
+    RestCalls.createIndexIfMissing(client, index, "{\"mappings\":" + MAPPINGS + "}");
   }
 
-  @SuppressWarnings("rawtypes")
   ImportPosition load(String aliasName, int partitionId) {
     var start = ImportPosition.start(aliasName, partitionId);
-    try {
-      var response = client.get(g -> g.index(index).id(start.id()), Map.class);
-      if (!response.found() || response.source() == null) {
-        return start;
-      }
-      var source = response.source();
-      return new ImportPosition(
-          aliasName,
-          partitionId,
-          ((Number) source.get("position")).longValue(),
-          ((Number) source.get("sequence")).longValue(),
-          String.valueOf(source.get("indexName")),
-          Boolean.TRUE.equals(source.get("completed")));
-    } catch (IOException | RuntimeException e) {
-      throw new StoreException("read import position " + start.id() + " failed: " + e, e);
-    }
+    return documents.get(index, start.id()).map(source -> of(start, source)).orElse(start);
+  }
+
+  /** A saved position from its document's source. */
+  static ImportPosition of(ImportPosition start, Map<String, Object> source) {
+    return new ImportPosition(
+        start.aliasName(),
+        start.partitionId(),
+        ((Number) source.get("position")).longValue(),
+        ((Number) source.get("sequence")).longValue(),
+        String.valueOf(source.get("indexName")),
+        Boolean.TRUE.equals(source.get("completed")));
   }
 
   void save(Collection<ImportPosition> positions) {
     if (positions.isEmpty()) {
       return;
     }
+    var items =
+        positions.stream()
+            .map(position -> BulkLines.index(index, position.id(), null, json(position)))
+            .toList();
+    BulkRequests.send(client, items, StoreFactory.MAX_BULK_REQUEST_BYTES);
+  }
+
+  /** The document of a position: its record components. */
+  static byte[] json(ImportPosition position) {
     try {
-      var response =
-          client.bulk(
-              b ->
-                  b.operations(
-                      positions.stream()
-                          .map(
-                              p ->
-                                  BulkOperation.of(
-                                      op -> op.index(i -> i.index(index).id(p.id()).document(p))))
-                          .toList()));
-      if (response.errors()) {
-        throw new StoreException("saving import positions: some items were rejected", null);
-      }
-    } catch (IOException | ElasticsearchException e) {
-      throw new StoreException("saving import positions failed: " + e, e);
+      return JSON.writeValueAsBytes(position);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("cannot serialize import position " + position.id(), e);
     }
   }
 }

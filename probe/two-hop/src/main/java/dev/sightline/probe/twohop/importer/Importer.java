@@ -1,9 +1,5 @@
 package dev.sightline.probe.twohop.importer;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.ReadModelWriter;
 import dev.sightline.exporter.batch.Batch;
 import dev.sightline.exporter.latency.LatencyMeasurement;
@@ -43,7 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class Importer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ImporterSettings settings;
   private final InstantSource clock;
@@ -72,11 +67,9 @@ public final class Importer implements AutoCloseable {
     this.clock = clock;
     var config = settings.readModel();
     var schema = ReadModelWriter.schema(config);
-    var rest = ElasticsearchClients.create(config.connect());
-    var client =
-        new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(JSON)));
-    this.store = new ElasticsearchStore(rest, schema, StoreFactory.MAX_BULK_REQUEST_BYTES);
-    this.positionStore = new ImportPositionStore(client, settings.positionIndex());
+    var client = ElasticsearchClients.create(config.connect());
+    this.store = new ElasticsearchStore(client, schema, StoreFactory.MAX_BULK_REQUEST_BYTES);
+    this.positionStore = new ImportPositionStore(client, store, settings.positionIndex());
     var names = new RecordIndexNames(settings.recordIndexPrefix());
     var json = new RecordJsonReader();
     var definitions = new DeployedDefinitions(store, schema);

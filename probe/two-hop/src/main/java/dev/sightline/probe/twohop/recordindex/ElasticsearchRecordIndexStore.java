@@ -1,26 +1,31 @@
 package dev.sightline.probe.twohop.recordindex;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.store.BulkItem;
 import dev.sightline.exporter.store.BulkLines;
 import dev.sightline.exporter.store.BulkRequests;
-import dev.sightline.exporter.store.StoreException;
+import dev.sightline.exporter.store.RestCalls;
 import io.camunda.zeebe.protocol.record.ValueType;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
 
 /**
- * Record indices in Elasticsearch. The mapping indexes what the importers query and sort by
- * (partition, sequence, position, type, intent, timestamp) and keeps {@code value} in the source
- * only: cheaper than the 8.6 templates, which map every value field — so the baseline is, if
- * anything, flattered.
+ * Record indices in Elasticsearch or OpenSearch. The mapping indexes what the importers query and
+ * sort by (partition, sequence, position, type, intent, timestamp) and keeps {@code value} in the
+ * source only: cheaper than the 8.6 templates, which map every value field — so the baseline is, if
+ * anything, flattered. Plain REST requests through the exporter's {@link RestCalls} and {@link
+ * BulkRequests}, the same for both engines.
  */
 final class ElasticsearchRecordIndexStore implements RecordIndexStore {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long TEMPLATE_PRIORITY = 100;
 
   private static final String MAPPINGS =
       """
@@ -31,16 +36,13 @@ final class ElasticsearchRecordIndexStore implements RecordIndexStore {
         "brokerVersion":{"type":"keyword"},"value":{"type":"object","enabled":false}}}
       """;
 
-  private final ElasticsearchClient client;
+  private final RestClient client;
   private final RecordIndexNames names;
   private final String settingsJson;
   private final long maxRequestBytes;
 
   ElasticsearchRecordIndexStore(
-      ElasticsearchClient client,
-      RecordIndexNames names,
-      String settingsJson,
-      long maxRequestBytes) {
+      RestClient client, RecordIndexNames names, String settingsJson, long maxRequestBytes) {
     this.client = client;
     this.names = names;
     this.settingsJson = settingsJson;
@@ -50,23 +52,32 @@ final class ElasticsearchRecordIndexStore implements RecordIndexStore {
   @Override
   public void ensureTemplates(Set<ValueType> valueTypes) {
     for (var valueType : valueTypes) {
-      try {
-        client
-            .indices()
-            .putIndexTemplate(
-                t ->
-                    t.name(names.template(valueType))
-                        .indexPatterns(names.pattern(valueType))
-                        .priority(100L)
-                        .template(
-                            tt ->
-                                tt.aliases(names.alias(valueType), a -> a)
-                                    .settings(s -> s.withJson(new StringReader(settingsJson)))
-                                    .mappings(m -> m.withJson(new StringReader(MAPPINGS)))));
-      } catch (IOException | RuntimeException e) {
-        throw new StoreException(
-            "put record index template " + names.template(valueType) + " failed: " + e, e);
-      }
+      var template = names.template(valueType);
+      RestCalls.perform(
+          client,
+          RestCalls.request(
+              "PUT", "/_index_template/" + RestCalls.segment(template), template(valueType)),
+          "put record index template " + template);
+    }
+  }
+
+  /** One value type's template: its indices, their alias, settings and mappings. */
+  String template(ValueType valueType) {
+    var body = JSON.createObjectNode();
+    body.putArray("index_patterns").add(names.pattern(valueType));
+    body.put("priority", TEMPLATE_PRIORITY);
+    var template = body.putObject("template");
+    template.putObject("aliases").putObject(names.alias(valueType));
+    template.set("settings", tree(settingsJson));
+    template.set("mappings", tree(MAPPINGS));
+    return body.toString();
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + json, e);
     }
   }
 
@@ -77,35 +88,25 @@ final class ElasticsearchRecordIndexStore implements RecordIndexStore {
       items.add(
           BulkLines.index(document.index(), document.id(), document.routing(), document.source()));
     }
-    BulkRequests.send(
-        ((RestClientTransport) client._transport()).restClient(), items, maxRequestBytes);
+    BulkRequests.send(client, items, maxRequestBytes);
   }
 
   @Override
   public void purge(Set<ValueType> valueTypes) {
     for (var valueType : valueTypes) {
-      try {
-        client
-            .indices()
-            .delete(
-                d ->
-                    d.index(names.pattern(valueType)).allowNoIndices(true).ignoreUnavailable(true));
-        client.indices().deleteIndexTemplate(d -> d.name(names.template(valueType)));
-      } catch (ElasticsearchException e) {
-        if (e.status() != 404) {
-          throw new StoreException(
-              "purge of " + names.pattern(valueType) + " failed: " + e.getMessage(), e);
-        }
-      } catch (IOException | RuntimeException e) {
-        throw new StoreException("purge of " + names.pattern(valueType) + " failed: " + e, e);
-      }
+      var pattern = names.pattern(valueType);
+      var delete = new Request("DELETE", "/" + RestCalls.segmentKeepingWildcards(pattern));
+      delete.addParameter("allow_no_indices", "true");
+      delete.addParameter("ignore_unavailable", "true");
+      RestCalls.perform(client, delete, "purge of " + pattern);
+      RestCalls.deleteIndexTemplate(client, names.template(valueType));
     }
   }
 
   @Override
   public void close() {
     try {
-      client._transport().close();
+      client.close();
     } catch (IOException e) {
       // Nothing pending on this client.
     }

@@ -1,8 +1,5 @@
 package dev.sightline.probe.twohop.recordindex;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.batch.FlushPolicy;
 import dev.sightline.exporter.config.ConfigParser;
@@ -79,10 +76,7 @@ public final class RecordIndexExporter implements Exporter {
     this(
         config ->
             new ElasticsearchRecordIndexStore(
-                new ElasticsearchClient(
-                    new RestClientTransport(
-                        ElasticsearchClients.create(config.connect()),
-                        new JacksonJsonpMapper(JSON))),
+                ElasticsearchClients.create(config.connect()),
                 new RecordIndexNames(config.index().prefix()),
                 "{\"number_of_shards\":"
                     + config.index().numberOfShards()
