@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "compare",
-    mixinStandardHelpOptions = true,
     description =
         "Runs variants one after the other on the same open-loop workload against the same"
-            + " Elasticsearch node and reports when each record's data became visible, side by side:"
+            + " node and reports when each record's data became visible, side by side:"
             + " percentile table, .hlog per variant, summary.json and report.html. By default three:"
             + " two-hop (record exporter + importer, Camunda 8.6 defaults), direct-field (Sightline's"
-            + " exporter with the field's one-hop defaults) and direct (Sightline's defaults).",
+            + " exporter with the field's one-hop defaults) and direct (Sightline's defaults). The node:"
+            + " an embedded Elasticsearch 9.5.3 by default, --engine/--version for another, or a"
+            + " running one (--es URL), Elasticsearch or OpenSearch.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       SightlineCommand.EXIT_CODES_OK,
@@ -45,6 +46,8 @@ final class CompareCommand implements Callable<Integer> {
       })
   List<VariantSpec> variants;
 
+  @Mixin HelpOption help;
+
   @Mixin WorkloadOptions options;
 
   @Spec CommandSpec spec;
@@ -56,6 +59,6 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return RunOutcome.exitCode(spec, options.toOptions(), variants());
+    return RunOutcome.exitCode(spec, options.toOptions(spec.commandLine()), variants());
   }
 }

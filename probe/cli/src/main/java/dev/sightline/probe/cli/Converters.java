@@ -7,7 +7,6 @@ import dev.sightline.probe.compare.NamedVariants;
 import dev.sightline.probe.compare.VariantParser;
 import dev.sightline.probe.compare.VariantSpec;
 import dev.sightline.probe.es.ElasticsearchCluster;
-import dev.sightline.probe.es.ElasticsearchVersion;
 import dev.sightline.probe.es.Engine;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -178,24 +177,6 @@ final class Converters {
                     text,
                     Arrays.stream(Engine.values())
                         .map(Engine::id)
-                        .collect(Collectors.joining(" or "))));
-      }
-    }
-  }
-
-  /** One of the Elasticsearch versions a node can be started for, or its major version. */
-  static final class EsVersion implements ITypeConverter<ElasticsearchVersion> {
-    @Override
-    public ElasticsearchVersion convert(String text) {
-      try {
-        return ElasticsearchVersion.parse(text);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(
-            "'%s' is not a supported Elasticsearch version (%s, or its major version)"
-                .formatted(
-                    text,
-                    Arrays.stream(ElasticsearchVersion.values())
-                        .map(ElasticsearchVersion::number)
                         .collect(Collectors.joining(" or "))));
       }
     }

@@ -2,7 +2,6 @@ package dev.sightline.probe.cli;
 
 import dev.sightline.probe.es.ElasticsearchCluster;
 import dev.sightline.probe.es.ElasticsearchNode;
-import dev.sightline.probe.es.Engine;
 import dev.sightline.probe.es.EngineVersion;
 import dev.sightline.probe.es.NodeOptions;
 import java.net.URI;
@@ -11,9 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,26 +31,9 @@ final class EsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin HelpOption help;
 
-  @Option(
-      names = "--engine",
-      defaultValue = "elasticsearch",
-      converter = Converters.EngineName.class,
-      description = "elasticsearch or opensearch (default: ${DEFAULT-VALUE}).")
-  Engine engine;
-
-  @Option(
-      names = {"--version", "--es-version"},
-      paramLabel = "<version>",
-      description =
-          "The engine's version, or its major version: Elasticsearch 9.5.3 (default) or 8.19.21;"
-              + " OpenSearch 2.19.6 (default) or 3.9.0.")
-  String version;
+  @Mixin EngineOptions engine;
 
   @Option(
       names = "--nodes",
@@ -89,32 +71,7 @@ final class EsCommand implements Callable<Integer> {
 
   /** The version given for the engine given, or the engine's default. */
   EngineVersion engineVersion() {
-    if (version == null) {
-      return engine.defaultVersion();
-    }
-    try {
-      return engine.parseVersion(version);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "Invalid value for option '%s': '%s' is not a supported %s version (%s, or its major version)"
-              .formatted(
-                  versionOptionGiven(),
-                  version,
-                  engine.displayName(),
-                  engine.versions().stream()
-                      .map(EngineVersion::number)
-                      .collect(Collectors.joining(" or "))));
-    }
-  }
-
-  /** {@code --version} or its alias {@code --es-version}, as the command line spelled it. */
-  private String versionOptionGiven() {
-    var args = spec.commandLine().getParseResult().originalArgs();
-    return args.stream()
-            .anyMatch(arg -> arg.equals("--es-version") || arg.startsWith("--es-version="))
-        ? "--es-version"
-        : "--version";
+    return engine.engineVersion(spec.commandLine());
   }
 
   private static void runNode(NodeOptions options) {

@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 /** {@code ./sightline run --variant <variant>}: one variant alone. */
 @Command(
     name = "run",
-    mixinStandardHelpOptions = true,
     description = "Runs one variant alone and reports it like compare does.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -36,12 +35,14 @@ final class RunCommand implements Callable<Integer> {
       })
   VariantSpec variant;
 
+  @Mixin HelpOption help;
+
   @Mixin WorkloadOptions options;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    return RunOutcome.exitCode(spec, options.toOptions(), List.of(variant));
+    return RunOutcome.exitCode(spec, options.toOptions(spec.commandLine()), List.of(variant));
   }
 }

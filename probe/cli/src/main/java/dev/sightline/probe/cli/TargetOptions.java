@@ -1,27 +1,31 @@
 package dev.sightline.probe.cli;
 
 import dev.sightline.probe.compare.ExporterJars;
-import dev.sightline.probe.es.ElasticsearchVersion;
+import dev.sightline.probe.es.EngineVersion;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
-/** Where a run happens and what it loads: the options compare, run and throughput share. */
+/**
+ * Where a run happens and what it loads: the options compare, run and throughput share. The node is
+ * one given by URL ({@code --es}) or one the run starts ({@code --engine}, {@code --version}).
+ */
 final class TargetOptions {
 
   @Option(
       names = "--es",
       converter = Converters.HttpUrl.class,
-      description = "Use this Elasticsearch (an http(s) URL) instead of starting an embedded node.")
+      description =
+          "Use this Elasticsearch or OpenSearch node (an http(s) URL) instead of starting an"
+              + " embedded one; its engine and version are detected.")
   URI elasticsearch;
 
-  @Option(
-      names = "--es-version",
-      defaultValue = "9.5.3",
-      converter = Converters.EsVersion.class,
-      description = "Embedded node version: 9.5.3 or 8.19.21 (default: ${DEFAULT-VALUE}).")
-  ElasticsearchVersion elasticsearchVersion;
+  /** The embedded node's engine and version. */
+  @Mixin EngineOptions engine;
 
   @Option(
       names = "--es-heap",
@@ -62,7 +66,19 @@ final class TargetOptions {
     return twoHopJar == null ? jars : jars.withTwoHop(twoHopJar);
   }
 
-  ElasticsearchVersion version() {
-    return elasticsearchVersion;
+  /**
+   * The engine and version of the node to start when no {@code --es} is given.
+   *
+   * @param command the command whose line it was: {@code --engine} or {@code --version} beside
+   *     {@code --es} is a usage error of it (the node's engine is detected, not chosen)
+   */
+  EngineVersion engineVersion(CommandLine command) {
+    if (elasticsearch != null && engine.given()) {
+      throw new ParameterException(
+          command,
+          "--engine and --version choose the embedded node; with --es the node's engine is"
+              + " detected: give --es or --engine/--version, not both");
+    }
+    return engine.engineVersion(command);
   }
 }

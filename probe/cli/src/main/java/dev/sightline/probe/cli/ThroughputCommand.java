@@ -22,13 +22,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "throughput",
-    mixinStandardHelpOptions = true,
     description =
         "Gives the direct exporter (its jar, one per partition, in the broker-like host) a backlog of workload"
             + " records and times it until every partition acknowledged its last record, for each --variant;"
             + " then bulk-indexes the documents it ended with, as they are, into indices with the same mappings"
             + " (same bulk size, one writer per partition) and prints the rates and each variant's ratio to the"
-            + " raw bulk, measured in one run on one node.")
+            + " raw bulk, measured in one run on one node: an embedded Elasticsearch 9.5.3 by default,"
+            + " --engine/--version for another, or a running one (--es URL), Elasticsearch or OpenSearch.")
 final class ThroughputCommand implements Callable<Integer> {
 
   @Option(
@@ -87,6 +87,8 @@ final class ThroughputCommand implements Callable<Integer> {
       })
   List<VariantSpec> variants;
 
+  @Mixin HelpOption help;
+
   @Mixin TargetOptions target;
 
   @Spec CommandSpec spec;
@@ -111,7 +113,7 @@ final class ThroughputCommand implements Callable<Integer> {
             rounds,
             keepIndices,
             target.elasticsearch(),
-            target.version(),
+            target.engineVersion(spec.commandLine()),
             target.heap,
             target.jars().direct(),
             Variant.labelled(

@@ -3,6 +3,7 @@ package dev.sightline.probe.cli;
 import dev.sightline.probe.compare.CompareOptions;
 import dev.sightline.probe.workload.WorkloadSpec;
 import java.time.Duration;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -81,7 +82,11 @@ final class WorkloadOptions {
               + " (default: ${DEFAULT-VALUE}).")
   Duration drainTimeout;
 
-  CompareOptions toOptions() {
+  /**
+   * @param command the command whose line it was (for a usage error: {@link
+   *     TargetOptions#engineVersion})
+   */
+  CompareOptions toOptions(CommandLine command) {
     var spec =
         WorkloadSpec.defaults()
             .withRate(rate)
@@ -94,7 +99,7 @@ final class WorkloadOptions {
     return new CompareOptions(
         spec,
         target.elasticsearch(),
-        target.version(),
+        target.engineVersion(command),
         target.heap,
         target.out,
         target.jars(),

@@ -17,9 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs variants one after the other on the same Elasticsearch node with the same workload (same
- * seed, each starting its own clock), then writes the run folder and prints the table. A variant
- * that does not drain within the drain timeout is reported as unfinished, and the run fails.
+ * Runs variants one after the other on the same Elasticsearch or OpenSearch node with the same
+ * workload (same seed, each starting its own clock), then writes the run folder and prints the
+ * table. A variant that does not drain within the drain timeout is reported as unfinished, and the
+ * run fails.
  */
 public final class Comparison {
 
@@ -74,11 +75,12 @@ public final class Comparison {
     Files.createDirectories(runDir);
     try (var lease =
         ElasticsearchLease.of(
-            options.elasticsearch(),
-            options.elasticsearchVersion(),
-            options.elasticsearchHeap(),
-            out)) {
+            options.elasticsearch(), options.engineVersion(), options.elasticsearchHeap(), out)) {
       var es = lease.url();
+      var engine = RunEngine.of(lease);
+      if (options.elasticsearch().isPresent()) {
+        out.printf("%s at %s%n", engine, es);
+      }
       var runner =
           new VariantRunner(
               es, options.jars(), runDir, runId, options.drainTimeout(), out, progress);
@@ -91,7 +93,7 @@ public final class Comparison {
         var workload = Workload.of(options.workload(), Instant.now().plusSeconds(2));
         results.add(runner.run(i + 1, variant, workload));
       }
-      var result = new RunResult(runId, startedAt, options.describe(), results);
+      var result = new RunResult(runId, startedAt, options.describe(engine), results);
       RunFiles.write(runDir, result);
       out.println();
       out.print(ComparisonTable.render(result));

@@ -1,9 +1,10 @@
 package dev.sightline.probe.throughput;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import java.io.IOException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.exporter.store.BulkItem;
+import dev.sightline.exporter.store.BulkLines;
+import dev.sightline.exporter.store.BulkRequests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +12,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
+import org.elasticsearch.client.RestClient;
 
 /**
- * The yardstick: ready documents bulk-indexed with the same client, the same bulk size and as many
- * concurrent writers as the exporter has partitions — what Elasticsearch takes when nobody has to
- * compute the documents from records.
+ * The yardstick: ready documents bulk-indexed with the same client and the same bulk code as the
+ * exporter's ({@link BulkLines}, {@link BulkRequests}), the same bulk size and as many concurrent
+ * writers as the exporter has partitions — what the engine takes when nobody has to compute the
+ * documents from records.
  */
 final class RawBulk {
 
-  private final ElasticsearchClient client;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RestClient client;
   private final int bulkSize;
   private final int writers;
 
-  RawBulk(ElasticsearchClient client, int bulkSize, int writers) {
+  RawBulk(RestClient client, int bulkSize, int writers) {
     this.client = client;
     this.bulkSize = bulkSize;
     this.writers = writers;
@@ -65,32 +70,24 @@ final class RawBulk {
     }
   }
 
+  /**
+   * One request per {@code bulkSize} documents, each an {@code index} of its source as it is; a
+   * rejected document fails the run ({@code StoreException}: the rejections grouped by type).
+   */
   private void writeShare(List<StoredDocument> share, UnaryOperator<String> targetIndex)
-      throws IOException {
+      throws JsonProcessingException {
     for (int from = 0; from < share.size(); from += bulkSize) {
-      var request = new BulkRequest.Builder();
-      for (var document : share.subList(from, Math.min(share.size(), from + bulkSize))) {
-        request.operations(
-            o ->
-                o.index(
-                    i ->
-                        i.index(targetIndex.apply(document.index()))
-                            .id(document.id())
-                            .document(document.source())));
+      var bulk = share.subList(from, Math.min(share.size(), from + bulkSize));
+      var items = new ArrayList<BulkItem>(bulk.size());
+      for (var document : bulk) {
+        items.add(
+            BulkLines.index(
+                targetIndex.apply(document.index()),
+                document.id(),
+                null,
+                JSON.writeValueAsBytes(document.source())));
       }
-      var response = client.bulk(request.build());
-      if (response.errors()) {
-        var failed = response.items().stream().filter(item -> item.error() != null).toList();
-        BulkResponseItem sample = failed.getFirst();
-        throw new IllegalStateException(
-            "%d of %d documents rejected, e.g. %s/%s: %s"
-                .formatted(
-                    failed.size(),
-                    response.items().size(),
-                    sample.index(),
-                    sample.id(),
-                    sample.error().reason()));
-      }
+      BulkRequests.send(client, items, Long.MAX_VALUE);
     }
   }
 }

@@ -1,8 +1,5 @@
 package dev.sightline.probe.throughput;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sightline.exporter.ReadModelWriter;
@@ -14,6 +11,7 @@ import dev.sightline.exporter.store.ElasticsearchStore;
 import dev.sightline.exporter.store.StoreFactory;
 import dev.sightline.probe.compare.ExporterJars;
 import dev.sightline.probe.compare.InvalidVariantException;
+import dev.sightline.probe.compare.RunEngine;
 import dev.sightline.probe.compare.Variant;
 import dev.sightline.probe.compare.VariantExporters;
 import dev.sightline.probe.es.ElasticsearchLease;
@@ -42,6 +40,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.elasticsearch.client.RestClient;
 
 /**
  * {@code ./sightline throughput}: how fast the direct exporter, loaded from its jar by the
@@ -80,17 +79,12 @@ public final class SustainedThroughput {
     var runId = RUN_ID.format(Instant.now());
     try (var lease =
         ElasticsearchLease.of(
-            options.elasticsearch(),
-            options.elasticsearchVersion(),
-            options.elasticsearchHeap(),
-            out)) {
-      var result =
-          run(
-              options,
-              lease.url(),
-              lease.embeddedVersion().map(Object::toString).orElse(null),
-              runId,
-              out);
+            options.elasticsearch(), options.engineVersion(), options.elasticsearchHeap(), out)) {
+      var engine = RunEngine.of(lease);
+      if (options.elasticsearch().isPresent()) {
+        out.printf("%s at %s%n", engine, lease.url());
+      }
+      var result = run(options, lease.url(), engine, runId, out);
       var runDir = options.outputRoot().resolve("throughput-" + runId);
       Files.createDirectories(runDir);
       new ObjectMapper()
@@ -105,25 +99,18 @@ public final class SustainedThroughput {
   }
 
   private static ThroughputResult run(
-      ThroughputOptions options, URI es, String embeddedVersion, String runId, PrintStream out)
+      ThroughputOptions options, URI es, String engine, String runId, PrintStream out)
       throws Exception {
     var records = generate(options, out);
-    var json = new ObjectMapper();
     var prefix = options.indexPrefix().orElse("tp-" + runId);
-    var rest = ElasticsearchClients.create(config(es, prefix, options).connect());
-    var client =
-        new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(json)));
-    try {
-      var version = embeddedVersion != null ? embeddedVersion : versionOf(es, json);
+    try (var client = ElasticsearchClients.create(config(es, prefix, options).connect())) {
       var rounds = new ArrayList<ThroughputRound>();
       for (int round = 1; round <= options.rounds(); round++) {
-        rounds.add(round(options, es, prefix + "-" + round, round, records, client, json, out));
+        rounds.add(round(options, es, prefix + "-" + round, round, records, client, out));
       }
       long recordCount = records.values().stream().mapToLong(List::size).sum();
       return new ThroughputResult(
-          runId, version, options.partitions(), options.instances(), recordCount, rounds);
-    } finally {
-      rest.close();
+          runId, engine, options.partitions(), options.instances(), recordCount, rounds);
     }
   }
 
@@ -133,8 +120,7 @@ public final class SustainedThroughput {
       String prefix,
       int round,
       Map<Integer, List<Record<?>>> records,
-      ElasticsearchClient client,
-      ObjectMapper json,
+      RestClient client,
       PrintStream out)
       throws Exception {
     var rawPrefix = prefix + "-raw";
@@ -193,10 +179,11 @@ public final class SustainedThroughput {
     }
   }
 
+  /** A store on the run's client: closing it would close the client, so it is never closed. */
   private static ElasticsearchStore store(
-      ElasticsearchClient client, URI es, String prefix, ThroughputOptions options) {
+      RestClient client, URI es, String prefix, ThroughputOptions options) {
     return new ElasticsearchStore(
-        rest(client),
+        client,
         ReadModelWriter.schema(config(es, prefix, options)),
         StoreFactory.MAX_BULK_REQUEST_BYTES);
   }
@@ -306,27 +293,10 @@ public final class SustainedThroughput {
             "connect.url", es.toString(), "index.prefix", prefix, "bulk.size", options.bulkSize()));
   }
 
-  /** From the nodes info: the embedded node answers no {@code GET /}. */
-  private static String versionOf(URI es, ObjectMapper json) throws Exception {
-    try (var http = java.net.http.HttpClient.newHttpClient()) {
-      var response =
-          http.send(
-              java.net.http.HttpRequest.newBuilder(
-                      es.resolve("/_nodes/_local?filter_path=nodes.*.version"))
-                  .GET()
-                  .build(),
-              java.net.http.HttpResponse.BodyHandlers.ofString());
-      var nodes = json.readTree(response.body()).path("nodes");
-      return nodes.isEmpty()
-          ? "unknown"
-          : nodes.elements().next().path("version").asText("unknown");
-    }
-  }
-
   private static Map<String, Object> summary(ThroughputResult result) {
     var summary = new LinkedHashMap<String, Object>();
     summary.put("runId", result.runId());
-    summary.put("elasticsearchVersion", result.elasticsearchVersion());
+    summary.put("engine", result.engine());
     summary.put("partitions", result.partitions());
     summary.put("instances", result.instances());
     summary.put("records", result.records());
@@ -359,9 +329,5 @@ public final class SustainedThroughput {
     result.measured().variants().forEach(v -> ratios.put(v.label(), result.measured().ratio(v)));
     summary.put("ratios", ratios);
     return summary;
-  }
-
-  private static org.elasticsearch.client.RestClient rest(ElasticsearchClient client) {
-    return ((RestClientTransport) client._transport()).restClient();
   }
 }

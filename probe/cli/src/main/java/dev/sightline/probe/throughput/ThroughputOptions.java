@@ -2,7 +2,7 @@ package dev.sightline.probe.throughput;
 
 import dev.sightline.probe.compare.Design;
 import dev.sightline.probe.compare.Variant;
-import dev.sightline.probe.es.ElasticsearchVersion;
+import dev.sightline.probe.es.EngineVersion;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +18,8 @@ import java.util.Optional;
  *     alike
  * @param rounds rounds on fresh indices; all but the last warm up the node
  * @param keepIndices keep each round's indices (by default they are deleted after the round)
+ * @param elasticsearch the URL of a running Elasticsearch or OpenSearch node; empty: start one
+ * @param engineVersion the engine and version of the node started when no URL is given
  * @param exporterJar Sightline's exporter jar, the one every variant loads
  * @param variants the variants of Sightline's exporter to run in each round, in order, each with
  *     its settings on top of the run's ({@code bulk.size} = {@code bulkSize}, {@code bulk.delay}
@@ -33,7 +35,7 @@ public record ThroughputOptions(
     int rounds,
     boolean keepIndices,
     Optional<URI> elasticsearch,
-    ElasticsearchVersion elasticsearchVersion,
+    EngineVersion engineVersion,
     String elasticsearchHeap,
     Path exporterJar,
     List<Variant> variants,
@@ -49,7 +51,7 @@ public record ThroughputOptions(
       int rounds,
       boolean keepIndices,
       Optional<URI> elasticsearch,
-      ElasticsearchVersion elasticsearchVersion,
+      EngineVersion engineVersion,
       String elasticsearchHeap,
       Path exporterJar,
       Optional<String> indexPrefix,
@@ -62,7 +64,7 @@ public record ThroughputOptions(
         rounds,
         keepIndices,
         elasticsearch,
-        elasticsearchVersion,
+        engineVersion,
         elasticsearchHeap,
         exporterJar,
         List.of(Variant.DIRECT),

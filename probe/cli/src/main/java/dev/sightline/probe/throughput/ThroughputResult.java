@@ -8,11 +8,12 @@ import java.util.Locale;
  * indices of the same node; the earlier rounds warm the node (and the JIT of both JVMs), the last
  * one is the figure.
  *
+ * @param engine the engine and version the run ran on, e.g. {@code OpenSearch 2.19.6}
  * @param records records the exporters were given in each round (all partitions)
  */
 public record ThroughputResult(
     String runId,
-    String elasticsearchVersion,
+    String engine,
     int partitions,
     int instances,
     long records,
@@ -32,11 +33,11 @@ public record ThroughputResult(
     text.append(
         String.format(
             Locale.ROOT,
-            "Sustained throughput: %d partitions, %,d root instances (%,d records), Elasticsearch %s%n",
+            "Sustained throughput: %d partitions, %,d root instances (%,d records), %s%n",
             partitions,
             instances,
             records,
-            elasticsearchVersion));
+            engine));
     for (var variant : measured().variants()) {
       text.append(
           String.format(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.sightline.probe.compare.NamedVariants;
 import dev.sightline.probe.es.ElasticsearchVersion;
+import dev.sightline.probe.es.EngineVersion;
 import dev.sightline.probe.es.OpenSearchVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,6 +65,21 @@ class SightlineCommandTest {
           arguments(
               List.of("compare", "--es-version=7.17.0"),
               "Invalid value for option '--es-version': '7.17.0' is not a supported Elasticsearch version (9.5.3 or 8.19.21, or its major version)"),
+          arguments(
+              List.of("compare", "--engine=opensearch", "--version=9.5.3"),
+              "Invalid value for option '--version': '9.5.3' is not a supported OpenSearch version (3.9.0 or 2.19.6, or its major version)"),
+          arguments(
+              List.of("throughput", "--engine=solr"),
+              "Invalid value for option '--engine': 'solr' is not a supported engine (elasticsearch or opensearch)"),
+          arguments(
+              List.of("throughput", "--engine=opensearch", "--es-version=8"),
+              "Invalid value for option '--es-version': '8' is not a supported OpenSearch version (3.9.0 or 2.19.6, or its major version)"),
+          arguments(
+              List.of("compare", "--es=http://127.0.0.1:9200", "--engine=opensearch"),
+              "--engine and --version choose the embedded node; with --es the node's engine is detected: give --es or --engine/--version, not both"),
+          arguments(
+              List.of("throughput", "--es=http://127.0.0.1:9200", "--version=8"),
+              "--engine and --version choose the embedded node; with --es the node's engine is detected: give --es or --engine/--version, not both"),
           arguments(
               List.of("compare", "--es=localhost:9200"),
               "Invalid value for option '--es': 'localhost:9200' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"),
@@ -265,12 +281,11 @@ class SightlineCommandTest {
                   "--partitions=8191",
                   "--incident-rate=1",
                   "--drain-timeout=PT2M",
-                  "--es=https://es.example:9243",
-                  "--es-version=8");
+                  "--es=https://es.example:9243");
 
       // then
       var run = (RunCommand) parsed.subcommand().commandSpec().userObject();
-      var options = run.options.toOptions();
+      var options = run.options.toOptions(parsed.subcommand().commandSpec().commandLine());
       assertThat(run.variant).isEqualTo(NamedVariants.TWO_HOP);
       assertThat(options.workload().duration()).isEqualTo(Duration.ofSeconds(90));
       assertThat(options.workload().warmUp()).isZero();
@@ -279,7 +294,60 @@ class SightlineCommandTest {
       assertThat(options.workload().incidentRate()).isEqualTo(1.0);
       assertThat(options.drainTimeout()).isEqualTo(Duration.ofMinutes(2));
       assertThat(options.elasticsearch()).contains(URI.create("https://es.example:9243"));
-      assertThat(options.elasticsearchVersion()).isEqualTo(ElasticsearchVersion.V8_19_21);
+    }
+
+    static Stream<Arguments> embeddedNodes() {
+      return Stream.of(
+          arguments(List.of("compare"), ElasticsearchVersion.V9_5_3),
+          arguments(List.of("compare", "--es-version=8"), ElasticsearchVersion.V8_19_21),
+          arguments(List.of("compare", "--engine=opensearch"), OpenSearchVersion.V2_19_6),
+          arguments(
+              List.of("compare", "--engine", "OpenSearch", "--version", "3"),
+              OpenSearchVersion.V3_9_0),
+          arguments(
+              List.of("run", "--variant=direct", "--engine=opensearch", "--version=2.19.6"),
+              OpenSearchVersion.V2_19_6),
+          arguments(List.of("throughput", "--version=8.19.21"), ElasticsearchVersion.V8_19_21),
+          arguments(List.of("throughput", "--engine=opensearch"), OpenSearchVersion.V2_19_6));
+    }
+
+    @ParameterizedTest
+    @MethodSource("embeddedNodes")
+    void shouldStartTheNodeOfTheEngineAndVersionGivenAsEsDoes(
+        List<String> args, EngineVersion expected) {
+      // when
+      var parsed = plain().parseArgs(args.toArray(String[]::new));
+
+      // then
+      var command = parsed.subcommand().commandSpec();
+      var version =
+          switch (command.userObject()) {
+            case CompareCommand compare ->
+                compare.options.toOptions(command.commandLine()).engineVersion();
+            case RunCommand run -> run.options.toOptions(command.commandLine()).engineVersion();
+            case ThroughputCommand throughput ->
+                throughput.target.engineVersion(command.commandLine());
+            default -> throw new AssertionError(command.name());
+          };
+      assertThat(version).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandsWithAnEmbeddedNode")
+    void shouldListTheEngineOptionsInTheHelpOfEveryCommandThatStartsANode(String command) {
+      // when
+      var exitCode = plain().execute(command, "--help");
+
+      // then
+      assertThat(exitCode).isZero();
+      assertThat(out.toString())
+          .contains("--engine=<engine>")
+          .contains("--version, --es-version=<version>")
+          .contains("-h, --help");
+    }
+
+    static Stream<String> commandsWithAnEmbeddedNode() {
+      return Stream.of("es", "compare", "run", "throughput");
     }
 
     @Test
@@ -305,12 +373,12 @@ class SightlineCommandTest {
 
       // then
       var compare = (CompareCommand) parsed.subcommand().commandSpec().userObject();
-      var options = compare.options.toOptions();
+      var options = compare.options.toOptions(parsed.subcommand().commandSpec().commandLine());
       assertThat(options.workload().duration()).isEqualTo(Duration.ofSeconds(60));
       assertThat(options.workload().warmUp()).isEqualTo(Duration.ofSeconds(15));
       assertThat(options.workload().workerDelay()).isEqualTo(Duration.ofMillis(100));
       assertThat(options.drainTimeout()).isEqualTo(Duration.ofSeconds(120));
-      assertThat(options.elasticsearchVersion()).isEqualTo(ElasticsearchVersion.V9_5_3);
+      assertThat(options.engineVersion()).isEqualTo(ElasticsearchVersion.V9_5_3);
       assertThat(options.elasticsearch()).isEmpty();
     }
   }

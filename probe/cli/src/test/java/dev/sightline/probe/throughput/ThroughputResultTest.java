@@ -32,7 +32,12 @@ class ThroughputResultTest {
     // given a warm-up round and a measured one
     var result =
         new ThroughputResult(
-            "r", "9.5.3", 3, 10, 2_890, List.of(round(1, 4_000, 1_000), round(2, 2_000, 500)));
+            "r",
+            "Elasticsearch 9.5.3",
+            3,
+            10,
+            2_890,
+            List.of(round(1, 4_000, 1_000), round(2, 2_000, 500)));
 
     // when
     var text = result.render();
@@ -45,7 +50,7 @@ class ThroughputResultTest {
         .contains("1 (warm) direct exporter")
         .contains("(round 2; elapsed raw / elapsed exporter):")
         .contains("  direct: 0.25")
-        .contains("2,890 records")
+        .contains("2,890 records), Elasticsearch 9.5.3")
         .contains("2,000") // the raw bulk's documents/s in round 2: 1,000 in 0.5 s
         .contains("searches/s");
     // the visible stage's 30 searches in 2 s
@@ -59,7 +64,7 @@ class ThroughputResultTest {
     var field = exporter("direct-field", Map.of("bulk.delay", "1s"), 2_000);
     var direct = exporter("direct", Map.of(), 1_000);
     var round = new ThroughputRound(1, 1_000, Duration.ofMillis(500), List.of(field, direct));
-    var result = new ThroughputResult("r", "9.5.3", 3, 10, 2_890, List.of(round));
+    var result = new ThroughputResult("r", "Elasticsearch 9.5.3", 3, 10, 2_890, List.of(round));
 
     // when
     var text = result.render();
