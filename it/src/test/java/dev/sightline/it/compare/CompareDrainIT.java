@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.it.exporter.ExporterJarIT;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.cli.SightlineCommand;
 import dev.sightline.probe.compare.CompareOptions;
 import dev.sightline.probe.compare.Comparison;
 import dev.sightline.probe.compare.ExporterJars;
 import dev.sightline.probe.compare.Variant;
+import dev.sightline.probe.es.ElasticsearchVersion;
+import dev.sightline.probe.es.Engine;
 import dev.sightline.probe.report.RunFiles;
 import dev.sightline.probe.workload.WorkloadSpec;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +38,8 @@ import picocli.CommandLine;
  * not finish and fails; a run whose exporter drains succeeds. The exporters' {@code .hlog} files
  * are read once the host has closed them (their last interval is written at close).
  */
-@RealElasticsearch
+// OpenSearch once the probe speaks REST (issue 16)
+@RealEngines(engines = Engine.ELASTICSEARCH)
 class CompareDrainIT {
 
   private static final WorkloadSpec TWO_SECONDS =
@@ -49,11 +52,11 @@ class CompareDrainIT {
 
   @TempDir Path dir;
 
-  private CompareOptions options(EsTarget es, Path directJar, Duration drainTimeout) {
+  private CompareOptions options(EngineTarget es, Path directJar, Duration drainTimeout) {
     return new CompareOptions(
         TWO_SECONDS,
         Optional.of(es.url()),
-        es.version(),
+        (ElasticsearchVersion) es.version(),
         "512m",
         dir.resolve("out"),
         new ExporterJars(directJar, ExporterJarIT.twoHopJar()),
@@ -67,7 +70,7 @@ class CompareDrainIT {
   }
 
   @Test
-  void shouldExitNonZeroNamingTheVariantThatDidNotFinish(EsTarget es) throws Exception {
+  void shouldExitNonZeroNamingTheVariantThatDidNotFinish(EngineTarget es) throws Exception {
     // given an exporter that never acknowledges
     var jar = StalledExporterJar.writeTo(dir.resolve("jar"));
     var err = new StringWriter();
@@ -101,7 +104,7 @@ class CompareDrainIT {
   }
 
   @Test
-  void shouldReadTheLastIntervalAnExporterWritesWhenItCloses(EsTarget es) throws Exception {
+  void shouldReadTheLastIntervalAnExporterWritesWhenItCloses(EngineTarget es) throws Exception {
     // given an exporter that writes its latency log only when closed (and never acknowledges)
     var jar = StalledExporterJar.writeTo(dir.resolve("jar"));
     var out = new ByteArrayOutputStream();
@@ -126,8 +129,8 @@ class CompareDrainIT {
   }
 
   @Test
-  void shouldFinishWhenEveryRecordIsAcknowledgedAndVisibleAndPrintPlainProgressLines(EsTarget es)
-      throws Exception {
+  void shouldFinishWhenEveryRecordIsAcknowledgedAndVisibleAndPrintPlainProgressLines(
+      EngineTarget es) throws Exception {
     // given the real exporter, and an output that is not a terminal
     var out = new ByteArrayOutputStream();
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.source.AppendingRecordSource;
 import java.io.IOException;
@@ -33,10 +33,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * mechanism is the same), and the next search waits for a refresh. The exporter writes a trickle of
  * process instances into such an index in four situations; the test measures the refreshes during
  * the trickle, whether the shard was search-idle at its end, and a user's first search afterwards
- * (how long it took, what it found), and writes them to {@code
- * target/search-idle/es-<version>.txt}.
+ * (how long it took, what it found), and writes them to {@code target/search-idle/<version>.txt}
+ * ({@code 9.5.3.txt}, {@code opensearch-2.19.6.txt}).
  */
-@RealElasticsearch
+@RealEngines
 class SearchIdleIT {
 
   private static final Clock CLOCK = Clock.systemUTC();
@@ -79,7 +79,7 @@ class SearchIdleIT {
 
   @ParameterizedTest
   @EnumSource(Situation.class)
-  void shouldShowWhatSearchIdleShardsDoToVisibility(Situation situation, EsTarget es)
+  void shouldShowWhatSearchIdleShardsDoToVisibility(Situation situation, EngineTarget es)
       throws Exception {
     // given the exporter writing into an index whose shard has gone search-idle
     var index = es.index("process-instance-v2");
@@ -225,7 +225,7 @@ class SearchIdleIT {
   }
 
   private static void report(
-      EsTarget es,
+      EngineTarget es,
       Situation situation,
       int sent,
       long refreshes,
@@ -235,11 +235,11 @@ class SearchIdleIT {
       String visible)
       throws IOException {
     var line =
-        ("ES %s, %s (visibility.refresh=%s, refresh_interval %s, visible stage %s):"
+        ("%s, %s (visibility.refresh=%s, refresh_interval %s, visible stage %s):"
                 + " %d documents in %d s; %d refreshes; search-idle at the end: %s;"
                 + " first search %d ms, found %d; exporter visible: %s%n")
             .formatted(
-                es.version(),
+                es.version().displayName(),
                 situation,
                 situation.refreshPolicy,
                 situation.refreshInterval == null ? "not set" : situation.refreshInterval,
@@ -255,7 +255,7 @@ class SearchIdleIT {
     var dir = Path.of("target", "search-idle");
     Files.createDirectories(dir);
     Files.writeString(
-        dir.resolve("es-" + es.version() + ".txt"),
+        dir.resolve(es.version().id() + ".txt"),
         line,
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
