@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.it.exporter.ExporterJarIT;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.cli.SightlineCommand;
 import dev.sightline.probe.compare.CompareOptions;
 import dev.sightline.probe.compare.Comparison;
@@ -36,7 +36,7 @@ import picocli.CommandLine;
  * not finish and fails; a run whose exporter drains succeeds. The exporters' {@code .hlog} files
  * are read once the host has closed them (their last interval is written at close).
  */
-@RealElasticsearch
+@RealEngines
 class CompareDrainIT {
 
   private static final WorkloadSpec TWO_SECONDS =
@@ -49,7 +49,7 @@ class CompareDrainIT {
 
   @TempDir Path dir;
 
-  private CompareOptions options(EsTarget es, Path directJar, Duration drainTimeout) {
+  private CompareOptions options(EngineTarget es, Path directJar, Duration drainTimeout) {
     return new CompareOptions(
         TWO_SECONDS,
         Optional.of(es.url()),
@@ -67,7 +67,7 @@ class CompareDrainIT {
   }
 
   @Test
-  void shouldExitNonZeroNamingTheVariantThatDidNotFinish(EsTarget es) throws Exception {
+  void shouldExitNonZeroNamingTheVariantThatDidNotFinish(EngineTarget es) throws Exception {
     // given an exporter that never acknowledges
     var jar = StalledExporterJar.writeTo(dir.resolve("jar"));
     var err = new StringWriter();
@@ -101,7 +101,7 @@ class CompareDrainIT {
   }
 
   @Test
-  void shouldReadTheLastIntervalAnExporterWritesWhenItCloses(EsTarget es) throws Exception {
+  void shouldReadTheLastIntervalAnExporterWritesWhenItCloses(EngineTarget es) throws Exception {
     // given an exporter that writes its latency log only when closed (and never acknowledges)
     var jar = StalledExporterJar.writeTo(dir.resolve("jar"));
     var out = new ByteArrayOutputStream();
@@ -126,8 +126,8 @@ class CompareDrainIT {
   }
 
   @Test
-  void shouldFinishWhenEveryRecordIsAcknowledgedAndVisibleAndPrintPlainProgressLines(EsTarget es)
-      throws Exception {
+  void shouldFinishWhenEveryRecordIsAcknowledgedAndVisibleAndPrintPlainProgressLines(
+      EngineTarget es) throws Exception {
     // given the real exporter, and an output that is not a terminal
     var out = new ByteArrayOutputStream();
 

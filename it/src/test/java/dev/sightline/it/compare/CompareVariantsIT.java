@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.it.exporter.ExporterJarIT;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.cli.SightlineCommand;
 import dev.sightline.probe.report.RunFiles;
 import java.io.IOException;
@@ -28,14 +28,14 @@ import picocli.CommandLine;
  * reported side by side with their settings; another exporter's jar is watched where its variant
  * says its documents land; a setting the jar does not know fails before anything runs.
  */
-@RealElasticsearch
+@RealEngines
 class CompareVariantsIT {
 
   @TempDir Path dir;
 
   private final StringWriter err = new StringWriter();
 
-  private int compare(EsTarget es, String... variants) {
+  private int compare(EngineTarget es, String... variants) {
     var args =
         new ArrayList<>(
             List.of(
@@ -74,7 +74,8 @@ class CompareVariantsIT {
   }
 
   @Test
-  void shouldReportTwoDirectVariantsWithDifferentSettingsSideBySide(EsTarget es) throws Exception {
+  void shouldReportTwoDirectVariantsWithDifferentSettingsSideBySide(EngineTarget es)
+      throws Exception {
     // when
     var exitCode = compare(es, "direct:bulk.delay=200ms", "direct:bulk.delay=50ms,bulk.size=500");
 
@@ -107,7 +108,7 @@ class CompareVariantsIT {
   }
 
   @Test
-  void shouldWatchAnotherExportersJarWhereItsVariantSaysItsDocumentsLand(EsTarget es)
+  void shouldWatchAnotherExportersJarWhereItsVariantSaysItsDocumentsLand(EngineTarget es)
       throws Exception {
     // given the two-hop record-index exporter's jar as another exporter: it writes every record
     // into <prefix>_process-instance_… with the id <partition>-<position>, as Zeebe's does
@@ -134,7 +135,7 @@ class CompareVariantsIT {
   }
 
   @Test
-  void shouldRefuseASettingTheJarDoesNotKnowBeforeAnythingRuns(EsTarget es) {
+  void shouldRefuseASettingTheJarDoesNotKnowBeforeAnythingRuns(EngineTarget es) {
     // given Sightline's jar loaded as another exporter, so that only its configure checks
     var variant =
         "jar="

@@ -2,58 +2,59 @@ package dev.sightline.it.es;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.mapping.Property;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
+import dev.sightline.probe.es.Engine;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The harness itself, through elasticsearch-java: template, bulk, refresh, search and counts on a
- * real node.
+ * The harness itself, through the tests' {@link EngineClient}: template, bulk, refresh, search,
+ * counts and aggregations on a real node of each engine.
  */
-@RealElasticsearch
+@RealEngines
 class BulkAndSearchIT {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int DOCUMENTS = 10_000;
   private static final int CATEGORIES = 10;
 
   record Doc(long key, String category, String name, boolean even, long timestamp) {}
 
   @Test
-  void shouldIndexTenThousandDocumentsThroughATemplateAndFindThemExactly(EsTarget es)
-      throws IOException {
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+  @SuppressWarnings("unchecked")
+  void shouldIndexTenThousandDocumentsThroughATemplateAndFindThemExactly(EngineTarget engine) {
+    try (var client = EngineClient.open(engine.url())) {
       // given a composable template with explicit mappings for this test's prefix
-      var index = es.index("docs");
-      client
-          .indices()
-          .putIndexTemplate(
-              t ->
-                  t.name(es.indexPrefix() + "-template")
-                      .indexPatterns(es.indexPrefix() + "-*")
-                      .template(
-                          tt ->
-                              tt.settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                                  .mappings(
-                                      m ->
-                                          m.dynamic(
-                                                  co.elastic.clients.elasticsearch._types.mapping
-                                                      .DynamicMapping.Strict)
-                                              .properties("key", p -> p.long_(l -> l))
-                                              .properties("category", p -> p.keyword(k -> k))
-                                              .properties("name", p -> p.text(x -> x))
-                                              .properties("even", p -> p.boolean_(b -> b))
-                                              .properties("timestamp", p -> p.date(d -> d)))));
+      var index = engine.index("docs");
+      client.call(
+          "PUT",
+          "/_index_template/" + engine.indexPrefix() + "-template",
+          Map.of(
+              "index_patterns",
+              List.of(engine.indexPrefix() + "-*"),
+              "template",
+              Map.of(
+                  "settings",
+                  Map.of("number_of_shards", 1, "number_of_replicas", 0),
+                  "mappings",
+                  Map.of(
+                      "dynamic",
+                      "strict",
+                      "properties",
+                      Map.of(
+                          "key", Map.of("type", "long"),
+                          "category", Map.of("type", "keyword"),
+                          "name", Map.of("type", "text"),
+                          "even", Map.of("type", "boolean"),
+                          "timestamp", Map.of("type", "date"))))));
 
-      // when 10,000 documents are bulk-indexed and the index refreshed
-      var bulk = new BulkRequest.Builder().index(index);
+      // when 10,000 documents are bulk-indexed, visible to search
+      var documents = new LinkedHashMap<String, Doc>();
       for (int i = 0; i < DOCUMENTS; i++) {
         var doc =
             new Doc(
@@ -62,93 +63,85 @@ class BulkAndSearchIT {
                 "document number " + i,
                 i % 2 == 0,
                 1_700_000_000_000L + i);
-        bulk.operations(op -> op.index(ix -> ix.id(Long.toString(doc.key())).document(doc)));
+        documents.put(Long.toString(doc.key()), doc);
       }
-      var response = client.bulk(bulk.build());
-      client.indices().refresh(r -> r.index(index));
+      var response = client.bulkIndex(index, documents);
 
       // then every item succeeded, the template's mappings apply, and counts are exact
-      assertThat(response.errors())
+      var items = (List<Map<String, Map<String, Object>>>) response.get("items");
+      assertThat(response.get("errors"))
           .as(
               "bulk errors: %s",
-              response.items().stream()
-                  .map(BulkResponseItem::error)
-                  .filter(e -> e != null)
+              items.stream()
+                  .map(item -> item.get("index").get("error"))
+                  .filter(error -> error != null)
                   .limit(3)
                   .toList())
-          .isFalse();
-      assertThat(response.items()).hasSize(DOCUMENTS);
+          .isEqualTo(false);
+      assertThat(items).hasSize(DOCUMENTS);
 
-      Map<String, Property> mapping =
-          client.indices().getMapping(g -> g.index(index)).get(index).mappings().properties();
-      assertThat(mapping.get("category").isKeyword()).isTrue();
-      assertThat(mapping.get("key").isLong()).isTrue();
-      assertThat(mapping.get("timestamp").isDate()).isTrue();
+      assertThat(client.field(index, "category")).containsEntry("type", "keyword");
+      assertThat(client.field(index, "key")).containsEntry("type", "long");
+      assertThat(client.field(index, "timestamp")).containsEntry("type", "date");
 
-      assertThat(client.count(c -> c.index(index)).count()).isEqualTo(DOCUMENTS);
+      assertThat(client.count(index)).isEqualTo(DOCUMENTS);
       var c3 =
-          client.search(
-              s ->
-                  s.index(index)
-                      .trackTotalHits(t -> t.enabled(true))
-                      .size(0)
-                      .query(q -> q.term(t -> t.field("category").value("c3"))),
-              Doc.class);
-      assertThat(c3.hits().total().value()).isEqualTo(DOCUMENTS / CATEGORIES);
+          client.searchAnswer(
+              index,
+              """
+              {"size": 0, "track_total_hits": true, "query": {"term": {"category": "c3"}}}""");
+      var total = (Map<String, Object>) ((Map<String, Object>) c3.get("hits")).get("total");
+      assertThat(((Number) total.get("value")).longValue()).isEqualTo(DOCUMENTS / CATEGORIES);
 
-      var one =
-          client.search(
-              s ->
-                  s.index(index)
-                      .query(q -> q.term(t -> t.field("key").value(FieldValue.of(4242L)))),
-              Doc.class);
-      assertThat(one.hits().hits())
+      var one = client.search(index, "{\"query\": {\"term\": {\"key\": 4242}}}");
+      assertThat(one)
           .singleElement()
           .satisfies(
               hit -> {
                 assertThat(hit.id()).isEqualTo("4242");
-                assertThat(hit.source())
+                assertThat(JSON.convertValue(hit.source(), Doc.class))
                     .isEqualTo(
                         new Doc(4242, "c2", "document number 4242", true, 1_700_000_004_242L));
               });
 
       var evenInC4 =
           client.count(
-              c ->
-                  c.index(index)
-                      .query(
-                          q ->
-                              q.bool(
-                                  b ->
-                                      b.filter(f -> f.term(t -> t.field("category").value("c4")))
-                                          .filter(f -> f.term(t -> t.field("even").value(true))))));
-      assertThat(evenInC4.count()).as("c4 holds only even keys").isEqualTo(DOCUMENTS / CATEGORIES);
+              index,
+              """
+              {"bool": {"filter": [{"term": {"category": "c4"}}, {"term": {"even": true}}]}}""");
+      assertThat(evenInC4).as("c4 holds only even keys").isEqualTo(DOCUMENTS / CATEGORIES);
 
       var byCategory =
-          client.search(
-              s ->
-                  s.index(index)
-                      .size(0)
-                      .aggregations(
-                          "categories", a -> a.terms(t -> t.field("category").size(CATEGORIES))),
-              Void.class);
-      var buckets = byCategory.aggregations().get("categories").sterms().buckets().array();
+          client.searchAnswer(
+              index,
+              """
+              {"size": 0, "aggs": {"categories": {"terms": {"field": "category", "size": %d}}}}"""
+                  .formatted(CATEGORIES));
+      var categories =
+          (Map<String, Object>)
+              ((Map<String, Object>) byCategory.get("aggregations")).get("categories");
+      var buckets = (List<Map<String, Object>>) categories.get("buckets");
       assertThat(buckets)
           .hasSize(CATEGORIES)
-          .allSatisfy(bucket -> assertThat(bucket.docCount()).isEqualTo(DOCUMENTS / CATEGORIES));
+          .allSatisfy(
+              bucket ->
+                  assertThat(((Number) bucket.get("doc_count")).longValue())
+                      .isEqualTo(DOCUMENTS / CATEGORIES));
     }
   }
 
   @Test
-  void shouldGiveEachTestItsOwnIndexPrefix(EsTarget es) throws IOException {
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+  void shouldGiveEachTestItsOwnIndexPrefix(EngineTarget engine) {
+    try (var client = EngineClient.open(engine.url())) {
       // when this test lists the indices under its prefix
-      var mine = client.indices().get(g -> g.index(es.indexPrefix() + "-*").allowNoIndices(true));
+      var mine = client.indices(engine.indexPrefix() + "-*");
 
       // then it sees none: the other test's documents live under another prefix
-      assertThat(es.indexPrefix())
-          .matches("it-\\d+-v[89]-should-give-each-test-its-own-index-pref");
-      assertThat(mine.result()).isEmpty();
+      var engineAndMajor =
+          (engine.version().engine() == Engine.OPENSEARCH ? "os" : "v") + engine.version().major();
+      assertThat(engine.indexPrefix())
+          .matches("it-\\d+-" + engineAndMajor + "-should-give-each-test-its-own-index-pref");
+      assertThat(mine).isEmpty();
     }
   }
 }

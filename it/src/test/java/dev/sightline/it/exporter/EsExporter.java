@@ -5,7 +5,6 @@ import dev.sightline.exporter.testing.ExporterHarness;
 import dev.sightline.exporter.testing.TestController;
 import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EngineTarget;
-import dev.sightline.it.support.EsTarget;
 import dev.sightline.probe.host.HostContext;
 import dev.sightline.probe.host.actor.VirtualClock;
 import io.camunda.zeebe.protocol.record.Record;
@@ -29,11 +28,6 @@ final class EsExporter implements AutoCloseable {
   final SightlineExporter exporter = new SightlineExporter();
 
   /** {@code connect} or {@code index} sections in {@code args} replace the test node's. */
-  EsExporter(EsTarget es, int partitionId, Map<String, Object> args) {
-    this(es.onEngine(), partitionId, args);
-  }
-
-  /** {@code connect} or {@code index} sections in {@code args} replace the test node's. */
   EsExporter(EngineTarget es, int partitionId, Map<String, Object> args) {
     var all = new HashMap<String, Object>(args);
     all.putIfAbsent("connect", Map.of("url", es.url().toString()));
@@ -42,10 +36,6 @@ final class EsExporter implements AutoCloseable {
     context = ExporterHarness.context(all, partitionId, clock);
     exporter.configure(context);
     exporter.open(controller);
-  }
-
-  EsExporter(EsTarget es) {
-    this(es, 1, Map.of());
   }
 
   EsExporter(EngineTarget es) {

@@ -2,8 +2,6 @@ package dev.sightline.it.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.importers.ImportStatus;
@@ -11,9 +9,9 @@ import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.twohop.importer.Importer;
 import io.camunda.zeebe.protocol.record.Record;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +26,14 @@ import org.junit.jupiter.api.Test;
  * The importer-done check against real indices, and the importer's completion when there is nothing
  * to read.
  */
-@RealElasticsearch
+@RealEngines
 class ImportStatusIT {
 
-  private static ImportStatusSource source(EsTarget es) {
+  private static ImportStatusSource source(EngineTarget es) {
     return source(es, es.index("import-position"));
   }
 
-  private static ImportStatusSource source(EsTarget es, String positionIndex) {
+  private static ImportStatusSource source(EngineTarget es, String positionIndex) {
     var config =
         ConfigParser.parse(
             Map.of(
@@ -50,38 +48,33 @@ class ImportStatusIT {
   }
 
   private static void position(
-      ElasticsearchClient client, EsTarget es, int partition, String alias, boolean completed)
-      throws Exception {
+      EngineClient client, EngineTarget es, int partition, String alias, boolean completed) {
     position(client, es.index("import-position"), partition, alias, completed);
   }
 
   private static void position(
-      ElasticsearchClient client, String index, int partition, String alias, boolean completed)
-      throws Exception {
+      EngineClient client, String index, int partition, String alias, boolean completed) {
     client.index(
-        i ->
-            i.index(index)
-                .id(partition + "-" + alias)
-                .refresh(Refresh.True)
-                .document(
-                    Map.of(
-                        "aliasName",
-                        alias,
-                        "partitionId",
-                        partition,
-                        "position",
-                        1,
-                        "sequence",
-                        1,
-                        "indexName",
-                        "x",
-                        "completed",
-                        completed)));
+        index,
+        partition + "-" + alias,
+        Map.of(
+            "aliasName",
+            alias,
+            "partitionId",
+            partition,
+            "position",
+            1,
+            "sequence",
+            1,
+            "indexName",
+            "x",
+            "completed",
+            completed));
   }
 
   @Test
-  void shouldFindNothingToWaitForWithoutRecordIndices(EsTarget es) throws Exception {
-    try (var client = EsClients.open(es.url());
+  void shouldFindNothingToWaitForWithoutRecordIndices(EngineTarget es) throws Exception {
+    try (var client = EngineClient.open(es.url());
         var source = source(es)) {
       position(client, es, 1, "zeebe-record-process-instance", false);
 
@@ -90,13 +83,11 @@ class ImportStatusIT {
   }
 
   @Test
-  void shouldWaitUntilEveryReaderOfThePartitionHasCompleted(EsTarget es) throws Exception {
-    try (var client = EsClients.open(es.url());
+  void shouldWaitUntilEveryReaderOfThePartitionHasCompleted(EngineTarget es) throws Exception {
+    try (var client = EngineClient.open(es.url());
         var source = source(es)) {
       // given a record index and no position yet for partition 1
-      client
-          .indices()
-          .create(c -> c.index(es.index("zeebe-record") + "_process-instance_8.6.0_2026-11-28"));
+      client.createIndex(es.index("zeebe-record") + "_process-instance_8.6.0_2026-11-28", null);
       assertThat(source.check(1).state())
           .as("no positions")
           .isEqualTo(ImportStatus.State.NOTHING_TO_WAIT_FOR);
@@ -116,29 +107,25 @@ class ImportStatusIT {
   }
 
   /** A record of the partition in a record index named as Zeebe's exporter names them. */
-  private static void record(ElasticsearchClient client, EsTarget es, int partition, long position)
-      throws Exception {
+  private static void record(EngineClient client, EngineTarget es, int partition, long position) {
     client.index(
-        i ->
-            i.index(es.index("zeebe-record") + "_process-instance_8.6.0_2026-11-28")
-                .id(partition + "-" + position)
-                .refresh(Refresh.True)
-                .document(
-                    Map.of(
-                        "partitionId",
-                        partition,
-                        "position",
-                        position,
-                        "sequence",
-                        ((long) partition << 51) + position,
-                        "valueType",
-                        "PROCESS_INSTANCE")));
+        es.index("zeebe-record") + "_process-instance_8.6.0_2026-11-28",
+        partition + "-" + position,
+        Map.of(
+            "partitionId",
+            partition,
+            "position",
+            position,
+            "sequence",
+            ((long) partition << 51) + position,
+            "valueType",
+            "PROCESS_INSTANCE"));
   }
 
   @Test
-  void shouldWaitWhileTheRecordsOfThePartitionHaveNoImportPositionYet(EsTarget es)
+  void shouldWaitWhileTheRecordsOfThePartitionHaveNoImportPositionYet(EngineTarget es)
       throws Exception {
-    try (var client = EsClients.open(es.url());
+    try (var client = EngineClient.open(es.url());
         var source = source(es)) {
       // given records of partitions 1 and 2, and an importer with a position of partition 2 only
       record(client, es, 1, 10);
@@ -160,17 +147,17 @@ class ImportStatusIT {
   }
 
   @Test
-  void shouldFindOperatesAndTasklistsVersionedPositionIndicesByPattern(EsTarget es)
+  void shouldFindOperatesAndTasklistsVersionedPositionIndicesByPattern(EngineTarget es)
       throws Exception {
     // given Operate's and Tasklist's position indices as they name them, found by pattern
     var operate = es.index("operate-import-position-8.3.0_");
     var tasklist = es.index("tasklist-import-position-8.2.0_");
     var patterns =
         es.index("operate-import-position") + "*," + es.index("tasklist-import-position") + "*";
-    try (var client = EsClients.open(es.url());
+    try (var client = EngineClient.open(es.url());
         var source = source(es, patterns)) {
       record(client, es, 1, 10);
-      client.indices().create(c -> c.index(tasklist));
+      client.createIndex(tasklist, null);
       position(client, operate, 1, "zeebe-record-process-instance", true);
 
       // when / then Tasklist, with no position of partition 1 yet, keeps the partition waiting
@@ -186,12 +173,12 @@ class ImportStatusIT {
 
   @Test
   void shouldKeepTheExporterFromWritingWhileTheRecordsOfItsPartitionHaveNoImportPosition(
-      EsTarget es) throws Exception {
+      EngineTarget es) throws Exception {
     // given a record of partition 1 in a record index, and no import position of it anywhere
     var scenario = new ProcessScenario(new RecordFactory(1), true, 1_795_000_000_000L);
     var records = new ArrayList<Record<?>>(scenario.deploy());
     records.addAll(scenario.runToCompletion());
-    try (var client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       record(client, es, 1, 10);
       var importers =
           Map.<String, Object>of(
@@ -228,7 +215,7 @@ class ImportStatusIT {
   }
 
   @Test
-  void shouldCompleteReadersWhoseRecordIndexDoesNotExist(EsTarget es) throws Exception {
+  void shouldCompleteReadersWhoseRecordIndexDoesNotExist(EngineTarget es) throws Exception {
     // given no record index at all (camunda/camunda#26046 threw here and never completed)
     var settings =
         TwoHop.importer(es, es.index("read-model"), es.index("zeebe-record"), List.of(1, 2))
@@ -240,15 +227,14 @@ class ImportStatusIT {
     }
 
     // then the saved positions say so, and the direct exporter's check agrees
-    try (var client = EsClients.open(es.url());
+    try (var client = EngineClient.open(es.url());
         var source = source(es)) {
-      client.indices().refresh(r -> r.index(settings.positionIndex()));
-      var saved =
-          client.count(
-              c ->
-                  c.index(settings.positionIndex())
-                      .query(q -> q.term(t -> t.field("completed").value(true))));
-      assertThat(saved.count()).isEqualTo(2L * settings.valueTypes().size());
+      client.refresh(settings.positionIndex());
+      var saved = client.count(settings.positionIndex(), "{\"term\":{\"completed\":true}}");
+      assertThat(saved).isEqualTo(2L * settings.valueTypes().size());
+      assertThat(List.of(source.check(1).state(), source.check(2).state()))
+          .as("the exporter's check of partitions 1 and 2")
+          .containsOnly(ImportStatus.State.NOTHING_TO_WAIT_FOR);
     }
   }
 }

@@ -2,13 +2,12 @@ package dev.sightline.it.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.source.ListRecordSource;
 import dev.sightline.probe.twohop.importer.Importer;
@@ -27,11 +26,11 @@ import org.junit.jupiter.api.Test;
  * acknowledging, and starts once the importer completes. The final read model holds every record
  * exactly once.
  */
-@RealElasticsearch
+@RealEngines
 class ImporterUpgradeIT {
 
   @Test
-  void shouldWaitForTheImporterThenWriteAndEndWithEveryRecordExactlyOnce(EsTarget es)
+  void shouldWaitForTheImporterThenWriteAndEndWithEveryRecordExactlyOnce(EngineTarget es)
       throws Exception {
     // given records before and after the upgrade
     var scenario = new ProcessScenario(new RecordFactory(1), true, 1_795_000_000_000L);
@@ -78,7 +77,7 @@ class ImporterUpgradeIT {
                   .as("acknowledged while waiting")
                   .isLessThan(newer.getFirst().getPosition());
             });
-        try (ElasticsearchClient client = EsClients.open(es.url())) {
+        try (var client = EngineClient.open(es.url())) {
           var written = TwoHop.readModel(client, readModel).get("process-instance");
           assertThat(written.keySet())
               .as("nothing of the newer records written while waiting")
@@ -101,7 +100,7 @@ class ImporterUpgradeIT {
           "sightline",
           all.getLast().getPosition());
     }
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       var expected = TwoHop.readModel(client, reference);
       assertThat(expected.get("process-instance")).hasSize(2 * 40);
       assertThat(TwoHop.differences(expected, TwoHop.readModel(client, readModel))).isEmpty();
@@ -109,7 +108,7 @@ class ImporterUpgradeIT {
   }
 
   @Test
-  void shouldWaitForAnImporterThatHasNotSavedItsFirstPositionYet(EsTarget es) throws Exception {
+  void shouldWaitForAnImporterThatHasNotSavedItsFirstPositionYet(EngineTarget es) throws Exception {
     // given old records in the record indices, and the importer not started yet: no position index
     var scenario = new ProcessScenario(new RecordFactory(1), true, 1_795_000_000_000L);
     var old = new ArrayList<Record<?>>(scenario.deploy());
@@ -158,7 +157,7 @@ class ImporterUpgradeIT {
     var all = new ArrayList<Record<?>>(old);
     all.addAll(newer);
     reference(es, reference, all);
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       var expected = TwoHop.readModel(client, reference);
       assertThat(expected.get("process-instance")).hasSize(2 * 10);
       assertThat(TwoHop.differences(expected, TwoHop.readModel(client, readModel))).isEmpty();
@@ -167,7 +166,7 @@ class ImporterUpgradeIT {
 
   /** The upgraded broker: the direct exporter, checking the importers every 200 ms. */
   private static BrokerHost upgradedBroker(
-      EsTarget es, String readModel, ImporterSettings importerSettings) {
+      EngineTarget es, String readModel, ImporterSettings importerSettings) {
     return TwoHop.directHost(
         es,
         readModel,
@@ -180,7 +179,7 @@ class ImporterUpgradeIT {
             importerSettings.recordIndexPrefix()));
   }
 
-  private static void reference(EsTarget es, String prefix, List<Record<?>> records) {
+  private static void reference(EngineTarget es, String prefix, List<Record<?>> records) {
     try (var host = TwoHop.directHost(es, prefix, Map.of())) {
       Await.acknowledged(
           host.startPartition(1, ListRecordSource.of(records)),

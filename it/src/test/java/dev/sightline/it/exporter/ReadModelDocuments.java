@@ -1,8 +1,6 @@
 package dev.sightline.it.exporter;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.it.support.EngineClient;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,19 +13,7 @@ final class ReadModelDocuments {
 
   private ReadModelDocuments() {}
 
-  @SuppressWarnings("unchecked")
-  static Map<String, Map<String, Object>> all(ElasticsearchClient client, String index)
-      throws IOException {
-    client.indices().refresh(r -> r.index(index));
-    var response = client.search(s -> s.index(index).size(10_000), Map.class);
-    var byId = new TreeMap<String, Map<String, Object>>();
-    for (var hit : response.hits().hits()) {
-      byId.put(hit.id(), normalize((Map<String, Object>) hit.source()));
-    }
-    return byId;
-  }
-
-  /** The same through the client that works on every engine. */
+  /** Refreshes the index first: every document written so far. */
   static Map<String, Map<String, Object>> all(EngineClient client, String index) {
     client.refresh(index);
     var byId = new TreeMap<String, Map<String, Object>>();

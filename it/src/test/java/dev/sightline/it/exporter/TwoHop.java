@@ -1,15 +1,13 @@
 package dev.sightline.it.exporter;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.it.support.EngineClient;
-import dev.sightline.it.support.EsTarget;
+import dev.sightline.it.support.EngineTarget;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.config.ExporterDescriptor;
 import dev.sightline.probe.twohop.importer.ImporterSettings;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,14 +23,14 @@ public final class TwoHop {
 
   private TwoHop() {}
 
-  static BrokerHost directHost(EsTarget es, String prefix, Map<String, Object> extraArgs) {
+  static BrokerHost directHost(EngineTarget es, String prefix, Map<String, Object> extraArgs) {
     var args = new TreeMap<String, Object>(extraArgs);
     args.put("index.prefix", prefix);
     args.put("bulk.delay", "200ms");
     return host(es, "sightline", "dev.sightline.exporter.SightlineExporter", args);
   }
 
-  static BrokerHost recordHost(EsTarget es, String recordPrefix) {
+  static BrokerHost recordHost(EngineTarget es, String recordPrefix) {
     return host(
         es,
         "records",
@@ -42,12 +40,12 @@ public final class TwoHop {
   }
 
   private static BrokerHost host(
-      EsTarget es, String id, String className, Map<String, Object> args) {
+      EngineTarget es, String id, String className, Map<String, Object> args) {
     return host(es, id, className, ExporterJarIT.exporterJar(), args);
   }
 
   private static BrokerHost host(
-      EsTarget es, String id, String className, Path jar, Map<String, Object> args) {
+      EngineTarget es, String id, String className, Path jar, Map<String, Object> args) {
     var all = new TreeMap<String, Object>(args);
     all.put("connect.url", es.url().toString());
     var descriptor = new ExporterDescriptor(id, className, Optional.of(jar.toAbsolutePath()), all);
@@ -55,7 +53,7 @@ public final class TwoHop {
   }
 
   static ImporterSettings importer(
-      EsTarget es, String readModelPrefix, String recordPrefix, List<Integer> partitions) {
+      EngineTarget es, String readModelPrefix, String recordPrefix, List<Integer> partitions) {
     var readModel =
         ConfigParser.parse(
             Map.of(
@@ -106,16 +104,6 @@ public final class TwoHop {
    * Every document of every read-model index under the prefix, keyed by index name without the
    * prefix.
    */
-  public static Map<String, Map<String, Map<String, Object>>> readModel(
-      ElasticsearchClient client, String prefix) throws IOException {
-    var all = new TreeMap<String, Map<String, Map<String, Object>>>();
-    for (var index : ReadModelSchema.INDICES) {
-      all.put(index.name(), ReadModelDocuments.all(client, index.indexName(prefix)));
-    }
-    return all;
-  }
-
-  /** The same through the client that works on every engine. */
   public static Map<String, Map<String, Map<String, Object>>> readModel(
       EngineClient client, String prefix) {
     var all = new TreeMap<String, Map<String, Map<String, Object>>>();

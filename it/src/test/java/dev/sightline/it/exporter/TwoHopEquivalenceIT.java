@@ -2,13 +2,12 @@ package dev.sightline.it.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.sightline.exporter.testing.ProcessScenario;
 import dev.sightline.exporter.testing.RecordFactory;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.host.source.ListRecordSource;
 import dev.sightline.probe.recordjson.CorpusFiles;
 import dev.sightline.probe.twohop.importer.Importer;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * identical documents in every read-model index: the baseline differs only in when data becomes
  * visible.
  */
-@RealElasticsearch
+@RealEngines
 class TwoHopEquivalenceIT {
 
   /**
@@ -60,7 +59,7 @@ class TwoHopEquivalenceIT {
   }
 
   @Test
-  void shouldWriteIdenticalDocumentsThroughBothDesigns(EsTarget es) throws Exception {
+  void shouldWriteIdenticalDocumentsThroughBothDesigns(EngineTarget es) throws Exception {
     // given
     var records = records();
     var direct = es.indexPrefix() + "-direct";
@@ -83,7 +82,7 @@ class TwoHopEquivalenceIT {
     }
 
     // then every read-model index holds the same documents
-    try (ElasticsearchClient client = EsClients.open(es.url())) {
+    try (var client = EngineClient.open(es.url())) {
       var expected = TwoHop.readModel(client, direct);
       assertThat(expected.get("process-instance")).hasSizeGreaterThan(200);
       assertThat(TwoHop.differences(expected, TwoHop.readModel(client, twoHop))).isEmpty();

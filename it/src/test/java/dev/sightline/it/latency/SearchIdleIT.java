@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
+import dev.sightline.probe.es.Engine;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.source.AppendingRecordSource;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,15 +35,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  * mechanism is the same), and the next search waits for a refresh. The exporter writes a trickle of
  * process instances into such an index in four situations; the test measures the refreshes during
  * the trickle, whether the shard was search-idle at its end, and a user's first search afterwards
- * (how long it took, what it found), and writes them to {@code
- * target/search-idle/es-<version>.txt}.
+ * (how long it took, what it found), and writes them to {@code target/search-idle/<version>.txt}
+ * ({@code 9.5.3.txt}, {@code opensearch-2.19.6.txt}).
  */
-@RealElasticsearch
+@RealEngines
 class SearchIdleIT {
 
   private static final Clock CLOCK = Clock.systemUTC();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TRICKLE = Duration.ofSeconds(5);
+  private static final Duration IDLE_AFTER = Duration.ofSeconds(1);
   private static final double STARTS_PER_SECOND = 10;
 
   /** How the index refreshes and who searches it. */
@@ -79,7 +82,7 @@ class SearchIdleIT {
 
   @ParameterizedTest
   @EnumSource(Situation.class)
-  void shouldShowWhatSearchIdleShardsDoToVisibility(Situation situation, EsTarget es)
+  void shouldShowWhatSearchIdleShardsDoToVisibility(Situation situation, EngineTarget es)
       throws Exception {
     // given the exporter writing into an index whose shard has gone search-idle
     var index = es.index("process-instance-v2");
@@ -108,12 +111,13 @@ class SearchIdleIT {
       var partition = host.startPartition(1, source);
       partition.opened().get(60, TimeUnit.SECONDS);
       var settings = new HashMap<String, Object>();
-      settings.put("search.idle.after", "1s");
+      settings.put("search.idle.after", IDLE_AFTER.toMillis() + "ms");
       if (situation.refreshInterval != null) {
         settings.put("refresh_interval", situation.refreshInterval);
       }
       send(http, "PUT", es.url() + "/" + index + "/_settings", Map.of("index", settings));
-      Await.until(() -> searchIdle(http, es.url(), index), "the shard search-idle");
+      var shard = new IdleShard(http, es, index);
+      Await.until(shard::idleBeforeAnyWrite, "the shard search-idle");
       var refreshesBefore = externalRefreshes(http, es.url(), index);
 
       // when a trickle of process instances is written, durable
@@ -128,7 +132,7 @@ class SearchIdleIT {
                   });
       Await.acknowledged(partition, "sightline", last.get());
       refreshes = externalRefreshes(http, es.url(), index) - refreshesBefore;
-      idleAtEnd = searchIdle(http, es.url(), index);
+      var wasIdleAtEnd = shard.beforeTheUsersSearch();
       // and then a user searches
       var started = System.nanoTime();
       var answer =
@@ -139,6 +143,7 @@ class SearchIdleIT {
               Map.of("size", 0, "track_total_hits", true));
       searchMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       found = answer.path("hits").path("total").path("value").asLong();
+      idleAtEnd = wasIdleAtEnd.getAsBoolean();
       var timer =
           host.meterRegistry()
               .find("sightline.exporter.latency")
@@ -179,17 +184,74 @@ class SearchIdleIT {
         .asLong();
   }
 
-  /** {@code search_idle} of the index's one shard (shard-level stats, Elasticsearch 8.9+). */
-  private static boolean searchIdle(HttpClient http, URI es, String index) {
-    var stats = get(http, es + "/" + index + "/_stats?level=shards");
-    return stats
-        .path("indices")
-        .path(index)
-        .path("shards")
-        .path("0")
-        .path(0)
-        .path("search_idle")
-        .asBoolean(false);
+  /**
+   * What the test sees of the index's one shard being search-idle, which the engines report
+   * differently. Elasticsearch (8.9+) reports {@code search_idle} per shard. OpenSearch (2.19) has
+   * search-idle shards too but does not report the state; it counts the searches that found the
+   * shard idle with writes waiting for a refresh ({@code search_idle_reactivate_count_total}), and
+   * a shard no search has reached is idle once {@code search.idle.after} has passed since its index
+   * was created.
+   */
+  private record IdleShard(HttpClient http, EngineTarget es, String index) {
+
+    /** OpenSearch's clock for idleness is cached: it moves in steps of 200 ms. */
+    private static final Duration ENGINE_SLACK = Duration.ofMillis(500);
+
+    private boolean opensearch() {
+      return es.version().engine() == Engine.OPENSEARCH;
+    }
+
+    /** Search-idle now, before the test writes anything into the index. */
+    boolean idleBeforeAnyWrite() {
+      if (!opensearch()) {
+        return reportedIdle();
+      }
+      var search = stats("/_stats/search").path("search");
+      var created =
+          get(http, es.url() + "/" + index + "/_settings/index.creation_date?flat_settings=true")
+              .path(index)
+              .path("settings")
+              .path("index.creation_date")
+              .asLong();
+      return search.path("query_total").asLong() == 0
+          && System.currentTimeMillis() - created > IDLE_AFTER.plus(ENGINE_SLACK).toMillis();
+    }
+
+    /**
+     * Called just before the user's search; what it returns says, once the search has answered,
+     * whether the shard was search-idle at the end of the trickle: as Elasticsearch reported it
+     * before the search, or (OpenSearch) whether the search woke the shard.
+     */
+    BooleanSupplier beforeTheUsersSearch() {
+      if (!opensearch()) {
+        var idle = reportedIdle();
+        return () -> idle;
+      }
+      var before = wakeUps();
+      return () -> wakeUps() > before;
+    }
+
+    private boolean reportedIdle() {
+      return get(http, es.url() + "/" + index + "/_stats?level=shards")
+          .path("indices")
+          .path(index)
+          .path("shards")
+          .path("0")
+          .path(0)
+          .path("search_idle")
+          .asBoolean(false);
+    }
+
+    private long wakeUps() {
+      return stats("/_stats/search")
+          .path("search")
+          .path("search_idle_reactivate_count_total")
+          .asLong();
+    }
+
+    private JsonNode stats(String path) {
+      return get(http, es.url() + "/" + index + path).path("indices").path(index).path("primaries");
+    }
   }
 
   private static JsonNode get(HttpClient http, String url) {
@@ -225,7 +287,7 @@ class SearchIdleIT {
   }
 
   private static void report(
-      EsTarget es,
+      EngineTarget es,
       Situation situation,
       int sent,
       long refreshes,
@@ -235,11 +297,11 @@ class SearchIdleIT {
       String visible)
       throws IOException {
     var line =
-        ("ES %s, %s (visibility.refresh=%s, refresh_interval %s, visible stage %s):"
-                + " %d documents in %d s; %d refreshes; search-idle at the end: %s;"
+        ("%s, %s (visibility.refresh=%s, refresh_interval %s, visible stage %s):"
+                + " %d documents in %d s; %d refreshes; search-idle at the end%s: %s;"
                 + " first search %d ms, found %d; exporter visible: %s%n")
             .formatted(
-                es.version(),
+                es.version().displayName(),
                 situation,
                 situation.refreshPolicy,
                 situation.refreshInterval == null ? "not set" : situation.refreshInterval,
@@ -247,6 +309,7 @@ class SearchIdleIT {
                 sent,
                 TRICKLE.toSeconds(),
                 refreshes,
+                es.version().engine() == Engine.OPENSEARCH ? " (the first search woke it)" : "",
                 idleAtEnd,
                 searchMillis,
                 found,
@@ -255,7 +318,7 @@ class SearchIdleIT {
     var dir = Path.of("target", "search-idle");
     Files.createDirectories(dir);
     Files.writeString(
-        dir.resolve("es-" + es.version() + ".txt"),
+        dir.resolve(es.version().id() + ".txt"),
         line,
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);

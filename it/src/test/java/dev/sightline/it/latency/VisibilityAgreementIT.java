@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.exporter.SightlineExporter;
 import dev.sightline.it.support.Await;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.source.AppendingRecordSource;
 import dev.sightline.probe.latency.Expectation;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * VisibilityProofIT}: an exporter stage that measured the flush, or counted an older version of a
  * document, would sit far below the probe.
  */
-@RealElasticsearch
+@RealEngines
 class VisibilityAgreementIT {
 
   private static final Clock CLOCK = Clock.systemUTC();
@@ -57,10 +57,10 @@ class VisibilityAgreementIT {
   private static final double SLACK_MILLIS = 30;
 
   @Test
-  void shouldMeasureTheSameVisibilityAsTheReaderSideProbe(EsTarget es) throws Exception {
+  void shouldMeasureTheSameVisibilityAsTheReaderSideProbe(EngineTarget es) throws Exception {
     // given an exporter that follows every document, and the refresh interval set to I
     var index = es.index("process-instance-v2");
-    var hlogDir = Path.of("target", "latency-agreement", "es-" + es.version() + "-hlog");
+    var hlogDir = Path.of("target", "latency-agreement", es.version().id() + "-hlog");
     deleteRecursively(hlogDir);
     Map<String, Object> args =
         Map.of(
@@ -208,7 +208,7 @@ class VisibilityAgreementIT {
   }
 
   private static void report(
-      EsTarget es,
+      EngineTarget es,
       int sent,
       Histogram exporter,
       Histogram probe,
@@ -219,7 +219,7 @@ class VisibilityAgreementIT {
       throws IOException {
     var text =
         """
-        ES %s, refresh_interval %d ms (visibility.refresh=engine), %d records (%.0f starts/s open \
+        %s, refresh_interval %d ms (visibility.refresh=engine), %d records (%.0f starts/s open \
         loop, each completed within %d ms; bulk.delay %d ms)
           exporter visible (every document, %d searches/s at most): %s
           probe visible (created + completed, poll %d ms):          %s
@@ -228,7 +228,7 @@ class VisibilityAgreementIT {
         %s
         """
             .formatted(
-                es.version(),
+                es.version().displayName(),
                 REFRESH_MILLIS,
                 sent,
                 STARTS_PER_SECOND,
@@ -245,7 +245,7 @@ class VisibilityAgreementIT {
     System.out.println(text);
     var dir = Path.of("target", "latency-agreement");
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("es-" + es.version() + ".txt"), text);
+    Files.writeString(dir.resolve(es.version().id() + ".txt"), text);
   }
 
   private static String summary(Histogram micros) {

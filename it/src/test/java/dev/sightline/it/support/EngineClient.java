@@ -8,20 +8,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.http.HttpHost;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 
 /**
  * The tests' client for Elasticsearch and OpenSearch alike: the low-level REST client and Jackson,
- * with what the tests ask (search, get, count, mappings, index settings, cluster health).
+ * with what the tests ask (search, get, count, bulk, mappings, index settings, cluster health).
  * elasticsearch-java refuses OpenSearch (it checks {@code X-Elastic-Product}); this checks nothing.
  * A non-2xx answer throws {@link EngineError}; I/O failures are unchecked.
  */
 public final class EngineClient implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ContentType NDJSON =
+      ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
 
   private final RestClient client;
 
@@ -56,12 +61,16 @@ public final class EngineClient implements AutoCloseable {
   }
 
   /** Any request; the answer's JSON body (empty for none). */
-  @SuppressWarnings("unchecked")
   public Map<String, Object> call(String method, String path, Object body) {
     var request = new Request(method, path);
     if (body != null) {
       request.setJsonEntity(body instanceof String text ? text : json(body));
     }
+    return answer(request);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> answer(Request request) {
     try {
       var response = client.performRequest(request);
       var entity = response.getEntity();
@@ -148,9 +157,33 @@ public final class EngineClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Indexes documents by id in one {@code _bulk} request, visible to search when this returns.
+   *
+   * @return the answer: {@code errors}, and one of {@code items} per document
+   */
+  public Map<String, Object> bulkIndex(String index, Map<String, ?> sourcesById) {
+    var body = new StringBuilder();
+    sourcesById.forEach(
+        (id, source) ->
+            body.append(json(Map.of("index", Map.of("_id", id))))
+                .append('\n')
+                .append(json(source))
+                .append('\n'));
+    var request = new Request("POST", "/" + index + "/_bulk?refresh=true");
+    request.setEntity(new StringEntity(body.toString(), NDJSON));
+    return answer(request);
+  }
+
   /** Indexes a document, visible to search when this returns. */
   public void index(String index, String id, Object source) {
     call("PUT", "/" + index + "/_doc/" + id + "?refresh=true", source);
+  }
+
+  /** The names of the indices {@code pattern} matches (e.g. {@code prefix-*}); none is fine. */
+  public Set<String> indices(String pattern) {
+    return call("GET", "/" + pattern + "?allow_no_indices=true&ignore_unavailable=true", null)
+        .keySet();
   }
 
   public boolean exists(String index) {

@@ -6,8 +6,7 @@ import java.net.URI;
 
 /**
  * What a {@link RealEngines} test gets to work on: a real Elasticsearch or OpenSearch node and an
- * index prefix no other test uses. {@link EsTarget}'s counterpart for tests that run on every
- * engine.
+ * index prefix no other test uses.
  */
 public record EngineTarget(EngineVersion version, URI url, String indexPrefix) {
 

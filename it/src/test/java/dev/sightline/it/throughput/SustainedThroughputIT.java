@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.it.exporter.ExporterJarIT;
-import dev.sightline.it.support.EsClients;
-import dev.sightline.it.support.EsTarget;
-import dev.sightline.it.support.RealElasticsearch;
+import dev.sightline.it.support.EngineClient;
+import dev.sightline.it.support.EngineTarget;
+import dev.sightline.it.support.RealEngines;
 import dev.sightline.probe.compare.NamedVariants;
 import dev.sightline.probe.compare.Variant;
 import dev.sightline.probe.compare.VariantParser;
@@ -29,13 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  * index and fails otherwise), the summary is written and no index is left behind. Structure only:
  * timings are the command's output, never asserted.
  */
-@RealElasticsearch
+@RealEngines
 class SustainedThroughputIT {
 
   @TempDir Path out;
 
   @Test
-  void shouldCompareTheExporterWithARawBulkOfItsOwnDocumentsAndCleanUp(EsTarget es)
+  void shouldCompareTheExporterWithARawBulkOfItsOwnDocumentsAndCleanUp(EngineTarget es)
       throws Exception {
     // given a backlog of 12 root instances (72 process instances) on 2 partitions, bulks of 100,
     // for Sightline's defaults and for a variant with bulks of 50
@@ -100,10 +100,8 @@ class SustainedThroughputIT {
                 .path("bulk.size")
                 .asText())
         .isEqualTo("50");
-    try (var client = EsClients.open(es.url())) {
-      var indices =
-          client.indices().get(g -> g.index(es.indexPrefix() + "-*").allowNoIndices(true)).result();
-      assertThat(indices).isEmpty();
+    try (var client = EngineClient.open(es.url())) {
+      assertThat(client.indices(es.indexPrefix() + "-*")).isEmpty();
     }
   }
 }
