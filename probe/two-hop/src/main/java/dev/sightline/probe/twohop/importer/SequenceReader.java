@@ -1,6 +1,7 @@
 package dev.sightline.probe.twohop.importer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.exporter.store.ElasticsearchErrors;
 import dev.sightline.exporter.store.RestCalls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ final class SequenceReader implements RecordBatches {
         return hits(body);
       }
     } catch (ResponseException e) {
-      if ("index_not_found_exception".equals(RestCalls.answer(e).type())) {
+      if (ElasticsearchErrors.INDEX_NOT_FOUND.equals(RestCalls.answer(e).type())) {
         return List.of();
       }
       throw RestCalls.failure(what, e);
