@@ -331,6 +331,50 @@ class WritePathTest {
       // bulk still unanswered
       assertThat(held.inFlight()).hasSize(2).contains(first);
     }
+
+    @Test
+    void shouldKeepTheSecondSlotForAFullBulkWhileCatchingUp() {
+      // given a lag limit of 1 s, and records handled 5 s after they were written: a backlog
+      var settings = new HashMap<>(args(1000, 2, "engine"));
+      settings.put(
+          "visibility",
+          Map.of("refresh", "engine", "minRefreshInterval", "100ms", "maxRefreshLag", "1s"));
+      var harness = harness(settings);
+      harness.advance(Duration.ofSeconds(5));
+      var rest = exportUntilInFlight(harness, scenario(), 1);
+
+      // when the rest of the backlog comes while the first bulk is in flight
+      harness.export(rest);
+      poll(harness);
+
+      // then it waits for a full bulk or a free slot, and then goes whole in one bulk
+      assertThat(held.bulks()).hasSize(1);
+      held.release(held.bulks().getFirst());
+      poll(harness);
+      assertThat(held.bulks()).hasSize(2);
+      assertThat(held.bulks().get(1).items.size()).isGreaterThan(5);
+    }
+
+    @Test
+    void shouldFillTheSecondSlotWithAFullBulkWhileCatchingUp() {
+      // given bulks of 2 documents and the same backlog
+      var settings = new HashMap<>(args(2, 2, "engine"));
+      settings.put(
+          "visibility",
+          Map.of("refresh", "engine", "minRefreshInterval", "100ms", "maxRefreshLag", "1s"));
+      var harness = harness(settings);
+      harness.advance(Duration.ofSeconds(5));
+      var rest = exportUntilInFlight(harness, scenario(), 1);
+
+      var first = held.bulks().getFirst();
+
+      // when more records come, the first bulk unanswered
+      exportUntilInFlight(harness, rest, 2);
+
+      // then a full bulk took the second slot
+      assertThat(held.inFlight()).contains(first);
+      assertThat(held.bulks().get(1).items).hasSize(2);
+    }
   }
 
   @Nested

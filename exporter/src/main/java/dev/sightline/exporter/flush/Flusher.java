@@ -256,7 +256,7 @@ public final class Flusher {
   public Duration nextCheckIn() {
     var now = nowMillis.getAsLong();
     var next = policy.untilDue(batch, now);
-    if (bulks.size() < maxInFlight && !batch.isEmpty()) {
+    if (bulks.size() < maxInFlight && !batch.isEmpty() && (bulks.isEmpty() || !catchingUp(now))) {
       var oldest = batch.oldestRecordAtMillis().orElse(now);
       next = min(next, Duration.ofMillis(Math.max(0, oldest + lingerMillis - now)));
     }
@@ -305,8 +305,7 @@ public final class Flusher {
         && (force || shouldSend(now))
         && batch.hasDocumentToTake()) {
       var records = batch.recordCount();
-      var catchingUp =
-          newestRecordMillis != Long.MIN_VALUE && now - newestRecordMillis > maxRefreshLagMillis;
+      var catchingUp = catchingUp(now);
       var items =
           batch.take(policy.size(), policy.memoryLimitBytes(), BulkLines::of, BulkItem::bytes);
       if (items.isEmpty()) {
@@ -328,11 +327,22 @@ public final class Flusher {
 
   /**
    * Group commit, with a slot free: once the batch lingered ({@code bulk.linger}, none by default),
-   * or is full or due. A slot is never kept for a fuller bulk: at low load that would only add
-   * latency, and under load every slot is taken anyway, so documents accumulate by themselves.
+   * or is full or due. A slot is never kept for a fuller bulk while the partition keeps up: at low
+   * load that would only add latency. While it catches up, though, a bulk already in flight means
+   * the next one waits to be full (or due): a document that many records change is then written
+   * once per large bulk instead of once per small one, which is what the node's throughput is spent
+   * on under backlog.
    */
   private boolean shouldSend(long now) {
-    return lingered(now) || policy.isFull(batch) || policy.isDue(batch, now);
+    if (policy.isFull(batch) || policy.isDue(batch, now)) {
+      return true;
+    }
+    return (bulks.isEmpty() || !catchingUp(now)) && lingered(now);
+  }
+
+  /** Whether the newest record handled is older than {@code visibility.maxRefreshLag}. */
+  private boolean catchingUp(long now) {
+    return newestRecordMillis != Long.MIN_VALUE && now - newestRecordMillis > maxRefreshLagMillis;
   }
 
   private boolean lingered(long now) {
