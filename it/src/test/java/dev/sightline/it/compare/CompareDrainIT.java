@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +51,9 @@ class CompareDrainIT {
   private CompareOptions options(EngineTarget es, Path directJar, Duration drainTimeout) {
     return new CompareOptions(
         TWO_SECONDS,
-        Optional.of(es.url()),
+        List.of(es.url()),
         es.version(),
+        1,
         "512m",
         dir.resolve("out"),
         new ExporterJars(directJar, ExporterJarIT.twoHopJar()),

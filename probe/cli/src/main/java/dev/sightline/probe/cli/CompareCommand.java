@@ -19,12 +19,13 @@ import picocli.CommandLine.Spec;
     name = "compare",
     description =
         "Runs variants one after the other on the same open-loop workload against the same"
-            + " node and reports when each record's data became visible, side by side:"
+            + " node or cluster and reports when each record's data became visible, side by side:"
             + " percentile table, .hlog per variant, summary.json and report.html. By default three:"
             + " two-hop (record exporter + importer, Camunda 8.6 defaults), direct-field (Sightline's"
             + " exporter with the field's one-hop defaults) and direct (Sightline's defaults). The node:"
-            + " an embedded Elasticsearch 9.5.3 by default, --engine/--version for another, or a"
-            + " running one (--es URL), Elasticsearch or OpenSearch.",
+            + " an embedded Elasticsearch 9.5.3 by default, --engine/--version for another, --nodes 3"
+            + " for a cluster (every node in connect.url, indices with 1 replica), or a running one"
+            + " (--es URL[,URL...]), Elasticsearch or OpenSearch.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       SightlineCommand.EXIT_CODES_OK,

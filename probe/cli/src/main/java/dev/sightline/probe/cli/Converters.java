@@ -133,7 +133,10 @@ final class Converters {
     }
   }
 
-  /** An Elasticsearch URL: http or https, with a host. */
+  /**
+   * An Elasticsearch or OpenSearch node's URL: http or https, with a host. Options taking a
+   * cluster's nodes split their value at commas ({@code split = ","}) and convert each URL here.
+   */
   static final class HttpUrl implements ITypeConverter<URI> {
     @Override
     public URI convert(String text) {
@@ -153,8 +156,8 @@ final class Converters {
   }
 
   /**
-   * The nodes of a cluster {@code ./sightline es} starts: from 1 to {@link
-   * ElasticsearchCluster#MAX_NODES}.
+   * The nodes a command starts ({@code es}, {@code compare}, {@code run}, {@code throughput}): from
+   * 1 to {@link ElasticsearchCluster#MAX_NODES}.
    */
   static final class NodeCount implements ITypeConverter<Integer> {
     @Override

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,9 +25,13 @@ final class ImporterCommand implements Callable<Integer> {
   @Option(
       names = "--es",
       required = true,
+      split = ",",
+      paramLabel = "<url>",
       converter = Converters.HttpUrl.class,
-      description = "Elasticsearch URL, e.g. http://127.0.0.1:9200.")
-  URI url;
+      description =
+          "Elasticsearch or OpenSearch URL, e.g. http://127.0.0.1:9200; a cluster's nodes"
+              + " comma-separated.")
+  List<URI> urls;
 
   @Option(
       names = "--prefix",
@@ -67,7 +72,7 @@ final class ImporterCommand implements Callable<Integer> {
         ConfigParser.parse(
             Map.of(
                 "connect.url",
-                url.toString(),
+                urls.stream().map(URI::toString).collect(Collectors.joining(",")),
                 "index.prefix",
                 prefix,
                 // Camunda 8.6's importers leave searchability to the index's refresh interval

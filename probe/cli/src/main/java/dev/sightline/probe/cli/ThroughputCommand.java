@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
             + " records and times it until every partition acknowledged its last record, for each --variant;"
             + " then bulk-indexes the documents it ended with, as they are, into indices with the same mappings"
             + " (same bulk size, one writer per partition) and prints the rates and each variant's ratio to the"
-            + " raw bulk, measured in one run on one node: an embedded Elasticsearch 9.5.3 by default,"
-            + " --engine/--version for another, or a running one (--es URL), Elasticsearch or OpenSearch.")
+            + " raw bulk, measured in one run on one node or cluster: an embedded Elasticsearch 9.5.3 by"
+            + " default, --engine/--version for another, --nodes 3 for a cluster (indices with 1"
+            + " replica, the raw bulk's too), or a running one (--es URL[,URL...]), Elasticsearch or"
+            + " OpenSearch.")
 final class ThroughputCommand implements Callable<Integer> {
 
   @Option(
@@ -112,8 +114,9 @@ final class ThroughputCommand implements Callable<Integer> {
             bulkSize,
             rounds,
             keepIndices,
-            target.elasticsearch(),
+            target.elasticsearch(spec.commandLine()),
             target.engineVersion(spec.commandLine()),
+            target.nodes(spec.commandLine()),
             target.heap,
             target.jars().direct(),
             Variant.labelled(

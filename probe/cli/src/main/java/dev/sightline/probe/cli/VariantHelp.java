@@ -12,7 +12,8 @@ final class VariantHelp {
   static final String OTHER =
       "jar=<file>,class=<exporter class>,watch.index=<index>,watch.id=key|partition-position"
           + "[,key=value,...]: another exporter's jar, loaded like any exporter, with only the"
-          + " settings given; in values {es} is the node's URL, {prefix} the variant's own index"
+          + " settings given; in values {es} is the node's URL (a cluster's: every node's, comma-separated),"
+          + " {prefix} the variant's own index"
           + " prefix, {hlog} a directory for .hlog files in Sightline's format. The probe finds each"
           + " process instance in watch.index (which must contain {prefix}) by its key (a read"
           + " model, e.g. Camunda's list view) or as <partition>-<position> of the record that"

@@ -84,7 +84,7 @@ final class WorkloadOptions {
 
   /**
    * @param command the command whose line it was (for a usage error: {@link
-   *     TargetOptions#engineVersion})
+   *     TargetOptions#engineVersion}, {@link TargetOptions#nodes})
    */
   CompareOptions toOptions(CommandLine command) {
     var spec =
@@ -98,8 +98,9 @@ final class WorkloadOptions {
             .withSeed(seed);
     return new CompareOptions(
         spec,
-        target.elasticsearch(),
+        target.elasticsearch(command),
         target.engineVersion(command),
+        target.nodes(command),
         target.heap,
         target.out,
         target.jars(),

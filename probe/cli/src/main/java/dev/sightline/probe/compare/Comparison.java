@@ -7,7 +7,6 @@ import dev.sightline.probe.report.RunResult;
 import dev.sightline.probe.report.VariantResult;
 import dev.sightline.probe.workload.Workload;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs variants one after the other on the same Elasticsearch or OpenSearch node with the same
- * workload (same seed, each starting its own clock), then writes the run folder and prints the
- * table. A variant that does not drain within the drain timeout is reported as unfinished, and the
- * run fails.
+ * Runs variants one after the other on the same Elasticsearch or OpenSearch node (or cluster) with
+ * the same workload (same seed, each starting its own clock), then writes the run folder and prints
+ * the table. A variant that does not drain within the drain timeout is reported as unfinished, and
+ * the run fails.
  */
 public final class Comparison {
 
@@ -59,14 +58,14 @@ public final class Comparison {
             variants.stream().anyMatch(variant -> variant.design() == Design.DIRECT),
             variants.stream().anyMatch(variant -> variant.design() == Design.TWO_HOP));
     // Every exporter checks its settings before a node starts: a typo fails in a second.
-    var someNode = options.elasticsearch().orElse(URI.create("http://127.0.0.1:9200"));
+    var someNodes = Topology.beforeStart(options.elasticsearch(), options.nodes());
     VariantExporters.check(
         variants,
         variant ->
             VariantRunner.exporter(
                 variant,
                 options.jars(),
-                someNode,
+                someNodes,
                 "check-" + variant.slug(),
                 options.outputRoot().resolve("check-hlog")));
     var startedAt = Instant.now();
@@ -75,15 +74,16 @@ public final class Comparison {
     Files.createDirectories(runDir);
     try (var lease =
         ElasticsearchLease.of(
-            options.elasticsearch(), options.engineVersion(), options.elasticsearchHeap(), out)) {
-      var es = lease.url();
-      var engine = RunEngine.of(lease);
-      if (options.elasticsearch().isPresent()) {
-        out.printf("%s at %s%n", engine, es);
-      }
+            options.elasticsearch(),
+            options.engineVersion(),
+            options.nodes(),
+            options.elasticsearchHeap(),
+            out)) {
+      var topology = Topology.of(lease);
+      out.printf("On %s%n", options.where(topology));
       var runner =
           new VariantRunner(
-              es, options.jars(), runDir, runId, options.drainTimeout(), out, progress);
+              topology, options.jars(), runDir, runId, options.drainTimeout(), out, progress);
       var results = new ArrayList<VariantResult>();
       for (int i = 0; i < variants.size(); i++) {
         var variant = variants.get(i);
@@ -93,9 +93,9 @@ public final class Comparison {
         var workload = Workload.of(options.workload(), Instant.now().plusSeconds(2));
         results.add(runner.run(i + 1, variant, workload));
       }
-      var result = new RunResult(runId, startedAt, options.describe(engine), results);
+      var result = new RunResult(runId, startedAt, options.describe(topology), results);
       RunFiles.write(runDir, result);
-      out.println();
+      out.printf("%nOn %s%n", options.where(topology));
       out.print(ComparisonTable.render(result));
       out.printf(
           "%nResults: %s (report.html, summary.json, one .hlog per variant)%n",

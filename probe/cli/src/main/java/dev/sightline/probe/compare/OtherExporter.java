@@ -18,7 +18,10 @@ public record OtherExporter(Path jar, String className, String watchIndex, Watch
   /** In {@code watchIndex} and in setting values: the variant's unique index prefix. */
   public static final String PREFIX = "{prefix}";
 
-  /** In setting values: the Elasticsearch URL of the run. */
+  /**
+   * In setting values: the URL of the run's node; on a cluster, every node's, comma-separated (as
+   * Zeebe's Elasticsearch exporter's {@code url} takes them).
+   */
   public static final String ELASTICSEARCH = "{es}";
 
   /**

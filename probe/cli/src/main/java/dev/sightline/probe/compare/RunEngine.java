@@ -9,15 +9,16 @@ import dev.sightline.probe.es.ElasticsearchLease;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 
 /**
  * The engine a run ran on, as its output and results name it ({@code OpenSearch 2.19.6}): the
- * version of the node the run started, or what a node given by URL says it is — detected as the
- * exporter detects it ({@link Engine#detect}), the version from the node's own info when {@code GET
- * /} does not disclose it (an Elasticsearch node without the main action, a user without the {@code
- * monitor} privilege).
+ * version of the nodes the run started, or what the nodes given by URL say they are — detected as
+ * the exporter detects it ({@link Engine#detect}), the version from the node's own info when {@code
+ * GET /} does not disclose it (an Elasticsearch node without the main action, a user without the
+ * {@code monitor} privilege).
  */
 public final class RunEngine {
 
@@ -26,19 +27,20 @@ public final class RunEngine {
   /**
    * The engine behind the lease.
    *
-   * @throws StoreException if a node given by URL does not answer
+   * @throws StoreException if no node given by URL answers
    */
   public static String of(ElasticsearchLease lease) {
     var embedded = lease.embeddedVersion();
     if (embedded.isPresent()) {
       return embedded.get().displayName();
     }
-    var connect = ConfigParser.parse(Map.of("connect.url", lease.url().toString())).connect();
+    var urls = lease.urls().stream().map(Object::toString).collect(Collectors.joining(","));
+    var connect = ConfigParser.parse(Map.of("connect.url", urls)).connect();
     try (var client = ElasticsearchClients.create(connect)) {
       var engine = Engine.detect(client);
       return describe(engine, engine.version() == null ? nodeVersion(client) : Optional.empty());
     } catch (IOException e) {
-      throw new StoreException("closing the client of " + lease.url() + " failed: " + e, e);
+      throw new StoreException("closing the client of " + urls + " failed: " + e, e);
     }
   }
 

@@ -3,7 +3,6 @@ package dev.sightline.probe.compare;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.config.ExporterDescriptor;
 import dev.sightline.probe.host.loading.ExporterLoadException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +21,14 @@ public final class VariantExporters {
    *
    * @param runArgs what the run gives Sightline's and the record-index exporter (connect.url,
    *     index.prefix, latency log, the run's own defaults): the variant's settings go on top.
-   *     Another exporter gets only its settings, with {@code {es}}, {@code {prefix}} and {@code
-   *     {hlog}} replaced.
+   *     Another exporter gets only its settings, with {@code {es}} (the nodes' URLs, {@code
+   *     connectUrl}), {@code {prefix}} and {@code {hlog}} replaced.
+   * @param connectUrl the run's nodes, comma-separated
    */
   public static ExporterDescriptor descriptor(
       Variant variant,
       ExporterJars jars,
-      URI es,
+      String connectUrl,
       String indexPrefix,
       Optional<Path> hlogDir,
       Map<String, ?> runArgs) {
@@ -60,7 +60,7 @@ public final class VariantExporters {
                     args.put(
                         key,
                         value
-                            .replace(OtherExporter.ELASTICSEARCH, es.toString())
+                            .replace(OtherExporter.ELASTICSEARCH, connectUrl)
                             .replace(OtherExporter.PREFIX, indexPrefix)
                             .replace(
                                 OtherExporter.HLOG,

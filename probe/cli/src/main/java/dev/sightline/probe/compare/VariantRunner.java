@@ -28,7 +28,6 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.micrometer.core.instrument.Counter;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -42,17 +41,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs one variant on a node: the broker-like host loads the real exporter jar, the open-loop
- * workload feeds it in real time, the reader-side probe watches every process instance's document
- * (and, two-hop, its record in {@code zeebe-record-*}); then the run drains ({@link Drain}) and
- * everything is closed; afterwards the exporters' {@code .hlog} files, complete once closed, give
- * the other stages.
+ * Runs one variant on a node or cluster: the broker-like host loads the real exporter jar, the
+ * open-loop workload feeds it in real time, the reader-side probe watches every process instance's
+ * document (and, two-hop, its record in {@code zeebe-record-*}); then the run drains ({@link
+ * Drain}) and everything is closed; afterwards the exporters' {@code .hlog} files, complete once
+ * closed, give the other stages.
  */
 final class VariantRunner {
 
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 
-  private final URI es;
+  private final Topology topology;
   private final ExporterJars jars;
   private final Path runDir;
   private final String runId;
@@ -62,14 +61,14 @@ final class VariantRunner {
   private final InstantSource clock = InstantSource.system();
 
   VariantRunner(
-      URI es,
+      Topology topology,
       ExporterJars jars,
       Path runDir,
       String runId,
       Duration drainTimeout,
       PrintStream out,
       ProgressStyle progressStyle) {
-    this.es = es;
+    this.topology = topology;
     this.jars = jars;
     this.runDir = runDir;
     this.runId = runId;
@@ -85,16 +84,17 @@ final class VariantRunner {
 
   /**
    * The variant's exporter as a run loads it: Sightline's and the record-index exporter with the
-   * run's node, indices and latency log, and the variant's settings on top.
+   * run's nodes and replicas ({@link Topology#exporterArgs}), indices and latency log, and the
+   * variant's settings on top.
    */
   static ExporterDescriptor exporter(
-      Variant variant, ExporterJars jars, URI es, String prefix, Path hlogDir) {
-    var args = new TreeMap<String, Object>();
-    args.put("connect.url", es.toString());
+      Variant variant, ExporterJars jars, Topology topology, String prefix, Path hlogDir) {
+    var args = new TreeMap<String, Object>(topology.exporterArgs());
     args.put("index.prefix", variant.design() == Design.TWO_HOP ? recordPrefix(prefix) : prefix);
     args.put("latency.hlog.path", hlogDir.toString());
     args.put("latency.hlog.interval", "1s");
-    return VariantExporters.descriptor(variant, jars, es, prefix, Optional.of(hlogDir), args);
+    return VariantExporters.descriptor(
+        variant, jars, topology.connectUrl(), prefix, Optional.of(hlogDir), args);
   }
 
   private static String recordPrefix(String prefix) {
@@ -130,14 +130,17 @@ final class VariantRunner {
     double elapsedSeconds;
     try (var host =
             BrokerHost.builder()
-                .exporter(exporter(variant, jars, es, prefix, exporterHlog))
+                .exporter(exporter(variant, jars, topology, prefix, exporterHlog))
                 .build();
         var importer =
             design == Design.TWO_HOP
                 ? Importer.start(
-                    importerSettings(prefix, recordPrefix, partitions, importerHlog), clock)
+                    importerSettings(topology, prefix, recordPrefix, partitions, importerHlog),
+                    clock)
                 : null;
-        var probe = VisibilityProbe.start(ProbeSettings.defaults(es), VisibilityListener.NONE)) {
+        var probe =
+            VisibilityProbe.start(
+                ProbeSettings.defaults(topology.firstNode()), VisibilityListener.NONE)) {
       for (int p = 1; p <= partitions; p++) {
         sources.put(p, new AppendingRecordSource());
         host.startPartition(p, sources.get(p));
@@ -204,7 +207,7 @@ final class VariantRunner {
       }
       elapsedSeconds = (System.nanoTime() - startedAt) / 1e9;
       report = probe.report();
-      refresh = IndexRefreshReader.read(es, watchedIndex);
+      refresh = IndexRefreshReader.read(topology.firstNode(), watchedIndex);
       exporterSearches =
           host.meterRegistry().find("sightline.exporter.visibility.searches").counters().stream()
               .mapToDouble(Counter::count)
@@ -289,22 +292,19 @@ final class VariantRunner {
         : ProcessLifecycle.OTHER;
   }
 
-  private ImporterSettings importerSettings(
-      String readModelPrefix, String recordPrefix, int partitions, Path hlog) {
-    var readModel =
-        ConfigParser.parse(
-            Map.of(
-                "connect.url",
-                es.toString(),
-                "index.prefix",
-                readModelPrefix,
-                "latency.hlog.path",
-                hlog.toString(),
-                "latency.hlog.interval",
-                "1s",
-                // Camunda 8.6's importers leave searchability to the index's refresh interval
-                "visibility.refresh",
-                "engine"));
+  /**
+   * The two-hop importer of a run: its read-model writer on the run's nodes and replicas ({@link
+   * Topology#exporterArgs}), with 8.6's refresh behaviour.
+   */
+  static ImporterSettings importerSettings(
+      Topology topology, String readModelPrefix, String recordPrefix, int partitions, Path hlog) {
+    var args = new HashMap<String, Object>(topology.exporterArgs());
+    args.put("index.prefix", readModelPrefix);
+    args.put("latency.hlog.path", hlog.toString());
+    args.put("latency.hlog.interval", "1s");
+    // Camunda 8.6's importers leave searchability to the index's refresh interval
+    args.put("visibility.refresh", "engine");
+    var readModel = ConfigParser.parse(args);
     var ids = java.util.stream.IntStream.rangeClosed(1, partitions).boxed().toList();
     return ImporterSettings.defaults(readModel, ids, ReadModelRecordFilter.valueTypes())
         .withRecordIndexPrefix(recordPrefix)

@@ -28,6 +28,10 @@ public final class HtmlReport {
         .append("</code>, started ")
         .append(run.startedAt())
         .append(
+            run.settings().containsKey("engine")
+                ? ", on " + SvgCharts.escape(run.settings().get("engine"))
+                : "")
+        .append(
             ". Latency = first <code>_search</code> that returns the record's document at the record's position or later − record timestamp (the record's intended time: open loop, queueing included).</p>\n");
     html.append("<p>").append(SvgCharts.escape(ComparisonTable.SAMPLE)).append(".</p>\n");
     for (var variant : run.variants()) {

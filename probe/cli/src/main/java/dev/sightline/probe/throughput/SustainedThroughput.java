@@ -11,7 +11,7 @@ import dev.sightline.exporter.store.ElasticsearchStore;
 import dev.sightline.exporter.store.StoreFactory;
 import dev.sightline.probe.compare.ExporterJars;
 import dev.sightline.probe.compare.InvalidVariantException;
-import dev.sightline.probe.compare.RunEngine;
+import dev.sightline.probe.compare.Topology;
 import dev.sightline.probe.compare.Variant;
 import dev.sightline.probe.compare.VariantExporters;
 import dev.sightline.probe.es.ElasticsearchLease;
@@ -25,7 +25,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,19 +71,24 @@ public final class SustainedThroughput {
   public static ThroughputResult run(ThroughputOptions options, PrintStream out) throws Exception {
     new ExporterJars(options.exporterJar(), null).requirePresent(true, false);
     Variant.requireDistinctLabels(options.variants());
-    var someNode = options.elasticsearch().orElse(URI.create("http://127.0.0.1:9200"));
+    var someNodes = Topology.beforeStart(options.elasticsearch(), options.nodes());
     VariantExporters.check(
         options.variants(),
-        variant -> exporter(variant, options, someNode, "check-" + variant.slug()));
+        variant -> exporter(variant, options, someNodes, "check-" + variant.slug()));
     var runId = RUN_ID.format(Instant.now());
     try (var lease =
         ElasticsearchLease.of(
-            options.elasticsearch(), options.engineVersion(), options.elasticsearchHeap(), out)) {
-      var engine = RunEngine.of(lease);
-      if (options.elasticsearch().isPresent()) {
-        out.printf("%s at %s%n", engine, lease.url());
-      }
-      var result = run(options, lease.url(), engine, runId, out);
+            options.elasticsearch(),
+            options.engineVersion(),
+            options.nodes(),
+            options.elasticsearchHeap(),
+            out)) {
+      var topology = Topology.of(lease);
+      out.printf(
+          "On %s%s%n",
+          topology.describe(),
+          options.elasticsearch().isEmpty() ? "" : " at " + topology.connectUrl());
+      var result = run(options, topology, runId, out);
       var runDir = options.outputRoot().resolve("throughput-" + runId);
       Files.createDirectories(runDir);
       new ObjectMapper()
@@ -99,24 +103,24 @@ public final class SustainedThroughput {
   }
 
   private static ThroughputResult run(
-      ThroughputOptions options, URI es, String engine, String runId, PrintStream out)
+      ThroughputOptions options, Topology topology, String runId, PrintStream out)
       throws Exception {
     var records = generate(options, out);
     var prefix = options.indexPrefix().orElse("tp-" + runId);
-    try (var client = ElasticsearchClients.create(config(es, prefix, options).connect())) {
+    try (var client = ElasticsearchClients.create(config(topology, prefix, options).connect())) {
       var rounds = new ArrayList<ThroughputRound>();
       for (int round = 1; round <= options.rounds(); round++) {
-        rounds.add(round(options, es, prefix + "-" + round, round, records, client, out));
+        rounds.add(round(options, topology, prefix + "-" + round, round, records, client, out));
       }
       long recordCount = records.values().stream().mapToLong(List::size).sum();
       return new ThroughputResult(
-          runId, engine, options.partitions(), options.instances(), recordCount, rounds);
+          runId, topology, options.partitions(), options.instances(), recordCount, rounds);
     }
   }
 
   private static ThroughputRound round(
       ThroughputOptions options,
-      URI es,
+      Topology topology,
       String prefix,
       int round,
       Map<Integer, List<Record<?>>> records,
@@ -130,9 +134,11 @@ public final class SustainedThroughput {
     }
     var stores = new ArrayList<ElasticsearchStore>();
     for (var indexPrefix : variantPrefixes) {
-      stores.add(store(client, es, indexPrefix, options));
+      stores.add(store(client, topology, indexPrefix, options));
     }
-    var rawStore = store(client, es, rawPrefix, options);
+    var rawStore =
+        new ElasticsearchStore(
+            client, rawSchema(options, topology, rawPrefix), StoreFactory.MAX_BULK_REQUEST_BYTES);
     try {
       var runs = new ArrayList<ExporterRun>();
       for (int i = 0; i < options.variants().size(); i++) {
@@ -140,7 +146,7 @@ public final class SustainedThroughput {
         out.printf(
             "round %d: %s, %d exporters (one per partition) from %s…%n",
             round, variant.label(), options.partitions(), options.exporterJar());
-        var run = runExporters(options, es, variantPrefixes.get(i), variant, records);
+        var run = runExporters(options, topology, variantPrefixes.get(i), variant, records);
         runs.add(run);
         out.printf(
             "round %d: %s done in %.2f s%n", round, variant.label(), run.elapsed().toNanos() / 1e9);
@@ -148,7 +154,7 @@ public final class SustainedThroughput {
       // Every variant ends with the same documents (checked below): the raw bulk writes the
       // first's.
       var firstPrefix = variantPrefixes.getFirst();
-      var indices = indexNames(es, firstPrefix, options);
+      var indices = indexNames(topology, firstPrefix, options);
       var reader = new ReadModelReader(client);
       var documents = reader.readAll(indices);
       out.printf("round %d: raw bulk of the %,d documents…%n", round, documents.size());
@@ -181,42 +187,58 @@ public final class SustainedThroughput {
 
   /** A store on the run's client: closing it would close the client, so it is never closed. */
   private static ElasticsearchStore store(
-      RestClient client, URI es, String prefix, ThroughputOptions options) {
+      RestClient client, Topology topology, String prefix, ThroughputOptions options) {
     return new ElasticsearchStore(
         client,
-        ReadModelWriter.schema(config(es, prefix, options)),
+        ReadModelWriter.schema(config(topology, prefix, options)),
         StoreFactory.MAX_BULK_REQUEST_BYTES);
   }
 
-  private static List<String> indexNames(URI es, String prefix, ThroughputOptions options) {
-    var schema = ReadModelWriter.schema(config(es, prefix, options));
+  /**
+   * The raw bulk's indices: those of the first variant's exporter, whose documents it writes — the
+   * same mappings, shards and replicas (on a cluster, {@link Topology#replicas}) — under {@code
+   * rawPrefix}, so that the ratio compares like with like.
+   */
+  static ReadModelSchema rawSchema(ThroughputOptions options, Topology topology, String rawPrefix) {
+    var exporter = exporter(options.variants().getFirst(), options, topology, rawPrefix);
+    return ReadModelWriter.schema(ConfigParser.parse(exporter.args()));
+  }
+
+  private static List<String> indexNames(
+      Topology topology, String prefix, ThroughputOptions options) {
+    var schema = ReadModelWriter.schema(config(topology, prefix, options));
     return ReadModelSchema.INDICES.stream().map(schema::indexName).toList();
   }
 
   /**
-   * The variant's exporter: the run's node and indices, bulks of {@code --bulk-size}, a short
-   * delay, and the variant's settings on top.
+   * The variant's exporter: the run's nodes and replicas, its indices, bulks of {@code
+   * --bulk-size}, a short delay, and the variant's settings on top.
    */
-  private static ExporterDescriptor exporter(
-      Variant variant, ThroughputOptions options, URI es, String prefix) {
-    var args = new TreeMap<String, Object>();
-    args.put("connect.url", es.toString());
+  static ExporterDescriptor exporter(
+      Variant variant, ThroughputOptions options, Topology topology, String prefix) {
+    var args = new TreeMap<String, Object>(topology.exporterArgs());
     args.put("index.prefix", prefix);
     args.put("bulk.size", options.bulkSize());
     args.put("bulk.delay", BULK_DELAY);
     return VariantExporters.descriptor(
-        variant, new ExporterJars(options.exporterJar(), null), es, prefix, Optional.empty(), args);
+        variant,
+        new ExporterJars(options.exporterJar(), null),
+        topology.connectUrl(),
+        prefix,
+        Optional.empty(),
+        args);
   }
 
   private static ExporterRun runExporters(
       ThroughputOptions options,
-      URI es,
+      Topology topology,
       String prefix,
       Variant variant,
       Map<Integer, List<Record<?>>> records)
       throws Exception {
     var exporterId = variant.label();
-    try (var host = BrokerHost.builder().exporter(exporter(variant, options, es, prefix)).build()) {
+    try (var host =
+        BrokerHost.builder().exporter(exporter(variant, options, topology, prefix)).build()) {
       var sources = new HashMap<Integer, AppendingRecordSource>();
       for (int p = 1; p <= options.partitions(); p++) {
         sources.put(p, new AppendingRecordSource());
@@ -287,16 +309,23 @@ public final class SustainedThroughput {
     return records;
   }
 
-  private static ExporterConfig config(URI es, String prefix, ThroughputOptions options) {
-    return ConfigParser.parse(
-        Map.of(
-            "connect.url", es.toString(), "index.prefix", prefix, "bulk.size", options.bulkSize()));
+  /**
+   * The settings of the run's own client and of the raw bulk's indices: the exporters' nodes and
+   * replicas ({@link Topology#exporterArgs}).
+   */
+  static ExporterConfig config(Topology topology, String prefix, ThroughputOptions options) {
+    var args = new HashMap<String, Object>(topology.exporterArgs());
+    args.put("index.prefix", prefix);
+    args.put("bulk.size", options.bulkSize());
+    return ConfigParser.parse(args);
   }
 
   private static Map<String, Object> summary(ThroughputResult result) {
     var summary = new LinkedHashMap<String, Object>();
     summary.put("runId", result.runId());
-    summary.put("engine", result.engine());
+    summary.put("engine", result.topology().engine());
+    summary.put("nodes", result.topology().nodes());
+    summary.put("replicas", result.topology().replicas());
     summary.put("partitions", result.partitions());
     summary.put("instances", result.instances());
     summary.put("records", result.records());

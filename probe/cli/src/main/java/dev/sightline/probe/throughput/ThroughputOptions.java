@@ -18,8 +18,11 @@ import java.util.Optional;
  *     alike
  * @param rounds rounds on fresh indices; all but the last warm up the node
  * @param keepIndices keep each round's indices (by default they are deleted after the round)
- * @param elasticsearch the URL of a running Elasticsearch or OpenSearch node; empty: start one
- * @param engineVersion the engine and version of the node started when no URL is given
+ * @param elasticsearch the URLs of the nodes of a running Elasticsearch or OpenSearch cluster;
+ *     empty: start one
+ * @param engineVersion the engine and version of the nodes started when no URL is given
+ * @param nodes how many nodes to start when no URL is given: 1 is one node, more a cluster
+ * @param elasticsearchHeap the heap of each node started
  * @param exporterJar Sightline's exporter jar, the one every variant loads
  * @param variants the variants of Sightline's exporter to run in each round, in order, each with
  *     its settings on top of the run's ({@code bulk.size} = {@code bulkSize}, {@code bulk.delay}
@@ -34,8 +37,9 @@ public record ThroughputOptions(
     int bulkSize,
     int rounds,
     boolean keepIndices,
-    Optional<URI> elasticsearch,
+    List<URI> elasticsearch,
     EngineVersion engineVersion,
+    int nodes,
     String elasticsearchHeap,
     Path exporterJar,
     List<Variant> variants,
@@ -50,8 +54,9 @@ public record ThroughputOptions(
       int bulkSize,
       int rounds,
       boolean keepIndices,
-      Optional<URI> elasticsearch,
+      List<URI> elasticsearch,
       EngineVersion engineVersion,
+      int nodes,
       String elasticsearchHeap,
       Path exporterJar,
       Optional<String> indexPrefix,
@@ -65,6 +70,7 @@ public record ThroughputOptions(
         keepIndices,
         elasticsearch,
         engineVersion,
+        nodes,
         elasticsearchHeap,
         exporterJar,
         List.of(Variant.DIRECT),
@@ -88,6 +94,10 @@ public record ThroughputOptions(
     if (bulkSize < 1) {
       throw new IllegalArgumentException("--bulk-size must be at least 1, got " + bulkSize);
     }
+    if (nodes < 1) {
+      throw new IllegalArgumentException("--nodes must be at least 1, got " + nodes);
+    }
+    elasticsearch = List.copyOf(elasticsearch);
     variants = List.copyOf(variants);
     if (variants.isEmpty()) {
       throw new IllegalArgumentException("--variant: at least one variant to run");

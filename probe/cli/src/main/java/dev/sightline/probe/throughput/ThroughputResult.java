@@ -1,5 +1,6 @@
 package dev.sightline.probe.throughput;
 
+import dev.sightline.probe.compare.Topology;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,12 +9,13 @@ import java.util.Locale;
  * indices of the same node; the earlier rounds warm the node (and the JIT of both JVMs), the last
  * one is the figure.
  *
- * @param engine the engine and version the run ran on, e.g. {@code OpenSearch 2.19.6}
+ * @param topology the nodes the run ran on, their engine and the replicas of every index (the
+ *     exporters' and the raw bulk's alike)
  * @param records records the exporters were given in each round (all partitions)
  */
 public record ThroughputResult(
     String runId,
-    String engine,
+    Topology topology,
     int partitions,
     int instances,
     long records,
@@ -37,7 +39,7 @@ public record ThroughputResult(
             partitions,
             instances,
             records,
-            engine));
+            topology.describe()));
     for (var variant : measured().variants()) {
       text.append(
           String.format(

@@ -82,10 +82,33 @@ class SightlineCommandTest {
               "--engine and --version choose the embedded node; with --es the node's engine is detected: give --es or --engine/--version, not both"),
           arguments(
               List.of("compare", "--es=localhost:9200"),
-              "Invalid value for option '--es': 'localhost:9200' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"),
+              "Invalid value for option '--es' (<url>): 'localhost:9200' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"),
           arguments(
               List.of("compare", "--es=ftp://127.0.0.1:9200"),
-              "Invalid value for option '--es': 'ftp://127.0.0.1:9200' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"),
+              "Invalid value for option '--es' (<url>): 'ftp://127.0.0.1:9200' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"),
+          arguments(
+              List.of("throughput", "--es=http://127.0.0.1:9200,127.0.0.1:9201"),
+              "Invalid value for option '--es' (<url>): '127.0.0.1:9201' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"),
+          arguments(
+              List.of(
+                  "run", "--variant=direct", "--es=http://127.0.0.1:9200,http://127.0.0.1:9200/"),
+              "Invalid value for option '--es': http://127.0.0.1:9200/ is given twice (list each node once)"),
+          arguments(
+              List.of("compare", "--es=http://127.0.0.1:9200", "--nodes=3"),
+              "--nodes chooses how many embedded nodes to start; with --es the nodes are the URLs given (comma-separated): give --es or --nodes, not both"),
+          arguments(
+              List.of(
+                  "throughput", "--nodes=1", "--es=http://127.0.0.1:9200,http://127.0.0.1:9201"),
+              "--nodes chooses how many embedded nodes to start; with --es the nodes are the URLs given (comma-separated): give --es or --nodes, not both"),
+          arguments(
+              List.of("compare", "--nodes=0"),
+              "Invalid value for option '--nodes': '0' is not a whole number from 1 to 9"),
+          arguments(
+              List.of("run", "--variant=direct", "--nodes=10"),
+              "Invalid value for option '--nodes': '10' is not a whole number from 1 to 9"),
+          arguments(
+              List.of("throughput", "--nodes=three"),
+              "Invalid value for option '--nodes': 'three' is not a whole number from 1 to 9"),
           arguments(
               List.of("compare", "--es-heap=1x"),
               "Invalid value for option '--es-heap': '1x' is not a heap size (examples: 512m, 1g)"),
@@ -142,7 +165,7 @@ class SightlineCommandTest {
               "Invalid value for option '--heap': 'lots' is not a heap size (examples: 512m, 1g)"),
           arguments(
               List.of("importer", "--es=not a url"),
-              "Invalid value for option '--es': 'not a url' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"),
+              "Invalid value for option '--es' (<url>): 'not a url' is not an http(s) URL with a host (example: http://127.0.0.1:9200)"),
           arguments(
               List.of("importer", "--es=http://127.0.0.1:9", "--partitions=1,0"),
               "Invalid value for option '--partitions' (<partitions>): '0' is not a whole number from 1 to 8191"),
@@ -293,7 +316,7 @@ class SightlineCommandTest {
       assertThat(options.workload().partitions()).isEqualTo(8191);
       assertThat(options.workload().incidentRate()).isEqualTo(1.0);
       assertThat(options.drainTimeout()).isEqualTo(Duration.ofMinutes(2));
-      assertThat(options.elasticsearch()).contains(URI.create("https://es.example:9243"));
+      assertThat(options.elasticsearch()).containsExactly(URI.create("https://es.example:9243"));
     }
 
     static Stream<Arguments> embeddedNodes() {
@@ -380,6 +403,63 @@ class SightlineCommandTest {
       assertThat(options.drainTimeout()).isEqualTo(Duration.ofSeconds(120));
       assertThat(options.engineVersion()).isEqualTo(ElasticsearchVersion.V9_5_3);
       assertThat(options.elasticsearch()).isEmpty();
+      assertThat(options.nodes()).isEqualTo(1);
+    }
+
+    static Stream<Arguments> clusters() {
+      return Stream.of(
+          arguments(List.of("compare", "--nodes=3")),
+          arguments(List.of("run", "--variant=direct", "--nodes", "3", "--engine=opensearch")),
+          arguments(List.of("throughput", "--nodes=3", "--version=8")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("clusters")
+    void shouldStartAClusterOfTheNodesGivenAsEsDoes(List<String> args) {
+      // when
+      var parsed = plain().parseArgs(args.toArray(String[]::new));
+
+      // then
+      var command = parsed.subcommand().commandSpec();
+      var line = command.commandLine();
+      var nodes =
+          switch (command.userObject()) {
+            case CompareCommand compare -> compare.options.toOptions(line).nodes();
+            case RunCommand run -> run.options.toOptions(line).nodes();
+            case ThroughputCommand throughput -> throughput.target.nodes(line);
+            default -> throw new AssertionError(command.name());
+          };
+      assertThat(nodes).isEqualTo(3);
+    }
+
+    @Test
+    void shouldTakeEveryNodeOfAClusterInOneEsOption() {
+      // when
+      var parsed =
+          plain()
+              .parseArgs(
+                  "compare", "--es=http://127.0.0.1:9200,http://127.0.0.1:9201,https://es3:9243");
+
+      // then
+      var compare = (CompareCommand) parsed.subcommand().commandSpec().userObject();
+      var options = compare.options.toOptions(parsed.subcommand().commandSpec().commandLine());
+      assertThat(options.elasticsearch())
+          .containsExactly(
+              URI.create("http://127.0.0.1:9200"),
+              URI.create("http://127.0.0.1:9201"),
+              URI.create("https://es3:9243"));
+      assertThat(options.nodes()).as("nothing to start").isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandsWithAnEmbeddedNode")
+    void shouldListTheNodesOptionInTheHelpOfEveryCommandThatStartsANode(String command) {
+      // when
+      var exitCode = plain().execute(command, "--help");
+
+      // then
+      assertThat(exitCode).isZero();
+      assertThat(out.toString()).contains("--nodes=<nodes>");
     }
   }
 }

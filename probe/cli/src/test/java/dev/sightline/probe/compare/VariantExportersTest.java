@@ -3,7 +3,6 @@ package dev.sightline.probe.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VariantExportersTest {
 
-  private static final URI ES = URI.create("http://127.0.0.1:9250");
+  private static final String ES = "http://127.0.0.1:9250";
   private static final ExporterJars JARS =
       new ExporterJars(Path.of("/jars/direct.jar"), Path.of("/jars/two-hop.jar"));
 
@@ -34,7 +33,7 @@ class VariantExportersTest {
             ES,
             "p",
             Optional.empty(),
-            Map.of("connect.url", ES.toString(), "bulk.delay", "100ms", "bulk.size", 1000));
+            Map.of("connect.url", ES, "bulk.delay", "100ms", "bulk.size", 1000));
 
     // then
     assertThat(descriptor.id()).isEqualTo("direct");
@@ -42,7 +41,7 @@ class VariantExportersTest {
     assertThat(descriptor.jarPath()).contains(Path.of("/jars/direct.jar"));
     assertThat(descriptor.args())
         .containsOnly(
-            Map.entry("connect.url", ES.toString()),
+            Map.entry("connect.url", ES),
             Map.entry("Bulk.Delay", "50ms"),
             Map.entry("bulk.size", 1000));
   }
@@ -87,7 +86,7 @@ class VariantExportersTest {
     assertThat(descriptor.jarPath()).contains(jar.toAbsolutePath());
     assertThat(descriptor.args())
         .containsOnly(
-            Map.entry("url", ES.toString()),
+            Map.entry("url", ES),
             Map.entry("index", Map.of("prefix", "cmp-1-3-other")),
             Map.entry("latency", Map.of("dir", dir.resolve("hlog").toString())));
     assertThat(variant.spec().other().orElseThrow().watchIndex("cmp-1-3-other"))

@@ -2,8 +2,10 @@ package dev.sightline.probe.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,31 @@ class ReportTest {
         .contains(new IndexRefresh("p-pi", "1s", false, "30s"));
     assertThat(Files.readString(dir.resolve("report.html")))
         .contains("p-pi: refresh_interval 1s, the default (not set)");
+  }
+
+  @Test
+  void shouldSayOnWhichNodesAndReplicasTheRunRanInSummaryAndReport() throws Exception {
+    // given the settings of a run on a three-node cluster (CompareOptions.describe)
+    var sample = SampleRuns.run();
+    var settings = new LinkedHashMap<>(sample.settings());
+    settings.put("engine", "Elasticsearch 9.5.3, 3 nodes, 1 replica (embedded, heap 512m each)");
+    settings.put("nodes", "3");
+    settings.put("replicas", "1");
+    var run = new RunResult(sample.runId(), sample.startedAt(), settings, sample.variants());
+
+    // when
+    RunFiles.write(dir, run);
+
+    // then
+    var summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    assertThat(summary.path("settings").path("engine").asText())
+        .isEqualTo("Elasticsearch 9.5.3, 3 nodes, 1 replica (embedded, heap 512m each)");
+    assertThat(summary.path("settings").path("nodes").asText()).isEqualTo("3");
+    assertThat(summary.path("settings").path("replicas").asText()).isEqualTo("1");
+    assertThat(Files.readString(dir.resolve("report.html")))
+        .as("said under the title, not only in the settings table")
+        .contains(
+            ", on Elasticsearch 9.5.3, 3 nodes, 1 replica (embedded, heap 512m each). Latency =");
   }
 
   @Test

@@ -3,8 +3,10 @@ package dev.sightline.probe.throughput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sightline.probe.compare.Topology;
 import dev.sightline.probe.compare.Variant;
 import dev.sightline.probe.es.ElasticsearchVersion;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +15,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ThroughputResultTest {
+
+  private static final Topology ONE_NODE =
+      new Topology("Elasticsearch 9.5.3", List.of(URI.create("http://127.0.0.1:9200")));
 
   private static ExporterRun exporter(String label, Map<String, String> settings, long millis) {
     return new ExporterRun(
@@ -32,12 +37,7 @@ class ThroughputResultTest {
     // given a warm-up round and a measured one
     var result =
         new ThroughputResult(
-            "r",
-            "Elasticsearch 9.5.3",
-            3,
-            10,
-            2_890,
-            List.of(round(1, 4_000, 1_000), round(2, 2_000, 500)));
+            "r", ONE_NODE, 3, 10, 2_890, List.of(round(1, 4_000, 1_000), round(2, 2_000, 500)));
 
     // when
     var text = result.render();
@@ -50,7 +50,7 @@ class ThroughputResultTest {
         .contains("1 (warm) direct exporter")
         .contains("(round 2; elapsed raw / elapsed exporter):")
         .contains("  direct: 0.25")
-        .contains("2,890 records), Elasticsearch 9.5.3")
+        .contains("2,890 records), Elasticsearch 9.5.3, 1 node, 0 replicas")
         .contains("2,000") // the raw bulk's documents/s in round 2: 1,000 in 0.5 s
         .contains("searches/s");
     // the visible stage's 30 searches in 2 s
@@ -64,7 +64,7 @@ class ThroughputResultTest {
     var field = exporter("direct-field", Map.of("bulk.delay", "1s"), 2_000);
     var direct = exporter("direct", Map.of(), 1_000);
     var round = new ThroughputRound(1, 1_000, Duration.ofMillis(500), List.of(field, direct));
-    var result = new ThroughputResult("r", "Elasticsearch 9.5.3", 3, 10, 2_890, List.of(round));
+    var result = new ThroughputResult("r", ONE_NODE, 3, 10, 2_890, List.of(round));
 
     // when
     var text = result.render();
@@ -111,8 +111,9 @@ class ThroughputResultTest {
         1,
         1,
         false,
-        Optional.empty(),
+        List.of(),
         ElasticsearchVersion.parse("9.5.3"),
+        1,
         "1g",
         Path.of("x.jar"),
         variants,
@@ -128,8 +129,9 @@ class ThroughputResultTest {
         1,
         rounds,
         false,
-        Optional.empty(),
+        List.of(),
         ElasticsearchVersion.parse("9.5.3"),
+        1,
         "1g",
         Path.of("x.jar"),
         Optional.empty(),
