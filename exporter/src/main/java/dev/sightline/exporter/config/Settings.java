@@ -253,7 +253,7 @@ final class Settings {
   static final Setting<Integer> RETENTION_MAX_DOCUMENTS_PER_RUN =
       Setting.of(
           "retention.maxDocumentsPerRun",
-          Rules.integer(10, 1_000_000),
+          Rules.integer(10, 20_000),
           5_000,
           c -> c.retention().maxDocumentsPerRun());
 

@@ -175,10 +175,10 @@ class ConfigRulesTest {
           arguments(
               "retention.maxDocumentsPerRun",
               "10",
-              "1000000",
+              "20000",
               "9",
-              "1000001",
-              "must be an integer between 10 and 1000000"),
+              "20001",
+              "must be an integer between 10 and 20000"),
           arguments(
               "retention.replayWindow",
               "0ms",
