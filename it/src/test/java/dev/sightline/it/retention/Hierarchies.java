@@ -24,6 +24,9 @@ final class Hierarchies {
   /** Root instance key → when it ended (record timestamp), for roots that ended. */
   final Map<Long, Long> rootEnds = new TreeMap<>();
 
+  /** Called instance key → when it ended, for called instances that ended. */
+  final Map<Long, Long> calledEnds = new TreeMap<>();
+
   /** Every root instance started. */
   final Set<Long> roots = new HashSet<>();
 
@@ -44,9 +47,7 @@ final class Hierarchies {
             }
           }
           case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
-            if (root) {
-              hierarchies.rootEnds.put(key, record.getTimestamp());
-            }
+            (root ? hierarchies.rootEnds : hierarchies.calledEnds).put(key, record.getTimestamp());
           }
           default -> {}
         }
