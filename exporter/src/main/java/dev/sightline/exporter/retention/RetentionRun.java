@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * One retention run over the call hierarchies of one partition whose root instance ended before a
@@ -287,7 +287,7 @@ final class RetentionRun {
    * over the documents not deleted. A request that fails whole fails the run.
    */
   private CompletableFuture<Void> deleteInChunks(
-      List<DocumentKey> documents, java.util.function.Consumer<Set<DocumentKey>> result) {
+      List<DocumentKey> documents, Consumer<Set<DocumentKey>> result) {
     var notDeleted = new HashSet<DocumentKey>();
     var chain = done();
     for (var from = 0; from < documents.size(); from += DELETE_CHUNK) {
@@ -307,17 +307,15 @@ final class RetentionRun {
   }
 
   private Outcome outcome() {
-    Function<Integer, Integer> deletedAt =
-        level ->
-            level < levels.size()
-                ? (int) levels.get(level).stream().filter(i -> i.deleted).count()
-                : 0;
-    var roots = deletedAt.apply(0);
     var called = 0;
     for (var level = 1; level < levels.size(); level++) {
-      called += deletedAt.apply(level);
+      called += deletedAt(level);
     }
-    return new Outcome(rootsFound, roots, called, otherDeleted);
+    return new Outcome(rootsFound, levels.isEmpty() ? 0 : deletedAt(0), called, otherDeleted);
+  }
+
+  private int deletedAt(int level) {
+    return (int) levels.get(level).stream().filter(instance -> instance.deleted).count();
   }
 
   private static CompletableFuture<Void> done() {
