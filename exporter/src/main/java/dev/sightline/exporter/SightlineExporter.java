@@ -12,6 +12,7 @@ import dev.sightline.exporter.importers.HeldRecords;
 import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.importers.ImporterGate;
 import dev.sightline.exporter.latency.LatencyMeasurement;
+import dev.sightline.exporter.retention.Retention;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.store.StoreFactory;
@@ -60,6 +61,7 @@ public final class SightlineExporter implements Exporter {
   private long flushTaskDueAtMillis = Long.MAX_VALUE;
   private LatencyMeasurement latency;
   private VisibleStage visible;
+  private Retention retention;
 
   /** The constructor the broker calls. */
   public SightlineExporter() {
@@ -205,11 +207,34 @@ public final class SightlineExporter implements Exporter {
     }
   }
 
-  /** The periodic flush and the latency tick; while waiting for importers neither runs. */
+  /** The periodic flush, the latency tick and retention; while waiting for importers none runs. */
   private void startWriting() {
     writing = true;
     scheduleFlush(pipeline.nextCheckIn());
     latency.startTicking(controller);
+    startRetention();
+  }
+
+  private void startRetention() {
+    if (!config.retention().enabled()) {
+      return;
+    }
+    var retentionStore = store.retention();
+    if (retentionStore.isEmpty()) {
+      log.warn("retention.enabled: this store cannot remove documents; nothing will be removed");
+      return;
+    }
+    retention =
+        new Retention(
+            config.retention(),
+            retentionStore.get(),
+            partitionId,
+            clock::millis,
+            controller::getLastExportedRecordPosition,
+            controller::scheduleCancellableTask,
+            meters,
+            log);
+    retention.start();
   }
 
   @Override
@@ -239,6 +264,9 @@ public final class SightlineExporter implements Exporter {
     }
     if (gate != null) {
       gate.close();
+    }
+    if (retention != null) {
+      retention.close();
     }
     try {
       if (pipeline != null) {

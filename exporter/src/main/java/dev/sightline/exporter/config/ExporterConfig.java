@@ -19,7 +19,8 @@ public record ExporterConfig(
     VariablesConfig variables,
     ErrorsConfig errors,
     LatencyConfig latency,
-    ImportersConfig importers) {
+    ImportersConfig importers,
+    RetentionConfig retention) {
 
   public ExporterConfig {
     Objects.requireNonNull(connect, "connect");
@@ -31,6 +32,7 @@ public record ExporterConfig(
     Objects.requireNonNull(errors, "errors");
     Objects.requireNonNull(importers, "importers");
     Objects.requireNonNull(latency, "latency");
+    Objects.requireNonNull(retention, "retention");
   }
 
   /** Every setting at its default: what a broker gets with no {@code args} at all. */

@@ -228,6 +228,43 @@ final class Settings {
           ofMinutes(2),
           c -> c.latency().visible().giveUpAfter());
 
+  static final Setting<Boolean> RETENTION_ENABLED =
+      Setting.of("retention.enabled", Rules.bool(), false, c -> c.retention().enabled());
+
+  /** At least a minute: a bare number is milliseconds, and "30" must not remove everything. */
+  static final Setting<Duration> RETENTION_PERIOD =
+      Setting.of(
+          "retention.period",
+          Rules.duration(ofMinutes(1), ofDays(36_500)),
+          ofDays(30),
+          c -> c.retention().period());
+
+  static final Setting<Duration> RETENTION_INTERVAL =
+      Setting.of(
+          "retention.interval",
+          Rules.duration(ofSeconds(1), ofDays(1)),
+          ofMinutes(1),
+          c -> c.retention().interval());
+
+  static final Setting<Integer> RETENTION_BATCH_SIZE =
+      Setting.of(
+          "retention.batchSize", Rules.integer(1, 10_000), 100, c -> c.retention().batchSize());
+
+  static final Setting<Integer> RETENTION_MAX_DOCUMENTS_PER_RUN =
+      Setting.of(
+          "retention.maxDocumentsPerRun",
+          Rules.integer(10, 20_000),
+          5_000,
+          c -> c.retention().maxDocumentsPerRun());
+
+  /** Zeebe's snapshot period (5 min by default), three times over. */
+  static final Setting<Duration> RETENTION_REPLAY_WINDOW =
+      Setting.of(
+          "retention.replayWindow",
+          Rules.duration(ofMillis(0), ofDays(7)),
+          ofMinutes(15),
+          c -> c.retention().replayWindow());
+
   /** In the order errors and descriptions list them. */
   static final List<Setting<?>> ALL =
       List.of(
@@ -265,7 +302,13 @@ final class Settings {
           LATENCY_VISIBILITY_GIVE_UP_AFTER,
           IMPORTERS_CHECK_INTERVAL,
           IMPORTERS_POSITION_INDEX,
-          IMPORTERS_RECORD_INDEX_PREFIX);
+          IMPORTERS_RECORD_INDEX_PREFIX,
+          RETENTION_ENABLED,
+          RETENTION_PERIOD,
+          RETENTION_INTERVAL,
+          RETENTION_BATCH_SIZE,
+          RETENTION_MAX_DOCUMENTS_PER_RUN,
+          RETENTION_REPLAY_WINDOW);
 
   private Settings() {}
 
@@ -312,6 +355,13 @@ final class Settings {
         new ImportersConfig(
             v.get(IMPORTERS_CHECK_INTERVAL),
             v.get(IMPORTERS_POSITION_INDEX),
-            v.get(IMPORTERS_RECORD_INDEX_PREFIX)));
+            v.get(IMPORTERS_RECORD_INDEX_PREFIX)),
+        new RetentionConfig(
+            v.get(RETENTION_ENABLED),
+            v.get(RETENTION_PERIOD),
+            v.get(RETENTION_INTERVAL),
+            v.get(RETENTION_BATCH_SIZE),
+            v.get(RETENTION_MAX_DOCUMENTS_PER_RUN),
+            v.get(RETENTION_REPLAY_WINDOW)));
   }
 }

@@ -63,7 +63,16 @@ public enum ExporterMeter {
       "Records the visible stage followed, by how it ended (docs/latency.md)"),
   VISIBILITY_PENDING(
       "sightline.exporter.visibility.pending",
-      "Records the visible stage follows and has not seen yet");
+      "Records the visible stage follows and has not seen yet"),
+  RETENTION_RUNS(
+      "sightline.exporter.retention.runs",
+      "Retention runs by outcome: done, failed, or skipped while the previous one was still running"),
+  RETENTION_RUN_DURATION(
+      "sightline.exporter.retention.run.duration",
+      "Time a retention run took, from its refresh to its last delete"),
+  RETENTION_DELETED(
+      "sightline.exporter.retention.deleted",
+      "Documents retention deleted, by kind: root instances, called instances, other documents");
 
   private final String id;
   private final String description;

@@ -73,6 +73,18 @@ public final class BulkLines {
         new dev.sightline.exporter.batch.DocumentKey(index, id), out.toByteArray(), null);
   }
 
+  /** A {@code delete} operation: an action line and no source. */
+  public static BulkItem delete(dev.sightline.exporter.batch.DocumentKey key) {
+    var out = new ByteArrayOutputStream(128);
+    try (var generator = JSON.createGenerator(out)) {
+      action(generator, "delete", key.index(), key.id(), null);
+      generator.writeRaw('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new BulkItem(key, out.toByteArray(), null);
+  }
+
   private static void action(
       JsonGenerator generator, String action, String index, String id, String routing)
       throws IOException {

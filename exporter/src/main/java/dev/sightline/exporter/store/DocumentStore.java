@@ -81,6 +81,14 @@ public interface DocumentStore extends DocumentReader, AutoCloseable {
   @Override
   Optional<Map<String, Object>> get(String index, String id);
 
+  /**
+   * Searches and deletes for retention (docs/operations.md, "Retention"); empty for a store that
+   * has none (a double or tool that never removes anything).
+   */
+  default Optional<RetentionStore> retention() {
+    return Optional.empty();
+  }
+
   /** Deletes every index and template of this exporter; idempotent. */
   void purge();
 

@@ -34,6 +34,7 @@ public final class ElasticsearchStore implements DocumentStore {
   private final RestClient client;
   private final ReadModelSchema schema;
   private final long maxRequestBytes;
+  private final ElasticsearchRetention retention;
   private volatile Engine engine;
 
   /**
@@ -45,6 +46,7 @@ public final class ElasticsearchStore implements DocumentStore {
     this.client = client;
     this.schema = schema;
     this.maxRequestBytes = maxRequestBytes;
+    this.retention = new ElasticsearchRetention(client, schema);
   }
 
   @Override
@@ -117,6 +119,11 @@ public final class ElasticsearchStore implements DocumentStore {
   @Override
   public CompletableFuture<List<DocumentPosition>> positions(Map<String, List<String>> idsByIndex) {
     return PositionSearches.send(client, idsByIndex);
+  }
+
+  @Override
+  public Optional<RetentionStore> retention() {
+    return Optional.of(retention);
   }
 
   /** A document of an index that does not exist (yet, or any more) is not found. */

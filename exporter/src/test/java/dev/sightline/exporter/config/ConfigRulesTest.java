@@ -150,7 +150,42 @@ class ConfigRulesTest {
               "1h",
               "999ms",
               "3600001ms",
-              "must be a duration between 1s and 1h"));
+              "must be a duration between 1s and 1h"),
+          arguments(
+              "retention.period",
+              "1m",
+              "36500d",
+              "59s",
+              "36501d",
+              "must be a duration between 1m and 36500d"),
+          arguments(
+              "retention.interval",
+              "1s",
+              "1d",
+              "999ms",
+              "86400001ms",
+              "must be a duration between 1s and 1d"),
+          arguments(
+              "retention.batchSize",
+              "1",
+              "10000",
+              "0",
+              "10001",
+              "must be an integer between 1 and 10000"),
+          arguments(
+              "retention.maxDocumentsPerRun",
+              "10",
+              "20000",
+              "9",
+              "20001",
+              "must be an integer between 10 and 20000"),
+          arguments(
+              "retention.replayWindow",
+              "0ms",
+              "7d",
+              "-1ms",
+              "604800001ms",
+              "must be a duration between 0ms and 7d"));
     }
 
     @ParameterizedTest(name = "{0} accepts {1} and {2}")

@@ -22,6 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ConfigSourcesTest {
 
+  private static final RetentionConfig DEFAULT_RETENTION =
+      new RetentionConfig(
+          false, Duration.ofDays(30), Duration.ofMinutes(1), 100, 5_000, Duration.ofMinutes(15));
+
   private static final ExporterConfig CUSTOM =
       new ExporterConfig(
           new ConnectConfig(
@@ -47,7 +51,8 @@ class ConfigSourcesTest {
           new ImportersConfig(
               Duration.ofSeconds(10),
               List.of("operate-import-position*", "tasklist-import-position*"),
-              "zeebe-record"));
+              "zeebe-record"),
+          DEFAULT_RETENTION);
 
   @Nested
   class Defaults {
@@ -80,7 +85,8 @@ class ConfigSourcesTest {
               new ImportersConfig(
                   Duration.ofSeconds(10),
                   List.of("operate-import-position*", "tasklist-import-position*"),
-                  "zeebe-record"));
+                  "zeebe-record"),
+              DEFAULT_RETENTION);
       // when
       var fromEmpty = ConfigParser.parse(Map.of());
       var fromNull = ConfigParser.parse(null);

@@ -97,7 +97,13 @@ class ExporterConfigTest {
             latency.visibility.giveUpAfter = 2m
             importers.checkInterval = 10s
             importers.positionIndex = operate-import-position*,tasklist-import-position*
-            importers.recordIndexPrefix = zeebe-record""");
+            importers.recordIndexPrefix = zeebe-record
+            retention.enabled = false
+            retention.period = 30d
+            retention.interval = 1m
+            retention.batchSize = 100
+            retention.maxDocumentsPerRun = 5000
+            retention.replayWindow = 15m""");
   }
 
   @Test
@@ -136,6 +142,8 @@ class ExporterConfigTest {
                 + " maxPending=10000, giveUpAfter=PT2M]],"
                 + " importers=ImportersConfig[checkInterval=PT10S, positionIndices=[operate-import-position*,"
                 + " tasklist-import-position*],"
-                + " recordIndexPrefix=zeebe-record]]");
+                + " recordIndexPrefix=zeebe-record],"
+                + " retention=RetentionConfig[enabled=false, period=PT720H, interval=PT1M,"
+                + " batchSize=100, maxDocumentsPerRun=5000, replayWindow=PT15M]]");
   }
 }

@@ -30,7 +30,7 @@ class SettingsTest {
     var all = Settings.ALL;
     // then
     assertThat(all).containsExactlyInAnyOrderElementsOf(constants).doesNotHaveDuplicates();
-    assertThat(ConfigParser.knownKeys()).hasSize(35).doesNotHaveDuplicates();
+    assertThat(ConfigParser.knownKeys()).hasSize(41).doesNotHaveDuplicates();
   }
 
   @Test

@@ -31,6 +31,7 @@ public final class InMemoryStore implements DocumentStore {
   private int searches;
   private boolean searchesHeld;
   private boolean closed;
+  private final InMemoryRetention retention = new InMemoryRetention(this);
 
   /** The next {@code count} calls fail as if Elasticsearch were unreachable. */
   public void failNext(int count) {
@@ -194,6 +195,30 @@ public final class InMemoryStore implements DocumentStore {
   @Override
   public void close() {
     closed = true;
+  }
+
+  /** Retention's searches and deletes over these documents. */
+  @Override
+  public Optional<dev.sightline.exporter.store.RetentionStore> retention() {
+    return Optional.of(retention);
+  }
+
+  /** The same, typed, to make it fail. */
+  public InMemoryRetention retentionDouble() {
+    return retention;
+  }
+
+  /** Every index holding documents. */
+  public java.util.Set<String> indexNames() {
+    return java.util.Set.copyOf(indices.keySet());
+  }
+
+  /** Deletes a document, as a bulk {@code delete} does; a missing one is no error. */
+  void remove(String index, String id) {
+    var documents = indices.get(index);
+    if (documents != null) {
+      documents.remove(id);
+    }
   }
 
   public Map<String, Map<String, Object>> index(String name) {
