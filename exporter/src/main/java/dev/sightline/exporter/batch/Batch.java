@@ -54,26 +54,17 @@ public final class Batch {
    */
   public interface Watcher {
 
-    Watcher NONE =
-        new Watcher() {
-          @Override
-          public void merged(PendingDocument document, Map<String, ?> fields) {}
-
-          @Override
-          public void written(PendingDocument document) {}
-
-          @Override
-          public void notWritten(PendingDocument document) {}
-        };
+    /** Follows nothing. */
+    Watcher NONE = new Watcher() {};
 
     /** One record's {@code fields} were merged into {@code document}. */
-    void merged(PendingDocument document, Map<String, ?> fields);
+    default void merged(PendingDocument document, Map<String, ?> fields) {}
 
     /** A document that was in flight is durable, as it was when taken. */
-    void written(PendingDocument document);
+    default void written(PendingDocument document) {}
 
     /** A document that was in flight was rejected for good: it will never be written. */
-    void notWritten(PendingDocument document);
+    default void notWritten(PendingDocument document) {}
   }
 
   private final NewDocuments newDocuments;

@@ -1,9 +1,7 @@
 package dev.sightline.exporter.latency;
 
 import dev.sightline.exporter.batch.Batch;
-import dev.sightline.exporter.batch.PendingDocument;
 import io.camunda.zeebe.protocol.record.Record;
-import java.util.Map;
 
 /**
  * Follows records into the documents they changed until a search finds them: the {@code visible}
@@ -16,21 +14,8 @@ import java.util.Map;
 public interface DocumentWatch extends Batch.Watcher {
 
   /** Follows nothing. */
-  DocumentWatch NONE =
-      new DocumentWatch() {
-        @Override
-        public void merged(PendingDocument document, Map<String, ?> fields) {}
-
-        @Override
-        public void written(PendingDocument document) {}
-
-        @Override
-        public void notWritten(PendingDocument document) {}
-
-        @Override
-        public void recordAccepted(Record<?> record) {}
-      };
+  DocumentWatch NONE = new DocumentWatch() {};
 
   /** The record whose merges were just reported is accepted. */
-  void recordAccepted(Record<?> record);
+  default void recordAccepted(Record<?> record) {}
 }

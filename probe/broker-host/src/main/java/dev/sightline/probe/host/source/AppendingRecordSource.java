@@ -22,6 +22,9 @@ public final class AppendingRecordSource implements RecordSource {
    */
   private long trimmed;
 
+  /** The position of the last record {@link #trimUpTo} dropped, or -1. */
+  private long lastTrimmedPosition = -1;
+
   private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   /**
@@ -45,6 +48,13 @@ public final class AppendingRecordSource implements RecordSource {
     batch.forEach(this::append);
   }
 
+  /** The position of the last record appended, or -1 before the first. */
+  public long lastPosition() {
+    synchronized (records) {
+      return records.isEmpty() ? lastTrimmedPosition : records.getLast().getPosition();
+    }
+  }
+
   /** Records held now (appended minus trimmed). */
   public int size() {
     synchronized (records) {
@@ -63,6 +73,9 @@ public final class AppendingRecordSource implements RecordSource {
       var count = 0;
       while (count < records.size() && records.get(count).getPosition() <= position) {
         count++;
+      }
+      if (count > 0) {
+        lastTrimmedPosition = records.get(count - 1).getPosition();
       }
       records.subList(0, count).clear();
       trimmed += count;

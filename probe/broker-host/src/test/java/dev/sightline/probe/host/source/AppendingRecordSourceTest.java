@@ -55,4 +55,21 @@ class AppendingRecordSourceTest {
 
     assertThat(drain(source.readerAfter(0))).containsExactly(3L, 4L);
   }
+
+  @Test
+  void shouldKnowTheLastPositionAppendedAlsoWhenEverythingWasTrimmed() {
+    // given
+    var source = new AppendingRecordSource();
+    assertThat(source.lastPosition()).isEqualTo(-1);
+    source.append(at(3));
+    source.append(at(7));
+
+    // when
+    var beforeTrim = source.lastPosition();
+    source.trimUpTo(7);
+
+    // then
+    assertThat(beforeTrim).isEqualTo(7);
+    assertThat(source.lastPosition()).isEqualTo(7);
+  }
 }
