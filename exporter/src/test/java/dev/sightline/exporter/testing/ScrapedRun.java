@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * meter appear: the real 8.8 engine's records of the corpus, every document followed by the {@code
  * visible} stage, the variables' documents refused for good (dead letters), the first dead-letter
  * write refused too (a failed dead letter), then two minutes, so that the last-minute percentiles
- * have a window. Virtual time; the store is in memory.
+ * have a window (and retention, on, has run). Virtual time; the store is in memory.
  */
 public final class ScrapedRun {
 
@@ -61,7 +61,8 @@ public final class ScrapedRun {
     Map<String, Object> args =
         Map.of(
             "index", Map.of("prefix", PREFIX),
-            "latency", Map.of("visibility", Map.of("sampleOneIn", 1)));
+            "latency", Map.of("visibility", Map.of("sampleOneIn", 1)),
+            "retention", Map.of("enabled", true));
     try (var host =
         BrokerHost.builder()
             .inProcessExporter(
