@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -28,6 +29,16 @@ public final class Batch {
 
   private final Map<DocumentKey, PendingDocument> documents = new LinkedHashMap<>();
   private final Map<DocumentKey, PendingDocument> inFlight = new HashMap<>();
+
+  /**
+   * The lowest positions of the documents in flight, with how many carry each: the durable position
+   * is asked for after every record, so it must not scan every document in flight.
+   */
+  private final TreeMap<Long, Integer> inFlightPositions = new TreeMap<>();
+
+  /** Accumulating documents an earlier bulk still carries (held back). */
+  private int heldBack;
+
   private final List<PendingDocument> unassigned = new ArrayList<>();
   private long estimatedBytes;
   private long oldestRecordAtMillis = NONE;
@@ -102,10 +113,20 @@ public final class Batch {
    * partial update.
    */
   public void merge(DocumentKey key, Map<String, ?> fields) {
-    var document =
-        documents.computeIfAbsent(key, this::continued); // may add the previous fields' bytes
+    var document = documents.get(key);
+    if (document == null) {
+      document = continued(key); // may add the previous fields' bytes
+      added(document);
+    }
     estimatedBytes += document.merge(fields);
     watcher.merged(document, fields);
+  }
+
+  private void added(PendingDocument document) {
+    documents.put(document.key(), document);
+    if (inFlight.containsKey(document.key())) {
+      heldBack++;
+    }
   }
 
   private PendingDocument continued(DocumentKey key) {
@@ -123,15 +144,12 @@ public final class Batch {
    * usual.
    */
   public void create(DocumentKey key, Map<String, ?> fields) {
-    var whole = newDocuments == NewDocuments.WHOLE;
-    var document =
-        documents.computeIfAbsent(
-            key,
-            k -> {
-              var created = new PendingDocument(k, whole);
-              unassigned.add(created);
-              return created;
-            });
+    var document = documents.get(key);
+    if (document == null) {
+      document = new PendingDocument(key, newDocuments == NewDocuments.WHOLE);
+      unassigned.add(document);
+      added(document);
+    }
     estimatedBytes += document.merge(fields);
     watcher.merged(document, fields);
   }
@@ -171,6 +189,9 @@ public final class Batch {
     }
     for (var document : unassigned) {
       document.firstRecord(position);
+      if (inFlight.get(document.key()) == document) {
+        countInFlight(document, 1); // taken before its record was accepted
+      }
     }
     unassigned.clear();
     seen(position);
@@ -236,15 +257,20 @@ public final class Batch {
    * every change is durable: everything below it may be acknowledged.
    */
   public long lowestPendingPosition() {
-    var lowest = Long.MAX_VALUE;
+    var lowest = inFlightPositions.isEmpty() ? Long.MAX_VALUE : inFlightPositions.firstKey();
     if (!documents.isEmpty()) {
       // Insertion order is the order of first records: the first document holds the lowest.
-      lowest = documents.values().iterator().next().lowestPosition();
-    }
-    for (var document : inFlight.values()) {
-      lowest = Math.min(lowest, document.lowestPosition());
+      lowest = Math.min(lowest, documents.values().iterator().next().lowestPosition());
     }
     return lowest == Long.MAX_VALUE ? NONE : lowest;
+  }
+
+  private void countInFlight(PendingDocument document, int delta) {
+    var position = document.lowestPosition();
+    if (position != Long.MAX_VALUE) {
+      inFlightPositions.merge(
+          position, delta, (count, change) -> count + change == 0 ? null : count + change);
+    }
   }
 
   /** A snapshot of the accumulating documents in first-touched order. */
@@ -259,15 +285,7 @@ public final class Batch {
 
   /** Whether some accumulating document is not held back by a bulk in flight. */
   public boolean hasDocumentToTake() {
-    if (inFlight.isEmpty()) {
-      return !documents.isEmpty();
-    }
-    for (var key : documents.keySet()) {
-      if (!inFlight.containsKey(key)) {
-        return true;
-      }
-    }
-    return false;
+    return documents.size() > heldBack;
   }
 
   /**
@@ -300,6 +318,7 @@ public final class Batch {
       iterator.remove();
       estimatedBytes -= document.estimatedBytes();
       inFlight.put(document.key(), document);
+      countInFlight(document, 1);
       if (written != null) {
         if (document.whole()) {
           written.written(document);
@@ -320,7 +339,7 @@ public final class Batch {
 
   /** A document in flight is durable. */
   public void written(PendingDocument document) {
-    inFlight.remove(document.key(), document);
+    landed(document);
     watcher.written(document);
   }
 
@@ -329,11 +348,21 @@ public final class Batch {
    * Elasticsearch holds is no longer known here.
    */
   public void notWritten(PendingDocument document) {
-    inFlight.remove(document.key(), document);
+    landed(document);
     if (written != null) {
       written.forget(document.key());
     }
     watcher.notWritten(document);
+  }
+
+  /** A document leaves the flight: its position no longer holds back, its successor may go. */
+  private void landed(PendingDocument document) {
+    if (inFlight.remove(document.key(), document)) {
+      countInFlight(document, -1);
+      if (documents.containsKey(document.key())) {
+        heldBack--;
+      }
+    }
   }
 
   /**

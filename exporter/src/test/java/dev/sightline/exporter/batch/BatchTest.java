@@ -143,6 +143,78 @@ class BatchTest {
   }
 
   @Test
+  void shouldHoldTheDurablePositionAtTheLowestDocumentInFlightWhateverOrderBulksLandIn() {
+    // given three bulks in flight: positions 1 and 2 (two documents of record 2), then 3
+    var second = new DocumentKey("i", "2");
+    var third = new DocumentKey("i", "3");
+    var fourth = new DocumentKey("i", "4");
+    batch.merge(key, Map.of("a", 1));
+    batch.recordAccepted(1, 100);
+    var bulk1 = take();
+    batch.merge(second, Map.of("a", 2));
+    batch.merge(third, Map.of("a", 2));
+    batch.recordAccepted(2, 100);
+    var bulk2 = take();
+    batch.merge(fourth, Map.of("a", 3));
+    batch.recordAccepted(3, 100);
+    var bulk3 = take();
+
+    // when the last and one of the middle documents land first
+    bulk3.forEach(batch::written);
+    batch.written(bulk2.getFirst());
+
+    // then nothing is durable while the first is in flight, and record 2 waits for its other
+    // document
+    assertThat(batch.durablePosition()).isEqualTo(-1);
+    bulk1.forEach(batch::written);
+    assertThat(batch.durablePosition()).isEqualTo(1);
+    batch.notWritten(bulk2.get(1));
+    assertThat(batch.durablePosition()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldCountADocumentTakenBeforeItsRecordWasAcceptedAsPendingAtThatRecord() {
+    // given a durable record 1
+    batch.merge(key, Map.of("a", 1));
+    batch.recordAccepted(1, 100);
+    take().forEach(batch::written);
+
+    // when a document is taken before the record that made it is accepted
+    var other = new DocumentKey("i", "2");
+    batch.merge(other, Map.of("a", 2));
+    var taken = take();
+    batch.recordAccepted(2, 110);
+
+    // then record 2 is pending until that bulk lands
+    assertThat(batch.durablePosition()).isEqualTo(1);
+    taken.forEach(batch::written);
+    assertThat(batch.durablePosition()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldTakeAHeldBackDocumentOnceTheBulkCarryingItLandsEvenIfRejected() {
+    // given a document in flight and a change of it held back
+    batch.merge(key, Map.of("a", 1));
+    batch.recordAccepted(1, 100);
+    var first = take();
+    batch.merge(key, Map.of("a", 2));
+    batch.recordAccepted(2, 110);
+    assertThat(batch.hasDocumentToTake()).isFalse();
+
+    // when the bulk carrying it is rejected for good
+    batch.notWritten(first.getFirst());
+
+    // then the change may go, and taking it leaves nothing to take
+    assertThat(batch.hasDocumentToTake()).isTrue();
+    assertThat(take()).extracting(PendingDocument::key).containsExactly(key);
+    assertThat(batch.hasDocumentToTake()).isFalse();
+  }
+
+  private java.util.List<PendingDocument> take() {
+    return batch.take(10, Long.MAX_VALUE, document -> document, document -> 0);
+  }
+
+  @Test
   void shouldKeepTheSizeEstimateConsistentWhenAFieldIsOverwritten() {
     // given
     batch.merge(key, Map.of("value", "x".repeat(1000)));
