@@ -102,6 +102,8 @@ class ClusterFaultsIT {
               Await.until(
                   () -> cluster.primaryOf(busiest, 0).isPresent(),
                   () -> "the exporter's " + busiest + " started");
+              // with its replica started: a primary killed before has no copy to promote
+              cluster.awaitHealth(HealthStatus.GREEN, Await.TIMEOUT);
               var holder = cluster.primaryOf(busiest, 0).orElseThrow();
               holder.kill();
               // then the cluster has recovered once another copy is the primary
