@@ -96,7 +96,7 @@ public final class ScrapedRun {
   }
 
   /** The position of the last record the broker hands over (the exporter's filter accepts it). */
-  private static long lastAccepted(List<Record<?>> records) {
+  public static long lastAccepted(List<Record<?>> records) {
     var filter = new ReadModelRecordFilter();
     return records.stream()
         .filter(record -> filter.acceptType(record.getRecordType()))
