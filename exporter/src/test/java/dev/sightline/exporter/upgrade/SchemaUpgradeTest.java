@@ -3,6 +3,7 @@ package dev.sightline.exporter.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.exporter.schema.ProcessInstanceIndex;
+import dev.sightline.exporter.testing.BrokerFilter;
 import dev.sightline.exporter.testing.BumpedSchema;
 import dev.sightline.exporter.testing.CapturingLogger;
 import dev.sightline.exporter.testing.ExporterHarness;
@@ -65,7 +66,8 @@ class SchemaUpgradeTest {
     old.export(before);
     old.advance(Duration.ofSeconds(1));
     old.exporter.close();
-    assertThat(controller.getLastExportedRecordPosition()).isEqualTo(lastAccepted(old, before));
+    assertThat(controller.getLastExportedRecordPosition())
+        .isEqualTo(BrokerFilter.lastAccepted(before));
     v2AtUpgrade = new TreeMap<>(store.snapshot().get(V2));
     assertThat(v2AtUpgrade).as("process instances in v2").hasSizeGreaterThan(6);
     assertThat(v2AtUpgrade.values())
@@ -92,7 +94,8 @@ class SchemaUpgradeTest {
     // then v2 is empty, v3 holds every document of a clean run, the moved ones upgraded
     assertThat(store.index(V2)).isEmpty();
     assertThat(withoutEmptyIndices(store.snapshot())).isEqualTo(expected());
-    assertThat(upgraded.getLastExportedRecordPosition()).isEqualTo(lastAccepted(harness, after));
+    assertThat(upgraded.getLastExportedRecordPosition())
+        .isEqualTo(BrokerFilter.lastAccepted(after));
     // page by page: two documents a page, then one search that finds none
     var pages = (v2AtUpgrade.size() + 1) / 2;
     assertThat(store.upgradeDouble().requests().stream().filter("create"::equals)).hasSize(pages);
@@ -131,7 +134,8 @@ class SchemaUpgradeTest {
     assertThat(store.index(V2)).isEmpty();
     assertThat(withoutEmptyIndices(store.snapshot())).isEqualTo(expected());
     assertThat(upgraded.acknowledgements()).isSorted();
-    assertThat(upgraded.getLastExportedRecordPosition()).isEqualTo(lastAccepted(harness, after));
+    assertThat(upgraded.getLastExportedRecordPosition())
+        .isEqualTo(BrokerFilter.lastAccepted(after));
   }
 
   @Test
@@ -144,7 +148,7 @@ class SchemaUpgradeTest {
     assertThat(store.index(V3)).as("the first page, copied").hasSize(2);
     assertThat(store.index(V2)).as("still whole").hasSameSizeAs(v2AtUpgrade);
     var acknowledged = upgraded.getLastExportedRecordPosition();
-    assertThat(acknowledged).isLessThan(lastAccepted(crashed, after));
+    assertThat(acknowledged).isLessThan(BrokerFilter.lastAccepted(after));
 
     // when the broker restarts it from what was acknowledged: the same records again
     store.upgradeDouble().answerDeletes();
@@ -158,7 +162,8 @@ class SchemaUpgradeTest {
     assertThat(counter(harness, "copied")).isEqualTo(v2AtUpgrade.size() - 2);
     assertThat(store.index(V2)).isEmpty();
     assertThat(withoutEmptyIndices(store.snapshot())).isEqualTo(expected());
-    assertThat(restarted.getLastExportedRecordPosition()).isEqualTo(lastAccepted(harness, after));
+    assertThat(restarted.getLastExportedRecordPosition())
+        .isEqualTo(BrokerFilter.lastAccepted(after));
   }
 
   @Test
@@ -185,7 +190,8 @@ class SchemaUpgradeTest {
     // then it went on and ended as without failures; one warning for the series
     assertThat(store.index(V2)).isEmpty();
     assertThat(withoutEmptyIndices(store.snapshot())).isEqualTo(expected());
-    assertThat(upgraded.getLastExportedRecordPosition()).isEqualTo(lastAccepted(harness, after));
+    assertThat(upgraded.getLastExportedRecordPosition())
+        .isEqualTo(BrokerFilter.lastAccepted(after));
     assertThat(log.lines().stream().filter(line -> line.contains("copy-forward failed")))
         .hasSize(1);
     assertThat(log.all()).contains("copy-forward goes on");
@@ -228,7 +234,8 @@ class SchemaUpgradeTest {
                 + " leads from it to v3")
         .doesNotContain("t-process-instance-v2-copy");
     assertThat(store.index(V2)).isEmpty();
-    assertThat(upgraded.getLastExportedRecordPosition()).isEqualTo(lastAccepted(harness, after));
+    assertThat(upgraded.getLastExportedRecordPosition())
+        .isEqualTo(BrokerFilter.lastAccepted(after));
   }
 
   @Test
@@ -254,7 +261,8 @@ class SchemaUpgradeTest {
                     .containsEntry("errorType", "document_parsing_exception"));
     assertThat(counter(harness, "deadLettered")).isEqualTo(1.0);
     assertThat(store.index(V2)).isEmpty();
-    assertThat(upgraded.getLastExportedRecordPosition()).isEqualTo(lastAccepted(harness, after));
+    assertThat(upgraded.getLastExportedRecordPosition())
+        .isEqualTo(BrokerFilter.lastAccepted(after));
   }
 
   @Test
@@ -283,7 +291,8 @@ class SchemaUpgradeTest {
     store.upgradeDouble().refuseCreates(id -> false);
     harness.advance(Duration.ofSeconds(11));
     assertThat(store.index(V2)).isEmpty();
-    assertThat(upgraded.getLastExportedRecordPosition()).isEqualTo(lastAccepted(harness, after));
+    assertThat(upgraded.getLastExportedRecordPosition())
+        .isEqualTo(BrokerFilter.lastAccepted(after));
   }
 
   @Test
@@ -364,14 +373,6 @@ class SchemaUpgradeTest {
           }
         });
     return kept;
-  }
-
-  private static long lastAccepted(ExporterHarness harness, List<Record<?>> records) {
-    return records.stream()
-        .filter(harness::accepted)
-        .mapToLong(Record::getPosition)
-        .max()
-        .orElseThrow();
   }
 
   private static double counter(ExporterHarness harness, String outcome) {
