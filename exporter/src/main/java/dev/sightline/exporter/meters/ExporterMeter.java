@@ -1,5 +1,11 @@
 package dev.sightline.exporter.meters;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Every meter the exporter registers, its name and description in one place: what {@code
  * docs/operations.md} lists ({@code OperationsDocTest} checks it) and what dashboards read.
@@ -92,6 +98,34 @@ public enum ExporterMeter {
   ExporterMeter(String id, String description) {
     this.id = id;
     this.description = description;
+  }
+
+  /**
+   * This meter as a counter of one partition, registered (or found) in {@code registry}; {@code
+   * tags} are more tags as key, value pairs, e.g. {@code "outcome", "done"}.
+   */
+  public Counter counter(MeterRegistry registry, int partitionId, String... tags) {
+    return Counter.builder(id)
+        .description(description)
+        .tag("partition", Integer.toString(partitionId))
+        .tags(tags)
+        .register(registry);
+  }
+
+  /** This meter as a timer of one partition. */
+  public Timer timer(MeterRegistry registry, int partitionId) {
+    return Timer.builder(id)
+        .description(description)
+        .tag("partition", Integer.toString(partitionId))
+        .register(registry);
+  }
+
+  /** This meter as a gauge of one partition that reads {@code value}. */
+  public void gauge(MeterRegistry registry, int partitionId, AtomicInteger value) {
+    Gauge.builder(id, value, AtomicInteger::get)
+        .description(description)
+        .tag("partition", Integer.toString(partitionId))
+        .register(registry);
   }
 
   /** The Micrometer name. */

@@ -1,8 +1,11 @@
 package dev.sightline.exporter.upgrade;
 
-import dev.sightline.exporter.meters.ExporterMeter;
+import static dev.sightline.exporter.meters.ExporterMeter.SCHEMA_UPGRADE_COPYING;
+import static dev.sightline.exporter.meters.ExporterMeter.SCHEMA_UPGRADE_DOCUMENTS;
+import static dev.sightline.exporter.meters.ExporterMeter.SCHEMA_UPGRADE_FAILURES;
+import static dev.sightline.exporter.meters.ExporterMeter.SCHEMA_UPGRADE_PAGE_DURATION;
+
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class UpgradeMeters {
 
+  private static final String OUTCOME = "outcome";
+
   private final AtomicInteger copying = new AtomicInteger();
   private final Counter copied;
   private final Counter present;
@@ -23,25 +28,13 @@ final class UpgradeMeters {
   private final Counter failures;
 
   UpgradeMeters(MeterRegistry registry, int partitionId) {
-    var partition = Integer.toString(partitionId);
-    Gauge.builder(ExporterMeter.SCHEMA_UPGRADE_COPYING.id(), copying, AtomicInteger::get)
-        .description(ExporterMeter.SCHEMA_UPGRADE_COPYING.description())
-        .tag("partition", partition)
-        .register(registry);
-    copied = documents(registry, partition, "copied");
-    present = documents(registry, partition, "present");
-    deadLettered = documents(registry, partition, "deadLettered");
-    newerInOlder = documents(registry, partition, "newerInOlder");
-    page =
-        Timer.builder(ExporterMeter.SCHEMA_UPGRADE_PAGE_DURATION.id())
-            .description(ExporterMeter.SCHEMA_UPGRADE_PAGE_DURATION.description())
-            .tag("partition", partition)
-            .register(registry);
-    failures =
-        Counter.builder(ExporterMeter.SCHEMA_UPGRADE_FAILURES.id())
-            .description(ExporterMeter.SCHEMA_UPGRADE_FAILURES.description())
-            .tag("partition", partition)
-            .register(registry);
+    SCHEMA_UPGRADE_COPYING.gauge(registry, partitionId, copying);
+    copied = SCHEMA_UPGRADE_DOCUMENTS.counter(registry, partitionId, OUTCOME, "copied");
+    present = SCHEMA_UPGRADE_DOCUMENTS.counter(registry, partitionId, OUTCOME, "present");
+    deadLettered = SCHEMA_UPGRADE_DOCUMENTS.counter(registry, partitionId, OUTCOME, "deadLettered");
+    newerInOlder = SCHEMA_UPGRADE_DOCUMENTS.counter(registry, partitionId, OUTCOME, "newerInOlder");
+    page = SCHEMA_UPGRADE_PAGE_DURATION.timer(registry, partitionId);
+    failures = SCHEMA_UPGRADE_FAILURES.counter(registry, partitionId);
   }
 
   void copying(boolean on) {
@@ -62,13 +55,5 @@ final class UpgradeMeters {
 
   void failed() {
     failures.increment();
-  }
-
-  private static Counter documents(MeterRegistry registry, String partition, String outcome) {
-    return Counter.builder(ExporterMeter.SCHEMA_UPGRADE_DOCUMENTS.id())
-        .description(ExporterMeter.SCHEMA_UPGRADE_DOCUMENTS.description())
-        .tag("partition", partition)
-        .tag("outcome", outcome)
-        .register(registry);
   }
 }
