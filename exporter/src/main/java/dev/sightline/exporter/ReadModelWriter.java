@@ -16,12 +16,14 @@ import dev.sightline.exporter.handler.ReadModelHandlers;
 import dev.sightline.exporter.handler.RecordDispatcher;
 import dev.sightline.exporter.latency.LatencyTracker;
 import dev.sightline.exporter.schema.DeadLetterIndex;
+import dev.sightline.exporter.schema.IndexDescriptor;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.SchemaCheck;
 import io.camunda.zeebe.protocol.record.Record;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
@@ -48,13 +50,19 @@ public final class ReadModelWriter {
   private final RecordDispatcher dispatcher;
   private final Flusher flusher;
   private final LatencyTracker latency;
+  private final SchemaCheck schemaCheck;
 
   private ReadModelWriter(
-      Batch batch, RecordDispatcher dispatcher, Flusher flusher, LatencyTracker latency) {
+      Batch batch,
+      RecordDispatcher dispatcher,
+      Flusher flusher,
+      LatencyTracker latency,
+      SchemaCheck schemaCheck) {
     this.batch = batch;
     this.dispatcher = dispatcher;
     this.flusher = flusher;
     this.latency = latency;
+    this.schemaCheck = schemaCheck;
   }
 
   public static ReadModelWriter create(
@@ -120,14 +128,11 @@ public final class ReadModelWriter {
             batch,
             store,
             schemaCheck,
-            new Backoff(INITIAL_BACKOFF, config.retry().maxBackoff()),
+            backoff(config),
             acknowledger,
             new FlushMetrics(meters, partitionId),
             nowMillis,
-            config.errors().onRejected() == RejectionPolicy.DEAD_LETTER
-                ? new DeadLetters(
-                    schema.indexName(DeadLetterIndex.DESCRIPTOR), partitionId, meters, log, JSON)
-                : null,
+            deadLetters(config, schema, meters, partitionId, log),
             latency,
             new Flusher.Settings(
                 policy(config),
@@ -140,7 +145,25 @@ public final class ReadModelWriter {
                 config.connect().requestTimeout(),
                 answerWait),
             log);
-    return new ReadModelWriter(batch, dispatcher, flusher, latency);
+    return new ReadModelWriter(batch, dispatcher, flusher, latency, schemaCheck);
+  }
+
+  /** Where documents refused for good go: null under {@code errors.onRejected=block}. */
+  static DeadLetters deadLetters(
+      ExporterConfig config,
+      ReadModelSchema schema,
+      MeterRegistry meters,
+      int partitionId,
+      Logger log) {
+    return config.errors().onRejected() == RejectionPolicy.DEAD_LETTER
+        ? new DeadLetters(
+            schema.indexName(DeadLetterIndex.DESCRIPTOR), partitionId, meters, log, JSON)
+        : null;
+  }
+
+  /** The exporter's backoff after a failed request: 100 ms, doubling up to retry.maxBackoff. */
+  static Backoff backoff(ExporterConfig config) {
+    return new Backoff(INITIAL_BACKOFF, config.retry().maxBackoff());
   }
 
   /** When a batch is full or due ({@code bulk.*}). */
@@ -150,8 +173,14 @@ public final class ReadModelWriter {
   }
 
   public static ReadModelSchema schema(ExporterConfig config) {
+    return schema(config, ReadModelSchema.INDICES);
+  }
+
+  /** The schema of the configuration with these indices (a test's, at other versions). */
+  public static ReadModelSchema schema(ExporterConfig config, List<IndexDescriptor> indices) {
     var index = config.index();
-    return new ReadModelSchema(index.prefix(), index.numberOfShards(), index.numberOfReplicas());
+    return new ReadModelSchema(
+        index.prefix(), index.numberOfShards(), index.numberOfReplicas(), indices);
   }
 
   /**
@@ -185,5 +214,10 @@ public final class ReadModelWriter {
 
   Flusher flusher() {
     return flusher;
+  }
+
+  /** Creates the schema before the first write or read; the flusher's and the lookups'. */
+  SchemaCheck schemaCheck() {
+    return schemaCheck;
   }
 }

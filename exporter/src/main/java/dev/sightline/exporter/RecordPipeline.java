@@ -19,9 +19,10 @@ import org.slf4j.Logger;
  * says and acknowledges what they made durable. A record is either accepted (its changes are in the
  * batch) or refused with an exception the broker retries: refused only when the batch is full and
  * cannot be made room for (Elasticsearch failed, or no bulk in flight answered in time), so memory
- * stays bounded and nothing is dropped. While the exporter waits for the two-hop importers, records
- * are only held ({@link HeldRecords}), and go through the handlers, in log order, once the
- * importers are done. Not thread-safe: the broker calls it from one thread.
+ * stays bounded and nothing is dropped. While the exporter may not write — it waits for the two-hop
+ * importers, or moves its partition's documents forward in a schema upgrade — records are only held
+ * ({@link HeldRecords}), and go through the handlers, in log order, once it may. Not thread-safe:
+ * the broker calls it from one thread.
  */
 final class RecordPipeline {
 
@@ -38,7 +39,8 @@ final class RecordPipeline {
 
   /**
    * @param writable whether the exporter may write and acknowledge now; false while it waits for
-   *     the two-hop importers (then records are only held, nothing is written or acknowledged)
+   *     the two-hop importers or a schema upgrade's copy-forward (then records are only held,
+   *     nothing is written or acknowledged)
    * @param held where records wait, unhandled, while the exporter may not write
    * @param latency told of every accepted record, for the per-record latency stages
    * @param closeBound how long close waits for the bulks in flight
@@ -67,9 +69,9 @@ final class RecordPipeline {
   }
 
   /**
-   * While the importers are not done the record is only held: the handlers read process
-   * definitions, parents' tree paths and incident flags from the read model the importers are still
-   * filling. Afterwards, what was held goes first.
+   * While the exporter may not write the record is only held: the handlers read process
+   * definitions, parents' tree paths and incident flags from a read model the importers are still
+   * filling or a schema upgrade is still moving. Afterwards, what was held goes first.
    */
   void accept(Record<?> record) {
     if (!writable.getAsBoolean()) {
@@ -108,8 +110,9 @@ final class RecordPipeline {
   }
 
   /**
-   * The importers just finished: the records held meanwhile go through the handlers in log order,
-   * then whatever is pending is written at once and waited for; failures are kept for a retry.
+   * The exporter may write now (the importers finished, the copy-forward is done): the records held
+   * meanwhile go through the handlers in log order, then whatever is pending is written at once and
+   * waited for; failures are kept for a retry.
    */
   void releaseHeldAndFlush() {
     releaseHeldKeepingFailures();
@@ -166,8 +169,8 @@ final class RecordPipeline {
       releaseHeld();
     } catch (RuntimeException e) { // a scheduled task must not throw; the next export will
       log.warn(
-          "{} records held while waiting for the importers are not handled yet, kept for the next"
-              + " attempt: {}",
+          "{} records held while the exporter could not write are not handled yet, kept for the"
+              + " next attempt: {}",
           held.count(),
           e.getMessage());
     }

@@ -13,9 +13,12 @@ import dev.sightline.exporter.importers.ImportStatusSource;
 import dev.sightline.exporter.importers.ImporterGate;
 import dev.sightline.exporter.latency.LatencyMeasurement;
 import dev.sightline.exporter.retention.Retention;
+import dev.sightline.exporter.schema.IndexDescriptor;
+import dev.sightline.exporter.schema.ReadModelSchema;
 import dev.sightline.exporter.store.DocumentStore;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.exporter.store.StoreFactory;
+import dev.sightline.exporter.upgrade.CopyForward;
 import dev.sightline.exporter.visibility.VisibleStage;
 import io.camunda.zeebe.exporter.api.Exporter;
 import io.camunda.zeebe.exporter.api.context.Context;
@@ -25,6 +28,7 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 
@@ -45,6 +49,7 @@ public final class SightlineExporter implements Exporter {
   private final StoreFactory storeFactory;
   private final ImportStatusSource.Factory importStatusFactory;
   private final AnswerWait answerWait;
+  private final List<IndexDescriptor> indices;
   private ExporterConfig config;
   private Logger log;
   private MeterRegistry meters;
@@ -55,6 +60,7 @@ public final class SightlineExporter implements Exporter {
   private DocumentStore store;
   private RecordPipeline pipeline;
   private ImporterGate gate;
+  private CopyForward upgrade;
   private ExporterMetadata metadata;
   private ScheduledTask scheduledTask;
   private boolean writing;
@@ -87,9 +93,22 @@ public final class SightlineExporter implements Exporter {
       StoreFactory storeFactory,
       ImportStatusSource.Factory importStatusFactory,
       AnswerWait answerWait) {
+    this(storeFactory, importStatusFactory, answerWait, ReadModelSchema.INDICES);
+  }
+
+  /**
+   * For tests: also the schema's indices, some at another version than the production schema's (a
+   * schema upgrade, docs/schema.md, "Versions and aliases").
+   */
+  public SightlineExporter(
+      StoreFactory storeFactory,
+      ImportStatusSource.Factory importStatusFactory,
+      AnswerWait answerWait,
+      List<IndexDescriptor> indices) {
     this.storeFactory = storeFactory;
     this.importStatusFactory = importStatusFactory;
     this.answerWait = answerWait;
+    this.indices = List.copyOf(indices);
   }
 
   @Override
@@ -112,7 +131,7 @@ public final class SightlineExporter implements Exporter {
     this.controller = controller;
     var stored = controller.readMetadata().map(bytes -> ExporterMetadata.fromJson(bytes, JSON));
     metadata = stored.orElse(ExporterMetadata.initial());
-    var schema = ReadModelWriter.schema(config);
+    var schema = ReadModelWriter.schema(config, indices);
     store = storeFactory.create(config, schema, JSON);
     latency = LatencyMeasurement.open(config.latency(), meters, partitionId, clock, log);
     if (config.latency().visible().enabled()) {
@@ -148,6 +167,19 @@ public final class SightlineExporter implements Exporter {
             ? ImporterGate.open(partitionId, meters, log)
             : ImporterGate.closed(
                 importStatusFactory.create(config, JSON), partitionId, meters, log);
+    upgrade =
+        CopyForward.of(
+                config,
+                schema,
+                store,
+                writer.schemaCheck(),
+                ReadModelWriter.backoff(config),
+                ReadModelWriter.deadLetters(config, schema, meters, partitionId, log),
+                partitionId,
+                clock::millis,
+                meters,
+                log)
+            .orElse(null);
     var bulk = config.bulk();
     pipeline =
         new RecordPipeline(
@@ -157,9 +189,10 @@ public final class SightlineExporter implements Exporter {
             writer.flusher(),
             clock::millis,
             log,
-            gate::isOpen,
+            this::writable,
             // as much as one batch: while records are held the batch stays empty
-            new HeldRecords(bulk.size(), bulk.memoryLimitBytes(), meters, partitionId),
+            new HeldRecords(
+                bulk.size(), bulk.memoryLimitBytes(), meters, partitionId, this::waitingFor),
             latency.tracker(),
             config.connect().requestTimeout());
     try {
@@ -179,17 +212,32 @@ public final class SightlineExporter implements Exporter {
         controller.getLastExportedRecordPosition(),
         config.describe());
     if (gate.isOpen()) {
-      latency.startIntervals();
-      startWriting();
+      copyForward();
     } else {
       checkImporters();
     }
   }
 
+  /** Whether records go through the handlers and get written, or are only held. */
+  private boolean writable() {
+    return gate.isOpen() && (upgrade == null || upgrade.isDone());
+  }
+
+  private String waitingFor() {
+    return gate.isOpen()
+        ? "moving partition "
+            + partitionId
+            + "'s documents forward to the current index versions (metric"
+            + " sightline.exporter.schema.upgrade.copying)"
+        : "waiting for the two-hop importers to finish partition "
+            + partitionId
+            + " (metric sightline.exporter.importers.waiting)";
+  }
+
   /**
    * While the importers of the two-hop design are not done: the only scheduled task, no flush at
    * all (camunda/camunda#26047 flushed periodically while waiting). Once they are: remembered, then
-   * the records held meanwhile are handled and written.
+   * the copy-forward of a schema upgrade, then the records held meanwhile are handled and written.
    */
   private void checkImporters() {
     if (!gate.check()) {
@@ -199,6 +247,19 @@ public final class SightlineExporter implements Exporter {
       return;
     }
     metadata = metadata.withImportersDone();
+    copyForward();
+  }
+
+  /**
+   * Before the partition writes anything: its documents moved from older versions of the indices
+   * into the current ones, if there are any (a schema upgrade, docs/operations.md); the only
+   * scheduled task meanwhile, records held. Then the records held so far are handled and written.
+   */
+  private void copyForward() {
+    if (upgrade != null && !upgrade.drive()) {
+      scheduledTask = controller.scheduleCancellableTask(upgrade.nextCheckIn(), this::copyForward);
+      return;
+    }
     latency.startIntervals();
     try {
       pipeline.releaseHeldAndFlush();
@@ -288,7 +349,9 @@ public final class SightlineExporter implements Exporter {
   @Override
   public void purge() {
     var target =
-        store != null ? store : storeFactory.create(config, ReadModelWriter.schema(config), JSON);
+        store != null
+            ? store
+            : storeFactory.create(config, ReadModelWriter.schema(config, indices), JSON);
     try {
       target.purge();
     } finally {

@@ -71,6 +71,9 @@ final class Settings {
   static final Setting<Integer> INDEX_NUMBER_OF_REPLICAS =
       Setting.of(
           "index.numberOfReplicas", Rules.integer(0, 100), 0, c -> c.index().numberOfReplicas());
+  static final Setting<Integer> INDEX_UPGRADE_PAGE_SIZE =
+      Setting.of(
+          "index.upgradePageSize", Rules.integer(1, 10_000), 500, c -> c.index().upgradePageSize());
 
   static final Setting<Integer> BULK_SIZE =
       Setting.of("bulk.size", Rules.integer(1, 100_000), 1000, c -> c.bulk().size());
@@ -279,6 +282,7 @@ final class Settings {
           INDEX_PREFIX,
           INDEX_NUMBER_OF_SHARDS,
           INDEX_NUMBER_OF_REPLICAS,
+          INDEX_UPGRADE_PAGE_SIZE,
           BULK_SIZE,
           BULK_DELAY,
           BULK_MEMORY_LIMIT,
@@ -326,7 +330,10 @@ final class Settings {
                 v.get(CONNECT_TLS_TRUST_STORE_PATH),
                 v.get(CONNECT_TLS_TRUST_STORE_PASSWORD))),
         new IndexConfig(
-            v.get(INDEX_PREFIX), v.get(INDEX_NUMBER_OF_SHARDS), v.get(INDEX_NUMBER_OF_REPLICAS)),
+            v.get(INDEX_PREFIX),
+            v.get(INDEX_NUMBER_OF_SHARDS),
+            v.get(INDEX_NUMBER_OF_REPLICAS),
+            v.get(INDEX_UPGRADE_PAGE_SIZE)),
         new BulkConfig(
             v.get(BULK_SIZE),
             v.get(BULK_DELAY),

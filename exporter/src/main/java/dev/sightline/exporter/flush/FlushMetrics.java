@@ -28,11 +28,7 @@ public final class FlushMetrics {
 
   public FlushMetrics(MeterRegistry registry, int partitionId) {
     var partition = Integer.toString(partitionId);
-    this.flushDuration =
-        Timer.builder(ExporterMeter.FLUSH_DURATION.id())
-            .description(ExporterMeter.FLUSH_DURATION.description())
-            .tag("partition", partition)
-            .register(registry);
+    this.flushDuration = ExporterMeter.FLUSH_DURATION.timer(registry, partitionId);
     this.bulkDocuments =
         DistributionSummary.builder(ExporterMeter.BULK_DOCUMENTS.id())
             .description(ExporterMeter.BULK_DOCUMENTS.description())
@@ -43,23 +39,12 @@ public final class FlushMetrics {
             .description(ExporterMeter.BULK_RECORDS.description())
             .tag("partition", partition)
             .register(registry);
-    this.failedFlushes =
-        Counter.builder(ExporterMeter.FLUSH_FAILURES.id())
-            .description(ExporterMeter.FLUSH_FAILURES.description())
-            .tag("partition", partition)
-            .register(registry);
-    this.rejectedItems =
-        Counter.builder(ExporterMeter.BULK_REJECTED_ITEMS.id())
-            .description(ExporterMeter.BULK_REJECTED_ITEMS.description())
-            .tag("partition", partition)
-            .register(registry);
-    this.bulkRefreshes = refreshes(registry, partition, "bulk");
-    this.requestRefreshes = refreshes(registry, partition, "request");
-    this.failedRefreshes =
-        Counter.builder(ExporterMeter.REFRESH_FAILURES.id())
-            .description(ExporterMeter.REFRESH_FAILURES.description())
-            .tag("partition", partition)
-            .register(registry);
+    this.failedFlushes = ExporterMeter.FLUSH_FAILURES.counter(registry, partitionId);
+    this.rejectedItems = ExporterMeter.BULK_REJECTED_ITEMS.counter(registry, partitionId);
+    this.bulkRefreshes = ExporterMeter.REFRESHES.counter(registry, partitionId, "kind", "bulk");
+    this.requestRefreshes =
+        ExporterMeter.REFRESHES.counter(registry, partitionId, "kind", "request");
+    this.failedRefreshes = ExporterMeter.REFRESH_FAILURES.counter(registry, partitionId);
   }
 
   void refreshed(RefreshKind kind) {
@@ -74,14 +59,6 @@ public final class FlushMetrics {
     flushDuration.record(durationNanos, TimeUnit.NANOSECONDS);
     bulkDocuments.record(documents);
     bulkRecords.record(records);
-  }
-
-  private static Counter refreshes(MeterRegistry registry, String partition, String kind) {
-    return Counter.builder(ExporterMeter.REFRESHES.id())
-        .description(ExporterMeter.REFRESHES.description())
-        .tag("partition", partition)
-        .tag("kind", kind)
-        .register(registry);
   }
 
   void flushFailed(StoreException failure) {

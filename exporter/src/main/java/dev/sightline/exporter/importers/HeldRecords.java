@@ -24,13 +24,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * The records that arrive while the exporter waits for the two-hop importers, held in log order and
- * not yet handled: the handlers read process definitions, parents' tree paths and incident flags
- * from a read model the importers are still filling, so they must not see a record before the
- * importers are done. Bounded like the batch (records and estimated bytes); when full, a record is
- * refused with a retryable exception, so nothing is lost and memory stays bounded.
+ * The records that arrive while the exporter may not write yet, held in log order and not yet
+ * handled: while it waits for the two-hop importers, or moves its partition's documents forward to
+ * new index versions (a schema upgrade). The handlers read process definitions, parents' tree paths
+ * and incident flags from the read model that is still being filled or moved, so they must not see
+ * a record before that is done. Bounded like the batch (records and estimated bytes); when full, a
+ * record is refused with a retryable exception, so nothing is lost and memory stays bounded.
  *
  * <p>Each record is a deep copy: the broker's record wraps a buffer it reuses for the next one.
  * Nothing held is acknowledged; on close the held records are dropped and the broker exports them
@@ -48,7 +50,7 @@ public final class HeldRecords {
   private final Deque<Held> records = new ArrayDeque<>();
   private final int maxRecords;
   private final long maxBytes;
-  private final int partitionId;
+  private final Supplier<String> waitingFor;
   private final AtomicInteger count = new AtomicInteger();
   private final AtomicLong bytes = new AtomicLong();
 
@@ -57,9 +59,29 @@ public final class HeldRecords {
    * @param maxBytes how many estimated bytes they may take ({@code bulk.memoryLimit})
    */
   public HeldRecords(int maxRecords, long maxBytes, MeterRegistry registry, int partitionId) {
+    this(
+        maxRecords,
+        maxBytes,
+        registry,
+        partitionId,
+        () ->
+            "waiting for the two-hop importers to finish partition "
+                + partitionId
+                + " (metric sightline.exporter.importers.waiting)");
+  }
+
+  /**
+   * @param waitingFor what the exporter waits for, for the refusal's message
+   */
+  public HeldRecords(
+      int maxRecords,
+      long maxBytes,
+      MeterRegistry registry,
+      int partitionId,
+      Supplier<String> waitingFor) {
     this.maxRecords = maxRecords;
     this.maxBytes = maxBytes;
-    this.partitionId = partitionId;
+    this.waitingFor = waitingFor;
     var partition = Integer.toString(partitionId);
     Gauge.builder(ExporterMeter.IMPORTERS_HELD.id(), count, AtomicInteger::get)
         .description(ExporterMeter.IMPORTERS_HELD.description())
@@ -87,11 +109,9 @@ public final class HeldRecords {
               + maxRecords
               + " records or "
               + maxBytes
-              + " bytes, bulk.size and bulk.memoryLimit) while waiting for the two-hop importers"
-              + " to finish partition "
-              + partitionId
-              + "; the record will be retried. Metric sightline.exporter.importers.waiting shows"
-              + " the wait.");
+              + " bytes, bulk.size and bulk.memoryLimit) while "
+              + waitingFor.get()
+              + "; the record will be retried.");
     }
     var copy = copyOf(record);
     var estimated = RECORD_OVERHEAD_BYTES + HeapEstimate.ofString(String.valueOf(copy.getValue()));

@@ -1,5 +1,11 @@
 package dev.sightline.exporter.meters;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Every meter the exporter registers, its name and description in one place: what {@code
  * docs/operations.md} lists ({@code OperationsDocTest} checks it) and what dashboards read.
@@ -39,10 +45,10 @@ public enum ExporterMeter {
       "1 while the exporter waits for the two-hop importers to finish this partition"),
   IMPORTERS_HELD(
       "sightline.exporter.importers.held",
-      "Records held, not yet handled, while waiting for the two-hop importers"),
+      "Records held, not yet handled, while waiting for the two-hop importers or a schema upgrade's copy-forward"),
   IMPORTERS_HELD_BYTES(
       "sightline.exporter.importers.held.bytes",
-      "Estimated heap bytes of the records held while waiting for the importers"),
+      "Estimated heap bytes of the records held while waiting for the importers or a schema upgrade"),
   LATENCY(
       "sightline.exporter.latency",
       "Per-record latency of one stage, on the broker's record clock (docs/latency.md)"),
@@ -72,7 +78,19 @@ public enum ExporterMeter {
       "Time a retention run took, from its refresh to its last delete"),
   RETENTION_DELETED(
       "sightline.exporter.retention.deleted",
-      "Documents retention deleted, by kind: root instances, called instances, other documents");
+      "Documents retention deleted, by kind: root instances, called instances, other documents"),
+  SCHEMA_UPGRADE_COPYING(
+      "sightline.exporter.schema.upgrade.copying",
+      "1 while the partition copies its documents forward from older index versions; records are held meanwhile"),
+  SCHEMA_UPGRADE_DOCUMENTS(
+      "sightline.exporter.schema.upgrade.documents",
+      "Documents a schema upgrade moved from an older index version, by outcome: copied, present (already in the current version), deadLettered; newerInOlder: present, but the older copy had later changes"),
+  SCHEMA_UPGRADE_PAGE_DURATION(
+      "sightline.exporter.schema.upgrade.page.duration",
+      "Time one page of a schema upgrade took, from its search to its delete"),
+  SCHEMA_UPGRADE_FAILURES(
+      "sightline.exporter.schema.upgrade.failures",
+      "Failed requests of a schema upgrade's copy-forward; it starts over after a backoff");
 
   private final String id;
   private final String description;
@@ -80,6 +98,34 @@ public enum ExporterMeter {
   ExporterMeter(String id, String description) {
     this.id = id;
     this.description = description;
+  }
+
+  /**
+   * This meter as a counter of one partition, registered (or found) in {@code registry}; {@code
+   * tags} are more tags as key, value pairs, e.g. {@code "outcome", "done"}.
+   */
+  public Counter counter(MeterRegistry registry, int partitionId, String... tags) {
+    return Counter.builder(id)
+        .description(description)
+        .tag("partition", Integer.toString(partitionId))
+        .tags(tags)
+        .register(registry);
+  }
+
+  /** This meter as a timer of one partition. */
+  public Timer timer(MeterRegistry registry, int partitionId) {
+    return Timer.builder(id)
+        .description(description)
+        .tag("partition", Integer.toString(partitionId))
+        .register(registry);
+  }
+
+  /** This meter as a gauge of one partition that reads {@code value}. */
+  public void gauge(MeterRegistry registry, int partitionId, AtomicInteger value) {
+    Gauge.builder(id, value, AtomicInteger::get)
+        .description(description)
+        .tag("partition", Integer.toString(partitionId))
+        .register(registry);
   }
 
   /** The Micrometer name. */

@@ -18,18 +18,14 @@ final class RetentionMeters {
   private final Counter others;
 
   RetentionMeters(MeterRegistry registry, int partitionId) {
-    var partition = Integer.toString(partitionId);
-    done = runs(registry, partition, "done");
-    failed = runs(registry, partition, "failed");
-    skipped = runs(registry, partition, "skipped");
-    duration =
-        Timer.builder(ExporterMeter.RETENTION_RUN_DURATION.id())
-            .description(ExporterMeter.RETENTION_RUN_DURATION.description())
-            .tag("partition", partition)
-            .register(registry);
-    roots = deleted(registry, partition, "rootInstance");
-    called = deleted(registry, partition, "calledInstance");
-    others = deleted(registry, partition, "other");
+    done = ExporterMeter.RETENTION_RUNS.counter(registry, partitionId, "outcome", "done");
+    failed = ExporterMeter.RETENTION_RUNS.counter(registry, partitionId, "outcome", "failed");
+    skipped = ExporterMeter.RETENTION_RUNS.counter(registry, partitionId, "outcome", "skipped");
+    duration = ExporterMeter.RETENTION_RUN_DURATION.timer(registry, partitionId);
+    roots = ExporterMeter.RETENTION_DELETED.counter(registry, partitionId, "kind", "rootInstance");
+    called =
+        ExporterMeter.RETENTION_DELETED.counter(registry, partitionId, "kind", "calledInstance");
+    others = ExporterMeter.RETENTION_DELETED.counter(registry, partitionId, "kind", "other");
   }
 
   void done(RetentionRun.Outcome outcome, long durationNanos) {
@@ -46,21 +42,5 @@ final class RetentionMeters {
 
   void skipped() {
     skipped.increment();
-  }
-
-  private static Counter runs(MeterRegistry registry, String partition, String outcome) {
-    return Counter.builder(ExporterMeter.RETENTION_RUNS.id())
-        .description(ExporterMeter.RETENTION_RUNS.description())
-        .tag("partition", partition)
-        .tag("outcome", outcome)
-        .register(registry);
-  }
-
-  private static Counter deleted(MeterRegistry registry, String partition, String kind) {
-    return Counter.builder(ExporterMeter.RETENTION_DELETED.id())
-        .description(ExporterMeter.RETENTION_DELETED.description())
-        .tag("partition", partition)
-        .tag("kind", kind)
-        .register(registry);
   }
 }

@@ -73,6 +73,24 @@ public final class BulkLines {
         new dev.sightline.exporter.batch.DocumentKey(index, id), out.toByteArray(), null);
   }
 
+  /**
+   * A {@code create} operation: written only if no document with that id is in the index yet (else
+   * the item is refused with 409, {@code version_conflict_engine_exception}).
+   */
+  public static BulkItem create(String index, String id, Map<String, Object> source) {
+    var out = new ByteArrayOutputStream(256);
+    try (var generator = JSON.createGenerator(out)) {
+      action(generator, "create", index, id, null);
+      generator.writeRaw('\n');
+      value(generator, source);
+      generator.writeRaw('\n');
+    } catch (IOException e) {
+      throw new StoreException("cannot serialize document " + index + "/" + id, e);
+    }
+    return new BulkItem(
+        new dev.sightline.exporter.batch.DocumentKey(index, id), out.toByteArray(), null);
+  }
+
   /** A {@code delete} operation: an action line and no source. */
   public static BulkItem delete(dev.sightline.exporter.batch.DocumentKey key) {
     var out = new ByteArrayOutputStream(128);

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.elasticsearch.client.Request;
-import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
-import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -68,21 +66,7 @@ public final class BulkRequests {
       request.addParameter("refresh", "true");
     }
     request.setEntity(new BulkBody(items));
-    var answered = new CompletableFuture<Response>();
-    client.performRequestAsync(
-        request,
-        new ResponseListener() {
-          @Override
-          public void onSuccess(Response response) {
-            answered.complete(response);
-          }
-
-          @Override
-          public void onFailure(Exception exception) {
-            answered.completeExceptionally(exception);
-          }
-        });
-    return answered
+    return RestCalls.sendAsync(client, request)
         .handle(
             (response, error) -> {
               if (error == null) {

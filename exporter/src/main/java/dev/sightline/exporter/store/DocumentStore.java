@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 public interface DocumentStore extends DocumentReader, AutoCloseable {
 
   /**
-   * Creates the index templates and indices if missing; idempotent and safe from several partitions
-   * at once.
+   * Creates the index templates and indices if missing, and the read aliases over the versions of
+   * each index; idempotent and safe from several partitions at once.
    */
   void ensureSchema();
 
@@ -86,6 +86,15 @@ public interface DocumentStore extends DocumentReader, AutoCloseable {
    * has none (a double or tool that never removes anything).
    */
   default Optional<RetentionStore> retention() {
+    return Optional.empty();
+  }
+
+  /**
+   * Searches, creates and deletes for a schema upgrade's copy-forward (docs/operations.md,
+   * "Upgrading the schema"); empty for a store that has none (a double or tool with one version
+   * only: nothing to upgrade).
+   */
+  default Optional<UpgradeStore> upgrade() {
     return Optional.empty();
   }
 

@@ -125,7 +125,7 @@ public final class ElasticsearchErrors {
           : "the exporter's user or API key lacks privileges on "
               + indices
               + ": grant it the cluster privilege manage_index_templates and the index privileges"
-              + " create_index, view_index_metadata, read and write on <index.prefix>-*; the"
+              + " manage (indices and their read aliases), read and write on <index.prefix>-*; the"
               + " exporter retries";
     }
     if (INDEX_NOT_FOUND.equals(type)) {

@@ -23,8 +23,6 @@ import java.util.stream.Collectors;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
 import org.elasticsearch.client.Request;
-import org.elasticsearch.client.Response;
-import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -61,7 +59,8 @@ public final class ElasticsearchRetention implements RetentionStore {
     indices.addFirst(processInstances);
     var request = new Request("POST", "/" + path(indices) + "/_refresh");
     request.addParameter("ignore_unavailable", "true");
-    return send(request, "refresh " + indices).thenApply(response -> null);
+    return RestCalls.performAsync(client, request, "refresh " + indices)
+        .thenApply(response -> null);
   }
 
   @Override
@@ -184,7 +183,7 @@ public final class ElasticsearchRetention implements RetentionStore {
     } catch (IOException e) {
       return CompletableFuture.failedFuture(new StoreException(what + " failed: " + e, e));
     }
-    return send(request, what)
+    return RestCalls.performAsync(client, request, what)
         .thenApply(
             response -> {
               try (var in = response.getEntity().getContent()) {
@@ -193,24 +192,6 @@ public final class ElasticsearchRetention implements RetentionStore {
                 throw new StoreException(what + " failed: unreadable answer (" + e + ")", e);
               }
             });
-  }
-
-  private CompletableFuture<Response> send(Request request, String what) {
-    var answered = new CompletableFuture<Response>();
-    client.performRequestAsync(
-        request,
-        new ResponseListener() {
-          @Override
-          public void onSuccess(Response response) {
-            answered.complete(response);
-          }
-
-          @Override
-          public void onFailure(Exception exception) {
-            answered.completeExceptionally(RestCalls.failure(what, exception));
-          }
-        });
-    return answered;
   }
 
   private static String path(List<String> indices) {

@@ -12,9 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.elasticsearch.client.Request;
-import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
-import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -23,7 +21,8 @@ import org.elasticsearch.client.RestClient;
  * ({@link BulkLines}). {@link #bulk} sends the bytes it is given, serialized once by the caller, as
  * one request (halves after a 413) without waiting, with {@code refresh=true} if asked, and reads
  * the answer with Jackson's streaming parser ({@link BulkResponses}); {@link #refresh} does not
- * wait either. Schema, reads, purge and {@link #write} are synchronous.
+ * wait either. Schema (templates, indices and their read aliases), reads, purge and {@link #write}
+ * are synchronous.
  *
  * <p>Thread-safe as the client is; one instance per exporter (partition).
  */
@@ -35,6 +34,7 @@ public final class ElasticsearchStore implements DocumentStore {
   private final ReadModelSchema schema;
   private final long maxRequestBytes;
   private final ElasticsearchRetention retention;
+  private final ElasticsearchUpgrade upgrade;
   private volatile Engine engine;
 
   /**
@@ -47,6 +47,7 @@ public final class ElasticsearchStore implements DocumentStore {
     this.schema = schema;
     this.maxRequestBytes = maxRequestBytes;
     this.retention = new ElasticsearchRetention(client, schema);
+    this.upgrade = new ElasticsearchUpgrade(client);
   }
 
   @Override
@@ -54,8 +55,8 @@ public final class ElasticsearchStore implements DocumentStore {
     if (engine == null) {
       engine = Engine.detect(client);
     }
-    for (IndexDescriptor descriptor : ReadModelSchema.INDICES) {
-      var index = schema.indexName(descriptor);
+    for (IndexDescriptor descriptor : schema.indices()) {
+      var index = descriptor.indexName(schema.prefix());
       var template = descriptor.templateName(schema.prefix());
       var body =
           "{\"index_patterns\":[\""
@@ -66,13 +67,16 @@ public final class ElasticsearchStore implements DocumentStore {
               + schema.settingsJson()
               + ",\"mappings\":"
               + descriptor.mappingsJson()
-              + "}}";
+              + ",\"aliases\":{\""
+              + descriptor.aliasName(schema.prefix())
+              + "\":{}}}}";
       RestCalls.perform(
           client,
           RestCalls.request("PUT", "/_index_template/" + RestCalls.segment(template), body),
           "put index template " + template);
       RestCalls.createIndexIfMissing(client, index, null);
     }
+    SchemaAliases.ensure(client, schema);
   }
 
   @Override
@@ -99,21 +103,7 @@ public final class ElasticsearchStore implements DocumentStore {
     var names = indices.stream().map(RestCalls::segment).collect(Collectors.joining(","));
     var request = new Request("POST", "/" + names + "/_refresh");
     request.addParameter("ignore_unavailable", "true");
-    var done = new CompletableFuture<Void>();
-    client.performRequestAsync(
-        request,
-        new ResponseListener() {
-          @Override
-          public void onSuccess(Response response) {
-            done.complete(null);
-          }
-
-          @Override
-          public void onFailure(Exception exception) {
-            done.completeExceptionally(RestCalls.failure("refresh " + indices, exception));
-          }
-        });
-    return done;
+    return RestCalls.performAsync(client, request, "refresh " + indices).thenApply(done -> null);
   }
 
   @Override
@@ -124,6 +114,11 @@ public final class ElasticsearchStore implements DocumentStore {
   @Override
   public Optional<RetentionStore> retention() {
     return Optional.of(retention);
+  }
+
+  @Override
+  public Optional<UpgradeStore> upgrade() {
+    return Optional.of(upgrade);
   }
 
   /** A document of an index that does not exist (yet, or any more) is not found. */
@@ -153,8 +148,8 @@ public final class ElasticsearchStore implements DocumentStore {
 
   @Override
   public void purge() {
-    for (IndexDescriptor descriptor : ReadModelSchema.INDICES) {
-      var index = schema.indexName(descriptor);
+    for (IndexDescriptor descriptor : schema.indices()) {
+      var index = descriptor.indexName(schema.prefix());
       var delete = new Request("DELETE", "/" + RestCalls.segment(index));
       delete.addParameter("ignore_unavailable", "true");
       RestCalls.perform(client, delete, "delete index " + index);

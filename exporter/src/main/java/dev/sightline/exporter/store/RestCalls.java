@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -31,6 +34,48 @@ public final class RestCalls {
     } catch (IOException | RuntimeException e) {
       throw failure(what, e);
     }
+  }
+
+  /**
+   * Sends a request without waiting. The future completes on one of the client's I/O threads with
+   * the answer, or exceptionally with a {@link StoreException} (a non-2xx answer, or none).
+   */
+  public static CompletableFuture<Response> performAsync(
+      RestClient client, Request request, String what) {
+    return sendAsync(client, request)
+        .handle(
+            (response, error) -> {
+              if (error == null) {
+                return response;
+              }
+              var cause =
+                  error instanceof CompletionException && error.getCause() != null
+                      ? error.getCause()
+                      : error;
+              throw failure(what, cause instanceof Exception e ? e : new RuntimeException(cause));
+            });
+  }
+
+  /**
+   * The same, failing with the client's own exception (a {@link ResponseException} for a non-2xx
+   * answer): for callers that look at the answer themselves.
+   */
+  static CompletableFuture<Response> sendAsync(RestClient client, Request request) {
+    var answered = new CompletableFuture<Response>();
+    client.performRequestAsync(
+        request,
+        new ResponseListener() {
+          @Override
+          public void onSuccess(Response response) {
+            answered.complete(response);
+          }
+
+          @Override
+          public void onFailure(Exception exception) {
+            answered.completeExceptionally(exception);
+          }
+        });
+    return answered;
   }
 
   /** The JSON body of a response as a map (small answers only: metadata, a document). */

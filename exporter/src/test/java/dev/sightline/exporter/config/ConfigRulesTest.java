@@ -66,6 +66,13 @@ class ConfigRulesTest {
               "101",
               "must be an integer between 0 and 100"),
           arguments(
+              "index.upgradePageSize",
+              "1",
+              "10000",
+              "0",
+              "10001",
+              "must be an integer between 1 and 10000"),
+          arguments(
               "bulk.size", "1", "100000", "0", "100001", "must be an integer between 1 and 100000"),
           arguments(
               "bulk.delay",

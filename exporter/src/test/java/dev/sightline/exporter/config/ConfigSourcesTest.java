@@ -34,7 +34,7 @@ class ConfigSourcesTest {
               Optional.of(new Secret("changeme")),
               Optional.empty(),
               Duration.ofSeconds(5)),
-          new IndexConfig("ops", 3, 1),
+          new IndexConfig("ops", 3, 1, 500),
           new BulkConfig(500, Duration.ofMillis(250), 10 * 1024 * 1024, 2, Duration.ZERO),
           new VisibilityConfig(
               RefreshPolicy.AFTER_BULK, Duration.ofMillis(30), Duration.ofSeconds(1)),
@@ -68,7 +68,7 @@ class ConfigSourcesTest {
                   Optional.empty(),
                   Optional.empty(),
                   Duration.ofSeconds(30)),
-              new IndexConfig("sightline", 1, 0),
+              new IndexConfig("sightline", 1, 0, 500),
               new BulkConfig(1000, Duration.ofSeconds(1), 20 * 1024 * 1024, 2, Duration.ZERO),
               new VisibilityConfig(
                   RefreshPolicy.AFTER_BULK, Duration.ofMillis(30), Duration.ofSeconds(1)),

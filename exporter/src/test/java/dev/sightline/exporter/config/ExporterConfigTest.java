@@ -74,6 +74,7 @@ class ExporterConfigTest {
             index.prefix = sightline
             index.numberOfShards = 1
             index.numberOfReplicas = 0
+            index.upgradePageSize = 500
             bulk.size = 1000
             bulk.delay = 1s
             bulk.memoryLimit = 20MB
@@ -130,7 +131,7 @@ class ExporterConfigTest {
             "ExporterConfig[connect=ConnectConfig[urls=[http://es1:9200, http://es2:9200], username=Optional[elastic],"
                 + " password=Optional[***], apiKey=Optional.empty, requestTimeout=PT30S,"
                 + " tls=TlsConfig[caPath=Optional.empty, trustStorePath=Optional.empty, trustStorePassword=Optional.empty]],"
-                + " index=IndexConfig[prefix=sightline, numberOfShards=1, numberOfReplicas=0],"
+                + " index=IndexConfig[prefix=sightline, numberOfShards=1, numberOfReplicas=0, upgradePageSize=500],"
                 + " bulk=BulkConfig[size=1000, delay=PT1S, memoryLimitBytes=1048576, maxInFlight=2,"
                 + " linger=PT0S],"
                 + " visibility=VisibilityConfig[refresh=AFTER_BULK, minRefreshInterval=PT0.03S,"

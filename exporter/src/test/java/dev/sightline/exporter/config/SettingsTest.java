@@ -30,7 +30,7 @@ class SettingsTest {
     var all = Settings.ALL;
     // then
     assertThat(all).containsExactlyInAnyOrderElementsOf(constants).doesNotHaveDuplicates();
-    assertThat(ConfigParser.knownKeys()).hasSize(41).doesNotHaveDuplicates();
+    assertThat(ConfigParser.knownKeys()).hasSize(42).doesNotHaveDuplicates();
   }
 
   @Test
@@ -57,6 +57,7 @@ class SettingsTest {
             Map.entry("index.prefix", "p2"),
             Map.entry("index.numberOfShards", 2),
             Map.entry("index.numberOfReplicas", 1),
+            Map.entry("index.upgradePageSize", 20),
             Map.entry("bulk.size", 2),
             Map.entry("bulk.delay", "2s"),
             Map.entry("bulk.memoryLimit", "2MB"),
@@ -88,6 +89,7 @@ class SettingsTest {
             "index.prefix = p2",
             "index.numberOfShards = 2",
             "index.numberOfReplicas = 1",
+            "index.upgradePageSize = 20",
             "bulk.size = 2",
             "bulk.delay = 2s",
             "bulk.memoryLimit = 2MB",

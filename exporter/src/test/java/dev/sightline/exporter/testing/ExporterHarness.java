@@ -54,6 +54,29 @@ public final class ExporterHarness {
             held.answerWait()));
   }
 
+  /**
+   * With the schema's indices at the versions {@code indices} gives (a schema upgrade), the log
+   * going to {@code log}.
+   */
+  public static ExporterHarness withIndices(
+      Map<String, Object> args,
+      VirtualClock clock,
+      InMemoryStore store,
+      TestController controller,
+      List<dev.sightline.exporter.schema.IndexDescriptor> indices,
+      org.slf4j.Logger log) {
+    return new ExporterHarness(
+        clock,
+        store,
+        controller,
+        context(args, 1, clock, log),
+        new SightlineExporter(
+            (config, schema, json) -> store,
+            (config, json) -> ImportStatusSource.NOTHING_TO_WAIT_FOR,
+            dev.sightline.exporter.flush.AnswerWait.BLOCKING,
+            indices));
+  }
+
   /** On a store and clock of the test's, with the exporter's log going to {@code log}. */
   public ExporterHarness(
       Map<String, Object> args, VirtualClock clock, InMemoryStore store, org.slf4j.Logger log) {

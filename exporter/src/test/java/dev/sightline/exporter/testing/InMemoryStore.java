@@ -32,6 +32,7 @@ public final class InMemoryStore implements DocumentStore {
   private boolean searchesHeld;
   private boolean closed;
   private final InMemoryRetention retention = new InMemoryRetention(this);
+  private final InMemoryUpgrade upgrade = new InMemoryUpgrade(this);
 
   /** The next {@code count} calls fail as if Elasticsearch were unreachable. */
   public void failNext(int count) {
@@ -41,6 +42,10 @@ public final class InMemoryStore implements DocumentStore {
   /** Every call fails until {@code setDown(false)}. */
   public void setDown(boolean down) {
     this.down = down;
+  }
+
+  boolean isDown() {
+    return down;
   }
 
   private record Rejection(
@@ -206,6 +211,27 @@ public final class InMemoryStore implements DocumentStore {
   /** The same, typed, to make it fail. */
   public InMemoryRetention retentionDouble() {
     return retention;
+  }
+
+  /** A schema upgrade's searches, creates and deletes over these documents. */
+  @Override
+  public Optional<dev.sightline.exporter.store.UpgradeStore> upgrade() {
+    return Optional.of(upgrade);
+  }
+
+  /** The same, typed, to hold or fail its answers. */
+  public InMemoryUpgrade upgradeDouble() {
+    return upgrade;
+  }
+
+  /** Creates a document, as a bulk {@code create} does: false if one with that id is there. */
+  boolean putIfAbsent(String index, String id, Map<String, Object> fields) {
+    return indices.computeIfAbsent(index, name -> new TreeMap<>()).putIfAbsent(id, fields) == null;
+  }
+
+  /** Puts documents as they were written by another exporter (an older version, say). */
+  public void put(String index, String id, Map<String, Object> fields) {
+    indices.computeIfAbsent(index, name -> new TreeMap<>()).put(id, new LinkedHashMap<>(fields));
   }
 
   /** Every index holding documents. */

@@ -1,7 +1,6 @@
 package dev.sightline.exporter.testing;
 
 import dev.sightline.exporter.SightlineExporter;
-import dev.sightline.exporter.filter.ReadModelRecordFilter;
 import dev.sightline.probe.host.BrokerHost;
 import dev.sightline.probe.host.BrokerRetry;
 import dev.sightline.probe.host.actor.VirtualTimeScheduler;
@@ -78,12 +77,12 @@ public final class ScrapedRun {
       time.runUntilIdle();
       time.advanceBy(Duration.ofMinutes(2));
       var acknowledged = host.acknowledgedPosition(PARTITION, ExporterHarness.EXPORTER_ID);
-      if (acknowledged < lastAccepted(records)) {
+      if (acknowledged < BrokerFilter.lastAccepted(records)) {
         throw new IllegalStateException(
             "the run did not finish: acknowledged "
                 + acknowledged
                 + " of "
-                + lastAccepted(records)
+                + BrokerFilter.lastAccepted(records)
                 + ", failure "
                 + partition.failure());
       }
@@ -93,17 +92,5 @@ public final class ScrapedRun {
       time.close();
       registry.close();
     }
-  }
-
-  /** The position of the last record the broker hands over (the exporter's filter accepts it). */
-  private static long lastAccepted(List<Record<?>> records) {
-    var filter = new ReadModelRecordFilter();
-    return records.stream()
-        .filter(record -> filter.acceptType(record.getRecordType()))
-        .filter(record -> filter.acceptValue(record.getValueType()))
-        .filter(record -> filter.acceptIntent(record.getIntent()))
-        .mapToLong(Record::getPosition)
-        .max()
-        .orElseThrow();
   }
 }

@@ -23,6 +23,21 @@ final class ReadModelDocuments {
     return byId;
   }
 
+  /**
+   * Every document an alias (or several indices) shows, by id, refreshed first; a document shown
+   * twice (the same id in two of its indices) appears a second time as {@code "<id> (also in
+   * <index>)"}, so that a comparison sees it as extra.
+   */
+  static Map<String, Map<String, Object>> throughAlias(EngineClient client, String alias) {
+    client.refresh(alias);
+    var byId = new TreeMap<String, Map<String, Object>>();
+    for (var hit : client.search(alias, "{\"size\":10000}")) {
+      var key = byId.containsKey(hit.id()) ? hit.id() + " (also in " + hit.index() + ")" : hit.id();
+      byId.put(key, normalize(hit.source()));
+    }
+    return byId;
+  }
+
   /** Documents of a store double ({@code InMemoryStore}), normalized the same way. */
   static Map<String, Map<String, Object>> normalizeAll(Map<String, Map<String, Object>> documents) {
     var byId = new TreeMap<String, Map<String, Object>>();
