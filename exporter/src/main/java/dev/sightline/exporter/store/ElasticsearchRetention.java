@@ -170,12 +170,7 @@ public final class ElasticsearchRetention implements RetentionStore {
       var out = new ByteArrayOutputStream();
       try (var json = JSON.createGenerator(out)) {
         json.writeStartObject();
-        json.writeNumberField("size", size);
-        json.writeBooleanField("track_total_hits", false);
-        json.writeBooleanField("_source", false);
-        json.writeArrayFieldStart("docvalue_fields");
-        json.writeString(ReadModelSchema.POSITION);
-        json.writeEndArray();
+        PositionSearches.positionsOnly(json, size);
         body.write(json);
         json.writeEndObject();
       }

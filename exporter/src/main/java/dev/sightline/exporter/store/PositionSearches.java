@@ -1,6 +1,7 @@
 package dev.sightline.exporter.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.sightline.exporter.schema.ReadModelSchema;
@@ -92,17 +93,25 @@ public final class PositionSearches {
    * ["position"], "query": {"bool": {"should": [{"bool": {"filter": [{"term": {"_index": i}},
    * {"ids": {"values": [...]}}]}}, …]}}}}
    */
+  /**
+   * The fields of a search body that asks for {@code size} hits and, of each, only its position
+   * (doc values): no source, no total.
+   */
+  static void positionsOnly(JsonGenerator json, int size) throws IOException {
+    json.writeNumberField("size", size);
+    json.writeBooleanField("track_total_hits", false);
+    json.writeBooleanField("_source", false);
+    json.writeArrayFieldStart("docvalue_fields");
+    json.writeString(ReadModelSchema.POSITION);
+    json.writeEndArray();
+  }
+
   static byte[] body(Map<String, List<String>> idsByIndex) throws IOException {
     var out = new ByteArrayOutputStream();
     var size = idsByIndex.values().stream().mapToInt(List::size).sum();
     try (var json = JSON.createGenerator(out)) {
       json.writeStartObject();
-      json.writeNumberField("size", size);
-      json.writeBooleanField("track_total_hits", false);
-      json.writeBooleanField("_source", false);
-      json.writeArrayFieldStart("docvalue_fields");
-      json.writeString(ReadModelSchema.POSITION);
-      json.writeEndArray();
+      positionsOnly(json, size);
       json.writeObjectFieldStart("query");
       json.writeObjectFieldStart("bool");
       json.writeArrayFieldStart("should");
