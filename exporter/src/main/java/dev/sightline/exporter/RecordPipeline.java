@@ -112,7 +112,8 @@ final class RecordPipeline {
   /**
    * The exporter may write now (the importers finished, the copy-forward is done): the records held
    * meanwhile go through the handlers in log order, then whatever is pending is written at once and
-   * waited for; failures are kept for a retry.
+   * waited for; failures are kept for a retry after their backoff (never resent at once: under
+   * {@code errors.onRejected=block} that would loop on the exporter thread).
    */
   void releaseHeldAndFlush() {
     releaseHeldKeepingFailures();
@@ -120,7 +121,7 @@ final class RecordPipeline {
       return;
     }
     try {
-      flusher.flush();
+      flusher.flushRespectingBackoff();
     } catch (StoreException e) {
       log.warn("Flush failed, kept for a retry: {}", e.getMessage());
     }

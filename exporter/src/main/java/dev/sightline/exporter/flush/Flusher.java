@@ -157,10 +157,18 @@ public final class Flusher {
   }
 
   private void drive(boolean force) {
+    drive(force, force);
+  }
+
+  /**
+   * @param force cut a bulk even if the batch is not due
+   * @param resendAtOnce send failed bulks again without waiting out their backoff
+   */
+  private void drive(boolean force, boolean resendAtOnce) {
     do {
       takeUpAnswers();
       var now = nowMillis.getAsLong();
-      if (force || !backoff.isWaiting(now)) {
+      if (resendAtOnce || !backoff.isWaiting(now)) {
         resendWaiting(now);
       }
       cut(now, force);
@@ -192,8 +200,22 @@ public final class Flusher {
    * Elasticsearch fails; what failed stays pending for the next attempt.
    */
   public void flush() {
+    flush(true);
+  }
+
+  /**
+   * {@link #flush}, except that a bulk that failed is sent again only once its backoff is over: for
+   * the exporter thread, where a document refused for good under {@code errors.onRejected=block}
+   * would otherwise be resent at once, forever. A bulk waiting for its backoff ends the flush with
+   * its failure; the scheduled task retries it.
+   */
+  public void flushRespectingBackoff() {
+    flush(false);
+  }
+
+  private void flush(boolean resendAtOnce) {
     while (true) {
-      drive(true);
+      drive(true, resendAtOnce);
       if (bulks.isEmpty()) {
         return;
       }

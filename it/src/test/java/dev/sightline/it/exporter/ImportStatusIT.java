@@ -203,7 +203,8 @@ class ImportStatusIT {
 
         // and once the importer has saved and completed the partition's position, it writes all
         position(client, es, 1, "zeebe-record-process-instance", true);
-        direct.controller.advance(Duration.ofSeconds(10));
+        Await.advanceUntilAcknowledged(
+            direct.controller, records.getLast().getPosition(), Duration.ofSeconds(10));
         assertThat(direct.controller.getLastExportedRecordPosition())
             .isEqualTo(records.getLast().getPosition());
         assertThat(
