@@ -40,15 +40,42 @@ public final class ElasticsearchUpgrade implements UpgradeStore {
         .thenApply(response -> aliasesByIndex(RestCalls.json(response, what)));
   }
 
-  /** {@code GET <patterns>/_alias}: the open indices that match, each with its aliases. */
+  /**
+   * Longer request lines are refused ({@code too_long_http_line_exception}: 4096 bytes by default,
+   * {@code http.max_initial_line_length}); a long multi-byte prefix gets there with eight patterns.
+   */
+  static final int MAX_PATTERNS_LENGTH = 2048;
+
+  /**
+   * {@code GET <patterns>/_alias}: the open indices that match, each with its aliases. Patterns too
+   * long for one request line become their common beginning and a wildcard: a superset, which the
+   * caller matches by exact name anyway.
+   */
   static Request aliasesRequest(List<String> patterns) {
     var names =
         patterns.stream().map(RestCalls::segmentKeepingWildcards).collect(Collectors.joining(","));
+    if (names.length() > MAX_PATTERNS_LENGTH) {
+      names = RestCalls.segmentKeepingWildcards(commonBeginning(patterns) + "*");
+    }
     var request = new Request("GET", "/" + names + "/_alias");
     request.addParameter("expand_wildcards", "open");
     request.addParameter("ignore_unavailable", "true");
     request.addParameter("allow_no_indices", "true");
     return request;
+  }
+
+  private static String commonBeginning(List<String> patterns) {
+    var common = patterns.getFirst();
+    for (var pattern : patterns) {
+      var length = 0;
+      while (length < Math.min(common.length(), pattern.length())
+          && common.charAt(length) == pattern.charAt(length)) {
+        length++;
+      }
+      common = common.substring(0, length);
+    }
+    var wildcard = common.indexOf('*');
+    return wildcard < 0 ? common : common.substring(0, wildcard);
   }
 
   /** {@code {"<index>": {"aliases": {"<alias>": {…}}}}} → index → alias names. */
