@@ -278,7 +278,7 @@ public final class Flusher {
   public Duration nextCheckIn() {
     var now = nowMillis.getAsLong();
     var next = policy.untilDue(batch, now);
-    if (bulks.size() < maxInFlight && !batch.isEmpty() && (bulks.isEmpty() || !catchingUp(now))) {
+    if (bulks.size() < maxInFlight && !batch.isEmpty() && lingerSends(now)) {
       var oldest = batch.oldestRecordAtMillis().orElse(now);
       next = min(next, Duration.ofMillis(Math.max(0, oldest + lingerMillis - now)));
     }
@@ -359,7 +359,12 @@ public final class Flusher {
     if (policy.isFull(batch) || policy.isDue(batch, now)) {
       return true;
     }
-    return (bulks.isEmpty() || !catchingUp(now)) && lingered(now);
+    return lingerSends(now) && lingered(now);
+  }
+
+  /** Whether a lingered batch may take a free slot: not while catching up with a bulk in flight. */
+  private boolean lingerSends(long now) {
+    return bulks.isEmpty() || !catchingUp(now);
   }
 
   /** Whether the newest record handled is older than {@code visibility.maxRefreshLag}. */
