@@ -332,15 +332,23 @@ class WritePathTest {
       assertThat(held.inFlight()).hasSize(2).contains(first);
     }
 
-    @Test
-    void shouldKeepTheSecondSlotForAFullBulkWhileCatchingUp() {
-      // given a lag limit of 1 s, and records handled 5 s after they were written: a backlog
-      var settings = new HashMap<>(args(1000, 2, "engine"));
+    /**
+     * Bulks of {@code bulkSize}, a lag limit of 1 s, and 5 s passed: what comes now is a backlog.
+     */
+    private ExporterHarness catchingUp(int bulkSize) {
+      var settings = new HashMap<>(args(bulkSize, 2, "engine"));
       settings.put(
           "visibility",
           Map.of("refresh", "engine", "minRefreshInterval", "100ms", "maxRefreshLag", "1s"));
       var harness = harness(settings);
       harness.advance(Duration.ofSeconds(5));
+      return harness;
+    }
+
+    @Test
+    void shouldKeepTheSecondSlotForAFullBulkWhileCatchingUp() {
+      // given a lag limit of 1 s, and records handled 5 s after they were written: a backlog
+      var harness = catchingUp(1000);
       var rest = exportUntilInFlight(harness, scenario(), 1);
 
       // when the rest of the backlog comes while the first bulk is in flight
@@ -358,12 +366,7 @@ class WritePathTest {
     @Test
     void shouldFillTheSecondSlotWithAFullBulkWhileCatchingUp() {
       // given bulks of 2 documents and the same backlog
-      var settings = new HashMap<>(args(2, 2, "engine"));
-      settings.put(
-          "visibility",
-          Map.of("refresh", "engine", "minRefreshInterval", "100ms", "maxRefreshLag", "1s"));
-      var harness = harness(settings);
-      harness.advance(Duration.ofSeconds(5));
+      var harness = catchingUp(2);
       var rest = exportUntilInFlight(harness, scenario(), 1);
 
       var first = held.bulks().getFirst();
