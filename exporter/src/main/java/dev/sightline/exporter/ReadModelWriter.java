@@ -65,46 +65,45 @@ public final class ReadModelWriter {
     this.schemaCheck = schemaCheck;
   }
 
-  public static ReadModelWriter create(
+  /**
+   * Where a partition's writer lives: its configuration, schema, store, meters and clock.
+   *
+   * @param nowMillis the exporter's clock (the broker's, or a test's virtual one)
+   */
+  public record Context(
       ExporterConfig config,
       ReadModelSchema schema,
       DocumentStore store,
       MeterRegistry meters,
       int partitionId,
       Logger log,
-      LongSupplier nowMillis,
+      LongSupplier nowMillis) {}
+
+  /** A writer that waits for a bulk's answer by blocking when it must (the importer's). */
+  public static ReadModelWriter create(
+      Context context,
       Flusher.Acknowledger acknowledger,
       LatencyTracker latency,
       Batch.NewDocuments newDocuments) {
-    return create(
-        config,
-        schema,
-        store,
-        meters,
-        partitionId,
-        log,
-        nowMillis,
-        acknowledger,
-        latency,
-        newDocuments,
-        AnswerWait.BLOCKING);
+    return create(context, acknowledger, latency, newDocuments, AnswerWait.BLOCKING);
   }
 
   /**
    * @param answerWait how the exporter thread waits for a bulk's answer when it must
    */
   public static ReadModelWriter create(
-      ExporterConfig config,
-      ReadModelSchema schema,
-      DocumentStore store,
-      MeterRegistry meters,
-      int partitionId,
-      Logger log,
-      LongSupplier nowMillis,
+      Context context,
       Flusher.Acknowledger acknowledger,
       LatencyTracker latency,
       Batch.NewDocuments newDocuments,
       AnswerWait answerWait) {
+    var config = context.config();
+    var schema = context.schema();
+    var store = context.store();
+    var meters = context.meters();
+    var partitionId = context.partitionId();
+    var log = context.log();
+    var nowMillis = context.nowMillis();
     var written =
         newDocuments == Batch.NewDocuments.WHOLE
             ? new WrittenDocuments(WRITTEN_DOCUMENTS_BYTES, WRITTEN_DOCUMENT_MAX_BYTES)

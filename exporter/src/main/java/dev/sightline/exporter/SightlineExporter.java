@@ -151,13 +151,8 @@ public final class SightlineExporter implements Exporter {
     }
     var writer =
         ReadModelWriter.create(
-            config,
-            schema,
-            store,
-            meters,
-            partitionId,
-            log,
-            clock::millis,
+            new ReadModelWriter.Context(
+                config, schema, store, meters, partitionId, log, clock::millis),
             Flusher.Acknowledger.of(controller, () -> metadata.toJson(JSON)),
             latency.tracker(),
             Batch.NewDocuments.WHOLE, // the log is in order: an entity's first record is seen first

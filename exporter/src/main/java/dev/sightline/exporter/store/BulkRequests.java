@@ -1,5 +1,6 @@
 package dev.sightline.exporter.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +30,19 @@ public final class BulkRequests {
    */
   public static CompletableFuture<BulkItemFailures> sendAsync(
       RestClient client, List<BulkItem> items, boolean refresh) {
+    return sendAsync(client, items, refresh, null);
+  }
+
+  /**
+   * As {@link #sendAsync(RestClient, List, boolean)}, with the bulk's {@code timeout}: how long the
+   * node waits for an unavailable primary before it refuses the item ({@code 503}).
+   *
+   * @param timeout null for the node's default (1 minute)
+   */
+  public static CompletableFuture<BulkItemFailures> sendAsync(
+      RestClient client, List<BulkItem> items, boolean refresh, Duration timeout) {
     var failures = new BulkItemFailures.Collector();
-    return send(client, items, refresh, failures).thenApply(done -> failures.build());
+    return send(client, items, refresh, timeout, failures).thenApply(done -> failures.build());
   }
 
   /**
@@ -39,10 +51,20 @@ public final class BulkRequests {
    * type once every request was sent.
    */
   public static void send(RestClient client, List<BulkItem> items, long maxRequestBytes) {
+    send(client, items, maxRequestBytes, null);
+  }
+
+  /**
+   * As {@link #send(RestClient, List, long)}, with the bulk's {@code timeout}.
+   *
+   * @param timeout null for the node's default (1 minute)
+   */
+  public static void send(
+      RestClient client, List<BulkItem> items, long maxRequestBytes, Duration timeout) {
     var failures = new BulkItemFailures.Collector();
     for (var request : split(items, maxRequestBytes)) {
       try {
-        send(client, request, false, failures).join();
+        send(client, request, false, timeout, failures).join();
       } catch (CompletionException e) {
         throw e.getCause() instanceof StoreException store
             ? store
@@ -59,11 +81,15 @@ public final class BulkRequests {
       RestClient client,
       List<BulkItem> items,
       boolean refresh,
+      Duration timeout,
       BulkItemFailures.Collector failures) {
     var what = "bulk of " + items.size() + " documents";
     var request = new Request("POST", "/_bulk");
     if (refresh) {
       request.addParameter("refresh", "true");
+    }
+    if (timeout != null) {
+      request.addParameter("timeout", timeout.toMillis() + "ms");
     }
     request.setEntity(new BulkBody(items));
     return RestCalls.sendAsync(client, request)
@@ -90,10 +116,15 @@ public final class BulkRequests {
                   return CompletableFuture.<Void>completedFuture(null);
                 }
                 var half = items.size() / 2;
-                return send(client, items.subList(0, half), refresh, failures)
+                return send(client, items.subList(0, half), refresh, timeout, failures)
                     .thenCompose(
                         first ->
-                            send(client, items.subList(half, items.size()), refresh, failures));
+                            send(
+                                client,
+                                items.subList(half, items.size()),
+                                refresh,
+                                timeout,
+                                failures));
               }
               throw RestCalls.failure(
                   what, error instanceof Exception e ? e : new RuntimeException(error));

@@ -3,6 +3,7 @@ package dev.sightline.exporter.store;
 import dev.sightline.exporter.config.ConnectConfig;
 import dev.sightline.exporter.config.TlsTrust;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import org.apache.http.Header;
@@ -50,5 +51,14 @@ public final class ElasticsearchClients {
             config -> config.setConnectTimeout(timeoutMillis).setSocketTimeout(timeoutMillis))
         .setHttpClientConfigCallback(http -> http.setSSLContext(TlsTrust.sslContext(connect.tls())))
         .build();
+  }
+
+  /**
+   * The bulks' {@code timeout}: half the client's socket timeout ({@code connect.requestTimeout}),
+   * so a node holding items for an unavailable primary answers ({@code 503} per item, retried)
+   * before the client would give up on a request the node is still running.
+   */
+  public static Duration bulkTimeout(ConnectConfig connect) {
+    return connect.requestTimeout().dividedBy(2);
   }
 }

@@ -151,6 +151,24 @@ public final class ElasticsearchErrors {
   }
 
   /**
+   * What an operator should do when a whole request (not one document of a bulk) was refused: as
+   * {@link #advice}, except that a refusal no retry can change is the request's fault, not a
+   * document's, and nothing goes to the dead-letter index.
+   *
+   * @param what the request, e.g. {@code "listing schema versions"}
+   */
+  public static String requestAdvice(
+      String what, int status, String type, String reason, String indices) {
+    if (handling(status, type) == Handling.DEAD_LETTER) {
+      return "Elasticsearch refused the request itself ("
+          + what
+          + ") and will refuse it again: the exporter retries and writes nothing meanwhile; report"
+          + " this line with the engine and its version";
+    }
+    return advice(status, type, reason, indices);
+  }
+
+  /**
    * Blocks by id (Elasticsearch's {@code ClusterBlock}): 5 read-only, 8 write, 12
    * read-only-allow-delete (disk flood stage), 6 and 13 their cluster-wide forms.
    */

@@ -15,6 +15,7 @@ import dev.sightline.exporter.schema.VariableIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,11 +39,16 @@ public final class ElasticsearchRetention implements RetentionStore {
       "hits.hits._index,hits.hits._id,hits.hits.sort,hits.hits.fields." + ReadModelSchema.POSITION;
 
   private final RestClient client;
+  private final Duration bulkTimeout;
   private final String processInstances;
   private final List<String> belonging;
 
-  public ElasticsearchRetention(RestClient client, ReadModelSchema schema) {
+  /**
+   * @param bulkTimeout the deletes' {@code timeout}, null for the node's default
+   */
+  public ElasticsearchRetention(RestClient client, ReadModelSchema schema, Duration bulkTimeout) {
     this.client = client;
+    this.bulkTimeout = bulkTimeout;
     this.processInstances = schema.indexName(ProcessInstanceIndex.DESCRIPTOR);
     this.belonging =
         List.of(
@@ -146,7 +152,7 @@ public final class ElasticsearchRetention implements RetentionStore {
   @Override
   public CompletableFuture<BulkItemFailures> delete(List<DocumentKey> documents) {
     return BulkRequests.sendAsync(
-        client, documents.stream().map(BulkLines::delete).toList(), false);
+        client, documents.stream().map(BulkLines::delete).toList(), false, bulkTimeout);
   }
 
   /** How a hit's sort values read: a root's are (endDate, key), any other's (owner, key). */

@@ -4,6 +4,7 @@ import dev.sightline.exporter.batch.PendingDocument;
 import dev.sightline.exporter.schema.IndexDescriptor;
 import dev.sightline.exporter.schema.ReadModelSchema;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class ElasticsearchStore implements DocumentStore {
   private final RestClient client;
   private final ReadModelSchema schema;
   private final long maxRequestBytes;
+  private final Duration bulkTimeout;
   private final ElasticsearchRetention retention;
   private final ElasticsearchUpgrade upgrade;
   private volatile Engine engine;
@@ -43,11 +45,23 @@ public final class ElasticsearchStore implements DocumentStore {
    *     caller
    */
   public ElasticsearchStore(RestClient client, ReadModelSchema schema, long maxRequestBytes) {
+    this(client, schema, maxRequestBytes, null);
+  }
+
+  /**
+   * @param bulkTimeout how long the node may hold a bulk item for an unavailable primary before it
+   *     refuses it ({@code 503}, retried): shorter than the client's socket timeout, so the answer
+   *     says what happened instead of the client giving up on a bulk still running; null for the
+   *     node's default (1 minute)
+   */
+  public ElasticsearchStore(
+      RestClient client, ReadModelSchema schema, long maxRequestBytes, Duration bulkTimeout) {
     this.client = client;
     this.schema = schema;
     this.maxRequestBytes = maxRequestBytes;
-    this.retention = new ElasticsearchRetention(client, schema);
-    this.upgrade = new ElasticsearchUpgrade(client);
+    this.bulkTimeout = bulkTimeout;
+    this.retention = new ElasticsearchRetention(client, schema, bulkTimeout);
+    this.upgrade = new ElasticsearchUpgrade(client, bulkTimeout);
   }
 
   @Override
@@ -90,12 +104,12 @@ public final class ElasticsearchStore implements DocumentStore {
     for (var document : documents) {
       items.add(BulkLines.of(document));
     }
-    BulkRequests.send(client, items, maxRequestBytes);
+    BulkRequests.send(client, items, maxRequestBytes, bulkTimeout);
   }
 
   @Override
   public CompletableFuture<BulkItemFailures> bulk(List<BulkItem> items, boolean refresh) {
-    return BulkRequests.sendAsync(client, items, refresh);
+    return BulkRequests.sendAsync(client, items, refresh, bulkTimeout);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.exporter.batch.DocumentKey;
 import dev.sightline.exporter.schema.ReadModelSchema;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,14 @@ public final class ElasticsearchUpgrade implements UpgradeStore {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RestClient client;
+  private final Duration bulkTimeout;
 
-  public ElasticsearchUpgrade(RestClient client) {
+  /**
+   * @param bulkTimeout the bulks' {@code timeout}, null for the node's default
+   */
+  public ElasticsearchUpgrade(RestClient client, Duration bulkTimeout) {
     this.client = client;
+    this.bulkTimeout = bulkTimeout;
   }
 
   @Override
@@ -143,7 +149,8 @@ public final class ElasticsearchUpgrade implements UpgradeStore {
         documents.stream()
             .map(document -> BulkLines.create(index, document.id(), document.fields()))
             .toList(),
-        false);
+        false,
+        bulkTimeout);
   }
 
   @Override
@@ -179,6 +186,6 @@ public final class ElasticsearchUpgrade implements UpgradeStore {
   @Override
   public CompletableFuture<BulkItemFailures> delete(List<DocumentKey> documents) {
     return BulkRequests.sendAsync(
-        client, documents.stream().map(BulkLines::delete).toList(), false);
+        client, documents.stream().map(BulkLines::delete).toList(), false, bulkTimeout);
   }
 }

@@ -31,7 +31,8 @@ public final class StoreException extends RuntimeException {
             + (type == null ? "" : type + ": ")
             + Reasons.withoutValues(reason)
             + " → "
-            + ElasticsearchErrors.advice(status, type, Reasons.withoutValues(reason), "<index>"),
+            + ElasticsearchErrors.requestAdvice(
+                what, status, type, Reasons.withoutValues(reason), "<index>"),
         cause);
   }
 

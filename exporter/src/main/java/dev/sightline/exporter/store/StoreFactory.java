@@ -22,5 +22,8 @@ public interface StoreFactory {
   StoreFactory ELASTICSEARCH =
       (config, schema, json) ->
           new ElasticsearchStore(
-              ElasticsearchClients.create(config.connect()), schema, MAX_BULK_REQUEST_BYTES);
+              ElasticsearchClients.create(config.connect()),
+              schema,
+              MAX_BULK_REQUEST_BYTES,
+              ElasticsearchClients.bulkTimeout(config.connect()));
 }

@@ -111,6 +111,24 @@ class ElasticsearchErrorsTest {
     }
 
     @Test
+    void shouldNotPromiseADeadLetterForARefusedRequest() {
+      var message =
+          StoreException.answered(
+                  "listing schema versions",
+                  400,
+                  "too_long_http_line_exception",
+                  "An HTTP line is larger than 4096 bytes.",
+                  null)
+              .getMessage();
+      assertThat(message)
+          .contains("refused the request itself (listing schema versions)")
+          .doesNotContain("dead-letter")
+          .doesNotContain("the document is wrong");
+      assertThat(ElasticsearchErrors.advice(400, "mapper_parsing_exception", "failed", "x"))
+          .contains("the document is wrong for the index");
+    }
+
+    @Test
     void shouldSayTheExporterRecreatesAMissingIndex() {
       assertThat(
               ElasticsearchErrors.advice(

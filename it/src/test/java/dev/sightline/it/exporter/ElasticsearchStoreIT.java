@@ -10,7 +10,9 @@ import dev.sightline.exporter.batch.PendingDocument;
 import dev.sightline.exporter.config.ConfigParser;
 import dev.sightline.exporter.schema.ProcessInstanceIndex;
 import dev.sightline.exporter.schema.ReadModelSchema;
+import dev.sightline.exporter.store.BulkLines;
 import dev.sightline.exporter.store.ElasticsearchClients;
+import dev.sightline.exporter.store.ElasticsearchErrors.Handling;
 import dev.sightline.exporter.store.ElasticsearchStore;
 import dev.sightline.exporter.store.StoreException;
 import dev.sightline.it.support.EngineClient;
@@ -19,6 +21,7 @@ import dev.sightline.it.support.RealEngines;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.elasticsearch.client.Request;
 import org.junit.jupiter.api.Test;
 
@@ -235,6 +238,51 @@ class ElasticsearchStoreIT {
       assertThatThrownBy(store::ensureSchema)
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("unreachable");
+    }
+  }
+
+  @Test
+  void shouldHearAnUnavailablePrimaryRefusedBeforeTheClientGivesUp(EngineTarget es)
+      throws Exception {
+    // given a client that gives up after 6 s and an index whose primary cannot be assigned
+    var connect =
+        ConfigParser.parse(
+                Map.of("connect", Map.of("url", es.url().toString(), "requestTimeout", "6s")))
+            .connect();
+    var index = processInstanceIndex(es);
+    try (var client = EngineClient.open(es.url());
+        var store =
+            new ElasticsearchStore(
+                ElasticsearchClients.create(connect),
+                new ReadModelSchema(es.indexPrefix(), 1, 0),
+                1 << 20,
+                ElasticsearchClients.bulkTimeout(connect))) {
+      client.call(
+          "PUT",
+          "/" + index + "?wait_for_active_shards=0",
+          Map.of(
+              "settings",
+              Map.of(
+                  "index.number_of_replicas",
+                  0,
+                  "index.routing.allocation.require._name",
+                  "no-such-node")));
+
+      // when a document is written to it
+      var items =
+          documents(index, Map.of("1", Map.of("key", 1))).stream().map(BulkLines::of).toList();
+      var failures = store.bulk(items, false).get(30, TimeUnit.SECONDS);
+
+      // then the node answers (the bulk's timeout is half the client's), refusing the item for now:
+      // without it the node holds the item a minute and the client gives up, not knowing why
+      assertThat(failures.items())
+          .singleElement()
+          .satisfies(
+              item -> {
+                assertThat(item.status()).isEqualTo(503);
+                assertThat(item.type()).isEqualTo("unavailable_shards_exception");
+                assertThat(item.handling()).isEqualTo(Handling.RETRY);
+              });
     }
   }
 }

@@ -82,13 +82,8 @@ public final class Importer implements AutoCloseable {
         var alias = names.alias(valueType);
         var writer =
             ReadModelWriter.create(
-                config,
-                schema,
-                store,
-                meters,
-                partition,
-                LOG,
-                clock::millis,
+                new ReadModelWriter.Context(
+                    config, schema, store, meters, partition, LOG, clock::millis),
                 position -> {},
                 measurement.tracker(),
                 // Each value type is read on its own: a later record of an entity may come first.

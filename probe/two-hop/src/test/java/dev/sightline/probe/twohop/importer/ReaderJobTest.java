@@ -82,13 +82,14 @@ class ReaderJobTest {
       String alias) {
     var writer =
         ReadModelWriter.create(
-            config,
-            ReadModelWriter.schema(config),
-            store,
-            new SimpleMeterRegistry(),
-            1,
-            LoggerFactory.getLogger(ReaderJobTest.class),
-            clock::millis,
+            new ReadModelWriter.Context(
+                config,
+                ReadModelWriter.schema(config),
+                store,
+                new SimpleMeterRegistry(),
+                1,
+                LoggerFactory.getLogger(ReaderJobTest.class),
+                clock::millis),
             position -> {},
             new LatencyTracker(new StageRecorders(), MicrosClock.of(clock)),
             Batch.NewDocuments.MERGED);
