@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The exporter on a real three-node cluster ({@code connect.url} lists every node, one replica per
@@ -34,11 +34,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>Runs on Elasticsearch 9.5.3; system property {@code sightline.it.cluster.engine} picks another
  * engine version ({@code 8.19.21}, {@code opensearch-2.19.6}; see {@code EngineVersion.parse}).
  *
- * <p>Not part of the suite yet: it runs with {@code -Dsightline.it.clusterFaults=true}. On a
- * machine loaded by other builds its catch-up rule failed (the master kill: recovered in 4 s,
- * caught up in 41 s); until it holds on a machine like CI's, it would make CI flaky.
+ * <p>"Caught up": every record appended by the time the cluster had recovered is acknowledged. The
+ * exporters need some time for that without any fault too (their normal delay: a bulk cycle, longer
+ * on this 2-core machine running four nodes), measured just before the fault; the catch-up may take
+ * twice the recovery beyond it.
+ *
+ * <p>{@code -Dsightline.it.clusterFaults=false} leaves it out (about six minutes).
  */
-@EnabledIfSystemProperty(named = "sightline.it.clusterFaults", matches = "true")
+@DisabledIfSystemProperty(named = "sightline.it.clusterFaults", matches = "false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterFaultsIT {
 
@@ -159,12 +162,13 @@ class ClusterFaultsIT {
   private FaultOutcome run(FaultRun.Fault fault) throws Exception {
     var outcome = new FaultRun(urls(), prefix).run(fault);
     System.out.printf(
-        "%s on %s: %s; recovered after %d ms, caught up after %d ms%n",
+        "%s on %s: %s; recovered after %d ms, caught up after %d ms (normal delay %d ms)%n",
         prefix,
         cluster.version().displayName(),
         outcome.what(),
         outcome.recovery().toMillis(),
-        outcome.catchUp().toMillis());
+        outcome.catchUp().toMillis(),
+        outcome.normalDelay().toMillis());
     return new FaultOutcome(outcome);
   }
 
@@ -183,10 +187,11 @@ class ClusterFaultsIT {
     void assertCaughtUpInTime() {
       assertThat(outcome.catchUp())
           .as(
-              "%s: every record appended when the cluster had recovered (after %d ms) is"
-                  + " acknowledged within twice that time",
-              outcome.what(), outcome.recovery().toMillis())
-          .isLessThanOrEqualTo(outcome.recovery().multipliedBy(2));
+              "%s: every record appended by the time the cluster had recovered (after %d ms) is"
+                  + " acknowledged within twice that time beyond the exporters' normal delay (%d"
+                  + " ms)",
+              outcome.what(), outcome.recovery().toMillis(), outcome.normalDelay().toMillis())
+          .isLessThanOrEqualTo(outcome.recovery().multipliedBy(2).plus(outcome.normalDelay()));
     }
 
     void assertSameDocumentsAsACleanRun() throws Exception {

@@ -17,7 +17,7 @@ final class ReadModelDocuments {
   static Map<String, Map<String, Object>> all(EngineClient client, String index) {
     client.refresh(index);
     var byId = new TreeMap<String, Map<String, Object>>();
-    for (var hit : client.search(index, "{\"size\":10000}")) {
+    for (var hit : client.searchAll(index)) {
       byId.put(hit.id(), normalize(hit.source()));
     }
     return byId;
@@ -31,7 +31,7 @@ final class ReadModelDocuments {
   static Map<String, Map<String, Object>> throughAlias(EngineClient client, String alias) {
     client.refresh(alias);
     var byId = new TreeMap<String, Map<String, Object>>();
-    for (var hit : client.search(alias, "{\"size\":10000}")) {
+    for (var hit : client.searchAll(alias)) {
       var key = byId.containsKey(hit.id()) ? hit.id() + " (also in " + hit.index() + ")" : hit.id();
       byId.put(key, normalize(hit.source()));
     }

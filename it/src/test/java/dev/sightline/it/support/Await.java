@@ -68,7 +68,13 @@ public final class Await {
 
   /** Blocks until {@code exporterId} acknowledged {@code position} on the partition. */
   public static void acknowledged(HostedPartition partition, String exporterId, long position) {
-    assertThat(partition.awaitAcknowledged(exporterId, position, TIMEOUT))
+    acknowledged(partition, exporterId, position, TIMEOUT);
+  }
+
+  /** As {@link #acknowledged(HostedPartition, String, long)}, waiting at most {@code timeout}. */
+  public static void acknowledged(
+      HostedPartition partition, String exporterId, long position, Duration timeout) {
+    assertThat(partition.awaitAcknowledged(exporterId, position, timeout))
         .as(
             "partition %d: %s acknowledged up to %d (failure: %s)",
             partition.partitionId(), exporterId, position, partition.failure())

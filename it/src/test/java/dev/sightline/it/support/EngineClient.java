@@ -118,6 +118,30 @@ public final class EngineClient implements AutoCloseable {
     return search(index, "{\"size\":10000}");
   }
 
+  /**
+   * Every document, however many (a scroll of 10,000 at a time, in no particular order): a search
+   * stops at 10,000 hits.
+   */
+  public List<Hit> searchAll(String index) {
+    var all = new java.util.ArrayList<Hit>();
+    var answer = call("POST", "/" + index + "/_search?scroll=1m", "{\"size\":10000}");
+    try {
+      var page = hitsOf(answer);
+      while (!page.isEmpty()) {
+        all.addAll(page);
+        answer =
+            call(
+                "POST",
+                "/_search/scroll",
+                Map.of("scroll", "1m", "scroll_id", answer.get("_scroll_id")));
+        page = hitsOf(answer);
+      }
+    } finally {
+      call("DELETE", "/_search/scroll", Map.of("scroll_id", answer.get("_scroll_id")));
+    }
+    return all;
+  }
+
   /** The hits of a search body. */
   public List<Hit> search(String index, String body) {
     return hitsOf(searchAnswer(index, body));
