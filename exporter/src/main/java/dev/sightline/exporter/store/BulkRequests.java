@@ -27,17 +27,8 @@ public final class BulkRequests {
    *
    * @param refresh whether Elasticsearch refreshes the shards written before it answers ({@code
    *     refresh=true}): the documents are searchable when the future completes
-   */
-  public static CompletableFuture<BulkItemFailures> sendAsync(
-      RestClient client, List<BulkItem> items, boolean refresh) {
-    return sendAsync(client, items, refresh, null);
-  }
-
-  /**
-   * As {@link #sendAsync(RestClient, List, boolean)}, with the bulk's {@code timeout}: how long the
-   * node waits for an unavailable primary before it refuses the item ({@code 503}).
-   *
-   * @param timeout null for the node's default (1 minute)
+   * @param timeout the bulk's {@code timeout}, how long the node waits for an unavailable primary
+   *     before it refuses the item ({@code 503}); null for the node's default (1 minute)
    */
   public static CompletableFuture<BulkItemFailures> sendAsync(
       RestClient client, List<BulkItem> items, boolean refresh, Duration timeout) {

@@ -89,11 +89,6 @@ public final class PositionSearches {
   }
 
   /**
-   * {@code {"size": n, "track_total_hits": false, "_source": false, "docvalue_fields":
-   * ["position"], "query": {"bool": {"should": [{"bool": {"filter": [{"term": {"_index": i}},
-   * {"ids": {"values": [...]}}]}}, …]}}}}
-   */
-  /**
    * The fields of a search body that asks for {@code size} hits and, of each, only its position
    * (doc values): no source, no total.
    */
@@ -106,6 +101,11 @@ public final class PositionSearches {
     json.writeEndArray();
   }
 
+  /**
+   * {@code {"size": n, "track_total_hits": false, "_source": false, "docvalue_fields":
+   * ["position"], "query": {"bool": {"should": [{"bool": {"filter": [{"term": {"_index": i}},
+   * {"ids": {"values": [...]}}]}}, …]}}}}
+   */
   static byte[] body(Map<String, List<String>> idsByIndex) throws IOException {
     var out = new ByteArrayOutputStream();
     var size = idsByIndex.values().stream().mapToInt(List::size).sum();
