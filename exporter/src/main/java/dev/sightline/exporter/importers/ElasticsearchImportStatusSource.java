@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.elasticsearch.client.Request;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -41,11 +42,45 @@ final class ElasticsearchImportStatusSource implements ImportStatusSource {
   @Override
   public ImportStatus check(int partitionId) {
     try {
-      return facts(partitionId).status();
+      var refreshed = refreshRecordIndices();
+      var status = facts(partitionId).status();
+      if (!refreshed && status.state() == ImportStatus.State.NOTHING_TO_WAIT_FOR) {
+        return ImportStatus.nothingToWaitFor(
+            status.detail()
+                + "; counted without refreshing "
+                + importers.recordIndexPrefix()
+                + "_* (no privilege to: records written within its refresh interval are not"
+                + " seen)");
+      }
+      return status;
     } catch (StoreException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new StoreException(WHAT + " failed: " + e, e);
+    }
+  }
+
+  /**
+   * A count sees refreshed documents only, and the old broker's last records may be younger than a
+   * refresh interval: the gate once opened on a count of 0 for records acknowledged 100 ms before.
+   * Refreshing first makes every record the record indices hold countable. Returns false when the
+   * user may not refresh them (403: the index privilege {@code maintenance} is missing); the count
+   * then sees what is visible, which suffices unless the old broker stopped within the interval.
+   */
+  private boolean refreshRecordIndices() {
+    var refresh =
+        lenient(
+            new Request("POST", path(List.of(importers.recordIndexPrefix() + "_*")) + "/_refresh"));
+    try {
+      client.performRequest(refresh);
+      return true;
+    } catch (ResponseException e) {
+      if (e.getResponse().getStatusLine().getStatusCode() == 403) {
+        return false;
+      }
+      throw RestCalls.failure(WHAT, e);
+    } catch (IOException e) {
+      throw RestCalls.failure(WHAT, e);
     }
   }
 

@@ -12,8 +12,10 @@ import dev.sightline.it.support.Await;
 import dev.sightline.it.support.EngineClient;
 import dev.sightline.it.support.EngineTarget;
 import dev.sightline.it.support.RealEngines;
+import dev.sightline.it.support.UnprivilegedProxy;
 import dev.sightline.probe.twohop.importer.Importer;
 import io.camunda.zeebe.protocol.record.Record;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,10 +36,14 @@ class ImportStatusIT {
   }
 
   private static ImportStatusSource source(EngineTarget es, String positionIndex) {
+    return source(es, es.url(), positionIndex);
+  }
+
+  private static ImportStatusSource source(EngineTarget es, URI url, String positionIndex) {
     var config =
         ConfigParser.parse(
             Map.of(
-                "connect", Map.of("url", es.url().toString()),
+                "connect", Map.of("url", url.toString()),
                 "importers",
                     Map.of(
                         "positionIndex",
@@ -143,6 +149,44 @@ class ImportStatusIT {
       assertThat(source.check(1)).isEqualTo(ImportStatus.of(0, 1));
       position(client, es, 1, "zeebe-record-process-instance", true);
       assertThat(source.check(1).state()).isEqualTo(ImportStatus.State.COMPLETED);
+    }
+  }
+
+  @Test
+  void shouldSeeRecordsTheRecordIndexHasNotRefreshedYet(EngineTarget es) throws Exception {
+    // given a record of partition 1 written a moment ago: its index has not refreshed since (the
+    // old broker's last bulk, acknowledged just before the upgraded broker opened)
+    var recordIndex = es.index("zeebe-record") + "_process-instance_8.6.0_2026-11-28";
+    try (var client = EngineClient.open(es.url());
+        var source = source(es)) {
+      client.createIndex(recordIndex, "{\"settings\":{\"index.refresh_interval\":-1}}");
+      client.call(
+          "PUT",
+          "/" + recordIndex + "/_doc/1-10",
+          Map.of("partitionId", 1, "position", 10, "valueType", "PROCESS_INSTANCE"));
+
+      // when / then the partition waits for its importer: the record counts (a count alone
+      // sees refreshed documents only, and found none: the gate opened once on that)
+      assertThat(source.check(1).state()).isEqualTo(ImportStatus.State.WAITING);
+    }
+  }
+
+  @Test
+  void shouldCountWhatIsVisibleWhenNotAllowedToRefreshTheRecordIndices(EngineTarget es)
+      throws Exception {
+    // given a user who may read the record indices but not refresh them
+    try (var client = EngineClient.open(es.url());
+        var unprivileged = UnprivilegedProxy.start(es.url(), "_refresh");
+        var source = source(es, unprivileged.url(), es.index("import-position"))) {
+      record(client, es, 1, 10);
+
+      // when / then the check still works: partition 1's visible record makes it wait, and
+      // partition 2, with none, has nothing to wait for, saying it counted without a refresh
+      assertThat(source.check(1).state()).isEqualTo(ImportStatus.State.WAITING);
+      var nothing = source.check(2);
+      assertThat(nothing.state()).isEqualTo(ImportStatus.State.NOTHING_TO_WAIT_FOR);
+      assertThat(nothing.detail())
+          .contains("counted without refreshing " + es.index("zeebe-record") + "_*");
     }
   }
 
