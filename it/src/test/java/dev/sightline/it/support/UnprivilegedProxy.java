@@ -1,12 +1,8 @@
 package dev.sightline.it.support;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A user without one privilege, as a secured node answers it (the embedded node has no security
@@ -15,31 +11,26 @@ import java.util.concurrent.Executors;
  */
 public final class UnprivilegedProxy implements AutoCloseable {
 
-  private final HttpServer server;
+  private final LocalHttpServer server;
   private final URI target;
   private final String refusedApi;
   private final HttpForwarding forwarding = new HttpForwarding();
 
-  private UnprivilegedProxy(HttpServer server, URI target, String refusedApi) {
-    this.server = server;
+  private UnprivilegedProxy(URI target, String refusedApi) throws IOException {
     this.target = target;
     this.refusedApi = refusedApi;
+    this.server = LocalHttpServer.start(this::handle);
   }
 
   /**
    * @param refusedApi the last path segment of the refused API, e.g. {@code _refresh}
    */
   public static UnprivilegedProxy start(URI target, String refusedApi) throws IOException {
-    var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    var proxy = new UnprivilegedProxy(server, target, refusedApi);
-    server.createContext("/", proxy::handle);
-    server.start();
-    return proxy;
+    return new UnprivilegedProxy(target, refusedApi);
   }
 
   public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + server.port());
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -59,7 +50,6 @@ public final class UnprivilegedProxy implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    ((ExecutorService) server.getExecutor()).shutdownNow();
+    server.close();
   }
 }
