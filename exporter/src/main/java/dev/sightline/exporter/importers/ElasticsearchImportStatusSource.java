@@ -62,7 +62,7 @@ final class ElasticsearchImportStatusSource implements ImportStatusSource {
 
   /**
    * A count sees refreshed documents only, and the old broker's last records may be younger than a
-   * refresh interval: the gate once opened on a count of 0 for records acknowledged 100 ms before.
+   * refresh interval: the gate once opened on a count of 0 for records acknowledged moments before.
    * Refreshing first makes every record the record indices hold countable. Returns false when the
    * user may not refresh them (403: the index privilege {@code maintenance} is missing); the count
    * then sees what is visible, which suffices unless the old broker stopped within the interval.
