@@ -48,9 +48,8 @@ final class ElasticsearchImportStatusSource implements ImportStatusSource {
         return ImportStatus.nothingToWaitFor(
             status.detail()
                 + "; counted without refreshing "
-                + importers.recordIndexPrefix()
-                + "_* (no privilege to: records written within its refresh interval are not"
-                + " seen)");
+                + recordIndices().getFirst()
+                + " (no privilege to: records written within its refresh interval are not seen)");
       }
       return status;
     } catch (StoreException e) {
@@ -68,9 +67,7 @@ final class ElasticsearchImportStatusSource implements ImportStatusSource {
    * then sees what is visible, which suffices unless the old broker stopped within the interval.
    */
   private boolean refreshRecordIndices() {
-    var refresh =
-        lenient(
-            new Request("POST", path(List.of(importers.recordIndexPrefix() + "_*")) + "/_refresh"));
+    var refresh = lenient(new Request("POST", path(recordIndices()) + "/_refresh"));
     try {
       client.performRequest(refresh);
       return true;
@@ -84,8 +81,13 @@ final class ElasticsearchImportStatusSource implements ImportStatusSource {
     }
   }
 
+  /** Zeebe's record indices: {@code <recordIndexPrefix>_*}. */
+  private List<String> recordIndices() {
+    return List.of(importers.recordIndexPrefix() + "_*");
+  }
+
   private ImportFacts facts(int partitionId) {
-    var recordIndices = List.of(importers.recordIndexPrefix() + "_*");
+    var recordIndices = recordIndices();
     if (existing(recordIndices).isEmpty()) {
       return new ImportFacts(false, 0, Set.of(), List.of());
     }

@@ -145,17 +145,10 @@ final class FaultRun {
         driver.stop();
         driving.join();
         var records = new HashMap<Integer, List<Record<?>>>();
-        for (int p = 1; p <= PARTITIONS; p++) {
-          var last = sources.get(p).lastPosition();
-          records.put(p, workload.stream(p).takeWhile(r -> r.getPosition() <= last).toList());
-          try {
-            Await.acknowledged(
-                host.partition(p).orElseThrow(), EXPORTER, lastExported(workload, p, last));
-          } catch (AssertionError e) {
-            System.out.println(HostDiagnosis.of(host));
-            throw e;
-          }
-        }
+        awaitCaughtUp(host, workload, sources)
+            .forEach(
+                (partition, last) ->
+                    records.put(partition, appendedUpTo(workload, partition, last).toList()));
         return new Outcome(what, recovery, normalDelay, catchUp, records);
       } finally {
         driver.stop();
@@ -164,29 +157,37 @@ final class FaultRun {
     }
   }
 
-  /** Blocks until every partition acknowledged what its log held when called. */
-  private static void awaitCaughtUp(
+  /**
+   * Blocks until every partition acknowledged what its log held when called; returns those last
+   * positions. A partition that does not get there fails the run with the host's diagnosis printed.
+   */
+  private static Map<Integer, Long> awaitCaughtUp(
       BrokerHost host, Workload workload, Map<Integer, AppendingRecordSource> sources) {
     var appended = new HashMap<Integer, Long>();
     sources.forEach((partition, source) -> appended.put(partition, source.lastPosition()));
-    appended.forEach(
-        (partition, last) ->
-            Await.acknowledged(
-                host.partition(partition).orElseThrow(),
-                EXPORTER,
-                lastExported(workload, partition, last)));
+    try {
+      appended.forEach(
+          (partition, last) ->
+              Await.acknowledged(
+                  host.partition(partition).orElseThrow(),
+                  EXPORTER,
+                  lastExported(appendedUpTo(workload, partition, last))));
+    } catch (AssertionError e) {
+      System.out.println(HostDiagnosis.of(host));
+      throw e;
+    }
+    return appended;
+  }
+
+  private static Stream<Record<?>> appendedUpTo(Workload workload, int partition, long last) {
+    return workload.stream(partition).takeWhile(record -> record.getPosition() <= last);
   }
 
   /**
-   * The position of the last record up to {@code appended} that the exporter's filter accepts: a
-   * broker moves an exporter's position past the records it skips only with a later record, so when
-   * the load stops on skipped records, this is the last position the exporter acknowledges.
+   * The position of the last record the exporter's filter accepts: a broker moves an exporter's
+   * position past the records it skips only with a later record, so when the load stops on skipped
+   * records, this is the last position the exporter acknowledges.
    */
-  private static long lastExported(Workload workload, int partition, long appended) {
-    return lastExported(
-        workload.stream(partition).takeWhile(record -> record.getPosition() <= appended));
-  }
-
   private static long lastExported(Stream<Record<?>> records) {
     var filter = new ReadModelRecordFilter();
     return records

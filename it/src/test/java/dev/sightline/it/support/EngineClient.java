@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +124,7 @@ public final class EngineClient implements AutoCloseable {
    * stops at 10,000 hits.
    */
   public List<Hit> searchAll(String index) {
-    var all = new java.util.ArrayList<Hit>();
+    var all = new ArrayList<Hit>();
     var answer = call("POST", "/" + index + "/_search?scroll=1m", "{\"size\":10000}");
     try {
       var page = hitsOf(answer);
